@@ -1,0 +1,35 @@
+# Two commands on a fresh machine with Python 3.11: `make demo` and `make test`.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+DEMO_DB ?= demo.duckdb
+SAMPLE := src/thucydides/data/sample/articles.jsonl
+
+.PHONY: demo test venv eval clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[test]"
+	touch $@
+
+venv: $(VENV)/.installed
+
+demo: venv
+	$(BIN)/thucydides ingest $(SAMPLE) --db $(DEMO_DB)
+	$(BIN)/thucydides stats --db $(DEMO_DB)
+	@echo
+	@echo "Explore the store:  $(BIN)/thucydides export --db $(DEMO_DB) --format csv | less"
+	@echo "                    $(BIN)/thucydides explain \"Turkish police detained 1,879 protesters in Istanbul on Sunday.\""
+
+test: venv
+	$(BIN)/pytest -q
+
+# The dev-gold table for BENCHMARKS.md.
+GOLD := ../shared/gold/dev
+eval: venv
+	$(BIN)/thucydides eval $(GOLD)/cameo-manual.jsonl $(GOLD)/conflibert-cameo-class.jsonl \
+		$(GOLD)/glocon-sentences.jsonl $(GOLD)/event-location.jsonl
+
+clean:
+	rm -rf $(VENV) $(DEMO_DB) .pytest_cache

@@ -1,0 +1,74 @@
+"""`thucydides code`: code text or files and print one event per line."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Iterable, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from ..ingest import IngestError, read_articles
+from ..model import Event
+from ..pipeline import Pipeline
+from ..settings import load_settings
+from .app import MODEL_OPTION, app
+
+
+class OutputFormat(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+    table = "table"
+
+
+def _report(err: IngestError) -> None:
+    print(f"skipped {err}", file=sys.stderr)
+
+
+@app.command()
+def code(
+    paths: list[str] = typer.Argument(None, help="Files or folders to code; '-' or nothing reads stdin."),
+    fmt: OutputFormat = typer.Option(OutputFormat.jsonl, "--format", "-f", help="Output format."),
+    model: Optional[str] = MODEL_OPTION,
+    lexicon: list[Path] = typer.Option([], "--lexicon", help="Extra lexicon YAML file(s)."),
+    actors: list[Path] = typer.Option([], "--actors", help="Extra actor dictionary YAML file(s)."),
+    all_modalities: bool = typer.Option(False, "--all-modalities", help="Also emit negated, hypothetical and question events."),
+) -> None:
+    """Code news text into events: one JSON object (or CSV row) per event."""
+    overrides = dict(model=model, lexicon=tuple(map(str, lexicon)) or None, actors=tuple(map(str, actors)) or None)
+    if all_modalities:
+        overrides["keep_modalities"] = ("asserted", "reported", "future", "negated", "hypothetical", "question")
+    pipeline = Pipeline(load_settings(**overrides))
+    articles = read_articles(paths or ["-"], on_error=_report, stdin=sys.stdin)
+    events = (e for _, evs in pipeline.code_articles(articles) for e in evs)
+    WRITERS[fmt](events)
+
+
+def _write_jsonl(events: Iterable[Event]) -> None:
+    for event in events:
+        sys.stdout.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
+
+
+def _write_csv(events: Iterable[Event]) -> None:
+    from ..export import CSV_COLUMNS, flatten_event
+
+    writer = csv.DictWriter(sys.stdout, fieldnames=CSV_COLUMNS, extrasaction="ignore")
+    writer.writeheader()
+    for event in events:
+        writer.writerow(flatten_event(event.to_dict()))
+
+
+def _write_table(events: Iterable[Event]) -> None:
+    table = Table("code", "source", "target", "event", "date", "modality", "rule", "sentence")
+    for e in events:
+        table.add_row(e.code, e.source.code if e.source else "", e.target.code if e.target else "",
+                      e.event_text.text, e.date or "", e.modality, e.rule, e.sentence_text)
+    Console().print(table)
+
+
+WRITERS = {OutputFormat.jsonl: _write_jsonl, OutputFormat.csv: _write_csv, OutputFormat.table: _write_table}

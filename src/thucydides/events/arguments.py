@@ -1,0 +1,110 @@
+"""Finding a predicate's source and target tokens in the dependency parse.
+
+Each slot name in a lexicon entry (`obj`, `prep:with`, `poss`, ...) is a small
+function from the predicate to candidate argument heads. The coder tries the
+slots in the entry's order and keeps the first that resolves to an actor.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Iterator
+
+from spacy.tokens import Token
+
+from .grammar import (
+    OBJECT_DEPS,
+    PASSIVE_SUBJECT_DEPS,
+    RELATIVE_PRONOUNS,
+    SUBJECT_DEPS,
+    Grammar,
+    children,
+    is_passive,
+    prep_objects,
+)
+
+# Heads whose subject an embedded or coordinated predicate shares.
+SHARED_SUBJECT_DEPS = {"xcomp", "conj", "advcl", "pcomp"}
+
+
+def subjects(verb: Token) -> list[Token]:
+    """The agent of a verb: its subject, the `by` phrase of a passive, or the
+    subject it shares with its governor ("agreed to withdraw", "met X and signed")."""
+    current = verb
+    for _ in range(4):
+        if is_passive(current):
+            agents = list(prep_objects(current, ("by",)))
+            return agents
+        found = children(current, SUBJECT_DEPS)
+        if found:
+            if found[0].lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
+                return [current.head]
+            return found
+        if current.dep_ == "relcl" or current.dep_ == "acl":
+            return [current.head]  # "protesters demanding reforms", "Rubio, who met"
+        if current.dep_ in SHARED_SUBJECT_DEPS and current.head is not current:
+            current = current.head
+            if current.pos_ not in {"VERB", "AUX"}:
+                return []
+            continue
+        return []
+    return []
+
+
+def direct_objects(verb: Token) -> list[Token]:
+    if is_passive(verb):
+        return children(verb, PASSIVE_SUBJECT_DEPS)
+    return children(verb, OBJECT_DEPS)
+
+
+def light_verb_of(noun: Token, grammar: Grammar) -> Token | None:
+    """The light verb whose object this noun is ("launched an *attack*")."""
+    head = noun.head
+    if noun.dep_ in OBJECT_DEPS | PASSIVE_SUBJECT_DEPS and head.lemma_ in grammar.light_verbs:
+        return head
+    return None
+
+
+def _slot_prep(token: Token, preps: tuple[str, ...], light_object: Token | None) -> Iterator[Token]:
+    yield from prep_objects(token, preps)
+    if light_object is not None:  # "held talks *with* X": the prep may hang on the noun
+        yield from prep_objects(light_object, preps)
+
+
+def _complement_targets(token: Token) -> Iterator[Token]:
+    """The target of an embedded action: "threatened to attack *X*", "urged *X* to"."""
+    for comp in children(token, {"xcomp", "ccomp"}):
+        yield from direct_objects(comp)
+        yield from prep_objects(comp, ("on", "against", "with", "to", "from", "in"))
+        yield from children(comp, SUBJECT_DEPS)
+
+
+def slot_tokens(
+    slot: str, token: Token, grammar: Grammar, light_object: Token | None = None
+) -> list[Token]:
+    """Candidate argument heads of `token` for one slot name."""
+    if slot.startswith("prep:"):
+        return list(_slot_prep(token, tuple(slot[5:].split(",")), light_object))
+    finder = SLOTS.get(slot)
+    if finder is None:
+        raise ValueError(f"unknown argument slot {slot!r}")
+    return list(finder(token, grammar))
+
+
+def _light_subject(noun: Token, grammar: Grammar) -> list[Token]:
+    verb = light_verb_of(noun, grammar)
+    return subjects(verb) if verb is not None else []
+
+
+SLOTS: dict[str, Callable[[Token, Grammar], list[Token] | Iterator[Token]]] = {
+    "subj": lambda t, g: subjects(t),
+    "obj": lambda t, g: direct_objects(t),
+    "dative": lambda t, g: children(t, {"dative"}) + list(prep_objects(t, ("to",))),
+    "of": lambda t, g: prep_objects(t, ("of",)),
+    "poss": lambda t, g: children(t, {"poss"}),
+    "amod": lambda t, g: children(t, {"amod"}),
+    "compound": lambda t, g: children(t, {"compound"}),
+    "comp": lambda t, g: _complement_targets(t),
+    "ccomp_subj": lambda t, g: [s for c in children(t, {"ccomp"}) for s in children(c, SUBJECT_DEPS)],
+    "light_subj": _light_subject,
+    "attr": lambda t, g: children(t, {"attr", "oprd"}),
+}

@@ -1,0 +1,75 @@
+"""Closed-class word lists (`data/grammar.yaml`) and dependency-parse helpers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Iterator
+
+import yaml
+from spacy.tokens import Token
+
+SUBJECT_DEPS = {"nsubj", "csubj"}
+PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
+OBJECT_DEPS = {"dobj", "obj"}
+COMPLEMENT_DEPS = {"xcomp", "ccomp", "pcomp"}
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+NOMINAL_POS = {"NOUN", "PROPN", "PRON"}
+
+
+@dataclass(frozen=True)
+class Grammar:
+    light_verbs: frozenset[str]
+    communication_verbs: frozenset[str]
+    hypothetical_aux: frozenset[str]
+    future_aux: frozenset[str]
+    conditional_marks: frozenset[str]
+    future_governors: frozenset[str]
+    hypothetical_governors: frozenset[str]
+    negating_governors: frozenset[str]
+    negation_words: frozenset[str]
+    discard_words: dict[str, frozenset[str]]
+
+
+@lru_cache(maxsize=1)
+def default_grammar() -> Grammar:
+    text = resources.files("thucydides").joinpath("data/grammar.yaml").read_text("utf-8")
+    data = yaml.safe_load(text)
+    lists = {k: frozenset(str(w).lower() for w in v) for k, v in data.items() if isinstance(v, list)}
+    discards = {k: frozenset(str(w).lower() for w in v) for k, v in data["discard_words"].items()}
+    return Grammar(discard_words=discards, **lists)
+
+
+def children(token: Token, deps: set[str] | frozenset[str]) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def with_conjuncts(token: Token) -> list[Token]:
+    """The token and the tokens coordinated with it ("France and Germany")."""
+    return [token] + [c for c in token.conjuncts if c.i > token.i and c.pos_ in NOMINAL_POS]
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
+
+
+def prep_objects(token: Token, preps: tuple[str, ...]) -> Iterator[Token]:
+    """Objects of the named prepositions attached to `token` ("talks *with* X")."""
+    for child in token.children:
+        if child.dep_ in {"prep", "agent", "dative"} and child.lower_ in preps:
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    yield obj
+                elif obj.dep_ == "prep":  # "away from", "out of"
+                    yield from (o for o in obj.children if o.dep_ == "pobj")
+
+
+def governors(token: Token) -> Iterator[Token]:
+    """The chain of heads that embed this predicate (xcomp/ccomp/conj/advcl/prep)."""
+    current = token
+    while current.head is not current and current.dep_ in {
+        "xcomp", "ccomp", "conj", "advcl", "pcomp", "pobj", "prep", "acl", "relcl", "dobj",
+    }:
+        current = current.head
+        yield current

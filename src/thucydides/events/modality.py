@@ -1,0 +1,84 @@
+"""Modality of a predicate: did it happen, will it, might it, or is it denied?
+
+Values: `asserted`, `reported` (attributed to a speaker other than the actor),
+`future`, `hypothetical`, `negated`, `question`. The first that applies in
+the order negated > hypothetical > question > future > reported wins, because
+an action that was denied or only imagined must never be counted as done.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from .grammar import Grammar, governors
+
+ORDER = ("negated", "hypothetical", "question", "future", "reported", "asserted")
+
+
+@dataclass(frozen=True)
+class Modality:
+    value: str
+    reason: str  # a short why, shown by `thucydides explain`
+
+
+def _negated(token: Token, grammar: Grammar) -> str | None:
+    for child in token.children:
+        if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
+            return f"negation '{child.text}' on '{token.text}'"
+    return None
+
+
+def _aux(token: Token, words: frozenset[str]) -> str | None:
+    for child in token.children:
+        if child.dep_ in {"aux", "auxpass"} and child.lower_ in words:
+            return child.text
+    return None
+
+
+def _conditional(token: Token, grammar: Grammar) -> str | None:
+    for child in token.children:
+        if child.dep_ == "mark" and child.lower_ in grammar.conditional_marks:
+            return child.text
+    return None
+
+
+def modality_of(predicate: Token, grammar: Grammar, governed_by_pattern: bool = False) -> Modality:
+    """Decide the modality of `predicate` from its own children and its governors.
+
+    `governed_by_pattern` is set when the predicate is itself the head of a coded
+    intent/threat/appeal, whose own meaning already carries the modality.
+    """
+    reason = _negated(predicate, grammar)
+    if reason:
+        return Modality("negated", reason)
+    aux = _aux(predicate, grammar.hypothetical_aux)
+    if aux:
+        return Modality("hypothetical", f"modal '{aux}'")
+    mark = _conditional(predicate, grammar)
+    if mark:
+        return Modality("hypothetical", f"conditional '{mark}'")
+    future = _aux(predicate, grammar.future_aux)
+    reported_by: Token | None = None
+    for gov in governors(predicate):
+        if gov.pos_ not in {"VERB", "AUX"}:
+            continue
+        if gov.lemma_ in grammar.negating_governors or _negated(gov, grammar) and gov.dep_ != "ccomp":
+            if not governed_by_pattern:
+                return Modality("negated", f"under '{gov.text}'")
+        if gov.lemma_ in grammar.hypothetical_governors or _aux(gov, grammar.hypothetical_aux) or _conditional(gov, grammar):
+            if not governed_by_pattern:
+                return Modality("hypothetical", f"under '{gov.text}'")
+        if gov.lemma_ in grammar.future_governors and not future:
+            future = gov.text
+        if gov.lemma_ in grammar.communication_verbs and reported_by is None:
+            reported_by = gov
+    sentence = predicate.sent
+    if sentence.text.rstrip().endswith("?"):
+        return Modality("question", "question mark")
+    if future:
+        return Modality("future", f"'{future}'")
+    if reported_by is not None:
+        return Modality("reported", f"attributed by '{reported_by.text}'")
+    return Modality("asserted", "no marker")

@@ -1,0 +1,50 @@
+"""The coding pipeline: articles -> spaCy parse (batched) -> actors -> events."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Iterable, Iterator
+
+from .actors import ActorDictionary, ActorResolver
+from .events import EventCoder, Lexicon, default_grammar
+from .model import Article, Event
+from .nlp import load_model
+from .ontology import default_ontology
+from .settings import Settings, load_settings
+
+
+class Pipeline:
+    """A reusable coder: load once, then code any number of articles.
+
+    >>> pipeline = Pipeline()
+    >>> for article, events in pipeline.code_articles(articles): ...
+    """
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or load_settings()
+        self.nlp = load_model(self.settings.model)
+        ontology = default_ontology()
+        self.lexicon = Lexicon.load(self.settings.lexicon, ontology)
+        resolver = ActorResolver(ActorDictionary.load(self.settings.actors))
+        self.coder = EventCoder(self.lexicon, resolver, ontology, default_grammar())
+
+    def code_articles(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Event]]]:
+        """Code articles in parse batches, yielding each with its events in input order."""
+        pairs = ((a.text, a) for a in articles)
+        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.settings.batch_size):
+            yield article, self.code_doc(doc, article)
+
+    def code_doc(self, doc, article: Article) -> list[Event]:  # noqa: ANN001 - spaCy Doc
+        events = self.coder.code_doc(doc, article)
+        return [e for e in events if e.modality in self.settings.keep_modalities]
+
+    def code_article(self, article: Article) -> list[Event]:
+        return next(self.code_articles([article]))[1]
+
+    def code_text(self, text: str, date: str | None = None) -> list[Event]:
+        return self.code_article(Article(text=text, date=date))
+
+
+@lru_cache(maxsize=1)
+def default_pipeline() -> Pipeline:
+    return Pipeline()
