@@ -1,0 +1,35 @@
+"""Problem records for ingestion: bad input is reported, never fatal."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass
+class IngestError:
+    """One problem with one input: a file, a line of a file or a record in it.
+
+    `path` names the input (with `#N` for a feed entry or `@OFFSET` for a WARC
+    record); `line` is the 1-based line number for line-oriented input.
+    """
+
+    path: str
+    reason: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = self.path if self.line is None else f"{self.path}:{self.line}"
+        return f"{where}: {self.reason}"
+
+
+class Problem(Exception):
+    """Raised inside a reader for a problem that ends the whole input.
+
+    The dispatcher turns it into an `IngestError` for the file, so readers
+    need not know where errors go.
+    """
+
+    def __init__(self, reason: str, line: int | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.line = line

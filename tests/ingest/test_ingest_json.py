@@ -1,0 +1,99 @@
+"""JSON Lines, single JSON files and gold-format records."""
+
+from __future__ import annotations
+
+import json
+
+from thucydides.model import make_article_id
+
+
+def test_gold_record_keeps_its_id_and_text(fixtures, read):
+    path = fixtures / "gold-record.jsonl"
+    lines = [json.loads(line) for line in path.read_text().splitlines()]
+    articles, errors = read(path)
+    assert errors == []
+    assert [a.id for a in articles] == [line["id"] for line in lines]
+    assert [a.text for a in articles] == [line["text"] for line in lines]  # exactly, offsets depend on it
+    assert articles[0].id == "CAMEO-010-1"
+    assert articles[1].date == "1995-01-01"
+    assert [a.origin for a in articles] == [f"{path}:1", f"{path}:2"]
+    assert all(a.meta == {} for a in articles)  # gold events, meta etc. are not article data
+
+
+def test_jsonl_fields_and_errors_per_line(tmp_path, read):
+    path = tmp_path / "news.jsonl"
+    path.write_text(
+        "\n".join(
+            [
+                json.dumps({"id": 7, "text": "Rebels took Kidal.", "title": " Kidal falls ", "date": "2012-04-01T09:30:00+02:00",
+                            "source": "Wire", "url": "https://ex.com/kidal", "extra": [1, 2]}),
+                '{"id": "x", "text": "broken" "missing comma"}',
+                json.dumps({"id": "no-text"}),
+                json.dumps({"id": "blank", "text": "   "}),
+                json.dumps({"text": 42}),
+                "[1, 2]",
+                "",
+                json.dumps({"text": "  Talks resumed on Monday.  ", "date": "not a date at all"}),
+                json.dumps({"text": "Talks resumed.", "url": "https://ex.com/talks", "date": "March 5, 2024"}),
+            ]
+        )
+        + "\n"
+    )
+    articles, errors = read(path)
+    first, second, third = articles
+    assert (first.id, first.title, first.date, first.source, first.url, first.origin) == (
+        "7", "Kidal falls", "2012-04-01", "Wire", "https://ex.com/kidal", f"{path}:1",
+    )  # fmt: skip
+    assert second.text == "  Talks resumed on Monday.  " and second.date is None
+    assert second.id == make_article_id("Talks resumed on Monday.")
+    assert third.id == make_article_id("", "https://ex.com/talks") and third.date == "2024-03-05"
+    assert [(e.line, e.reason.split(":")[0]) for e in errors] == [
+        (2, "malformed JSON"),
+        (3, "record has no 'text' field"),
+        (4, "record has empty text"),
+        (5, "'text' is int, not a string"),
+        (6, "expected a JSON object, got list"),
+    ]
+    assert str(errors[0]) == f"{path}:2: malformed JSON: Expecting ',' delimiter: line 1 column 30 (char 29)"
+    assert all(e.path == str(path) for e in errors)
+
+
+def test_jsonl_overlong_line_is_skipped(tmp_path, read):
+    path = tmp_path / "long.ndjson"
+    path.write_text(json.dumps({"text": "x" * 500}) + "\n" + json.dumps({"text": "Short one."}) + "\n")
+    articles, errors = read(path, max_bytes=100)
+    assert [a.text for a in articles] == ["Short one."]
+    assert [(e.line, e.reason) for e in errors] == [(1, "line longer than the limit of 100 bytes, skipped")]
+
+
+def test_jsonl_undecodable_line(tmp_path, read):
+    path = tmp_path / "mixed.jsonl"
+    path.write_bytes(b'{"text": "' + bytes(range(0x80, 0x100)) + b'"}\n{"text": "Fine."}\n')
+    articles, errors = read(path)
+    assert [a.text for a in articles] == ["Fine."]
+    assert errors[0].line == 1 and errors[0].reason.startswith("cannot decode text")
+
+
+def test_json_object_and_list(tmp_path, read):
+    single = tmp_path / "one.json"
+    single.write_text(json.dumps({"id": "s1", "text": "Rebels took Kidal.", "date": "2012-04-01"}, indent=2))
+    many = tmp_path / "many.json"
+    many.write_text(json.dumps([{"id": "m1", "text": "One."}, {"title": "no text"}, {"id": "m3", "text": "Three."}]))
+    articles, errors = read(single, many)
+    assert [(a.id, a.origin) for a in articles] == [("s1", str(single)), ("m1", f"{many}#1"), ("m3", f"{many}#3")]
+    assert [str(e) for e in errors] == [f"{many}#2: record has no 'text' field"]
+
+
+def test_json_file_holding_json_lines(tmp_path, read):
+    path = tmp_path / "lines.json"
+    path.write_text('{"id": "a", "text": "One."}\n{"id": "b", "text": "Two."}\n')
+    articles, errors = read(path)
+    assert errors == [] and [a.origin for a in articles] == [f"{path}:1", f"{path}:2"]
+
+
+def test_malformed_json_file(tmp_path, read):
+    path = tmp_path / "bad.json"
+    path.write_text('[{"text": "One."}, ')
+    articles, errors = read(path)
+    assert articles == [] and len(errors) == 1
+    assert str(errors[0]).startswith(f"{path}: malformed JSON: ")

@@ -1,0 +1,110 @@
+"""WARC archives, written with warcio in the test."""
+
+from __future__ import annotations
+
+import gzip
+import io
+from pathlib import Path
+
+import pytest
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from thucydides.model import make_article_id
+
+PAGE = (
+    "<html><head><title>{title}</title>{meta}</head><body><article>"
+    "<p>{body} Witnesses said the crowd grew through the afternoon as more people arrived.</p>"
+    "</article></body></html>"
+)
+
+
+def _response(writer: WARCWriter, url: str, body: bytes, content_type: str = "text/html; charset=utf-8",
+              status: str = "200 OK", date: str = "2024-03-05T10:00:00Z") -> None:  # fmt: skip
+    http = StatusAndHeaders(status, [("Content-Type", content_type)], protocol="HTTP/1.1")
+    record = writer.create_warc_record(
+        url, "response", payload=io.BytesIO(body), http_headers=http, warc_headers_dict={"WARC-Date": date}
+    )
+    writer.write_record(record)
+
+
+def write_warc(path: Path, compress: bool) -> None:
+    with path.open("wb") as stream:
+        writer = WARCWriter(stream, gzip=compress)
+        writer.write_record(writer.create_warcinfo_record(path.name, {"software": "test"}))
+        _response(writer, "https://ex.com/cairo", PAGE.format(
+            title="Clashes in Cairo", meta="", body="Police fired tear gas at protesters in Cairo on Friday.").encode())  # fmt: skip
+        _response(writer, "https://ex.com/logo.png", b"\x89PNG\r\n\x1a\n", content_type="image/png")
+        _response(writer, "https://ex.com/moved", b"", status="301 Moved Permanently")
+        _response(writer, "https://ex.com/empty", b"<html><body><div></div></body></html>")
+        _response(writer, "https://ex.com/kidal", PAGE.format(
+            title="Rebels seize Kidal", meta='<meta name="date" content="2012-04-01">',
+            body="Rebels took the northern town of Kidal at dawn.").encode("cp1252"),
+            content_type="text/html; charset=windows-1252")  # fmt: skip
+
+
+@pytest.mark.parametrize("name, compress", [("crawl.warc.gz", True), ("crawl.warc", False)])
+def test_warc_html_responses(tmp_path, read, name, compress):
+    path = tmp_path / name
+    write_warc(path, compress)
+    articles, errors = read(path)
+    cairo, kidal = articles
+    assert cairo.url == "https://ex.com/cairo" and cairo.id == make_article_id("", "https://ex.com/cairo")
+    assert cairo.title == "Clashes in Cairo"
+    assert cairo.text.startswith("Police fired tear gas at protesters in Cairo on Friday.")
+    assert cairo.date == "2024-03-05"  # no date in the page: the crawl date
+    assert kidal.date == "2012-04-01"  # the page's own publication date
+    assert kidal.url == "https://ex.com/kidal"
+    assert cairo.origin.startswith(f"{path}@") and kidal.origin.startswith(f"{path}@")
+    offset = int(kidal.origin.rsplit("@", 1)[1])
+    assert offset > int(cairo.origin.rsplit("@", 1)[1]) > 0
+    with path.open("rb") as stream:  # the offset points at the record itself
+        stream.seek(offset)
+        rest = stream.read()
+    assert (gzip.decompress(rest) if compress else rest).startswith(b"WARC/1.")
+    assert [e.reason for e in errors] == ["no extractable text in HTML"]
+    assert errors[0].path.startswith(f"{path}@")
+
+
+def test_warc_detected_by_content(tmp_path, read):
+    path = tmp_path / "crawl-without-extension"
+    write_warc(path, compress=True)
+    assert len(read(path)[0]) == 2
+
+
+def test_truncated_warc_keeps_complete_records_and_reports(tmp_path, read):
+    whole = tmp_path / "whole.warc"
+    write_warc(whole, compress=False)
+    data = whole.read_bytes()
+    path = tmp_path / "truncated.warc"
+    path.write_bytes(data[: len(data) - 300])
+    articles, errors = read(path)
+    assert [a.url for a in articles] == ["https://ex.com/cairo"]
+    assert any(e.path == str(path) and "corrupt" in e.reason for e in errors)
+
+
+def test_truncated_gzip_warc(tmp_path, read):
+    whole = tmp_path / "whole.warc.gz"
+    write_warc(whole, compress=True)
+    data = whole.read_bytes()
+    path = tmp_path / "truncated.warc.gz"
+    path.write_bytes(data[: len(data) - 100])
+    articles, errors = read(path)
+    assert [a.url for a in articles] == ["https://ex.com/cairo"]
+    assert any(e.path == str(path) and "corrupt" in e.reason for e in errors)
+
+
+def test_not_a_warc(tmp_path, read):
+    path = tmp_path / "fake.warc"
+    path.write_text("this is not a warc file at all\r\n\r\n")
+    articles, errors = read(path)
+    assert articles == [] and len(errors) == 1
+    assert errors[0].path == str(path) and "WARC" in errors[0].reason
+
+
+def test_record_over_the_limit_is_skipped_not_the_archive(tmp_path, read):
+    path = tmp_path / "crawl.warc.gz"
+    write_warc(path, compress=True)
+    articles, errors = read(path, max_bytes=300)  # the archive is larger: only records count
+    assert [a.url for a in articles] == ["https://ex.com/cairo"]
+    assert [e.reason for e in errors] == ["no extractable text in HTML", "record larger than the limit of 300 bytes"]
