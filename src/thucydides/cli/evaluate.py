@@ -1,0 +1,99 @@
+"""`thucydides eval`: run the coder on gold files and score it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Callable, NoReturn
+
+import typer
+from rich.console import Console
+from rich.text import Text
+
+from thucydides.evaluate import LEVELS, GoldRecord, GoldSet, Scores, read_gold, score
+from thucydides.evaluate.report import error_entries, print_errors, print_report, scores_json
+from thucydides.model import Event
+
+from .app import MODEL_OPTION, app
+
+# Codes a list of gold records; returns the predicted events by record id.
+Coder = Callable[[list[GoldRecord]], dict[str, list[Event]]]
+
+# Tables are wider than the 80 columns Rich assumes when output is not a terminal.
+_PIPED_WIDTH = 120
+
+
+def make_coder(model: str | None) -> Coder:
+    """The pipeline as a `Coder`; imported here so scoring works without the coder."""
+    from thucydides.pipeline import Pipeline
+    from thucydides.settings import load_settings
+
+    pipeline = Pipeline(load_settings(model=model))
+
+    def code(records: list[GoldRecord]) -> dict[str, list[Event]]:
+        predictions: dict[str, list[Event]] = {}
+        for article, events in pipeline.code_articles(r.to_article() for r in records):
+            predictions.setdefault(article.id, []).extend(events)
+        return predictions
+
+    return code
+
+
+@app.command("eval")
+def eval_command(
+    gold_files: list[Path] = typer.Argument(
+        ..., metavar="GOLD.jsonl", exists=True, dir_okay=False, readable=True,
+        help="Gold files (format: GOLD-FORMAT.md).",
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object {file: scores}."),
+    errors: bool = typer.Option(False, "--errors", help="List the misses and extras of each record."),
+    limit: int | None = typer.Option(None, "--limit", min=1, help="Score the first N records of each file."),
+    model: str | None = MODEL_OPTION,
+    level: str = typer.Option("code", "--level", help=f"Level for --errors: {', '.join(LEVELS)}."),
+) -> None:
+    """Code the gold records and report found/missed/extra, precision, recall and F1 per level."""
+    if level not in LEVELS:
+        raise typer.BadParameter(f"must be one of {', '.join(LEVELS)}", param_hint="--level")
+    gold_sets = [_read(path, limit) for path in gold_files]
+    coder = _load_coder(model)
+    results = {str(g.path): score(g.records, coder(g.records)) for g in gold_sets}
+    if as_json:
+        typer.echo(json.dumps(scores_json(results, level if errors else None), indent=2, ensure_ascii=False))
+    else:
+        _print_tables(results, level if errors else None)
+
+
+def _read(path: Path, limit: int | None) -> GoldSet:
+    gold = read_gold(path, limit)
+    stderr = Console(stderr=True)
+    for message in gold.errors:
+        stderr.print(Text(f"skipped malformed gold record: {message}", style="yellow"))
+    return gold
+
+
+def _load_coder(model: str | None) -> Coder:
+    from thucydides.nlp import ModelNotInstalled  # imports spaCy: only when coding
+
+    try:
+        return make_coder(model)
+    except ModuleNotFoundError as err:
+        if err.name != "thucydides.pipeline":
+            raise
+        _fail("the coder (thucydides.pipeline) is not available in this installation")
+    except ModelNotInstalled as err:  # its message says how to install the model
+        _fail(str(err))
+
+
+def _fail(message: str) -> NoReturn:
+    Console(stderr=True).print(Text(f"error: {message}", style="red"))
+    raise typer.Exit(1)
+
+
+def _print_tables(results: dict[str, Scores], errors_level: str | None) -> None:
+    console = Console()
+    if not console.is_terminal:
+        console.width = _PIPED_WIDTH
+    for name, scores in results.items():
+        print_report(console, name, scores)
+        if errors_level:
+            print_errors(console, name, errors_level, error_entries(scores, errors_level))

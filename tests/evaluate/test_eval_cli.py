@@ -1,0 +1,147 @@
+"""`thucydides eval`, with a stand-in coder and (when it exists) the real pipeline."""
+
+from __future__ import annotations
+
+import json
+import sys
+import types
+from pathlib import Path
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from thucydides.cli import app as real_app
+from thucydides.cli import evaluate as evaluate_cli
+
+runner = CliRunner()
+
+GOLD = [
+    {"id": "a", "text": "Gondor attacked Mordor.", "events": [{"code": "19", "source": "GON", "target": "MOR"}],
+     "complete": True},
+    {"id": "b", "text": "Students marched in Pretoria.", "events": [], "absent": ["14"]},
+]
+
+
+def cli_app() -> typer.Typer:
+    # Typer runs a lone command without its name; a callback keeps `eval` a subcommand
+    # whatever other command modules exist yet.
+    wrapper = typer.Typer()
+
+    @wrapper.callback()
+    def _root() -> None:
+        pass
+
+    wrapper.command("eval")(evaluate_cli.eval_command)
+    return wrapper
+
+
+@pytest.fixture
+def gold_file(tmp_path) -> Path:
+    path = tmp_path / "small.jsonl"
+    lines = [json.dumps(r) for r in GOLD] + ['{"id": "c", "text": "x", "events": [{"cod": "19"}]}']
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def fake_coder(monkeypatch, make_event):
+    predictions = {
+        "a": [make_event("190", "GON", "MOR", article_id="a"), make_event("042", "GON", "MOR", article_id="a")],
+        "b": [make_event("141", "STU", article_id="b", rule="protest-verb")],
+    }
+    seen: list[str] = []
+
+    def coder(records):
+        seen.extend(r.id for r in records)
+        return {r.id: predictions.get(r.id, []) for r in records}
+
+    monkeypatch.setattr(evaluate_cli, "make_coder", lambda model: coder)
+    return seen
+
+
+def test_eval_is_registered_on_the_app():
+    assert "eval" in [c.name for c in real_app.registered_commands]
+
+
+def test_json_output(gold_file, fake_coder):
+    result = runner.invoke(cli_app(), ["eval", str(gold_file), "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    code = data[str(gold_file)]["levels"]["code"]
+    assert (code["gold"], code["found"], code["missed"], code["extra"], code["predicted"]) == (1, 1, 0, 2, 3)
+    assert code["precision"] == pytest.approx(1 / 3)
+    assert fake_coder == ["a", "b"]  # the malformed record was not coded
+    assert "skipped malformed gold record" in result.stderr
+    assert f"{gold_file}:3" in result.stderr
+
+
+def test_table_output(gold_file, fake_coder):
+    result = runner.invoke(cli_app(), ["eval", str(gold_file)])
+    assert result.exit_code == 0, result.output
+    for word in ("root+dyad", "code+dyad", "precision", "F1", "field agreement", "source (full)"):
+        assert word in result.stdout
+
+
+def test_errors_listing(gold_file, fake_coder):
+    result = runner.invoke(cli_app(), ["eval", str(gold_file), "--errors", "--level", "root"])
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "extra: 042 GON -> MOR" in out
+    assert "extra (absent): 141 STU -> -" in out and "protest-verb" in out
+    assert "Students marched in Pretoria." in out
+
+
+def test_errors_in_json(gold_file, fake_coder):
+    result = runner.invoke(cli_app(), ["eval", str(gold_file), "--json", "--errors", "--limit", "1"])
+    data = json.loads(result.stdout)[str(gold_file)]
+    assert data["records"] == 1
+    [entry] = data["errors"]["records"]
+    assert entry["id"] == "a"
+    assert [p["status"] for p in entry["predictions"]] == ["found", "extra"]
+
+
+def test_bad_level(gold_file, fake_coder):
+    result = runner.invoke(cli_app(), ["eval", str(gold_file), "--errors", "--level", "nope"])
+    assert result.exit_code != 0
+
+
+def test_missing_gold_file(tmp_path, fake_coder):
+    result = runner.invoke(cli_app(), ["eval", str(tmp_path / "none.jsonl")])
+    assert result.exit_code != 0
+
+
+def test_end_to_end_with_pipeline(gold_file):
+    # ImportError too: the coder's dependencies may still be in progress.
+    pytest.importorskip("thucydides.pipeline", exc_type=ImportError)
+    from thucydides.cli import _register_commands
+
+    _register_commands()
+    app = real_app if len(real_app.registered_commands) > 1 else cli_app()
+    result = runner.invoke(app, ["eval", str(gold_file), "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)[str(gold_file)]
+    assert data["records"] == 2
+    root = data["levels"]["root"]
+    assert root["gold"] == 1
+    assert root["found"] + root["missed"] == 1
+    assert root["predicted"] >= root["found"]
+
+
+def test_make_coder_maps_articles_to_record_ids(monkeypatch, make_event, make_record):
+    # A stand-in for thucydides.pipeline with the agreed interface.
+    class Pipeline:
+        def __init__(self, settings):
+            self.settings = settings
+
+        def code_articles(self, articles):
+            for article in articles:
+                yield article, [make_event("042", article_id=article.id)]
+
+    module = types.ModuleType("thucydides.pipeline")
+    module.Pipeline = Pipeline
+    monkeypatch.setitem(sys.modules, "thucydides.pipeline", module)
+    records = [make_record([], id="x"), make_record([], id="y")]
+    predictions = evaluate_cli.make_coder("some_model")(records)
+    assert sorted(predictions) == ["x", "y"]
+    assert predictions["x"][0].article_id == "x"
