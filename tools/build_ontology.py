@@ -74,10 +74,22 @@ def plover_for(code: str, plover: dict[str, tuple[str, str, str]]) -> tuple[str,
     return "", "", ""
 
 
+# Codes of the CAMEO 1.1b3 manual that the reference table lacks; Goldstein
+# scores are their nearest sibling's.
+SUPPLEMENT = [
+    {"code": "155", "name": "Mobilize or increase cyber-forces", "goldstein": "-7.2", "description": ""},
+    {"code": "176", "name": "Attack cybernetically", "goldstein": "-5", "description": ""},
+    {"code": "1834", "name": "Carry out location bombing", "goldstein": "-10", "description": ""},
+]
+
+
 def main(reference: Path, out: Path) -> None:
     plover = read_plover(reference / "CAMEO2PLOVER-2021.txt")
     with open(reference / "cameo-codes.csv", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
+    known = {r["code"] for r in rows}
+    rows += [r for r in SUPPLEMENT if r["code"] not in known]
+    rows.sort(key=lambda r: (r["code"][:2], r["code"].ljust(4, " ")))
     out.parent.mkdir(parents=True, exist_ok=True)
     with open(out, "w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh, delimiter="\t", lineterminator="\n")
