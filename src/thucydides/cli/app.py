@@ -13,4 +13,4 @@ app = typer.Typer(
 )
 
 MODEL_OPTION = typer.Option(None, "--model", help="spaCy pipeline to parse with (package name or path).")
-DB_OPTION = typer.Option(None, "--db", help="DuckDB store file [default: thucydides.duckdb].")
+DB_OPTION = typer.Option(None, "--db", help="DuckDB store file (default: thucydides.duckdb).")

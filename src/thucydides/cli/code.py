@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import json
 import sys
 from enum import Enum
 from pathlib import Path
@@ -13,6 +11,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from ..export import write_csv, write_jsonl
 from ..ingest import IngestError, read_articles
 from ..model import Event
 from ..pipeline import Pipeline
@@ -50,17 +49,11 @@ def code(
 
 
 def _write_jsonl(events: Iterable[Event]) -> None:
-    for event in events:
-        sys.stdout.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
+    write_jsonl(events, sys.stdout)
 
 
 def _write_csv(events: Iterable[Event]) -> None:
-    from ..export import CSV_COLUMNS, flatten_event
-
-    writer = csv.DictWriter(sys.stdout, fieldnames=CSV_COLUMNS, extrasaction="ignore")
-    writer.writeheader()
-    for event in events:
-        writer.writerow(flatten_event(event.to_dict()))
+    write_csv(events, sys.stdout)
 
 
 def _write_table(events: Iterable[Event]) -> None:

@@ -1,0 +1,62 @@
+"""`thucydides export`: write the stored events as JSONL, CSV, Parquet or GDELT rows."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from datetime import date
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.text import Text
+
+from ..export import export as export_events
+from ..settings import load_settings
+from ..store import Store, StoreError
+from .app import DB_OPTION, app
+
+
+class ExportFormat(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+    parquet = "parquet"
+    gdelt = "gdelt"
+
+
+@app.command("export")
+def export_command(
+    db: Optional[str] = DB_OPTION,
+    fmt: ExportFormat = typer.Option(ExportFormat.jsonl, "--format", "-f", help="Output format."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="File to write (default: stdout)."),
+    header: Optional[bool] = typer.Option(
+        None, "--header/--no-header", help="Column header line (default: on for csv, off for gdelt)."
+    ),
+    root: list[str] = typer.Option([], "--root", help="Only these CAMEO root codes (repeatable)."),
+    since: Optional[str] = typer.Option(None, "--since", help="Only events on or after this date (YYYY-MM-DD)."),
+    until: Optional[str] = typer.Option(None, "--until", help="Only events on or before this date (YYYY-MM-DD)."),
+) -> None:
+    """Export the events in the store (GDELT: the 61 GDELT 2.0 event columns, tab-separated)."""
+    stderr = Console(stderr=True)
+    for name, value in (("--since", since), ("--until", until)):
+        if value is not None:
+            try:
+                date.fromisoformat(value)
+            except ValueError:
+                raise typer.BadParameter("expected a date YYYY-MM-DD", param_hint=name) from None
+    to_stdout = output in (None, "-")
+    if fmt is ExportFormat.parquet and to_stdout and sys.stdout.isatty():
+        stderr.print(Text("error: parquet is binary; give --output FILE or redirect stdout", style="red"), soft_wrap=True)
+        raise typer.Exit(2)
+    settings = load_settings(db=db)
+    try:
+        with Store.open(settings.db, read_only=True) as store:
+            n = export_events(
+                store, fmt.value, None if to_stdout else output, header=header,
+                root=root or None, since=since, until=until,
+            )  # fmt: skip
+    except StoreError as err:
+        stderr.print(Text(f"error: {err}", style="red"), soft_wrap=True)
+        raise typer.Exit(1) from err
+    sys.stdout.flush()
+    stderr.print(f"{n} events exported ({fmt.value}) → {'stdout' if to_stdout else output}", highlight=False, markup=False, soft_wrap=True)

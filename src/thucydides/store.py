@@ -1,0 +1,475 @@
+"""The event store: articles, coded events and actor mentions in one DuckDB file.
+
+Resume and idempotence rest on one rule: an article and everything coded from
+it are written in a single transaction, and articles already stored are never
+written again. So an interrupted `ingest` leaves whole articles only, and
+re-running it skips what is there.
+
+The `events` table has exactly the flat columns of `export.CSV_COLUMNS` (plus
+`date_raw`), so exports are a plain SELECT. `actors` holds one row per distinct
+actor mention (article, span, code), with the number of events citing it: the
+mention keeps its evidence offsets; per-code totals are a GROUP BY away.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from contextlib import suppress
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from itertools import islice
+from pathlib import Path
+from typing import IO, Any, Protocol
+
+import duckdb
+import pyarrow as pa
+
+from . import __version__
+from .export import CSV_COLUMNS, flatten_event, unflatten_event
+from .model import Article, Event, normalise_text, stable_hash
+from .ontology import default_ontology
+
+SCHEMA_VERSION = 1
+
+QUAD_NAMES = {1: "Verbal cooperation", 2: "Material cooperation", 3: "Verbal conflict", 4: "Material conflict"}
+
+# Column types of the events table, in CSV_COLUMNS order (the export schema).
+_EVENT_TYPES: dict[str, str] = {c: "VARCHAR" for c in CSV_COLUMNS}
+_EVENT_TYPES.update(
+    {c: "INTEGER" for c in CSV_COLUMNS if c.endswith(("_index", "_start", "_end"))},
+    quad="TINYINT",
+    goldstein="DOUBLE",
+    confidence="DOUBLE",
+    date="DATE",
+    location="JSON",
+    quote="JSON",
+    figures="JSON",
+)
+_EVENT_TYPES["date_raw"] = "VARCHAR"  # the event date when it is not a full ISO date
+
+_ARTICLE_TYPES: dict[str, str] = {
+    "id": "VARCHAR",
+    "title": "VARCHAR",
+    "date": "DATE",
+    "source": "VARCHAR",
+    "url": "VARCHAR",
+    "origin": "VARCHAR",
+    "text": "VARCHAR",
+    "text_hash": "VARCHAR",
+    "meta": "JSON",
+    "ingested_at": "TIMESTAMP",
+    "n_events": "INTEGER",
+    "coder_version": "VARCHAR",
+}
+
+_ACTOR_TYPES: dict[str, str] = {
+    "article_id": "VARCHAR",
+    "code": "VARCHAR",
+    "text": "VARCHAR",
+    "start": "INTEGER",
+    "end": "INTEGER",
+    "country": "VARCHAR",
+    "role": "VARCHAR",
+    "name": "VARCHAR",
+    "wikidata": "VARCHAR",
+    "n_events": "INTEGER",
+}
+
+_ARROW = {
+    "VARCHAR": pa.string(),
+    "JSON": pa.string(),  # DuckDB casts VARCHAR -> JSON on insert
+    "INTEGER": pa.int64(),
+    "TINYINT": pa.int64(),
+    "DOUBLE": pa.float64(),
+    "DATE": pa.date32(),
+    "TIMESTAMP": pa.timestamp("us"),
+}
+
+
+def _q(name: str) -> str:
+    return f'"{name}"'  # "start"/"end" are SQL keywords
+
+
+def _ddl(table: str, types: dict[str, str], key: str) -> str:
+    cols = ", ".join(f"{_q(c)} {t}" for c, t in types.items())
+    return f"CREATE TABLE IF NOT EXISTS {table} ({cols}, PRIMARY KEY ({key}))"
+
+
+_SCHEMA = [
+    "CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)",
+    _ddl("articles", _ARTICLE_TYPES, "id"),
+    _ddl("events", _EVENT_TYPES, "id"),
+    _ddl("actors", _ACTOR_TYPES, 'article_id, "start", "end", code'),
+    "CREATE TABLE IF NOT EXISTS ingest_errors (path VARCHAR, line INTEGER, reason VARCHAR, \"at\" TIMESTAMP)",
+]
+
+# Equality (or IN, for a list value) filters accepted by `Store.events`.
+FILTER_COLUMNS = frozenset(
+    {"id", "article_id", "code", "root", "quad", "modality", "rule", "plover_type", "date_precision"}
+    | {f"{side}_{f}" for side in ("source", "target") for f in ("code", "country", "role")}
+)
+
+
+class StoreError(RuntimeError):
+    pass
+
+
+class ErrorLike(Protocol):
+    path: Any
+    reason: str
+    line: int | None
+
+
+@dataclass(frozen=True)
+class ArticleRef:
+    """What exports need to know about an event's article."""
+
+    id: str
+    url: str | None
+    source: str | None
+    date: date | None
+    ingested_at: datetime | None
+
+
+def _iso_day(value: str | None) -> date | None:
+    if value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+def _utcnow() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+def _batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+class Store:
+    def __init__(self, con: duckdb.DuckDBPyConnection, path: str) -> None:
+        self._con = con
+        self.path = path
+
+    # --- lifecycle -----------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | Path, read_only: bool = False) -> "Store":
+        path = str(path)
+        if path != ":memory:":
+            if read_only and not Path(path).is_file():
+                raise StoreError(f"no event store at {path} (run 'thucydides ingest' first)")
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            con = duckdb.connect(path, read_only=read_only)
+        except duckdb.IOException as err:
+            if "lock" in str(err).lower():
+                raise StoreError(f"{path} is in use by another process (one writer at a time)") from err
+            raise StoreError(f"cannot open {path}: {err}") from err
+        except duckdb.Error as err:
+            raise StoreError(f"cannot open {path}: {err}") from err
+        store = cls(con, path)
+        try:
+            store._check_schema(read_only)
+        except BaseException:
+            con.close()
+            raise
+        return store
+
+    def _check_schema(self, read_only: bool) -> None:
+        tables = {r[0] for r in self._con.execute("SELECT table_name FROM duckdb_tables() WHERE database_name = current_database()").fetchall()}
+        if "meta" not in tables:
+            if read_only or tables:
+                raise StoreError(f"{self.path} is not a Thucydides event store")
+            self._con.begin()
+            for statement in _SCHEMA:
+                self._con.execute(statement)
+            self._con.execute("INSERT INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+            self._con.commit()
+            return
+        row = self._con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        version = int(row[0]) if row else 0
+        if version != SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path} has store schema version {version}; this Thucydides reads version "
+                f"{SCHEMA_VERSION}. Re-ingest into a new file."
+            )
+
+    def close(self) -> None:
+        self._con.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- writing -------------------------------------------------------------
+
+    def has_article(self, article_id: str) -> bool:
+        return self._con.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone() is not None
+
+    def known_article_ids(self, ids: Iterable[str]) -> set[str]:
+        wanted = list(dict.fromkeys(ids))
+        if not wanted:
+            return set()
+        rows = self._con.execute(
+            "SELECT id FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))", [wanted]
+        ).fetchall()
+        return {r[0] for r in rows}
+
+    def add(self, article: Article, events: list[Event], *, coder_version: str | None = None) -> bool:
+        """Store one article with its events and actors, atomically.
+
+        Returns False (and writes nothing) when the article is already stored.
+        """
+        return self._add_batch([(article, events)], coder_version) == 1
+
+    def add_many(
+        self,
+        items: Iterable[tuple[Article, list[Event]]],
+        *,
+        batch_size: int = 256,
+        coder_version: str | None = None,
+    ) -> int:
+        """Store many articles, one transaction per `batch_size` articles; returns the number added."""
+        return sum(self._add_batch(chunk, coder_version) for chunk in _batched(items, batch_size))
+
+    def _add_batch(self, items: list[tuple[Article, list[Event]]], coder_version: str | None) -> int:
+        self._con.begin()
+        try:
+            known = self.known_article_ids(a.id for a, _ in items)
+            fresh: dict[str, tuple[Article, list[Event]]] = {}
+            for article, events in items:
+                if article.id not in known and article.id not in fresh:
+                    fresh[article.id] = (article, events)
+            if fresh:
+                self._write(list(fresh.values()), coder_version or __version__)
+            self._con.commit()
+        except BaseException:
+            self._con.rollback()
+            raise
+        return len(fresh)
+
+    def _write(self, items: list[tuple[Article, list[Event]]], coder_version: str) -> None:
+        now = _utcnow()
+        articles, events, actors = [], [], {}
+        for article, article_events in items:
+            seen: set[str] = set()  # a repeated event id is stored once (first wins)
+            unique = [e for e in article_events if not (e.id in seen or seen.add(e.id))]
+            articles.append(
+                {
+                    "id": article.id,
+                    "title": article.title,
+                    "date": _iso_day(article.date),
+                    "source": article.source,
+                    "url": article.url,
+                    "origin": article.origin,
+                    "text": article.text,
+                    "text_hash": stable_hash(normalise_text(article.text)),
+                    "meta": json.dumps(article.meta, ensure_ascii=False, default=str) if article.meta else None,
+                    "ingested_at": now,
+                    "n_events": len(unique),
+                    "coder_version": coder_version,
+                }
+            )
+            for event in unique:
+                row = flatten_event(event.to_dict())
+                row["date"] = _iso_day(event.date)
+                row["date_raw"] = event.date if row["date"] is None else None
+                events.append(row)
+                for actor in (event.source, event.target):
+                    if actor:
+                        key = (article.id, actor.start, actor.end, actor.code)
+                        if key in actors:
+                            actors[key]["n_events"] += 1
+                        else:
+                            actors[key] = {"article_id": article.id, **actor.to_dict(), "n_events": 1}
+        self._insert("articles", _ARTICLE_TYPES, articles)
+        self._insert("events", _EVENT_TYPES, events)
+        self._insert("actors", _ACTOR_TYPES, list(actors.values()))
+
+    def _insert(self, table: str, types: dict[str, str], rows: list[dict[str, Any]]) -> None:
+        # One Arrow table per batch: far faster than row-by-row executemany in DuckDB.
+        if not rows:
+            return
+        schema = pa.schema([(c, _ARROW[t]) for c, t in types.items()])
+        batch = pa.Table.from_pylist(rows, schema=schema)
+        cols = ", ".join(_q(c) for c in types)
+        self._con.register("_thuc_batch", batch)
+        try:
+            self._con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM _thuc_batch")
+        except BaseException:
+            # The transaction is aborted and the caller rolls back; don't mask the error.
+            with suppress(duckdb.Error):
+                self._con.unregister("_thuc_batch")
+            raise
+        self._con.unregister("_thuc_batch")
+
+    def add_error(self, err: ErrorLike) -> None:
+        """Record an ingest error once (same path, line and reason are not repeated)."""
+        params = [str(err.path), err.line, str(err.reason)]
+        self._con.execute(
+            "INSERT INTO ingest_errors SELECT ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM ingest_errors "
+            "WHERE path = ? AND line IS NOT DISTINCT FROM ? AND reason = ?)",
+            [*params, _utcnow(), *params],
+        )
+
+    # --- reading -------------------------------------------------------------
+
+    def _where(self, filters: dict[str, Any]) -> tuple[str, list[Any]]:
+        clauses, params = [], []
+        for key, value in filters.items():
+            if value is None:
+                continue
+            if key == "since":
+                clauses.append("coalesce(e.date, a.date) >= ?")
+                params.append(value)
+            elif key == "until":
+                clauses.append("coalesce(e.date, a.date) <= ?")
+                params.append(value)
+            elif key in FILTER_COLUMNS:
+                if isinstance(value, (list, tuple, set, frozenset)):
+                    clauses.append(f"e.{key} IN (SELECT unnest(?))")
+                    params.append(list(value))
+                else:
+                    clauses.append(f"e.{key} = ?")
+                    params.append(value)
+            else:
+                raise TypeError(f"unknown event filter {key!r}")
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+    def _select(self, filters: dict[str, Any], limit: int | None) -> Iterator[tuple[Event, ArticleRef]]:
+        cols = [c for c in CSV_COLUMNS if c != "date"]
+        where, params = self._where(filters)
+        sql = (
+            f"SELECT {', '.join('e.' + _q(c) for c in cols)}, "
+            "coalesce(e.date_raw, strftime(e.date, '%Y-%m-%d')) AS date, "
+            "a.id, a.url, a.source, a.date, a.ingested_at "
+            f"FROM events e LEFT JOIN articles a ON a.id = e.article_id{where} "
+            "ORDER BY e.article_id, e.sentence_index, e.event_start, e.id"
+        )
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(int(limit))
+        # A cursor of its own, so other queries on the store don't cut the stream short.
+        cursor = self._con.cursor()
+        try:
+            cursor.execute(sql, params)
+            names = [*cols, "date"]
+            while rows := cursor.fetchmany(2048):
+                for row in rows:
+                    flat = dict(zip(names, row[: len(names)]))
+                    ref = ArticleRef(*row[len(names) :])
+                    yield Event.from_dict(unflatten_event(flat)), ref
+        finally:
+            cursor.close()
+
+    def events(self, limit: int | None = None, **filters: Any) -> Iterator[Event]:
+        """Stored events in a stable order (article, sentence, position).
+
+        Filters: any of `FILTER_COLUMNS` (a value or a list of values), plus
+        `since` / `until` (ISO dates, on the event date or else the article date).
+        """
+        return (event for event, _ in self._select(filters, limit))
+
+    def event_records(self, limit: int | None = None, **filters: Any) -> Iterator[tuple[Event, ArticleRef]]:
+        """Like `events`, with each event's `ArticleRef` (for GDELT export)."""
+        return self._select(filters, limit)
+
+    def write_parquet(self, out: str | Path | IO[bytes], **filters: Any) -> int:
+        """Events as Parquet with the flat export columns; returns the row count."""
+        # Typed columns in export order; `date` is a DATE, so partial dates ride in `date_raw`.
+        cols = ", ".join("e." + _q(c) for c in [*CSV_COLUMNS, "date_raw"])
+        where, params = self._where(filters)
+        sql = (
+            f"SELECT {cols} FROM events e LEFT JOIN articles a ON a.id = e.article_id{where} "
+            "ORDER BY e.article_id, e.sentence_index, e.event_start, e.id"
+        )
+        if isinstance(out, (str, Path)):
+            row = self._con.execute(f"COPY ({sql}) TO ? (FORMAT PARQUET)", [*params, str(out)]).fetchone()
+            return int(row[0]) if row else 0
+        import pyarrow.parquet as pq
+
+        # Streams must be written by pyarrow; batch by batch so memory stays flat.
+        reader = self._con.sql(sql, params=params).to_arrow_reader(65_536)
+        n = 0
+        with pq.ParquetWriter(out, reader.schema) as writer:
+            for batch in reader:
+                writer.write_batch(batch)
+                n += batch.num_rows
+        return n
+
+    def counts(self) -> dict[str, int]:
+        return {
+            t: self._con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]  # type: ignore[index]
+            for t in ("articles", "events", "actors", "ingest_errors")
+        }
+
+    def errors(self) -> list[dict[str, Any]]:
+        rows = self._con.execute('SELECT path, line, reason, "at" FROM ingest_errors ORDER BY "at", path, line')
+        return [dict(zip(("path", "line", "reason", "at"), r)) for r in rows.fetchall()]
+
+    def summary(self, top: int = 10, examples: int = 3) -> dict[str, Any]:
+        """The numbers `thucydides stats` shows, JSON-ready."""
+        onto = default_ontology()
+        q = self._con.execute
+        counts = self.counts()
+        first, last = q("SELECT min(date), max(date) FROM events").fetchone()  # type: ignore[misc]
+        by_root = [
+            {"root": r, "name": onto.codes[r].name if r in onto else None, "events": n}
+            for r, n in q("SELECT root, count(*) n FROM events GROUP BY root ORDER BY n DESC, root").fetchall()
+        ]
+        by_quad = [
+            {"quad": k, "name": QUAD_NAMES.get(k), "events": n}
+            for k, n in q("SELECT quad, count(*) FROM events GROUP BY quad ORDER BY quad").fetchall()
+        ]
+        dyads = [
+            {"source": s, "target": t, "events": n}
+            for s, t, n in q(
+                "SELECT source_code, target_code, count(*) n FROM events WHERE source_code IS NOT NULL "
+                "AND target_code IS NOT NULL GROUP BY ALL ORDER BY n DESC, source_code, target_code LIMIT ?",
+                [top],
+            ).fetchall()
+        ]
+        actors = [
+            {"code": c, "mentions": n}
+            for c, n in q(
+                "SELECT code, sum(n_events)::BIGINT n FROM actors GROUP BY code ORDER BY n DESC, code LIMIT ?",
+                [top],
+            ).fetchall()
+        ]
+        # One example per most frequent root: the most confident, ties broken by id.
+        example_rows = q(
+            "WITH ranked AS (SELECT e.*, count(*) OVER (PARTITION BY root) AS root_n, row_number() OVER "
+            "(PARTITION BY root ORDER BY confidence DESC, id) AS rk FROM events e) "
+            "SELECT id, code, root, source_code, target_code, event_text, sentence_text, rule, confidence, "
+            "article_id FROM ranked WHERE rk = 1 ORDER BY root_n DESC, root LIMIT ?",
+            [examples],
+        ).fetchall()
+        keys = ("id", "code", "root", "source", "target", "event_text", "sentence", "rule", "confidence", "article_id")
+        sample = []
+        for row in example_rows:
+            item = dict(zip(keys, row))
+            item["name"] = onto.codes[item["code"]].name if item["code"] in onto else None
+            sample.append(item)
+        return {
+            "db": self.path,
+            "articles": counts["articles"],
+            "events": counts["events"],
+            "actor_mentions": counts["actors"],
+            "errors": counts["ingest_errors"],
+            "first_date": first.isoformat() if first else None,
+            "last_date": last.isoformat() if last else None,
+            "by_root": by_root,
+            "by_quad": by_quad,
+            "top_dyads": dyads,
+            "top_actors": actors,
+            "examples": sample,
+        }
