@@ -60,3 +60,10 @@ def test_malformed_yaml_is_reported(tmp_path) -> None:
     bad.write_text("- id: [unclosed\n", encoding="utf-8")
     with pytest.raises(LexiconError, match="broken.yaml"):
         Lexicon.load([bad])
+
+
+def test_unknown_argument_slot_is_reported(tmp_path) -> None:
+    bad = tmp_path / "slots.yaml"
+    bad.write_text("- id: odd\n  code: '040'\n  verbs: [meet]\n  target: [objekt]\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"slots.yaml.*odd.*objekt"):
+        Lexicon.load([bad])

@@ -83,7 +83,7 @@ def slot_tokens(
 ) -> list[Token]:
     """Candidate argument heads of `token` for one slot name."""
     if slot.startswith("prep:"):
-        return list(_slot_prep(token, tuple(slot[5:].split(",")), light_object))
+        return list(_slot_prep(token, tuple(slot[5:].split("/")), light_object))
     finder = SLOTS.get(slot)
     if finder is None:
         raise ValueError(f"unknown argument slot {slot!r}")

@@ -12,7 +12,7 @@ words that express it, and how to find its arguments in the dependency parse:
       objects: [sanction]                 # light verbs: the object must be one of these
       preps: [for]                        # a required preposition: "call for"
       complements: [attack, strike]       # a required xcomp: "threatened to attack"
-      target: [obj, prep:against]         # where the target comes from, in order
+      target: [obj, prep:against/at]      # where the target comes from, in order
       target_required: true
       reciprocal: false                   # "X and Y held talks" -> X->Y and Y->X
       governs: true                       # embedded actions are subsumed by this one
@@ -32,6 +32,7 @@ from typing import Any, Iterable, Sequence
 import yaml
 
 from ..ontology import Ontology, default_ontology
+from .arguments import SLOTS
 
 VERB_TARGET_DEFAULT = ("obj",)
 NOUN_TARGET_DEFAULT = ("of", "prep:on", "prep:against", "prep:with", "prep:to")
@@ -138,6 +139,9 @@ def expand_entry(entry: dict[str, Any], ontology: Ontology) -> list[Pattern]:
     )
     patterns: list[Pattern] = []
     verb_target = _words(entry.get("target")) or VERB_TARGET_DEFAULT
+    for slot in verb_target + _words(entry.get("noun_target")):
+        if not slot.startswith("prep:") and slot not in SLOTS:
+            raise LexiconError(f"{entry['_file']}: entry {entry['id']!r} has unknown argument slot {slot!r}")
     for phrase in _words(entry.get("verbs")):
         lemma, _, particle = phrase.partition(" ")
         patterns.append(
