@@ -11,12 +11,9 @@ _COMMAND_MODULES = ("code", "explain", "ingest", "export", "stats", "evaluate")
 
 
 def _register_commands() -> None:
+    # Imported on demand so that `import thucydides.cli` stays cheap.
     for name in _COMMAND_MODULES:
-        try:
-            importlib.import_module(f"{__name__}.{name}")
-        except ModuleNotFoundError as err:
-            if err.name != f"{__name__}.{name}":
-                raise
+        importlib.import_module(f"{__name__}.{name}")
 
 
 def main() -> None:
