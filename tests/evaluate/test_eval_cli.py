@@ -83,6 +83,14 @@ def test_table_output(gold_file, fake_coder):
         assert word in result.stdout
 
 
+def test_markdown_output(gold_file, fake_coder):
+    result = runner.invoke(cli_app(), ["eval", str(gold_file), "--markdown"])
+    assert result.exit_code == 0, result.output
+    rows = [line for line in result.stdout.splitlines() if line.startswith("| small | root |")]
+    # gold 1, found 1, missed 0, extra: one unmatched in the complete record + one absent violation
+    assert rows and rows[0].split("|")[3:8] == [" 1 ", " 1 ", " 0 ", " 2 ", " 3 "]
+
+
 def test_errors_listing(gold_file, fake_coder):
     result = runner.invoke(cli_app(), ["eval", str(gold_file), "--errors", "--level", "root"])
     assert result.exit_code == 0, result.output

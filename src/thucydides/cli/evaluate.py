@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.text import Text
 
 from thucydides.evaluate import LEVELS, GoldRecord, GoldSet, Scores, read_gold, score
-from thucydides.evaluate.report import error_entries, print_errors, print_report, scores_json
+from thucydides.evaluate.report import error_entries, markdown_report, print_errors, print_report, scores_json
 from thucydides.model import Event
 
 from .app import MODEL_OPTION, app
@@ -46,6 +46,7 @@ def eval_command(
         help="Gold files (format: GOLD-FORMAT.md).",
     ),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object {file: scores}."),
+    markdown: bool = typer.Option(False, "--markdown", help="Print one Markdown table (for BENCHMARKS.md)."),
     errors: bool = typer.Option(False, "--errors", help="List the misses and extras of each record."),
     limit: int | None = typer.Option(None, "--limit", min=1, help="Score the first N records of each file."),
     model: str | None = MODEL_OPTION,
@@ -59,6 +60,8 @@ def eval_command(
     results = {str(g.path): score(g.records, coder(g.records)) for g in gold_sets}
     if as_json:
         typer.echo(json.dumps(scores_json(results, level if errors else None), indent=2, ensure_ascii=False))
+    elif markdown:
+        typer.echo(markdown_report(results), nl=False)
     else:
         _print_tables(results, level if errors else None)
 

@@ -140,3 +140,25 @@ def scores_json(by_file: dict[str, Scores], errors_level: str | None = None) -> 
         if errors_level:
             out[name]["errors"] = {"level": errors_level, "records": error_entries(scores, errors_level)}
     return out
+
+
+def markdown_report(by_file: dict[str, Scores]) -> str:
+    """One Markdown table for BENCHMARKS.md: a row per file and level."""
+    head = ["set", "level", *_COUNT_COLUMNS, "precision", "recall", "F1", "extra/gold"]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for path, scores in by_file.items():
+        name = path.rsplit("/", 1)[-1].removesuffix(".jsonl")
+        for level, counts in scores.levels.items():
+            values = counts.to_dict()
+            cells = [name, level, *(str(values[n]) for n in _COUNT_COLUMNS),
+                     *(fmt(values[n]) for n in _METRIC_COLUMNS),
+                     fmt(scores.predicted_per_gold) if level == "root" else ""]
+            lines.append("| " + " | ".join(cells) + " |")
+    lines += ["", "| set | field (over events found at " + AGREEMENT_LEVEL + ") | agreed | compared | rate |",
+              "|---|---|---|---|---|"]
+    for path, scores in by_file.items():
+        name = path.rsplit("/", 1)[-1].removesuffix(".jsonl")
+        for label, agreement in scores.agreement.items():
+            if agreement.compared:
+                lines.append(f"| {name} | {label} | {agreement.agreed} | {agreement.compared} | {fmt(agreement.rate)} |")
+    return "\n".join(lines) + "\n"
