@@ -1,0 +1,35 @@
+"""Actor resolution: noun phrases -> CAMEO actor codes (country + role, IGOs, groups).
+
+    from thucydides.actors import ActorDictionary, ActorResolver
+
+    resolver = ActorResolver(ActorDictionary.load(["my_actors.yaml"]))
+    actor = resolver.resolve(token, date="2024-05-01")   # token: head of an argument phrase
+    resolver.resolve_text("Turkish police")              # -> Actor(code="TURCOP", ...)
+    resolver.country_of_place("Istanbul")                # -> "TUR"
+
+The dictionary is YAML (bundled in `thucydides/data/actors/`, user files in the same
+format add or override entries); see `dictionary.py` for the format and `resolver.py`
+for how a phrase is read.
+"""
+
+from __future__ import annotations
+
+from .dictionary import (
+    ROLE_CODES,
+    ActorDictionary,
+    Country,
+    DictionaryError,
+    Organisation,
+    default_dictionary,
+)
+from .resolver import ActorResolver
+
+__all__ = [
+    "ROLE_CODES",
+    "ActorDictionary",
+    "ActorResolver",
+    "Country",
+    "DictionaryError",
+    "Organisation",
+    "default_dictionary",
+]

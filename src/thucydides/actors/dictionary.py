@@ -1,0 +1,438 @@
+"""The actor dictionary: countries, role nouns, IGOs and named groups, from YAML.
+
+The bundled files live in `thucydides/data/actors/` (countries.yaml, roles.yaml,
+igos.yaml, groups.yaml). A user's files use the same format -- any of the top-level
+sections `countries`, `blocks`, `roles`, `weak`, `context`, `transparent`, `nonactors`,
+`former`, `igos`, `groups` -- and are applied after the bundled ones, in order:
+
+* an entry of `countries`, `igos` or `groups` with a known key is merged into the
+  existing one (lists such as `names` or `aliases` are extended, mappings such as
+  `metonyms` updated, scalars replaced); `replace: true` replaces it wholesale; a new
+  key adds an entry;
+* a name or role term that a later file lists again belongs to the later file (a user's
+  file can move "spokesman" from GOV to MED, or "Congo" from one country to another).
+
+Everything is precomputed into two look-up tables keyed by normalised word tuples
+(see `normalize.py`), so resolving a phrase is a handful of dict look-ups per token.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .normalize import CASE_ANY, alias_key, case_rule, demonym_plurals, plural
+
+BUNDLED_FILES = ("countries.yaml", "roles.yaml", "igos.yaml", "groups.yaml")
+
+#: CAMEO role blocks (the three-letter codes after the country).
+ROLE_CODES = frozenset(
+    "GOV MIL COP JUD LEG OPP PTY REB INS UAF SEP CVL MED BUS EDU REL REF LAB NGO HLH CRM ELI "
+    "SPY AGR HRI DEV ENV MOD RAD".split()
+)
+
+SECTIONS = frozenset(
+    "countries blocks roles weak context transparent nonactors former igos groups".split()
+)
+
+# Entity kinds, and which of them a country-bearing alias can be.
+COUNTRY = "country"
+DEMONYM = "demonym"
+CAPITAL = "capital"
+METONYM = "metonym"
+PLACE = "place"
+BLOCK = "block"
+IGO = "igo"
+GROUP = "group"
+
+STRONG = "strong"
+WEAK = "weak"
+CONTEXT = "context"
+
+
+class DictionaryError(ValueError):
+    """A dictionary file that cannot be used; the message names the file and the entry."""
+
+
+@dataclass(frozen=True)
+class Country:
+    code: str
+    name: str
+    official: str | None = None
+    iso2: str | None = None
+    wikidata: str | None = None
+    names: tuple[str, ...] = ()
+    demonyms: tuple[str, ...] = ()
+    capital: str | None = None
+    capitals: tuple[str, ...] = ()
+    metonyms: tuple[tuple[str, str], ...] = ()
+    places: tuple[str, ...] = ()
+    historical: bool = False
+
+
+@dataclass(frozen=True)
+class DatedCode:
+    code: str
+    start: str | None = None
+    end: str | None = None
+
+    def covers(self, date: str) -> bool:
+        day = date[:10]
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True)
+class Organisation:
+    """An IGO, NGO or named group (armed group, party, national organ, media outlet)."""
+
+    id: str
+    kind: str  # IGO or GROUP
+    name: str
+    code: str
+    role: str | None = None  # explicit role; else derived from the code's last block
+    wikidata: str | None = None
+    aliases: tuple[str, ...] = ()
+    dated: tuple[DatedCode, ...] = ()
+
+    def code_on(self, date: str | None = None) -> str:
+        """The code in force on `date` (ISO), or the plain code."""
+        if date:
+            for period in self.dated:
+                if period.covers(date):
+                    return period.code
+        return self.code
+
+    def role_of(self, code: str) -> str | None:
+        """The role the organisation carries: the explicit role, else the code's last
+        block when that is a role code (PSEREB -> REB, NGO -> NGO)."""
+        if self.role:
+            return self.role
+        tail = code[-3:]
+        return tail if tail in ROLE_CODES else None
+
+    def full_code(self, date: str | None = None) -> str:
+        """The code on `date` with the organisation's role block (ICC -> IGOICCJUD)."""
+        code = self.code_on(date)
+        role = self.role_of(code)
+        return code if role is None or code.endswith(role) else code + role
+
+
+@dataclass(frozen=True)
+class Payload:
+    """What an alias names: an entity of `kind` (a country code or an organisation id)."""
+
+    kind: str
+    ref: str
+    rule: int = 0  # case rule, normalize.CASE_*
+    role: str | None = None  # metonyms: the role they stand for
+    plural: bool = False  # demonyms: a plural noun ("Afghans")
+
+
+@dataclass(frozen=True)
+class RoleTerm:
+    role: str | None  # None for context terms
+    strength: str  # STRONG, WEAK or CONTEXT
+
+
+@dataclass
+class _Builder:
+    countries: dict[str, dict[str, Any]] = field(default_factory=dict)
+    orgs: dict[str, dict[str, Any]] = field(default_factory=dict)
+    entity_regs: list[tuple[tuple[str, ...], Payload]] = field(default_factory=list)
+    role_regs: list[tuple[tuple[str, ...], RoleTerm]] = field(default_factory=list)
+    transparent: set[str] = field(default_factory=set)
+    nonactors: set[str] = field(default_factory=set)
+    former: set[str] = field(default_factory=set)
+
+
+def _as_list(value: Any, where: str) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, (list, tuple)):
+        return [str(v) for v in value if v is not None and str(v).strip()]
+    raise DictionaryError(f"{where}: expected a list of strings, got {type(value).__name__}")
+
+
+def _check_role(role: Any, where: str) -> str:
+    if not isinstance(role, str) or not re.fullmatch(r"[A-Z]{3}", role):
+        raise DictionaryError(f"{where}: role codes are three capital letters, got {role!r}")
+    return role
+
+
+def _merge_entry(old: dict[str, Any] | None, new: dict[str, Any]) -> dict[str, Any]:
+    if old is None or new.get("replace"):
+        return {k: v for k, v in new.items() if k != "replace"}
+    merged = dict(old)
+    for key, value in new.items():
+        if key == "replace":
+            continue
+        if isinstance(value, list) and isinstance(merged.get(key), list):
+            merged[key] = merged[key] + [v for v in value if v not in merged[key]]
+        elif isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = {**merged[key], **value}
+        else:
+            merged[key] = value
+    return merged
+
+
+def _register_names(b: _Builder, names: Iterable[str], kind: str, ref: str, **extra: Any) -> None:
+    for name in names:
+        key = alias_key(name)
+        if key:
+            b.entity_regs.append((key, Payload(kind, ref, case_rule(name), **extra)))
+
+
+def _apply_countries(b: _Builder, section: Any, where: str) -> None:
+    if not isinstance(section, dict):
+        raise DictionaryError(f"{where}: 'countries' must map codes to entries")
+    for code, data in section.items():
+        here = f"{where}: countries.{code}"
+        if not isinstance(code, str) or not re.fullmatch(r"[A-Z]{3}", code):
+            raise DictionaryError(f"{here}: country codes are three capital letters")
+        if not isinstance(data, dict):
+            raise DictionaryError(f"{here}: expected a mapping")
+        if data.get("replace"):
+            b.entity_regs = [
+                r for r in b.entity_regs
+                if not (r[1].ref == code and r[1].kind in (COUNTRY, DEMONYM, CAPITAL, METONYM, PLACE))
+            ]
+        merged = _merge_entry(b.countries.get(code), data)
+        if not merged.get("name"):
+            raise DictionaryError(f"{here}: a new country needs a 'name'")
+        b.countries[code] = merged
+        # Registration order sets precedence within this file: names win over the rest.
+        _register_names(b, _as_list(data.get("places"), here), PLACE, code)
+        _register_names(b, _as_list(data.get("capitals"), here), CAPITAL, code)
+        metonyms = data.get("metonyms") or {}
+        if not isinstance(metonyms, dict):
+            raise DictionaryError(f"{here}: 'metonyms' must map names to role codes")
+        for name, role in metonyms.items():
+            _register_names(b, [name], METONYM, code, role=_check_role(role, f"{here}.metonyms"))
+        for form in _as_list(data.get("demonyms"), here):
+            _register_names(b, [form], DEMONYM, code)
+            _register_names(b, demonym_plurals(form), DEMONYM, code, plural=True)
+        names = _as_list(data.get("names"), here)
+        if data.get("name"):
+            names = [data["name"], *names]
+        _register_names(b, names, COUNTRY, code)
+
+
+def _apply_orgs(b: _Builder, section: Any, kind: str, where: str) -> None:
+    label = "igos" if kind == IGO else "groups"
+    if not isinstance(section, dict):
+        raise DictionaryError(f"{where}: '{label}' must map ids to entries")
+    for ident, data in section.items():
+        ident = str(ident)
+        here = f"{where}: {label}.{ident}"
+        if not isinstance(data, dict):
+            raise DictionaryError(f"{here}: expected a mapping")
+        if data.get("replace"):
+            b.entity_regs = [r for r in b.entity_regs if not (r[1].ref == ident and r[1].kind in (IGO, GROUP))]
+        merged = _merge_entry(b.orgs.get(ident), data)
+        merged["_kind"] = b.orgs.get(ident, {}).get("_kind", kind)
+        if not merged.get("name") or not merged.get("code"):
+            raise DictionaryError(f"{here}: an entry needs a 'name' and a 'code'")
+        if not re.fullmatch(r"[A-Z]{3}(?:[A-Z0-9]{3})*", str(merged["code"])):
+            raise DictionaryError(f"{here}: codes are blocks of three capitals, got {merged['code']!r}")
+        if merged.get("role") is not None:
+            _check_role(merged["role"], here)
+        for period in merged.get("dated") or []:
+            if not isinstance(period, dict) or "code" not in period:
+                raise DictionaryError(f"{here}: 'dated' entries need a 'code'")
+        b.orgs[ident] = merged
+        names = _as_list(data.get("aliases"), here)
+        if data.get("name"):
+            names = [str(data["name"]), *names]
+        _register_names(b, names, merged["_kind"], ident)
+
+
+def _apply_roles(b: _Builder, section: Any, strength: str, where: str) -> None:
+    if strength == CONTEXT:
+        for term in _as_list(section, f"{where}: context"):
+            for form in {term, plural(term)}:
+                b.role_regs.append((alias_key(form), RoleTerm(None, CONTEXT)))
+        return
+    if not isinstance(section, dict):
+        raise DictionaryError(f"{where}: '{'roles' if strength == STRONG else 'weak'}' must map role codes to terms")
+    for role, terms in section.items():
+        role = _check_role(role, f"{where}: roles")
+        for term in _as_list(terms, f"{where}: roles.{role}"):
+            for form in {term, plural(term)}:
+                key = alias_key(form)
+                if key:
+                    b.role_regs.append((key, RoleTerm(role, strength)))
+
+
+def _apply_layer(b: _Builder, doc: Any, where: str) -> None:
+    if doc is None:
+        return
+    if not isinstance(doc, dict):
+        raise DictionaryError(f"{where}: expected a mapping of sections")
+    unknown = set(doc) - SECTIONS
+    if unknown:
+        raise DictionaryError(
+            f"{where}: unknown section(s) {', '.join(sorted(map(str, unknown)))}; "
+            f"expected some of {', '.join(sorted(SECTIONS))}"
+        )
+    if "countries" in doc:
+        _apply_countries(b, doc["countries"], where)
+    if "blocks" in doc:  # matched in any case: "central American" is no American
+        for name in _as_list(doc["blocks"], f"{where}: blocks"):
+            if alias_key(name):
+                b.entity_regs.append((alias_key(name), Payload(BLOCK, "", CASE_ANY)))
+    if "roles" in doc:
+        _apply_roles(b, doc["roles"], STRONG, where)
+    if "weak" in doc:
+        _apply_roles(b, doc["weak"], WEAK, where)
+    if "context" in doc:
+        _apply_roles(b, doc["context"], CONTEXT, where)
+    for name, target in (("transparent", b.transparent), ("nonactors", b.nonactors), ("former", b.former)):
+        if name in doc:
+            target.update(" ".join(alias_key(t)) for t in _as_list(doc[name], f"{where}: {name}"))
+    if "igos" in doc:
+        _apply_orgs(b, doc["igos"], IGO, where)
+    if "groups" in doc:
+        _apply_orgs(b, doc["groups"], GROUP, where)
+
+
+class ActorDictionary:
+    """Look-up tables for actor resolution. Immutable once built; build with `load`."""
+
+    def __init__(self, builder: _Builder) -> None:
+        self.countries: dict[str, Country] = {
+            code: Country(
+                code=code,
+                name=str(d["name"]),
+                official=d.get("official"),
+                iso2=d.get("iso2"),
+                wikidata=d.get("wikidata"),
+                names=tuple(_as_list(d.get("names"), code)),
+                demonyms=tuple(_as_list(d.get("demonyms"), code)),
+                capital=d.get("capital"),
+                capitals=tuple(_as_list(d.get("capitals"), code)),
+                metonyms=tuple((d.get("metonyms") or {}).items()),
+                places=tuple(_as_list(d.get("places"), code)),
+                historical=bool(d.get("historical")),
+            )
+            for code, d in builder.countries.items()
+        }
+        self.organisations: dict[str, Organisation] = {
+            ident: Organisation(
+                id=ident,
+                kind=d["_kind"],
+                name=str(d["name"]),
+                code=str(d["code"]),
+                role=d.get("role"),
+                wikidata=d.get("wikidata"),
+                aliases=tuple(_as_list(d.get("aliases"), ident)),
+                dated=tuple(
+                    DatedCode(str(p["code"]), _date(p.get("start")), _date(p.get("end")))
+                    for p in d.get("dated") or []
+                ),
+            )
+            for ident, d in builder.orgs.items()
+        }
+        # Later registrations win: bundled files first, then the user's, in order.
+        # The same name written twice ("Hamas", "HAMAS") keeps the looser case rule.
+        self._entities: dict[tuple[str, ...], Payload] = {}
+        for key, payload in builder.entity_regs:
+            old = self._entities.get(key)
+            if old is not None and (old.kind, old.ref, old.role) == (payload.kind, payload.ref, payload.role):
+                payload = replace(payload, rule=min(old.rule, payload.rule), plural=old.plural and payload.plural)
+            self._entities[key] = payload
+        self._roles: dict[tuple[str, ...], RoleTerm] = {}
+        for key, term in builder.role_regs:
+            self._roles[key] = term
+        self.max_words = max(map(len, [*self._entities, *self._roles]), default=1)
+        self.transparent = frozenset(builder.transparent)
+        self.nonactors = frozenset(builder.nonactors)
+        self.former = frozenset(builder.former)
+        self._by_iso2 = {c.iso2: c.code for c in self.countries.values() if c.iso2 and not c.historical}
+
+    # --- construction -------------------------------------------------------------------
+
+    @classmethod
+    def load(cls, extra_files: Sequence[str | Path] = ()) -> "ActorDictionary":
+        """The bundled dictionary plus the user's files (same format), applied in order."""
+        if isinstance(extra_files, (str, Path)):
+            extra_files = [extra_files]
+        if not extra_files:
+            return default_dictionary()
+        layers = list(_bundled_layers())
+        for path in extra_files:
+            path = Path(path)
+            try:
+                text = path.read_text(encoding="utf-8")
+            except OSError as err:
+                raise DictionaryError(f"cannot read actor dictionary {path}: {err}") from err
+            try:
+                layers.append((str(path), yaml.safe_load(text)))
+            except yaml.YAMLError as err:
+                raise DictionaryError(f"{path}: not valid YAML: {err}") from err
+        return cls.from_layers(layers)
+
+    @classmethod
+    def from_layers(cls, layers: Iterable[tuple[str, Any]]) -> "ActorDictionary":
+        """Build from parsed YAML documents given as (name for messages, document)."""
+        builder = _Builder()
+        for where, doc in layers:
+            _apply_layer(builder, doc, where)
+        return cls(builder)
+
+    # --- look-ups -----------------------------------------------------------------------
+
+    def entity(self, key: tuple[str, ...]) -> Payload | None:
+        return self._entities.get(key)
+
+    def role_term(self, key: tuple[str, ...]) -> RoleTerm | None:
+        return self._roles.get(key)
+
+    def country(self, code: str | None) -> Country | None:
+        return self.countries.get(code) if code else None
+
+    def country_for_iso2(self, iso2: str) -> str | None:
+        return self._by_iso2.get(iso2)
+
+    def organisation_country(self, code: str) -> str | None:
+        """The country of an organisation's code (PSEREB -> PSE; IGO..., IMG... -> None)."""
+        head = code[:3]
+        return head if head in self.countries else None
+
+    def __repr__(self) -> str:
+        return (
+            f"ActorDictionary({len(self.countries)} countries, {len(self.organisations)} organisations, "
+            f"{len(self._roles)} role terms)"
+        )
+
+
+def _date(value: Any) -> str | None:
+    if value is None or value == "":
+        return None
+    text = str(value)  # YAML may have parsed it as a date
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        raise DictionaryError(f"dates are YYYY-MM-DD, got {value!r}")
+    return text
+
+
+@lru_cache(maxsize=1)
+def _bundled_layers() -> tuple[tuple[str, Any], ...]:
+    base = resources.files("thucydides").joinpath("data/actors")
+    return tuple(
+        (f"thucydides/data/actors/{name}", yaml.safe_load(base.joinpath(name).read_text("utf-8")))
+        for name in BUNDLED_FILES
+    )
+
+
+@lru_cache(maxsize=1)
+def default_dictionary() -> ActorDictionary:
+    """The bundled dictionary, built once."""
+    return ActorDictionary.from_layers(_bundled_layers())

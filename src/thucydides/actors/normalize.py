@@ -1,0 +1,122 @@
+"""Text normalisation shared by the dictionary (aliases) and the resolver (text).
+
+Both sides are reduced to a tuple of lower-case ASCII words: accents are stripped, dots
+dropped ("U.S." -> "us"), possessive "'s" dropped, "&" read as "and", "Saint" as "St", and any other
+non-alphanumeric character splits words ("al-Qaeda" -> "al qaeda", "Côte d'Ivoire" ->
+"cote d ivoire"). Matching then does not depend on how spaCy tokenised the text.
+
+Because "US" and "us" normalise alike, every alias carries a case rule taken from how
+it is written: all capitals (an acronym such as "US", "UN", "WHO") match only text
+without lower-case letters; a capitalised alias ("Turkey") matches only capitalised text;
+a lower-case alias (role nouns, "al-Qaeda") matches any case.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import lru_cache
+
+CASE_ANY = 0
+CASE_CAPITALISED = 1
+CASE_ACRONYM = 2
+
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "‐": "-", "‑": "-", "–": "-", "—": "-"})
+_WORD = re.compile(r"[^\W_]+")
+_SYNONYMS = {"saint": "st", "ste": "st"}
+_POSSESSIVE = re.compile(r"(?<=\w)'s\b")
+
+
+def fold(text: str) -> str:
+    """Accents stripped (NFKD without combining marks), curly quotes and dashes made plain."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_QUOTES))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=1 << 16)
+def words(text: str) -> tuple[str, ...]:
+    """The normalised words of `text` (see the module docstring). Pure, so memoised."""
+    text = fold(text).replace("&", " and ").replace(".", "").lower()
+    text = _POSSESSIVE.sub("", text)  # "People's" -> "people", as spaCy splits off "'s"
+    return tuple(_SYNONYMS.get(w, w) for w in _WORD.findall(text))
+
+
+def alias_key(alias: str) -> tuple[str, ...]:
+    """The key of a dictionary alias: its words without a leading article."""
+    key = words(alias)
+    if len(key) > 1 and key[0] == "the":
+        key = key[1:]
+    return key
+
+
+def case_rule(alias: str) -> int:
+    """How strictly text must match the case of `alias` (CASE_* constants)."""
+    stripped = re.sub(r"^(?:the|The)\s+", "", alias.strip())
+    letters = [c for c in stripped if c.isalpha()]
+    if len(letters) >= 2 and all(c.isupper() for c in letters):
+        return CASE_ACRONYM
+    if letters and stripped[:1].isupper():
+        return CASE_CAPITALISED
+    return CASE_ANY
+
+
+def case_ok(rule: int, texts: Iterable[str]) -> bool:
+    """Whether the matched token texts satisfy the alias's case rule."""
+    if rule == CASE_ANY:
+        return True
+    texts = [t for t in texts if any(c.isalpha() for c in t)]
+    if not texts:
+        return False
+    if rule == CASE_ACRONYM:
+        return not any(c.islower() for t in texts for c in t)
+    first = next(c for c in texts[0] if c.isalpha())
+    return first.isupper()
+
+
+_IRREGULAR = {
+    "man": "men", "woman": "women", "child": "children", "person": "people", "thief": "thieves",
+    "people": "people", "police": "police", "staff": "staff", "personnel": "personnel",
+    "media": "media", "press": "press", "clergy": "clergy", "public": "public", "chief": "chiefs",
+    "customs": "customs", "intelligence": "intelligence", "artillery": "artillery",
+    "infantry": "infantry", "judiciary": "judiciaries", "mujahideen": "mujahideen",
+    "mujahedin": "mujahedin", "mujahedeen": "mujahedeen", "displaced": "displaced",
+    "aircraft": "aircraft", "marines": "marines", "forces": "forces", "troops": "troops",
+    "authorities": "authorities", "ministers": "ministers", "ngos": "ngos", "idps": "idps",
+    "mps": "mps", "spies": "spies", "thieves": "thieves", "children": "children", "women": "women",
+    "men": "men", "schoolchildren": "schoolchildren", "townspeople": "townspeople",
+    "businesspeople": "businesspeople", "treasury": "treasury", "congress": "congresses",
+}
+
+
+def plural(term: str) -> str:
+    """The English plural of a role term: "member of parliament" -> "members of parliament"."""
+    if " of " in term:
+        head, rest = term.split(" of ", 1)
+        return f"{plural(head)} of {rest}"
+    *first, last = term.split(" ")
+    low = last.lower()
+    if low in _IRREGULAR:
+        new = _IRREGULAR[low]
+    elif low.endswith("man") and not low.endswith("human"):
+        new = low[:-3] + "men"
+    elif re.search(r"[^aeiou]y$", low):
+        new = low[:-1] + "ies"
+    elif re.search(r"(?:s|x|z|ch|sh)$", low):
+        new = low + "es"
+    else:
+        new = low + "s"
+    if last[:1].isupper():
+        new = new[:1].upper() + new[1:]
+    return " ".join([*first, new])
+
+
+def demonym_plurals(form: str) -> list[str]:
+    """Plural nouns of a demonym ("Afghan" -> "Afghans", "Frenchman" -> "Frenchmen");
+    none for adjective-only forms ("Chinese", "British", "Swiss", "French")."""
+    low = form.lower()
+    if low.endswith(("man", "woman")):
+        return [form[:-3] + "men"]
+    if low.endswith(("ese", "ish", "sh", "ss", "x", "s", "tch", "nch", "y")):
+        return []
+    return [form + "s"]

@@ -1,0 +1,607 @@
+"""Resolve an argument noun phrase to a CAMEO actor code.
+
+`ActorResolver.resolve(token)` takes the syntactic head of an argument (the nsubj or
+dobj of an event verb, say) and reads the noun phrase around it:
+
+1. The phrase: the head and its modifiers -- determiners, compounds, adjectives
+   (demonyms: "Turkish police"), possessives ("Istanbul's mayor"), appositions and titles
+   ("U.S. Secretary of State Marco Rubio"), and prepositional phrases with of / in / from /
+   at / for ("the president of France", "rebels in the Ivory Coast"). Relative clauses,
+   conjuncts and other prepositions are left out. Quantities and containers are
+   transparent: in "thousands of Iraqi Kurds" or "the city of Basra" the of-object is the
+   effective head.
+2. Dictionary matches over the phrase's words, longest first, left to right: country
+   names, demonyms, capitals, metonyms ("the Kremlin"), regions, IGOs, named groups, and
+   role nouns (by surface form or lemma). Places that spaCy tags GPE/LOC and the
+   dictionary does not know go through the geonames gazetteer (`country_of_place`).
+3. The combination. The actor is the organisation or country closest to the effective
+   head in the dependency tree (ties: organisation > country name > metonym > capital >
+   demonym > place), the role the closest role noun: strong nouns ("troops") before a
+   metonym's role (the Pentagon: MIL) before weak ones ("officials") before context
+   nouns ("leader": GOV with a country). A country reached only through a preposition
+   counts only when the phrase names someone ("the president of France", not "talks in
+   Geneva"). "former"/"ex-" turns GOV, MIL, LEG, JUD and COP into ELI.
+
+The code is country + role ("TURCOP"), an organisation's code (with the phrase's role
+appended when the organisation's code carries none: "IGOUNOMIL"), or the role alone when
+no country is known ("CVL"; the pipeline fills the country from context). A phrase with
+neither a country nor an organisation nor a role is no actor: `resolve` returns None.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..model import Actor
+from .dictionary import (
+    BLOCK,
+    CAPITAL,
+    CONTEXT,
+    COUNTRY,
+    DEMONYM,
+    GROUP,
+    IGO,
+    METONYM,
+    PLACE,
+    STRONG,
+    WEAK,
+    ActorDictionary,
+    Payload,
+    RoleTerm,
+)
+from .gazetteer import place_country_iso2
+from .normalize import alias_key, case_ok, words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+ALLOWED_PREPS = frozenset({"of", "in", "from", "at", "for", "within", "inside", "throughout", "across"})
+SKIP_DEPS = frozenset(
+    {
+        "relcl", "acl", "conj", "cc", "preconj", "advcl", "parataxis", "ccomp", "xcomp", "mark",
+        "aux", "auxpass", "nsubj", "nsubjpass", "csubj", "csubjpass", "dobj", "iobj", "dative",
+        "agent", "attr", "acomp", "oprd", "pcomp", "neg", "advmod", "dep", "expl", "prt", "meta",
+    }
+)
+NOUN_POS = frozenset({"NOUN", "PROPN", "X"})
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+ELI_ROLES = frozenset({"GOV", "MIL", "LEG", "JUD", "COP"})
+_KIND_RANK = {GROUP: 0, IGO: 0, COUNTRY: 1, METONYM: 2, CAPITAL: 3, DEMONYM: 4, PLACE: 5, "gazetteer": 6}
+_DETERMINERS = frozenset({"the", "a", "an"})
+LOCATIVES = frozenset(
+    "central northern southern eastern western north south east west downtown outskirts suburbs "
+    "suburb greater old outside near around streets".split()
+)
+# Ties between role nouns at the same distance from the head go to the first here.
+_ROLE_PRECEDENCE = {r: i for i, r in enumerate(
+    "GOV MIL COP JUD LEG REB UAF OPP SPY PTY NGO IGO MED REL BUS EDU LAB HLH AGR CRM REF CVL ELI".split()
+)}
+
+
+@dataclass
+class _Tok:
+    """One token of a phrase, as the matcher needs it (built from spaCy or plain text)."""
+
+    index: int  # position in the document (or in the text's token list)
+    text: str
+    words: tuple[str, ...]
+    lemma_words: tuple[str, ...]
+    start: int
+    end: int
+    depth: int = 0  # tree distance from the effective head
+    via_prep: bool = False  # reached from the effective head through a preposition
+    noun: bool | None = None  # POS is a noun; None when unknown (plain text)
+    ent: str = ""  # spaCy entity label
+    ent_span: tuple[int, int] = (-1, -1)  # the entity's token range [start, end)
+    parent: int = -1  # index of the syntactic head
+    is_det: bool = False
+    is_punct: bool = False
+
+
+@dataclass
+class _Match:
+    toks: list[_Tok]
+    entity: Payload | None
+    role: RoleTerm | None
+
+    @property
+    def anchor(self) -> _Tok:
+        return min(self.toks, key=lambda t: (t.depth, -t.index))
+
+    @property
+    def last(self) -> int:
+        return self.toks[-1].index
+
+
+@dataclass
+class _Candidate:
+    kind: str
+    depth: int
+    index: int
+    country: str | None = None
+    org: str | None = None
+    role: str | None = None  # metonym role, capital GOV (only at the head)
+    head_demonym: bool = False
+
+    def sort_key(self) -> tuple[int, int, int, int]:
+        return (int(self.head_demonym), self.depth, _KIND_RANK.get(self.kind, 9), self.index)
+
+
+class ActorResolver:
+    """Resolve spaCy argument heads (or plain strings) to `Actor`s with CAMEO codes."""
+
+    def __init__(self, dictionary: ActorDictionary | None = None) -> None:
+        self.dictionary = dictionary or ActorDictionary.load()
+
+    # --- public API ---------------------------------------------------------------------
+
+    def resolve(self, token: Token, date: str | None = None) -> Actor | None:
+        """The actor named by the noun phrase headed by `token`, or None."""
+        if token.is_punct or token.is_space:
+            return None
+        phrase, eff_head = self._phrase(token)
+        toks = self._spacy_toks(phrase, eff_head)
+        content = [t for t in toks if not t.is_punct]
+        if not content:
+            return None
+        ents = self._place_entities(token, {t.index for t in toks})
+        doc = token.doc
+        by_start = {t.start: t.index for t in toks}
+        by_end = {t.end: t.index for t in toks}
+
+        def source(start: int, end: int) -> str:  # doc.text would cost the whole article
+            return doc[by_start[start] : by_end[end] + 1].text
+
+        return self._resolve_toks(toks, ents, date, source)
+
+    def resolve_text(self, text: str, date: str | None = None) -> Actor | None:
+        """Resolve a plain string without a parse ("Turkish police", "the Kremlin"). The
+        last word before the first of/in/from/at/for is taken as the head."""
+        toks = _text_toks(text)
+        if not toks:
+            return None
+        self._text_structure(toks)
+        actor = self._resolve_toks(toks, [], date, lambda start, end: text[start:end])
+        if actor is None:
+            country = self.country_of_place(text)
+            if country:
+                entry = self.dictionary.country(country)
+                span = [t for t in toks if not t.is_det and not t.is_punct] or toks
+                start, end = span[0].start, span[-1].end
+                actor = Actor(
+                    code=country, text=text[start:end], start=start, end=end, country=country,
+                    name=entry.name if entry else None, wikidata=entry.wikidata if entry else None,
+                )
+        return actor
+
+    def country_of_place(self, name: str) -> str | None:
+        """The country (alpha-3) of a country, capital, region or city name: dictionary
+        names first ("Gaza" -> PSE), then geonames cities by largest population
+        ("Istanbul" -> TUR). Names without a capital letter are not looked up in geonames."""
+        name = name.strip()
+        if not name:
+            return None
+        payload = self.dictionary.entity(alias_key(name))
+        if payload and payload.kind == BLOCK:
+            return None  # "Asia", "Latin America": no country
+        bare = re.sub(r"^(?:the|The|THE)\s+", "", name)
+        if payload and payload.kind in (COUNTRY, CAPITAL, METONYM, PLACE) and case_ok(payload.rule, [bare]):
+            return payload.ref
+        if not any(c.isupper() for c in bare):
+            return None  # place names are proper nouns: not "police" (a Polish town)
+        iso2 = place_country_iso2(name)
+        return self.dictionary.country_for_iso2(iso2) if iso2 else None
+
+    # --- the phrase around a spaCy token ------------------------------------------------
+
+    def _effective_head(self, head: Token) -> Token:
+        transparent = self.dictionary.transparent
+        seen = 0
+        while seen < 5 and (head.lower_ in transparent or head.lemma_.lower() in transparent):
+            pobj = None
+            for child in head.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                    break
+            if pobj is None:
+                break
+            head, seen = pobj, seen + 1
+        return head
+
+    def _phrase(self, head: Token) -> tuple[list[Token], Token]:
+        eff_head = self._effective_head(head)
+        kept = {head.i: head}
+        stack = [head]
+        while stack:
+            tok = stack.pop()
+            for child in tok.children:
+                if child.dep_ in SKIP_DEPS:
+                    continue
+                if child.dep_ == "prep" and child.lower_ not in ALLOWED_PREPS:
+                    continue
+                kept[child.i] = child
+                stack.append(child)
+        self._complete_names(head, kept)
+        content = [t for t in kept.values() if not t.is_punct]
+        lo = min(t.i for t in content)
+        hi = max(t.i for t in content)
+        doc = head.doc
+        inside = doc[lo : hi + 1].text
+        if hi + 1 < len(doc) and doc[hi + 1].text == ")" and inside.count("(") > inside.count(")"):
+            hi += 1  # "the Revolutionary United Front (RUF)"
+            kept[hi] = doc[hi]
+        phrase = sorted((t for t in kept.values() if lo <= t.i <= hi), key=lambda t: t.i)
+        return phrase, eff_head
+
+    def _complete_names(self, head: Token, kept: dict[int, Token]) -> None:
+        """Add back tokens of a dictionary name that the pruning cut in two ("Doctors
+        Without Borders", "Committee to Protect Journalists") or that a misparse put
+        outside the phrase ("Côte" as an adverb of the verb in "Côte d'Ivoire closed")."""
+        doc = head.doc
+        try:
+            sent_start, sent_end = head.sent.start, head.sent.end
+        except ValueError:  # no sentence boundaries (no parser or senter)
+            sent_start, sent_end = 0, len(doc)
+        first, last = min(kept), max(kept)
+        pruned = head.right_edge.i > last or head.left_edge.i < first
+        if not pruned and not any(
+            sent_start <= i < sent_end and any(c.isupper() for c in doc[i].text)
+            for i in (first - 1, last + 1)
+        ):
+            return  # nothing cut off, no capitalised neighbour: no name to complete
+        reach = min(self.dictionary.max_words, 8)
+        lo = max(sent_start, first - reach)
+        hi = min(sent_end - 1, last + reach)
+        toks = [
+            _Tok(index=t.i, text=t.text, words=() if t.tag_ == "POS" else words(t.text),
+                 lemma_words=() if t.tag_ == "POS" else words(t.lemma_), start=t.idx,
+                 end=t.idx + len(t.text), is_punct=t.is_punct)
+            for t in doc[lo : hi + 1]
+        ]
+        for m in self._matches(toks):
+            if m.entity is None or m.entity.kind == BLOCK:
+                continue
+            inside = [t.index in kept for t in m.toks]
+            if any(inside) and not all(inside):
+                for t in m.toks:
+                    kept[t.index] = doc[t.index]
+
+    def _spacy_toks(self, phrase: list[Token], eff_head: Token) -> list[_Tok]:
+        in_phrase = {t.i for t in phrase}
+        # Breadth-first from the effective head over tree edges inside the phrase.
+        info: dict[int, tuple[int, bool]] = {eff_head.i: (0, False)}
+        queue = [eff_head]
+        while queue:
+            tok = queue.pop(0)
+            depth, prep = info[tok.i]
+            neighbours = [(c, prep or c.dep_ == "prep") for c in tok.children]
+            if tok.head.i != tok.i:
+                neighbours.append((tok.head, prep))
+            for other, flag in neighbours:
+                if other.i in in_phrase and other.i not in info:
+                    info[other.i] = (depth + 1, flag)
+                    queue.append(other)
+        toks = []
+        for t in phrase:
+            depth, prep = info.get(t.i, (99, True))
+            toks.append(
+                _Tok(
+                    index=t.i,
+                    text=t.text,
+                    words=() if t.tag_ == "POS" else words(t.text),
+                    lemma_words=() if t.tag_ == "POS" else words(t.lemma_),
+                    start=t.idx,
+                    end=t.idx + len(t.text),
+                    depth=depth,
+                    via_prep=prep,
+                    noun=t.pos_ in NOUN_POS,
+                    ent=t.ent_type_,
+                    ent_span=_ent_bounds(t),
+                    parent=t.head.i,
+                    is_det=t.dep_ in ("det", "predet") and t.lower_ in _DETERMINERS,
+                    is_punct=t.is_punct,
+                )
+            )
+        return toks
+
+    @staticmethod
+    def _place_entities(token: Token, indexes: set[int]) -> list[tuple[str, list[int]]]:
+        """GPE/LOC entities inside the phrase: (text, token indexes). Read from the
+        tokens' IOB tags, so the cost is the phrase's, not the document's."""
+        doc = token.doc
+        out = []
+        seen: set[tuple[int, int]] = set()
+        for i in sorted(indexes):
+            if doc[i].ent_type_ not in PLACE_LABELS:
+                continue
+            start, end = _ent_bounds(doc[i])
+            if (start, end) in seen or not all(j in indexes for j in range(start, end)):
+                continue
+            seen.add((start, end))
+            out.append((doc[start:end].text, list(range(start, end))))
+        return out
+
+    # --- plain text ---------------------------------------------------------------------
+
+    def _text_structure(self, toks: list[_Tok]) -> None:
+        """Approximate a parse for plain text: head, depths and prepositions."""
+        content = [i for i, t in enumerate(toks) if not t.is_punct and t.words]
+        if not content:
+            return
+        prep_at = next(
+            (i for i in content if toks[i].text.lower() in ALLOWED_PREPS and i != content[0]), None
+        )
+        head_end = prep_at if prep_at is not None else len(toks)
+        before = [i for i in content if i < head_end]
+        head = before[-1] if before else content[0]
+        # "thousands of Iraqi Kurds": the of-object is the head.
+        if (
+            prep_at is not None
+            and toks[prep_at].text.lower() == "of"
+            and " ".join(toks[head].words) in self.dictionary.transparent
+        ):
+            rest = [i for i in content if i > prep_at]
+            nxt = next((i for i in rest if toks[i].text.lower() in ALLOWED_PREPS), None)
+            after = [i for i in rest if nxt is None or i < nxt]
+            if after:
+                head = after[-1]
+                prep_at = nxt
+        for i, t in enumerate(toks):
+            if prep_at is not None and i >= prep_at and i > head:
+                t.via_prep = True
+                t.depth = 1 + i - prep_at
+            else:
+                t.depth = abs(head - i)
+            t.parent = toks[head].index
+
+    # --- matching and combination -------------------------------------------------------
+
+    def _matches(self, toks: list[_Tok]) -> list[_Match]:
+        d = self.dictionary
+        found: list[_Match] = []
+        runs: list[list[_Tok]] = []
+        for t in toks:
+            if runs and runs[-1][-1].index == t.index - 1:
+                runs[-1].append(t)
+            else:
+                runs.append([t])
+        for run in runs:
+            a = 0
+            while a < len(run):
+                if not run[a].words:
+                    a += 1
+                    continue
+                best: tuple[int, Payload | None, RoleTerm | None] | None = None
+                acc: list[str] = []
+                for b in range(a, len(run)):
+                    acc.extend(run[b].words)
+                    if len(acc) > d.max_words:
+                        break
+                    if not run[b].words:
+                        continue
+                    keys = [tuple(acc)]
+                    if run[b].lemma_words and run[b].lemma_words != run[b].words:
+                        keys.append(tuple(acc[: len(acc) - len(run[b].words)]) + run[b].lemma_words)
+                    span = run[a : b + 1]
+                    for key in keys:
+                        entity = d.entity(key)
+                        if entity and not case_ok(entity.rule, [t.text for t in span]):
+                            entity = None
+                        if entity and entity.kind in (COUNTRY, CAPITAL, PLACE, METONYM) and _inside_person(span):
+                            entity = None  # "George Washington", "Michael Jordan"
+                        role = d.role_term(key)
+                        if role and run[b].noun is False:
+                            role = None  # "general strike", "military policies"
+                        if entity or role:
+                            best = (b, entity, role)
+                            break
+                if best is None:
+                    a += 1
+                    continue
+                b, entity, role = best
+                found.append(_Match([t for t in run[a : b + 1]], entity, role))
+                a = b + 1
+        return found
+
+    def _resolve_toks(
+        self,
+        toks: list[_Tok],
+        place_ents: Sequence[tuple[str, list[int]]],
+        date: str | None,
+        source: Callable[[int, int], str],
+    ) -> Actor | None:
+        d = self.dictionary
+        content = [t for t in toks if not t.is_punct]
+        head = min(content, key=lambda t: (t.depth, -t.index))
+        if " ".join(head.lemma_words) in d.nonactors or " ".join(head.words) in d.nonactors:
+            return None
+        matches = self._matches(toks)
+        role_matches = [m for m in matches if m.role is not None]
+        covered = {t.index for m in matches for t in m.toks}
+        head_named = any(head in m.toks for m in matches if m.entity and m.entity.kind != BLOCK)
+        names_someone = bool(role_matches) or head.ent == "PERSON" or head_named
+
+        candidates: list[_Candidate] = []
+        for m in matches:
+            payload = m.entity
+            if payload is None or payload.kind == BLOCK:
+                continue
+            anchor = m.anchor
+            if anchor.via_prep and not names_someone:
+                continue
+            at_head = head in m.toks
+            cand = _Candidate(kind=payload.kind, depth=anchor.depth, index=anchor.index)
+            if payload.kind in (IGO, GROUP):
+                cand.org = payload.ref
+            else:
+                cand.country = payload.ref
+            if payload.kind == METONYM:
+                cand.role = payload.role
+            elif payload.kind == CAPITAL and at_head and not any(
+                " ".join(t.words) in LOCATIVES for t in content if t not in m.toks
+            ):
+                cand.role = "GOV"  # "Washington said", not "central Washington"
+            if payload.kind == DEMONYM and at_head and (payload.plural or head.noun is True):
+                cand.head_demonym = True  # "Palestinians", "a Palestinian": people
+            candidates.append(cand)
+        by_index = {t.index: t for t in toks}
+        for text, indexes in place_ents:
+            if any(i in covered for i in indexes):
+                continue
+            country = self.country_of_place(text)
+            ent_toks = [by_index[i] for i in indexes if i in by_index]
+            if not country or not ent_toks:
+                continue
+            anchor = min(ent_toks, key=lambda t: t.depth)
+            if anchor.via_prep and not names_someone:
+                continue
+            candidates.append(_Candidate("gazetteer", anchor.depth, anchor.index, country=country))
+
+        strong = sorted((m for m in role_matches if m.role.strength == STRONG), key=_role_key)
+        weak = sorted((m for m in role_matches if m.role.strength == WEAK), key=_role_key)
+
+        # The actor: when the role noun is a modifier ("the Japanese government's North
+        # Korea policy"), a country attached to it beats one attached elsewhere.
+        role_toks = {t.index for t in strong[0].toks} if strong else set()
+        parents = {t.index: t.parent for t in toks}
+
+        def attached(cand: _Candidate) -> bool:
+            if not role_toks or head.index in role_toks:
+                return False
+            i = cand.index
+            for _ in range(8):
+                if i in role_toks:
+                    return True
+                if i == head.index or i not in parents or parents[i] == i:
+                    return False
+                i = parents[i]
+            return False
+
+        chosen = (
+            min(candidates, key=lambda c: (not attached(c), *c.sort_key())) if candidates else None
+        )
+        head_is_people = any(c.head_demonym for c in candidates)
+
+        # The role.
+        context = [m for m in role_matches if m.role.strength == CONTEXT]
+        role_match: _Match | None = None
+        role: str | None = None
+        if strong:
+            role_match, role = strong[0], strong[0].role.role
+        elif chosen is not None and chosen.role:
+            role = chosen.role
+        elif weak:
+            role_match, role = weak[0], weak[0].role.role
+        elif context and chosen is not None:
+            role_match, role = context[0], "GOV"
+        elif head_is_people:
+            role = "CVL"
+        if role in ELI_ROLES and self._is_former(toks, role_match, head):
+            role = "ELI"
+
+        # The code.
+        country: str | None = None
+        name: str | None = None
+        wikidata: str | None = None
+        if chosen is not None and chosen.org is not None:
+            org = d.organisations[chosen.org]
+            base = org.code_on(date)
+            intrinsic = org.role_of(base)
+            if intrinsic:  # Hamas stays PSEREB whatever the phrase says ("Hamas police")
+                code, role = org.full_code(date), intrinsic
+            else:
+                if role == "CVL" and head_is_people:
+                    role = None
+                code = base + (role or "")
+            country = d.organisation_country(base)
+            name, wikidata = org.name, org.wikidata
+        elif chosen is not None:
+            country = chosen.country
+            entry = d.country(country)
+            code = (country or "") + (role or "")
+            if entry is not None:
+                name, wikidata = entry.name, entry.wikidata
+        else:
+            if role is None:
+                return None
+            code = role
+
+        start, end = _span(toks)
+        return Actor(
+            code=code, text=source(start, end), start=start, end=end, country=country, role=role,
+            name=name, wikidata=wikidata,
+        )
+
+    def _is_former(self, toks: list[_Tok], role_match: _Match | None, head: _Tok) -> bool:
+        targets = {head.index}
+        if role_match is not None:
+            targets.update(t.index for t in role_match.toks)
+        for t in toks:
+            if " ".join(t.words) in self.dictionary.former or t.text.lower() in self.dictionary.former:
+                if t.parent in targets or t.index + 1 in targets:
+                    return True
+        return False
+
+
+def _ent_bounds(tok: Token) -> tuple[int, int]:
+    """The token range [start, end) of the named entity `tok` is in, or (-1, -1)."""
+    if not tok.ent_type_:
+        return (-1, -1)
+    doc = tok.doc
+    start = tok.i
+    while doc[start].ent_iob_ == "I" and start > 0:
+        start -= 1
+    end = tok.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return (start, end)
+
+
+def _inside_person(span: list[_Tok]) -> bool:
+    """Whether the span is a strict part of a PERSON entity. A name that spaCy tags
+    PERSON on its own ("Benin", "Sri Lanka") is still taken as the place."""
+    for t in span:
+        if t.ent == "PERSON" and (t.ent_span[0] < span[0].index or t.ent_span[1] > span[-1].index + 1):
+            return True
+    return False
+
+
+def _role_key(m: _Match) -> tuple[int, int, int]:
+    return (m.anchor.depth, _ROLE_PRECEDENCE.get(m.role.role or "", 99), -m.last)
+
+
+def _span(toks: list[_Tok]) -> tuple[int, int]:
+    content = [t for t in toks if not t.is_punct]
+    i = 0
+    while i < len(content) - 1 and content[i].is_det:
+        i += 1
+    end = content[-1].end
+    if toks[-1].text == ")" and toks[-1].start >= end:
+        end = toks[-1].end
+    return content[i].start, end
+
+
+_TEXT_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+(?:[-'’.][^\W_]+)*\.?|[^\w\s]")
+
+
+def _text_toks(text: str) -> list[_Tok]:
+    toks: list[_Tok] = []
+    for m in _TEXT_TOKEN.finditer(text):
+        piece, start = m.group(), m.start()
+        pieces = [(piece, start)]
+        poss = re.search(r"['’]s$", piece)
+        if poss and len(piece) > 2:
+            pieces = [(piece[: poss.start()], start), (piece[poss.start():], start + poss.start())]
+        for p, s in pieces:
+            is_poss = bool(re.fullmatch(r"['’]s", p))
+            w = () if is_poss else words(p)
+            toks.append(
+                _Tok(
+                    index=len(toks), text=p, words=w, lemma_words=w, start=s, end=s + len(p),
+                    is_det=p.lower() in _DETERMINERS, is_punct=not w and not is_poss,
+                )
+            )
+    return toks
