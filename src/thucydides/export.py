@@ -22,7 +22,7 @@ from typing import IO, TYPE_CHECKING, Any
 from .model import Event
 
 if TYPE_CHECKING:  # store imports this module for the flat schema
-    from .store import ArticleRef, Store
+    from .store import ArticleRef, ClusterCounts, Store
 
 FORMATS = ("jsonl", "csv", "parquet", "gdelt")
 
@@ -248,8 +248,14 @@ def _fips(code: Any) -> str | None:
     return _fips_table().get(code.upper(), code)
 
 
-def gdelt_row(event: Event, article: "ArticleRef | None" = None) -> list[Any]:
-    """One GDELT 2.0 event row (61 values, in `GDELT_COLUMNS` order); unknowns are ''."""
+def gdelt_row(
+    event: Event, article: "ArticleRef | None" = None, cluster: "ClusterCounts | None" = None
+) -> list[Any]:
+    """One GDELT 2.0 event row (61 values, in `GDELT_COLUMNS` order); unknowns are ''.
+
+    With `cluster`, the row stands for the whole cluster `event` is the first
+    mention of: its counts and first-seen time, and a GLOBALEVENTID from the cluster id.
+    """
     row: dict[str, Any] = dict.fromkeys(GDELT_COLUMNS, "")
     row["GLOBALEVENTID"] = gdelt_event_id(event.id)
     day = _parse_date(event.date) or _parse_date(article.date if article else None)
@@ -270,12 +276,17 @@ def gdelt_row(event: Event, article: "ArticleRef | None" = None) -> list[Any]:
     code = event.code if len(event.code) > 2 else event.code + "0"  # "14" -> "140"
     row.update(EventCode=code, EventBaseCode=code[:3], EventRootCode=event.root)
     row.update(QuadClass=event.quad, GoldsteinScale=event.goldstein)
-    row.update(NumMentions=1, NumSources=1, NumArticles=1)
+    if cluster:
+        row["GLOBALEVENTID"] = gdelt_event_id(cluster.cluster_id)
+        row.update(NumMentions=cluster.num_mentions, NumSources=cluster.num_sources, NumArticles=cluster.num_articles)
+    else:
+        row.update(NumMentions=1, NumSources=1, NumArticles=1)
     for key, value in _gdelt_geo(event.location).items():
         row[f"ActionGeo_{key}"] = "" if value is None else value
     if article:
-        if article.ingested_at:
-            row["DATEADDED"] = article.ingested_at.strftime("%Y%m%d%H%M%S")
+        added = cluster.first_seen if cluster and cluster.first_seen else article.ingested_at
+        if added:
+            row["DATEADDED"] = added.strftime("%Y%m%d%H%M%S")
         row["SOURCEURL"] = article.url or article.source or ""
     return [row[c] for c in GDELT_COLUMNS]
 
@@ -296,12 +307,18 @@ def _gdelt_cell(value: Any) -> str:
     return str(value).replace("\t", " ").replace("\r", " ").replace("\n", " ")
 
 
-def write_gdelt(records: Iterable[tuple[Event, "ArticleRef | None"]], out: IO[str], *, header: bool = False) -> int:
+def write_gdelt(
+    records: Iterable[tuple[Event, "ArticleRef | None"] | tuple[Event, "ArticleRef | None", "ClusterCounts | None"]],
+    out: IO[str],
+    *,
+    header: bool = False,
+) -> int:
+    """GDELT rows for (event, article) or (event, article, cluster) records."""
     if header:
         out.write("\t".join(GDELT_COLUMNS) + "\n")
     n = 0
-    for event, article in records:
-        out.write("\t".join(_gdelt_cell(v) for v in gdelt_row(event, article)) + "\n")
+    for record in records:
+        out.write("\t".join(_gdelt_cell(v) for v in gdelt_row(*record)) + "\n")
         n += 1
     return n
 
@@ -315,13 +332,17 @@ def export(
     out: str | Path | IO[Any] | None = None,
     *,
     header: bool | None = None,
+    per_mention: bool = False,
     **filters: Any,
 ) -> int:
     """Write the store's events (optionally filtered, see `Store.events`) to `out`.
 
     `out` is a path, a stream (text for jsonl/csv/gdelt; binary, or text with a
     `.buffer`, for parquet) or None/"-" for stdout. `header` defaults to True for
-    csv and False for gdelt (GDELT files have none). Returns the events written.
+    csv and False for gdelt (GDELT files have none). GDELT writes one row per
+    event cluster (see `aggregate`; unclustered events are rows of their own) unless
+    `per_mention`, which writes one row per coded event (its own id, counts of 1:
+    the pre-aggregation output). Returns the rows written.
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; choose from {', '.join(FORMATS)}")
@@ -331,16 +352,20 @@ def export(
         return store.write_parquet(out if isinstance(out, (str, Path)) else _binary(out), **filters)
     if isinstance(out, (str, Path)):
         with open(out, "w", encoding="utf-8", newline="") as stream:
-            return _write_text(store, fmt, stream, header, filters)
-    return _write_text(store, fmt, out, header, filters)
+            return _write_text(store, fmt, stream, header, filters, per_mention)
+    return _write_text(store, fmt, out, header, filters, per_mention)
 
 
-def _write_text(store: "Store", fmt: str, out: IO[str], header: bool | None, filters: dict[str, Any]) -> int:
+def _write_text(
+    store: "Store", fmt: str, out: IO[str], header: bool | None, filters: dict[str, Any], per_mention: bool = False
+) -> int:
     if fmt == "jsonl":
         return write_jsonl(store.events(**filters), out)
     if fmt == "csv":
         return write_csv(store.events(**filters), out, header=True if header is None else header)
-    return write_gdelt(store.event_records(**filters), out, header=bool(header))
+    if per_mention:
+        return write_gdelt(store.event_records(**filters), out, header=bool(header))
+    return write_gdelt(store.cluster_records(**filters), out, header=bool(header))
 
 
 def _binary(stream: IO[Any]) -> IO[bytes]:

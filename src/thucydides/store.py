@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import re
 from contextlib import suppress
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from itertools import islice
@@ -31,7 +31,10 @@ from .export import CSV_COLUMNS, flatten_event, unflatten_event
 from .model import Article, Event, normalise_text, stable_hash
 from .ontology import default_ontology
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+# Version 1 stores are migrated in place when opened for writing (additive only:
+# articles.duplicate_of plus new tables), and read as they are when read-only.
+_READABLE_VERSIONS = (1, SCHEMA_VERSION)
 
 QUAD_NAMES = {1: "Verbal cooperation", 2: "Material cooperation", 3: "Verbal conflict", 4: "Material conflict"}
 
@@ -62,7 +65,12 @@ _ARTICLE_TYPES: dict[str, str] = {
     "ingested_at": "TIMESTAMP",
     "n_events": "INTEGER",
     "coder_version": "VARCHAR",
+    "duplicate_of": "VARCHAR",  # v2: id of the stored article this one near-duplicates (not coded)
 }
+
+# v2: one MinHash signature per original article (duplicates are not indexed), so a
+# re-run rebuilds the LSH index from the store and still links copies of old articles.
+_SIGNATURE_TYPES: dict[str, str] = {"article_id": "VARCHAR", "minhash": "BLOB"}
 
 _ACTOR_TYPES: dict[str, str] = {
     "article_id": "VARCHAR",
@@ -85,6 +93,7 @@ _ARROW = {
     "DOUBLE": pa.float64(),
     "DATE": pa.date32(),
     "TIMESTAMP": pa.timestamp("us"),
+    "BLOB": pa.binary(),
 }
 
 
@@ -97,13 +106,40 @@ def _ddl(table: str, types: dict[str, str], key: str) -> str:
     return f"CREATE TABLE IF NOT EXISTS {table} ({cols}, PRIMARY KEY ({key}))"
 
 
+# Event clusters (see `aggregate`): one row per real-world event, with the keys it was
+# grouped on ('' for a missing actor/place, so keys compare with `=`), and one
+# `event_mentions` row per coded event linking it to its cluster. No primary keys:
+# `aggregate` deletes and re-inserts whole groups inside one transaction.
+_CLUSTER_DDL = [
+    "CREATE TABLE IF NOT EXISTS event_clusters (cluster_id VARCHAR, event_id VARCHAR, source_code VARCHAR, "
+    "target_code VARCHAR, family VARCHAR, place VARCHAR, code VARCHAR, root VARCHAR, quad TINYINT, "
+    "goldstein DOUBLE, first_date DATE, last_date DATE, first_seen TIMESTAMP, last_seen TIMESTAMP, "
+    "num_mentions INTEGER, num_sources INTEGER, num_articles INTEGER)",
+    "CREATE TABLE IF NOT EXISTS event_mentions (event_id VARCHAR, cluster_id VARCHAR, article_id VARCHAR, "
+    "mention_rank INTEGER)",
+]
+
+_V2_TABLES = [_ddl("article_signatures", _SIGNATURE_TYPES, "article_id"), *_CLUSTER_DDL]
+
 _SCHEMA = [
     "CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)",
     _ddl("articles", _ARTICLE_TYPES, "id"),
     _ddl("events", _EVENT_TYPES, "id"),
     _ddl("actors", _ACTOR_TYPES, 'article_id, "start", "end", code'),
     "CREATE TABLE IF NOT EXISTS ingest_errors (path VARCHAR, line INTEGER, reason VARCHAR, \"at\" TIMESTAMP)",
+    *_V2_TABLES,
 ]
+
+# v1 -> v2: additive, so readers of v1 columns (the API) see no change.
+_MIGRATE_1_TO_2 = ["ALTER TABLE articles ADD COLUMN IF NOT EXISTS duplicate_of VARCHAR", *_V2_TABLES]
+
+# Tables written per article, in write order (articles first: merges key on them).
+TABLE_TYPES: dict[str, dict[str, str]] = {
+    "articles": _ARTICLE_TYPES,
+    "events": _EVENT_TYPES,
+    "actors": _ACTOR_TYPES,
+    "article_signatures": _SIGNATURE_TYPES,
+}
 
 # Equality (or IN, for a list value) filters accepted by `Store.events`.
 FILTER_COLUMNS = frozenset(
@@ -133,6 +169,17 @@ class ArticleRef:
     ingested_at: datetime | None
 
 
+@dataclass(frozen=True)
+class ClusterCounts:
+    """What GDELT export needs from an event's cluster (see `aggregate`)."""
+
+    cluster_id: str
+    num_mentions: int
+    num_sources: int
+    num_articles: int
+    first_seen: datetime | None
+
+
 def _iso_day(value: str | None) -> date | None:
     if value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
         try:
@@ -152,10 +199,70 @@ def _batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
         yield chunk
 
 
+def build_rows(
+    items: list[tuple[Article, list[Event]]],
+    coder_version: str,
+    now: datetime,
+    duplicate_of: Mapping[str, str] | None = None,
+    signatures: Mapping[str, bytes] | None = None,
+) -> dict[str, list[dict[str, Any]]]:
+    """The rows (table -> list of column dicts) that storing `items` writes.
+
+    A pure function, so distributed workers build exactly the rows the
+    single-process store would and only the merge touches the database.
+    """
+    duplicate_of = duplicate_of or {}
+    signatures = signatures or {}
+    articles, events, sigs = [], [], []
+    actors: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for article, article_events in items:
+        seen: set[str] = set()  # a repeated event id is stored once (first wins)
+        unique = [e for e in article_events if not (e.id in seen or seen.add(e.id))]
+        articles.append(
+            {
+                "id": article.id,
+                "title": article.title,
+                "date": _iso_day(article.date),
+                "source": article.source,
+                "url": article.url,
+                "origin": article.origin,
+                "text": article.text,
+                "text_hash": stable_hash(normalise_text(article.text)),
+                "meta": json.dumps(article.meta, ensure_ascii=False, default=str) if article.meta else None,
+                "ingested_at": now,
+                "n_events": len(unique),
+                "coder_version": coder_version,
+                "duplicate_of": duplicate_of.get(article.id),
+            }
+        )
+        if article.id in signatures:
+            sigs.append({"article_id": article.id, "minhash": signatures[article.id]})
+        for event in unique:
+            row = flatten_event(event.to_dict())
+            row["date"] = _iso_day(event.date)
+            row["date_raw"] = event.date if row["date"] is None else None
+            events.append(row)
+            for actor in (event.source, event.target):
+                if actor:
+                    key = (article.id, actor.start, actor.end, actor.code)
+                    if key in actors:
+                        actors[key]["n_events"] += 1
+                    else:
+                        actors[key] = {"article_id": article.id, **actor.to_dict(), "n_events": 1}
+    return {"articles": articles, "events": events, "actors": list(actors.values()), "article_signatures": sigs}
+
+
+def arrow_table(table: str, rows: list[dict[str, Any]]) -> pa.Table:
+    """`rows` of `table` as Arrow, typed as the store's columns (for Parquet partitions)."""
+    types = TABLE_TYPES[table]
+    return pa.Table.from_pylist(rows, schema=pa.schema([(c, _ARROW[t]) for c, t in types.items()]))
+
+
 class Store:
     def __init__(self, con: duckdb.DuckDBPyConnection, path: str) -> None:
         self._con = con
         self.path = path
+        self.schema_version = SCHEMA_VERSION
 
     # --- lifecycle -----------------------------------------------------------
 
@@ -195,11 +302,32 @@ class Store:
             return
         row = self._con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         version = int(row[0]) if row else 0
-        if version != SCHEMA_VERSION:
+        if version not in _READABLE_VERSIONS:
             raise StoreError(
                 f"{self.path} has store schema version {version}; this Thucydides reads version "
                 f"{SCHEMA_VERSION}. Re-ingest into a new file."
             )
+        if version < SCHEMA_VERSION and not read_only:
+            self._con.begin()
+            for statement in _MIGRATE_1_TO_2:
+                self._con.execute(statement)
+            self._con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(SCHEMA_VERSION)])
+            self._con.commit()
+            version = SCHEMA_VERSION
+        self.schema_version = version
+
+    @property
+    def con(self) -> duckdb.DuckDBPyConnection:
+        """The DuckDB connection, for the SQL modules (aggregate, analytics, dedup)."""
+        return self._con
+
+    def has_table(self, name: str) -> bool:
+        return (
+            self._con.execute(
+                "SELECT 1 FROM duckdb_tables() WHERE database_name = current_database() AND table_name = ?", [name]
+            ).fetchone()
+            is not None
+        )
 
     def close(self) -> None:
         self._con.close()
@@ -237,11 +365,27 @@ class Store:
         *,
         batch_size: int = 256,
         coder_version: str | None = None,
+        duplicate_of: Mapping[str, str] | None = None,
+        signatures: Mapping[str, bytes] | None = None,
     ) -> int:
-        """Store many articles, one transaction per `batch_size` articles; returns the number added."""
-        return sum(self._add_batch(chunk, coder_version) for chunk in _batched(items, batch_size))
+        """Store many articles, one transaction per `batch_size` articles; returns the number added.
 
-    def _add_batch(self, items: list[tuple[Article, list[Event]]], coder_version: str | None) -> int:
+        `duplicate_of` maps an article id to the original it near-duplicates;
+        `signatures` maps an article id to its MinHash signature (see `dedup`). Both
+        are written in the same transaction as their article, so resume never
+        sees an article without them.
+        """
+        return sum(
+            self._add_batch(chunk, coder_version, duplicate_of, signatures) for chunk in _batched(items, batch_size)
+        )
+
+    def _add_batch(
+        self,
+        items: list[tuple[Article, list[Event]]],
+        coder_version: str | None,
+        duplicate_of: Mapping[str, str] | None = None,
+        signatures: Mapping[str, bytes] | None = None,
+    ) -> int:
         self._con.begin()
         try:
             known = self.known_article_ids(a.id for a, _ in items)
@@ -250,57 +394,61 @@ class Store:
                 if article.id not in known and article.id not in fresh:
                     fresh[article.id] = (article, events)
             if fresh:
-                self._write(list(fresh.values()), coder_version or __version__)
+                rows = build_rows(list(fresh.values()), coder_version or __version__, _utcnow(), duplicate_of, signatures)
+                self._insert_rows(rows)
             self._con.commit()
         except BaseException:
             self._con.rollback()
             raise
         return len(fresh)
 
-    def _write(self, items: list[tuple[Article, list[Event]]], coder_version: str) -> None:
-        now = _utcnow()
-        articles, events, actors = [], [], {}
-        for article, article_events in items:
-            seen: set[str] = set()  # a repeated event id is stored once (first wins)
-            unique = [e for e in article_events if not (e.id in seen or seen.add(e.id))]
-            articles.append(
-                {
-                    "id": article.id,
-                    "title": article.title,
-                    "date": _iso_day(article.date),
-                    "source": article.source,
-                    "url": article.url,
-                    "origin": article.origin,
-                    "text": article.text,
-                    "text_hash": stable_hash(normalise_text(article.text)),
-                    "meta": json.dumps(article.meta, ensure_ascii=False, default=str) if article.meta else None,
-                    "ingested_at": now,
-                    "n_events": len(unique),
-                    "coder_version": coder_version,
-                }
+    def _insert_rows(self, rows: Mapping[str, list[dict[str, Any]]]) -> None:
+        for table, types in TABLE_TYPES.items():
+            if table == "article_signatures" and self.schema_version < 2:
+                continue
+            self._insert(table, types, rows.get(table, []))
+
+    def merge_parquet(self, parts: Mapping[str, str | Path]) -> tuple[int, int]:
+        """Merge one partition written by `write_partition` (table -> Parquet file).
+
+        The single-writer half of a distributed run: articles already stored are
+        left alone (with their events), all in one transaction. Returns the
+        articles and events added.
+        """
+        if "articles" not in parts:
+            return 0, 0
+        self._con.begin()
+        try:
+            self._con.execute(
+                "CREATE OR REPLACE TEMP TABLE _thuc_fresh AS SELECT DISTINCT p.id FROM read_parquet(?) p "
+                "ANTI JOIN articles a ON a.id = p.id",
+                [str(parts["articles"])],
             )
-            for event in unique:
-                row = flatten_event(event.to_dict())
-                row["date"] = _iso_day(event.date)
-                row["date_raw"] = event.date if row["date"] is None else None
-                events.append(row)
-                for actor in (event.source, event.target):
-                    if actor:
-                        key = (article.id, actor.start, actor.end, actor.code)
-                        if key in actors:
-                            actors[key]["n_events"] += 1
-                        else:
-                            actors[key] = {"article_id": article.id, **actor.to_dict(), "n_events": 1}
-        self._insert("articles", _ARTICLE_TYPES, articles)
-        self._insert("events", _EVENT_TYPES, events)
-        self._insert("actors", _ACTOR_TYPES, list(actors.values()))
+            added = {}
+            for table, types in TABLE_TYPES.items():
+                path = parts.get(table)
+                if path is None or (table == "article_signatures" and self.schema_version < 2):
+                    continue
+                key = "id" if table == "articles" else "article_id"
+                cols = ", ".join(_q(c) for c in types)
+                row = self._con.execute(
+                    f"INSERT INTO {table} ({cols}) SELECT {cols} FROM read_parquet(?) "
+                    f"WHERE {_q(key)} IN (SELECT id FROM _thuc_fresh)",
+                    [str(path)],
+                ).fetchone()
+                added[table] = int(row[0]) if row else 0
+            self._con.execute("DROP TABLE _thuc_fresh")
+            self._con.commit()
+        except BaseException:
+            self._con.rollback()
+            raise
+        return added.get("articles", 0), added.get("events", 0)
 
     def _insert(self, table: str, types: dict[str, str], rows: list[dict[str, Any]]) -> None:
         # One Arrow table per batch: far faster than row-by-row executemany in DuckDB.
         if not rows:
             return
-        schema = pa.schema([(c, _ARROW[t]) for c, t in types.items()])
-        batch = pa.Table.from_pylist(rows, schema=schema)
+        batch = pa.Table.from_pylist(rows, schema=pa.schema([(c, _ARROW[t]) for c, t in types.items()]))
         cols = ", ".join(_q(c) for c in types)
         self._con.register("_thuc_batch", batch)
         try:
@@ -345,14 +493,27 @@ class Store:
                 raise TypeError(f"unknown event filter {key!r}")
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
-    def _select(self, filters: dict[str, Any], limit: int | None) -> Iterator[tuple[Event, ArticleRef]]:
+    def _select(
+        self, filters: dict[str, Any], limit: int | None, *, clusters: bool = False
+    ) -> Iterator[tuple[Event, ArticleRef, ClusterCounts | None]]:
         cols = [c for c in CSV_COLUMNS if c != "date"]
         where, params = self._where(filters)
+        joins, extra = "", ""
+        if clusters:
+            # One row per cluster (its first mention) plus every event not clustered
+            # yet, so a store that was never aggregated still exports every event.
+            joins = (
+                " LEFT JOIN event_mentions m ON m.event_id = e.id"
+                " LEFT JOIN event_clusters c ON c.cluster_id = m.cluster_id"
+            )
+            extra = ", c.cluster_id, c.num_mentions, c.num_sources, c.num_articles, c.first_seen"
+            rep = "(m.event_id IS NULL OR c.event_id = e.id)"
+            where = f"{where} AND {rep}" if where else f" WHERE {rep}"
         sql = (
             f"SELECT {', '.join('e.' + _q(c) for c in cols)}, "
             "coalesce(e.date_raw, strftime(e.date, '%Y-%m-%d')) AS date, "
-            "a.id, a.url, a.source, a.date, a.ingested_at "
-            f"FROM events e LEFT JOIN articles a ON a.id = e.article_id{where} "
+            f"a.id, a.url, a.source, a.date, a.ingested_at{extra} "
+            f"FROM events e LEFT JOIN articles a ON a.id = e.article_id{joins}{where} "
             "ORDER BY e.article_id, e.sentence_index, e.event_start, e.id"
         )
         if limit is not None:
@@ -363,11 +524,13 @@ class Store:
         try:
             cursor.execute(sql, params)
             names = [*cols, "date"]
+            n = len(names)
             while rows := cursor.fetchmany(2048):
                 for row in rows:
-                    flat = dict(zip(names, row[: len(names)]))
-                    ref = ArticleRef(*row[len(names) :])
-                    yield Event.from_dict(unflatten_event(flat)), ref
+                    flat = dict(zip(names, row[:n]))
+                    ref = ArticleRef(*row[n : n + 5])
+                    counts = ClusterCounts(*row[n + 5 :]) if clusters and row[n + 5] is not None else None
+                    yield Event.from_dict(unflatten_event(flat)), ref, counts
         finally:
             cursor.close()
 
@@ -377,11 +540,19 @@ class Store:
         Filters: any of `FILTER_COLUMNS` (a value or a list of values), plus
         `since` / `until` (ISO dates, on the event date or else the article date).
         """
-        return (event for event, _ in self._select(filters, limit))
+        return (event for event, _, _ in self._select(filters, limit))
 
     def event_records(self, limit: int | None = None, **filters: Any) -> Iterator[tuple[Event, ArticleRef]]:
         """Like `events`, with each event's `ArticleRef` (for GDELT export)."""
-        return self._select(filters, limit)
+        return ((event, ref) for event, ref, _ in self._select(filters, limit))
+
+    def cluster_records(
+        self, limit: int | None = None, **filters: Any
+    ) -> Iterator[tuple[Event, ArticleRef, ClusterCounts | None]]:
+        """One record per event cluster (its first mention, with the cluster's counts),
+        plus unclustered events with None counts. Filters apply to the first mention.
+        A store without cluster tables (read-only v1) gives every event."""
+        return self._select(filters, limit, clusters=self.has_table("event_clusters"))
 
     def write_parquet(self, out: str | Path | IO[bytes], **filters: Any) -> int:
         """Events as Parquet with the flat export columns; returns the row count."""

@@ -35,6 +35,9 @@ def export_command(
     root: list[str] = typer.Option([], "--root", help="Only these CAMEO root codes (repeatable)."),
     since: Optional[str] = typer.Option(None, "--since", help="Only events on or after this date (YYYY-MM-DD)."),
     until: Optional[str] = typer.Option(None, "--until", help="Only events on or before this date (YYYY-MM-DD)."),
+    per_mention: bool = typer.Option(
+        False, "--per-mention", help="GDELT: one row per coded event instead of one per event cluster."
+    ),
 ) -> None:
     """Export the events in the store (GDELT: the 61 GDELT 2.0 event columns, tab-separated)."""
     stderr = Console(stderr=True)
@@ -53,7 +56,7 @@ def export_command(
         with Store.open(settings.db, read_only=True) as store:
             n = export_events(
                 store, fmt.value, None if to_stdout else output, header=header,
-                root=root or None, since=since, until=until,
+                root=root or None, since=since, until=until, per_mention=per_mention,
             )  # fmt: skip
     except StoreError as err:
         stderr.print(Text(f"error: {err}", style="red"), soft_wrap=True)

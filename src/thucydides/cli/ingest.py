@@ -2,6 +2,11 @@
 
 Resume works because the store writes each article with its events in one
 transaction: on a re-run, articles already stored are dropped before parsing.
+Near-duplicates of stored articles (see `dedup`) are stored as links to their
+original and not coded. Memory is bounded: articles stream from the readers
+through a window of one parse batch (or, with `--workers`, a few chunks in
+flight), and only ids and dedup signatures accumulate. Event clusters
+(`aggregate`) are brought up to date at the end of the run.
 """
 
 from __future__ import annotations
@@ -15,6 +20,8 @@ from rich.console import Console
 from rich.progress import Progress, ProgressColumn, SpinnerColumn, Task, TextColumn, TimeElapsedColumn
 from rich.text import Text
 
+from .. import dedup
+from ..aggregate import aggregate
 from ..ingest import DEFAULT_MAX_BYTES, IngestError, read_articles
 from ..model import Article, Event
 from ..settings import Settings, load_settings
@@ -31,11 +38,16 @@ class _RateColumn(ProgressColumn):
 class IngestRun:
     """One ingest: counts, error reporting and batched writes to the store."""
 
-    def __init__(self, store: Store, settings: Settings, console: Console) -> None:
+    def __init__(self, store: Store, settings: Settings, console: Console, *, dedup_articles: bool = True) -> None:
         self.store = store
         self.settings = settings
         self.console = console
-        self.coded = self.skipped = self.errors = self.events = 0
+        self.coded = self.skipped = self.errors = self.events = self.duplicates = 0
+        self._dedup = dedup_articles
+        self._index: dedup.DuplicateIndex | None = None
+        # Written with their article in the same transaction (see Store.add_many).
+        self._duplicate_of: dict[str, str] = {}
+        self._signatures: dict[str, bytes] = {}
         # Ids handed to the coder in this run: duplicates in the input are not
         # stored yet when the second copy is read. Grows with the run (ids only).
         self._seen: set[str] = set()
@@ -76,23 +88,92 @@ class IngestRun:
             for article in chunk:
                 if article.id in known or article.id in self._seen:
                     self.skipped += 1
-                else:
-                    self._seen.add(article.id)
-                    yield article
+                    continue
+                self._seen.add(article.id)
+                if self._is_duplicate(article):
+                    continue
+                yield article
             self._update()
+
+    def _is_duplicate(self, article: Article) -> bool:
+        """Link a near-duplicate to its original (buffered for writing, not coded);
+        otherwise index the article as a possible original."""
+        if not self._dedup:
+            return False
+        if self._index is None:
+            self._index = dedup.load_index(self.store.con)  # stored originals: resume sees them
+        mh = dedup.signature(article.text)
+        if mh is None:
+            return False
+        original = self._index.original_of(mh)
+        if original is None:
+            self._index.add(article.id, mh)
+            self._signatures[article.id] = dedup.to_bytes(mh)
+            return False
+        self._duplicate_of[article.id] = original
+        self._buffer.append((article, []))
+        if len(self._buffer) >= self.settings.batch_size:
+            self._flush()
+        return True
 
     def _flush(self) -> None:
         if self._buffer:
-            self.coded += self.store.add_many(self._buffer, batch_size=len(self._buffer))
+            ids = [a.id for a, _ in self._buffer]
+            dups = sum(1 for i in ids if i in self._duplicate_of)
+            added = self.store.add_many(
+                self._buffer,
+                batch_size=len(self._buffer),
+                duplicate_of=self._duplicate_of,
+                signatures=self._signatures,
+            )
+            self.duplicates += dups
+            self.coded += added - dups
             self.events += sum(len(events) for _, events in self._buffer)
             self._buffer.clear()
+            for i in ids:
+                self._duplicate_of.pop(i, None)
+                self._signatures.pop(i, None)
             self._update()
+
+    def run_distributed(
+        self, paths: list[str], max_bytes: int, *, workers: int | None, scheduler: str | None, chunk_size: int
+    ) -> None:
+        """Code on Dask workers; this process reads, dedups and merges (the single writer)."""
+        from ..distributed import Chunk, DaskCoder, remove_partition
+
+        new = self._new_articles(read_articles(paths, max_bytes=max_bytes, on_error=self.report))
+
+        def chunks() -> Iterator[Chunk]:
+            for number, start in enumerate(iter(lambda: list(islice(new, chunk_size)), [])):
+                sigs = {a.id: self._signatures.pop(a.id) for a in start if a.id in self._signatures}
+                yield Chunk(number, start, sigs)
+            self._flush()  # duplicates read after the last chunk
+
+        with self._progress:
+            source = chunks()
+            first = next(source, None)
+            if first is None:
+                self._flush()
+                return  # nothing new: no cluster to start
+            parts_dir = None if self.store.path == ":memory:" else f"{self.store.path}.parts"
+            with DaskCoder(self.settings, workers=workers, scheduler=scheduler, parts_dir=parts_dir) as coder:
+                try:
+                    for partition in coder.code(chain([first], source)):
+                        self._flush()  # duplicates first: their originals may be in this partition
+                        articles, events = self.store.merge_parquet(partition.paths)
+                        remove_partition(partition)
+                        self.coded += articles
+                        self.events += events
+                        self._update()
+                finally:
+                    self._flush()
 
     def run(self, paths: list[str], max_bytes: int) -> None:
         new = self._new_articles(read_articles(paths, max_bytes=max_bytes, on_error=self.report))
         with self._progress:
             first = next(new, None)
             if first is None:
+                self._flush()  # near-duplicates only
                 return  # everything stored already (or unreadable): don't load spaCy
             pipeline = _load_pipeline(self.settings)
             try:
@@ -128,6 +209,19 @@ def ingest(
     max_bytes: int = typer.Option(
         DEFAULT_MAX_BYTES, "--max-bytes", min=1, help="Largest file (or JSONL/WARC record) to read, in bytes."
     ),
+    workers: Optional[int] = typer.Option(
+        None, "--workers", min=1, help="Code on a local Dask cluster of N worker processes."
+    ),
+    scheduler: Optional[str] = typer.Option(
+        None, "--scheduler", help="Code on an existing Dask cluster (tcp://HOST:PORT); needs a shared filesystem."
+    ),
+    chunk_size: int = typer.Option(64, "--chunk-size", min=1, help="Articles per Dask task (with --workers)."),
+    dedup_articles: bool = typer.Option(
+        True, "--dedup/--no-dedup", help="Link near-duplicate articles to their original instead of coding them."
+    ),
+    aggregate_events: bool = typer.Option(
+        True, "--aggregate/--no-aggregate", help="Update event clusters (thucydides aggregate) at the end."
+    ),
 ) -> None:
     """Code articles into the event store; re-running skips articles already stored."""
     settings = load_settings(model=model, db=db, batch_size=batch_size)
@@ -137,17 +231,24 @@ def ingest(
     except StoreError as err:
         console.print(Text(f"error: {err}", style="red"), soft_wrap=True)
         raise typer.Exit(1) from err
-    run = IngestRun(store, settings, console)
+    run = IngestRun(store, settings, console, dedup_articles=dedup_articles)
     interrupted = False
     with store:
         try:
-            run.run(paths, max_bytes)
+            if workers or scheduler:
+                run.run_distributed(paths, max_bytes, workers=workers, scheduler=scheduler, chunk_size=chunk_size)
+            else:
+                run.run(paths, max_bytes)
+            if aggregate_events and (run.coded or run.duplicates):
+                aggregate(store)
         except KeyboardInterrupt:
             interrupted = True
     typer.echo(
         f"{run.coded} articles coded ({run.skipped} skipped as already stored, {run.errors} errors), "
         f"{run.events} events → {settings.db}"
     )
+    if run.duplicates:
+        console.print(f"{run.duplicates} near-duplicate articles linked to their original (not coded)")
     if interrupted:
         console.print("interrupted: run the same command again to resume")
         raise typer.Exit(130)

@@ -1,0 +1,66 @@
+"""Shared output of the analytics commands (dyads, timeline, top): Rich table, CSV or JSON."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table as RichTable
+from rich.text import Text
+
+from ..analytics import PERIODS, Table
+from ..settings import load_settings
+from ..store import Store, StoreError
+
+
+class OutputFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+class PeriodChoice(str, Enum):
+    day = "day"
+    week = "week"
+    month = "month"
+    year = "year"
+
+
+class UnitChoice(str, Enum):
+    events = "events"
+    clusters = "clusters"
+
+
+assert tuple(p.value for p in PeriodChoice) == PERIODS
+
+FORMAT_OPTION = typer.Option(OutputFormat.table, "--format", "-f", help="table (Rich), csv or json.")
+FROM_OPTION = typer.Option(None, "--from", help="First day (YYYY-MM-DD), inclusive.")
+TO_OPTION = typer.Option(None, "--to", help="Last day (YYYY-MM-DD), inclusive.")
+UNIT_OPTION = typer.Option(
+    UnitChoice.events, "--count", help="Count coded events (mentions) or event clusters (see 'aggregate')."
+)
+
+
+def open_store(db: Optional[str]) -> Store:
+    try:
+        return Store.open(load_settings(db=db).db, read_only=True)
+    except StoreError as err:
+        Console(stderr=True).print(Text(f"error: {err}", style="red"), soft_wrap=True)
+        raise typer.Exit(1) from err
+
+
+def emit(table: Table, fmt: OutputFormat, title: str) -> None:
+    if fmt is OutputFormat.csv:
+        typer.echo(table.to_csv(), nl=False)
+    elif fmt is OutputFormat.json:
+        typer.echo(table.to_json())
+    else:
+        rich = RichTable(title=title)
+        for col in table.columns:
+            numeric = col not in {"period", "source", "target", "actor", "code", "name", "place", "country", "root"}
+            rich.add_column(col, justify="right" if numeric else "left", no_wrap=col == "period")
+        for record in table.records():
+            rich.add_row(*("" if v is None else str(v) for v in record.values()))
+        Console().print(rich)

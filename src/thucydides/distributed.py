@@ -1,0 +1,185 @@
+"""Coding on a Dask cluster: workers parse and code, one process writes the store.
+
+DuckDB allows one writer, and spaCy is the slow part, so the work splits as:
+
+* the driver (the `ingest` process) reads articles as a stream, drops the ones
+  already stored and the near-duplicates (it holds the only LSH index, so
+  dedup decisions are the same as in a single-process run), and cuts the rest
+  into chunks;
+* each worker codes a chunk with its own Pipeline (loaded once per worker
+  process and cached at module level) and writes the rows the store would
+  write as Parquet partitions, one file per table;
+* the driver merges each finished partition into the store in one transaction
+  (`Store.merge_parquet`) and deletes it.
+
+At most `max_in_flight` chunks are submitted and not yet merged, so memory is
+bounded by chunk size x in-flight chunks whatever the corpus size. With an
+existing cluster (`scheduler`), `parts_dir` must be on a filesystem the
+workers and the driver share.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import tempfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .model import Article
+from .settings import Settings
+from .store import TABLE_TYPES, arrow_table, build_rows
+
+if TYPE_CHECKING:
+    from .pipeline import Pipeline
+
+# The worker's pipeline, keyed by the settings it was built with: loading spaCy
+# takes seconds, coding a chunk less, so it must happen once per worker process.
+_WORKER_PIPELINE: dict[str, "Pipeline"] = {}
+
+
+def worker_pipeline(settings: Settings) -> "Pipeline":
+    key = repr(settings)
+    pipeline = _WORKER_PIPELINE.get(key)
+    if pipeline is None:
+        from .pipeline import Pipeline
+
+        _WORKER_PIPELINE.clear()  # one pipeline per worker: a new setting replaces it
+        pipeline = _WORKER_PIPELINE[key] = Pipeline(settings)
+    return pipeline
+
+
+@dataclass
+class Chunk:
+    """A unit of work: articles to code, with their MinHash signatures to store."""
+
+    number: int
+    articles: list[Article]
+    signatures: dict[str, bytes] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Partition:
+    """What a worker wrote for one chunk: table -> Parquet file."""
+
+    number: int
+    paths: dict[str, str]
+    articles: int
+    events: int
+
+
+def code_chunk(chunk: Chunk, settings: Settings, parts_dir: str, coder_version: str) -> Partition:
+    """Worker task: code a chunk and write its store rows as Parquet partitions."""
+    import pyarrow.parquet as pq
+
+    pipeline = worker_pipeline(settings)
+    items = list(pipeline.code_articles(chunk.articles))
+    now = datetime.now(timezone.utc).replace(tzinfo=None)
+    rows = build_rows(items, coder_version, now, None, chunk.signatures)
+    paths: dict[str, str] = {}
+    for table in TABLE_TYPES:
+        path = Path(parts_dir) / f"part-{chunk.number:08d}-{table}.parquet"
+        pq.write_table(arrow_table(table, rows[table]), path)
+        paths[table] = str(path)
+    return Partition(chunk.number, paths, len(items), len(rows["events"]))
+
+
+class DaskCoder:
+    """A Dask client (on a LocalCluster of `workers` processes, or `scheduler`)
+    that codes chunks and yields their partitions as they finish."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        workers: int | None = None,
+        scheduler: str | None = None,
+        parts_dir: str | Path | None = None,
+        max_in_flight: int | None = None,
+        coder_version: str | None = None,
+    ) -> None:
+        if not workers and not scheduler:
+            raise ValueError("give workers or a scheduler address")
+        from . import __version__
+
+        self.settings = settings
+        self.workers = workers
+        self.scheduler = scheduler
+        self.coder_version = coder_version or __version__
+        self._own_dir = parts_dir is None
+        self.parts_dir = Path(parts_dir or tempfile.mkdtemp(prefix="thucydides-parts-"))
+        self.parts_dir.mkdir(parents=True, exist_ok=True)
+        self._max_in_flight = max_in_flight
+        self._cluster: Any = None
+        self._client: Any = None
+
+    def __enter__(self) -> "DaskCoder":
+        from dask.distributed import Client, LocalCluster
+
+        if self.scheduler:
+            self._client = Client(self.scheduler)
+        else:
+            # One single-threaded process per worker: spaCy holds the GIL.
+            self._cluster = LocalCluster(
+                n_workers=self.workers,
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=None,
+                silence_logs=logging.ERROR,  # the nanny's shutdown chatter is not the user's business
+            )
+            self._client = Client(self._cluster)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._client is not None:
+            self._client.close()
+        if self._cluster is not None:
+            self._cluster.close()
+        if self._own_dir:
+            shutil.rmtree(self.parts_dir, ignore_errors=True)
+
+    @property
+    def n_workers(self) -> int:
+        return max(1, len(self._client.scheduler_info().get("workers", {}))) if self._client else 1
+
+    def code(self, chunks: Iterable[Chunk]) -> Iterator[Partition]:
+        """Partitions of `chunks`, in completion order, with a bounded number in flight."""
+        from dask.distributed import as_completed
+
+        # Two per worker: one running, one queued, so no worker waits on the driver.
+        limit = self._max_in_flight or 2 * self.n_workers
+        source = iter(chunks)
+        pending = as_completed()
+        futures = []
+
+        def submit() -> bool:
+            chunk = next(source, None)
+            if chunk is None:
+                return False
+            future = self._client.submit(
+                code_chunk, chunk, self.settings, str(self.parts_dir), self.coder_version, pure=False
+            )
+            futures.append(future)
+            pending.add(future)
+            return True
+
+        try:
+            for _ in range(limit):
+                if not submit():
+                    break
+            for future in pending:
+                partition = future.result()
+                futures.remove(future)
+                submit()  # refill before the driver merges, keeping workers busy
+                yield partition
+        finally:
+            for future in futures:
+                future.cancel()
+
+
+def remove_partition(partition: Partition) -> None:
+    for path in partition.paths.values():
+        Path(path).unlink(missing_ok=True)

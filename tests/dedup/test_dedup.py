@@ -1,0 +1,117 @@
+"""Near-duplicate articles: signatures, the LSH index, and linking at ingest across runs."""
+
+from __future__ import annotations
+
+import json
+
+import duckdb
+from typer.testing import CliRunner
+
+import thucydides.cli.ingest as ingest_cli
+from thucydides.cli import _register_commands, app
+from thucydides.dedup import DuplicateIndex, from_bytes, shingles, signature, to_bytes
+from thucydides.model import Actor, Event, Span
+
+_register_commands()  # a lone command would become the app itself
+
+STORY = (
+    "CARACAS, Jan 24 (Wire) - Venezuelan President Nicolas Maduro broke diplomatic relations with the United "
+    "States on Wednesday and gave American diplomats 72 hours to leave the country, after Washington recognised "
+    "opposition leader Juan Guaido as interim president. Guaido, the head of the National Assembly, declared "
+    "himself acting president before tens of thousands of supporters in Caracas."
+)
+COPY = "(Other Wire) " + STORY.split(" - ", 1)[1]  # syndicated: new dateline, same story
+OTHER = (
+    "ISLAMABAD, Feb 27 (Wire) - Pakistan said on Wednesday it had shot down two Indian military aircraft over "
+    "Kashmir and captured a pilot, a day after Indian jets struck what New Delhi called a militant camp."
+)
+
+
+def test_shingles_are_normalised_word_ngrams():
+    assert shingles("The  Cat sat on the MAT today.", k=3) == shingles("the cat sat on the mat today", k=3)
+    assert shingles("Two words") == {b"two words"}
+    assert signature("  ... ") is None
+
+
+def test_index_links_copies_not_other_stories():
+    index = DuplicateIndex()
+    index.add("story", signature(STORY))
+    assert index.original_of(signature(COPY)) == "story"
+    assert index.original_of(signature(OTHER)) is None
+    # Signatures survive the round trip through the store's BLOB column.
+    assert index.original_of(from_bytes(to_bytes(signature(COPY)))) == "story"
+
+
+class FakePipeline:
+    parsed: list[str] = []
+
+    def __init__(self, settings) -> None:  # noqa: ANN001
+        pass
+
+    def code_articles(self, articles):  # noqa: ANN001, ANN201
+        for article in articles:
+            FakePipeline.parsed.append(article.id)
+            actor = Actor("XXX", "X", 0, 1)
+            yield article, [Event(
+                article_id=article.id, sentence_index=0, sentence_text=article.text[:20], sentence_start=0,
+                code="010", root="01", quad=1, goldstein=0.0, plover_type=None, plover_mode=None,
+                source=actor, target=None, event_text=Span("X", 0, 1), rule="fake", date="2019-01-24",
+            )]  # fmt: skip
+
+
+def _corpus(path, records):
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return str(path)
+
+
+def test_ingest_links_duplicates_and_remembers_them_across_runs(tmp_path, monkeypatch):
+    FakePipeline.parsed = []
+    monkeypatch.setattr(ingest_cli, "_load_pipeline", FakePipeline)
+    db = str(tmp_path / "events.duckdb")
+    first = _corpus(tmp_path / "a.jsonl", [
+        {"id": "orig", "text": STORY, "date": "2019-01-24"},
+        {"id": "copy-1", "text": COPY, "date": "2019-01-24"},
+        {"id": "other", "text": OTHER, "date": "2019-02-27"},
+    ])  # fmt: skip
+    result = CliRunner().invoke(app, ["ingest", first, "--db", db])
+    assert result.exit_code == 0, result.output
+    assert "2 articles coded" in result.stdout and "1 near-duplicate" in result.stderr
+    assert FakePipeline.parsed == ["orig", "other"]  # the copy was never coded
+    # A later run (fresh process state): the index is rebuilt from stored signatures.
+    second = _corpus(tmp_path / "b.jsonl", [{"id": "copy-2", "text": COPY.upper(), "date": "2019-01-25"}])
+    result = CliRunner().invoke(app, ["ingest", second, "--db", db])
+    assert result.exit_code == 0, result.output
+    assert FakePipeline.parsed == ["orig", "other"]
+    con = duckdb.connect(db, read_only=True)
+    rows = con.execute("SELECT id, duplicate_of, n_events FROM articles ORDER BY id").fetchall()
+    assert rows == [("copy-1", "orig", 0), ("copy-2", "orig", 0), ("orig", None, 1), ("other", None, 1)]
+    assert con.execute("SELECT count(*) FROM events").fetchone() == (2,)
+    assert sorted(r[0] for r in con.execute("SELECT article_id FROM article_signatures").fetchall()) == ["orig", "other"]
+    con.close()
+
+
+def test_no_dedup_codes_every_copy(tmp_path, monkeypatch):
+    FakePipeline.parsed = []
+    monkeypatch.setattr(ingest_cli, "_load_pipeline", FakePipeline)
+    corpus = _corpus(tmp_path / "a.jsonl", [{"id": "orig", "text": STORY}, {"id": "copy", "text": COPY}])
+    result = CliRunner().invoke(app, ["ingest", corpus, "--db", str(tmp_path / "e.duckdb"), "--no-dedup"])
+    assert result.exit_code == 0 and FakePipeline.parsed == ["orig", "copy"]
+
+
+def test_a_version_1_store_is_migrated(tmp_path):
+    from thucydides.store import SCHEMA_VERSION, Store
+
+    db = tmp_path / "v1.duckdb"
+    Store.open(db).close()
+    con = duckdb.connect(str(db))  # make it look like a v1 store
+    con.execute("ALTER TABLE articles DROP COLUMN duplicate_of")
+    for table in ("article_signatures", "event_clusters", "event_mentions"):
+        con.execute(f"DROP TABLE {table}")
+    con.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    con.close()
+    with Store.open(db, read_only=True) as store:  # readers see it as it is
+        assert store.schema_version == 1 and not store.has_table("event_clusters")
+        assert list(store.cluster_records()) == []
+    with Store.open(db) as store:
+        assert store.schema_version == SCHEMA_VERSION and store.has_table("event_clusters")
+        assert store.con.execute("SELECT count(*) FROM articles WHERE duplicate_of IS NULL").fetchone() == (0,)
