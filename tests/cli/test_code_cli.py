@@ -43,7 +43,7 @@ def test_code_reads_stdin_and_writes_a_173_event_with_evidence() -> None:
 def test_code_jsonl_file_keeps_the_record_ids_and_dates(tmp_path: Path) -> None:
     corpus = tmp_path / "wire.jsonl"
     corpus.write_text(
-        json.dumps({"id": "a1", "text": ARREST, "date": "2025-03-24"}) + "\n"
+        json.dumps({"id": "a1", "text": "Turkish police detained 1,879 protesters.", "date": "2025-03-24"}) + "\n"
         + json.dumps({"id": "a2", "text": "The European Union imposed sanctions on Iran."}) + "\n",
         encoding="utf-8",
     )
