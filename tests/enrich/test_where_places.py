@@ -1,0 +1,99 @@
+"""Event places: the predicate's place before the sentence's, actors are not places,
+and names resolve offline with the article's countries as context."""
+
+from __future__ import annotations
+
+import pytest
+
+from thucydides.enrich.gazetteer import default_gazetteer
+from thucydides.enrich.where import PlaceAttacher
+from thucydides.model import Actor
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return default_gazetteer()
+
+
+def _place(nlp, gazetteer, make_event, text: str, word: str, **actors):
+    doc = nlp(text)
+    event = make_event(doc, word, **actors)
+    PlaceAttacher(doc, gazetteer, [event]).attach(event, doc)
+    return event.location
+
+
+def _actor(doc_text: str, phrase: str, code: str = "TURCOP") -> Actor:
+    start = doc_text.index(phrase)
+    return Actor(code=code, text=phrase, start=start, end=start + len(phrase), country=code[:3])
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "precision"),
+    [
+        ("Istanbul", "TUR", "city"),
+        ("Washington", "USA", "city"),
+        ("Texas", "USA", "admin1"),
+        ("the United States", "USA", "country"),
+        ("Kiev", "UKR", "city"),  # an exonym
+    ],
+)
+def test_gazetteer(gazetteer, name: str, country: str, precision: str) -> None:
+    place = gazetteer.resolve(name)
+    assert place is not None and (place.country, place.precision) == (country, precision)
+
+
+def test_disambiguation_by_context(gazetteer) -> None:
+    assert gazetteer.resolve("Paris").country == "FRA"  # most populous
+    assert gazetteer.resolve("Paris, Texas").admin1 == "Texas"
+    texas = gazetteer.resolve("Paris", countries={"USA"}, admin1s={"Texas"})
+    assert (texas.country, texas.admin1) == ("USA", "Texas")
+    assert gazetteer.resolve("Nowhereville") is None
+
+
+def test_predicate_place(nlp, gazetteer, make_event) -> None:
+    text = "Turkish police detained 1,879 protesters in Istanbul on Sunday."
+    loc = _place(nlp, gazetteer, make_event, text, "detained", source=_actor(text, "Turkish police"))
+    assert (loc["text"], loc["name"], loc["country"], loc["precision"]) == ("Istanbul", "Istanbul", "TUR", "city")
+    assert loc["lat"] == pytest.approx(41.01, abs=0.1) and loc["lon"] == pytest.approx(28.95, abs=0.1)
+    assert text[loc["start"]:loc["end"]] == "Istanbul"
+    assert loc["geonameid"] == 745044
+
+
+def test_relative_clause_place_stays_there(nlp, gazetteer, make_event) -> None:
+    text = "Rubio, who met Fidan in Washington on March 25, said Turkey had arrested the mayor in Istanbul."
+    assert _place(nlp, gazetteer, make_event, text, "met")["text"] == "Washington"
+    assert _place(nlp, gazetteer, make_event, text, "arrested")["text"] == "Istanbul"
+
+
+def test_actor_is_not_a_place(nlp, gazetteer, make_event) -> None:
+    text = "Russia attacked Ukraine."
+    loc = _place(nlp, gazetteer, make_event, text, "attacked", code="190",
+                 source=_actor(text, "Russia", "RUS"), target=_actor(text, "Ukraine", "UKR"))
+    # A country target of an attack is where it happened; the attacker never is.
+    assert loc is None or loc["text"] == "Ukraine"
+    text = "Russia condemned Ukraine."
+    loc = _place(nlp, gazetteer, make_event, text, "condemned", code="111",
+                 source=_actor(text, "Russia", "RUS"), target=_actor(text, "Ukraine", "UKR"))
+    assert loc is None
+
+
+def test_place_on_an_actor_phrase(nlp, gazetteer, make_event) -> None:
+    text = "Police arrested protesters in Istanbul."
+    loc = _place(nlp, gazetteer, make_event, text, "arrested", target=_actor(text, "protesters", "TURCVL"))
+    assert loc["text"] == "Istanbul"
+
+
+def test_city_of(nlp, gazetteer, make_event) -> None:
+    text = "On Sunday, at least 25 civilians were killed in the city of Homs amid airstrikes."
+    assert _place(nlp, gazetteer, make_event, text, "killed")["text"] == "Homs"
+
+
+def test_dateline(nlp, gazetteer, make_event) -> None:
+    text = "ISTANBUL, March 23 (Wire) - Police arrested the mayor."
+    loc = _place(nlp, gazetteer, make_event, text, "arrested")
+    assert (loc["text"], loc["country"]) == ("ISTANBUL", "TUR")
+    assert (loc["start"], loc["end"]) == (0, 8)
+
+
+def test_no_place(nlp, gazetteer, make_event) -> None:
+    assert _place(nlp, gazetteer, make_event, "Police arrested the mayor.", "arrested") is None
