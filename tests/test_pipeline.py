@@ -37,3 +37,22 @@ def test_pipeline_codes_batches_in_input_order() -> None:
 def test_a_missing_model_is_a_clear_error_not_a_download() -> None:
     with pytest.raises(ModelNotInstalled, match="not_a_real_model.*pip install"):
         load_model("not_a_real_model")
+
+
+def test_an_article_the_coder_fails_on_is_reported_and_the_batch_goes_on(monkeypatch) -> None:
+    pipeline = Pipeline()
+    real = pipeline.code_doc
+
+    def flaky(doc, article):  # noqa: ANN001
+        if article.id == "bad":
+            raise ValueError("day is out of range for month")
+        return real(doc, article)
+
+    monkeypatch.setattr(pipeline, "code_doc", flaky)
+    failed: list[tuple[str, str]] = []
+    articles = [Article(text="Police arrested the mayor.", id=i) for i in ("ok1", "bad", "ok2")]
+    coded = list(pipeline.code_articles(articles, on_error=lambda a, e: failed.append((a.id, str(e)))))
+    assert [a.id for a, _ in coded] == ["ok1", "ok2"]
+    assert failed == [("bad", "day is out of range for month")]
+    with pytest.raises(ValueError):
+        list(pipeline.code_articles(articles))

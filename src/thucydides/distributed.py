@@ -29,6 +29,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .ingest.errors import IngestError, coding_error
 from .model import Article
 from .settings import Settings
 from .store import TABLE_TYPES, arrow_table, build_rows
@@ -69,6 +70,7 @@ class Partition:
     paths: dict[str, str]
     articles: int
     events: int
+    errors: list[IngestError] = field(default_factory=list)  # articles the coder failed on
 
 
 def code_chunk(chunk: Chunk, settings: Settings, parts_dir: str, coder_version: str) -> Partition:
@@ -76,7 +78,8 @@ def code_chunk(chunk: Chunk, settings: Settings, parts_dir: str, coder_version: 
     import pyarrow.parquet as pq
 
     pipeline = worker_pipeline(settings)
-    items = list(pipeline.code_articles(chunk.articles))
+    errors: list[IngestError] = []
+    items = list(pipeline.code_articles(chunk.articles, on_error=lambda a, err: errors.append(coding_error(a, err))))
     now = datetime.now(timezone.utc).replace(tzinfo=None)
     rows = build_rows(items, coder_version, now, None, chunk.signatures)
     paths: dict[str, str] = {}
@@ -84,7 +87,7 @@ def code_chunk(chunk: Chunk, settings: Settings, parts_dir: str, coder_version: 
         path = Path(parts_dir) / f"part-{chunk.number:08d}-{table}.parquet"
         pq.write_table(arrow_table(table, rows[table]), path)
         paths[table] = str(path)
-    return Partition(chunk.number, paths, len(items), len(rows["events"]))
+    return Partition(chunk.number, paths, len(items), len(rows["events"]), errors)
 
 
 class DaskCoder:

@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.table import Table
 
 from ..export import write_csv, write_jsonl
-from ..ingest import IngestError, read_articles
+from ..ingest import IngestError, coding_error, read_articles
 from ..model import Event
 from ..pipeline import Pipeline
 from ..settings import load_settings
@@ -44,7 +44,8 @@ def code(
         overrides["keep_modalities"] = ("asserted", "reported", "future", "negated", "hypothetical", "question")
     pipeline = Pipeline(load_settings(**overrides))
     articles = read_articles(paths or ["-"], on_error=_report, stdin=sys.stdin)
-    events = (e for _, evs in pipeline.code_articles(articles) for e in evs)
+    coded = pipeline.code_articles(articles, on_error=lambda article, err: _report(coding_error(article, err)))
+    events = (e for _, evs in coded for e in evs)
     WRITERS[fmt](events)
 
 

@@ -22,7 +22,7 @@ from rich.text import Text
 
 from .. import dedup
 from ..aggregate import aggregate
-from ..ingest import DEFAULT_MAX_BYTES, IngestError, read_articles
+from ..ingest import DEFAULT_MAX_BYTES, IngestError, coding_error, read_articles
 from ..model import Article, Event
 from ..settings import Settings, load_settings
 from ..store import Store, StoreError
@@ -69,6 +69,9 @@ class IngestRun:
         self.store.add_error(err)
         self._progress.console.print(Text(f"error: {err}", style="red"), soft_wrap=True)
         self._update()
+
+    def report_coding(self, article: Article, err: Exception) -> None:
+        self.report(coding_error(article, err))
 
     def _update(self) -> None:
         # Coded-but-unwritten articles count on the bar, so the rate is live between commits.
@@ -159,6 +162,8 @@ class IngestRun:
             with DaskCoder(self.settings, workers=workers, scheduler=scheduler, parts_dir=parts_dir) as coder:
                 try:
                     for partition in coder.code(chain([first], source)):
+                        for err in partition.errors:
+                            self.report(err)
                         self._flush()  # duplicates first: their originals may be in this partition
                         articles, events = self.store.merge_parquet(partition.paths)
                         remove_partition(partition)
@@ -177,7 +182,7 @@ class IngestRun:
                 return  # everything stored already (or unreadable): don't load spaCy
             pipeline = _load_pipeline(self.settings)
             try:
-                for article, events in pipeline.code_articles(chain([first], new)):
+                for article, events in pipeline.code_articles(chain([first], new), on_error=self.report_coding):
                     self._buffer.append((article, events))
                     if len(self._buffer) >= self.settings.batch_size:
                         self._flush()

@@ -19,7 +19,7 @@ from typing import IO, Any
 from ..model import Article
 from .common import binary_reason, check_size
 from .detect import SNIFF_BYTES, STREAMED, Format, detect_format
-from .errors import IngestError, Problem
+from .errors import IngestError, Problem, coding_error
 from .stdin import LABEL as STDIN_LABEL
 from .stdin import read_stdin
 
@@ -149,4 +149,4 @@ def _walk(directory: Path, seen: frozenset[str] = frozenset()) -> Iterator[Path 
             yield Path(entry.path)
 
 
-__all__ = ["DEFAULT_MAX_BYTES", "IngestError", "read_articles", "read_path"]
+__all__ = ["DEFAULT_MAX_BYTES", "IngestError", "coding_error", "read_articles", "read_path"]

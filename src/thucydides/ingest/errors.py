@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..model import Article
 
 
 @dataclass
@@ -33,3 +37,9 @@ class Problem(Exception):
         super().__init__(reason)
         self.reason = reason
         self.line = line
+
+
+def coding_error(article: "Article", err: Exception) -> IngestError:
+    """The record for an article the coder failed on: named by where it came from."""
+    where = article.origin or f"article {article.id}"
+    return IngestError(where, f"coding failed for article {article.id}: {type(err).__name__}: {err}")
