@@ -115,7 +115,11 @@ def test_title_phrase_text(resolve):
 
 
 def test_person_with_title_but_no_country_gives_the_role(code_of):
-    assert code_of("President Bill Clinton signed the bill.", "Clinton") == "GOV"
+    assert code_of("President John Mabunda signed the bill.", "Mabunda") == "GOV"
+
+
+def test_known_person_with_title_gets_the_knowledge_base_country(code_of):
+    assert code_of("President Bill Clinton signed the bill.", "Clinton") == "USAGOV"
 
 
 def test_former_officials_are_elites(code_of):

@@ -6,6 +6,10 @@
     actor = resolver.resolve(token, date="2024-05-01")   # token: head of an argument phrase
     resolver.resolve_text("Turkish police")              # -> Actor(code="TURCOP", ...)
     resolver.country_of_place("Istanbul")                # -> "TUR"
+    resolver.resolve_many(token, date)                   # "the two countries" -> [Actor, Actor]
+
+Named people (people.yaml, `people.py`) are coded by the office they hold on the date;
+pronouns, definite descriptions and surnames resolve within the article (`coref.py`).
 
 The dictionary is YAML (bundled in `thucydides/data/actors/`, user files in the same
 format add or override entries); see `dictionary.py` for the format and `resolver.py`
@@ -22,7 +26,8 @@ from .dictionary import (
     Organisation,
     default_dictionary,
 )
-from .resolver import ActorResolver
+from .people import Office, Person
+from .resolver import ActorResolver, Found
 
 __all__ = [
     "ROLE_CODES",
@@ -30,6 +35,9 @@ __all__ = [
     "ActorResolver",
     "Country",
     "DictionaryError",
+    "Found",
+    "Office",
+    "Person",
     "Organisation",
     "default_dictionary",
 ]

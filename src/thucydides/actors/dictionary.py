@@ -1,11 +1,12 @@
-"""The actor dictionary: countries, role nouns, IGOs and named groups, from YAML.
+"""The actor dictionary: countries, role nouns, IGOs, named groups and people, from YAML.
 
 The bundled files live in `thucydides/data/actors/` (countries.yaml, roles.yaml,
-igos.yaml, groups.yaml). A user's files use the same format -- any of the top-level
-sections `countries`, `blocks`, `roles`, `weak`, `context`, `transparent`, `nonactors`,
-`former`, `igos`, `groups` -- and are applied after the bundled ones, in order:
+igos.yaml, groups.yaml, people.yaml; README.md there describes them). A user's files use
+the same format -- any of the top-level sections `countries`, `blocks`, `roles`, `weak`,
+`context`, `transparent`, `nonactors`, `former`, `igos`, `groups`, `people` (see
+`people.py`), `anaphora` (see `coref.py`) -- and are applied after the bundled ones, in order:
 
-* an entry of `countries`, `igos` or `groups` with a known key is merged into the
+* an entry of `countries`, `igos`, `groups` or `people` with a known key is merged into the
   existing one (lists such as `names` or `aliases` are extended, mappings such as
   `metonyms` updated, scalars replaced); `replace: true` replaces it wholesale; a new
   key adds an entry;
@@ -29,8 +30,9 @@ from typing import Any
 import yaml
 
 from .normalize import CASE_ANY, alias_key, case_rule, demonym_plurals, plural
+from .people import Person, PersonError, parse_person
 
-BUNDLED_FILES = ("countries.yaml", "roles.yaml", "igos.yaml", "groups.yaml")
+BUNDLED_FILES = ("countries.yaml", "roles.yaml", "igos.yaml", "groups.yaml", "people.yaml")
 
 #: CAMEO role blocks (the three-letter codes after the country).
 ROLE_CODES = frozenset(
@@ -39,7 +41,7 @@ ROLE_CODES = frozenset(
 )
 
 SECTIONS = frozenset(
-    "countries blocks roles weak context transparent nonactors former igos groups".split()
+    "countries blocks roles weak context transparent nonactors former igos groups people anaphora".split()
 )
 
 # Entity kinds, and which of them a country-bearing alias can be.
@@ -51,6 +53,7 @@ PLACE = "place"
 BLOCK = "block"
 IGO = "igo"
 GROUP = "group"
+PERSON = "person"
 
 STRONG = "strong"
 WEAK = "weak"
@@ -141,10 +144,22 @@ class RoleTerm:
     strength: str  # STRONG, WEAK or CONTEXT
 
 
+@dataclass(frozen=True)
+class Anaphor:
+    """What a definite description ("the alliance", "the minister") can refer back to."""
+
+    kind: str  # PERSON, IGO, GROUP or COUNTRY
+    ids: frozenset[str] = frozenset()  # organisation ids it is restricted to
+    roles: frozenset[str] = frozenset()  # roles the antecedent must carry
+    count: int = 1  # "the two countries": 2
+
+
 @dataclass
 class _Builder:
     countries: dict[str, dict[str, Any]] = field(default_factory=dict)
     orgs: dict[str, dict[str, Any]] = field(default_factory=dict)
+    people: dict[str, dict[str, Any]] = field(default_factory=dict)
+    anaphora: dict[tuple[str, ...], Anaphor] = field(default_factory=dict)
     entity_regs: list[tuple[tuple[str, ...], Payload]] = field(default_factory=list)
     role_regs: list[tuple[tuple[str, ...], RoleTerm]] = field(default_factory=list)
     transparent: set[str] = field(default_factory=set)
@@ -255,6 +270,46 @@ def _apply_orgs(b: _Builder, section: Any, kind: str, where: str) -> None:
         _register_names(b, names, merged["_kind"], ident)
 
 
+def _apply_people(b: _Builder, section: Any, where: str) -> None:
+    if not isinstance(section, dict):
+        raise DictionaryError(f"{where}: 'people' must map ids to entries")
+    for ident, data in section.items():
+        ident = str(ident)
+        here = f"{where}: people.{ident}"
+        if not isinstance(data, dict):
+            raise DictionaryError(f"{here}: expected a mapping")
+        merged = _merge_entry(b.people.get(ident), data)
+        try:
+            person = parse_person(ident, merged, here)  # validates now, built again at the end
+        except PersonError as err:
+            raise DictionaryError(str(err)) from err
+        b.people[ident] = merged
+        # The payload's ref is the alias itself: namesakes ("Bush", "Li") share it and the
+        # date picks one (ActorDictionary.person_named).
+        for alias in person.aliases:
+            key = alias_key(alias)
+            if key:
+                b.entity_regs.append((key, Payload(PERSON, " ".join(key), case_rule(alias))))
+
+
+_ANAPHOR_KINDS = {"person": PERSON, "igo": IGO, "group": GROUP, "country": COUNTRY}
+
+
+def _apply_anaphora(b: _Builder, section: Any, where: str) -> None:
+    if not isinstance(section, dict):
+        raise DictionaryError(f"{where}: 'anaphora' must map descriptions to entries")
+    for text, data in section.items():
+        here = f"{where}: anaphora.{text}"
+        if not isinstance(data, dict) or data.get("kind") not in _ANAPHOR_KINDS:
+            raise DictionaryError(f"{here}: needs a kind: one of {', '.join(_ANAPHOR_KINDS)}")
+        b.anaphora[alias_key(str(text))] = Anaphor(
+            kind=_ANAPHOR_KINDS[data["kind"]],
+            ids=frozenset(_as_list(data.get("ids"), here)),
+            roles=frozenset(_check_role(r, here) for r in _as_list(data.get("roles"), here)),
+            count=int(data.get("count") or 1),
+        )
+
+
 def _apply_roles(b: _Builder, section: Any, strength: str, where: str) -> None:
     if strength == CONTEXT:
         for term in _as_list(section, f"{where}: context"):
@@ -302,6 +357,10 @@ def _apply_layer(b: _Builder, doc: Any, where: str) -> None:
         _apply_orgs(b, doc["igos"], IGO, where)
     if "groups" in doc:
         _apply_orgs(b, doc["groups"], GROUP, where)
+    if "people" in doc:
+        _apply_people(b, doc["people"], where)
+    if "anaphora" in doc:
+        _apply_anaphora(b, doc["anaphora"], where)
 
 
 class ActorDictionary:
@@ -341,6 +400,17 @@ class ActorDictionary:
             )
             for ident, d in builder.orgs.items()
         }
+        self.people: dict[str, Person] = {
+            ident: parse_person(ident, d, ident) for ident, d in builder.people.items()
+        }
+        index: dict[str, list[str]] = {}
+        for person in self.people.values():
+            for alias in person.aliases:
+                ids = index.setdefault(" ".join(alias_key(alias)), [])
+                if person.id not in ids:
+                    ids.append(person.id)
+        self._people_index = {key: tuple(ids) for key, ids in index.items()}
+        self.anaphora: dict[tuple[str, ...], Anaphor] = dict(builder.anaphora)
         # Later registrations win: bundled files first, then the user's, in order.
         # The same name written twice ("Hamas", "HAMAS") keeps the looser case rule.
         self._entities: dict[tuple[str, ...], Payload] = {}
@@ -396,6 +466,14 @@ class ActorDictionary:
     def role_term(self, key: tuple[str, ...]) -> RoleTerm | None:
         return self._roles.get(key)
 
+    def person_named(self, ref: str, date: str | None = None) -> Person | None:
+        """The person a PERSON payload's alias names on `date`: among namesakes the one
+        in office then, else the one whose last office began most recently before it."""
+        people = [self.people[i] for i in self._people_index.get(ref, ())]
+        if not people:
+            return None
+        return max(people, key=lambda p: p.relevance(date))  # max keeps the first on ties
+
     def country(self, code: str | None) -> Country | None:
         return self.countries.get(code) if code else None
 
@@ -410,7 +488,7 @@ class ActorDictionary:
     def __repr__(self) -> str:
         return (
             f"ActorDictionary({len(self.countries)} countries, {len(self.organisations)} organisations, "
-            f"{len(self._roles)} role terms)"
+            f"{len(self._roles)} role terms, {len(self.people)} people)"
         )
 
 

@@ -45,6 +45,7 @@ from .dictionary import (
     GROUP,
     IGO,
     METONYM,
+    PERSON,
     PLACE,
     STRONG,
     WEAK,
@@ -52,6 +53,8 @@ from .dictionary import (
     Payload,
     RoleTerm,
 )
+from .coref import memory_for
+from .people import Person
 from .gazetteer import place_country_iso2
 from .normalize import alias_key, case_ok, words
 
@@ -69,7 +72,7 @@ SKIP_DEPS = frozenset(
 NOUN_POS = frozenset({"NOUN", "PROPN", "X"})
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 ELI_ROLES = frozenset({"GOV", "MIL", "LEG", "JUD", "COP"})
-_KIND_RANK = {GROUP: 0, IGO: 0, COUNTRY: 1, METONYM: 2, CAPITAL: 3, DEMONYM: 4, PLACE: 5, "gazetteer": 6}
+_KIND_RANK = {PERSON: 0, GROUP: 0, IGO: 0, COUNTRY: 1, METONYM: 2, CAPITAL: 3, DEMONYM: 4, PLACE: 5, "gazetteer": 6}
 _DETERMINERS = frozenset({"the", "a", "an"})
 LOCATIVES = frozenset(
     "central northern southern eastern western north south east west downtown outskirts suburbs "
@@ -99,6 +102,7 @@ class _Tok:
     parent: int = -1  # index of the syntactic head
     is_det: bool = False
     is_punct: bool = False
+    plural: bool = False  # a plural noun (NNS, NNPS)
 
 
 @dataclass
@@ -125,9 +129,21 @@ class _Candidate:
     org: str | None = None
     role: str | None = None  # metonym role, capital GOV (only at the head)
     head_demonym: bool = False
+    person: Person | None = None
 
     def sort_key(self) -> tuple[int, int, int, int]:
         return (int(self.head_demonym), self.depth, _KIND_RANK.get(self.kind, 9), self.index)
+
+
+@dataclass(frozen=True)
+class Found:
+    """A resolved phrase with what coreference needs to know about it."""
+
+    actor: Actor
+    kind: str  # PERSON, IGO, GROUP, COUNTRY (any other country-bearing phrase) or "role"
+    org: str | None = None  # organisation id
+    plural: bool = False  # the head is a plural noun ("protesters", "Afghans")
+    titles: frozenset[str] = frozenset()  # a person's title words (KB offices, phrase role nouns)
 
 
 class ActorResolver:
@@ -139,7 +155,18 @@ class ActorResolver:
     # --- public API ---------------------------------------------------------------------
 
     def resolve(self, token: Token, date: str | None = None) -> Actor | None:
-        """The actor named by the noun phrase headed by `token`, or None."""
+        """The actor named by the noun phrase headed by `token`, or None. Pronouns,
+        definite descriptions ("the alliance") and bare surnames resolve to their
+        antecedent in the document (see `coref.py`), keeping their own text and offsets."""
+        return memory_for(self, token.doc, date).resolve(token)
+
+    def resolve_many(self, token: Token, date: str | None = None) -> list[Actor]:
+        """Like `resolve`, but a plural anaphor ("the two countries", "they" after
+        "Russia and China") gives every actor it stands for."""
+        return memory_for(self, token.doc, date).resolve_many(token)
+
+    def resolve_phrase(self, token: Token, date: str | None = None) -> Found | None:
+        """The phrase headed by `token` on its own, without coreference."""
         if token.is_punct or token.is_space:
             return None
         phrase, eff_head = self._phrase(token)
@@ -164,7 +191,8 @@ class ActorResolver:
         if not toks:
             return None
         self._text_structure(toks)
-        actor = self._resolve_toks(toks, [], date, lambda start, end: text[start:end])
+        found = self._resolve_toks(toks, [], date, lambda start, end: text[start:end])
+        actor = found.actor if found else None
         if actor is None:
             country = self.country_of_place(text)
             if country:
@@ -303,6 +331,7 @@ class ActorResolver:
                     parent=t.head.i,
                     is_det=t.dep_ in ("det", "predet") and t.lower_ in _DETERMINERS,
                     is_punct=t.is_punct,
+                    plural=t.tag_ in ("NNS", "NNPS"),
                 )
             )
         return toks
@@ -412,7 +441,7 @@ class ActorResolver:
         place_ents: Sequence[tuple[str, list[int]]],
         date: str | None,
         source: Callable[[int, int], str],
-    ) -> Actor | None:
+    ) -> Found | None:
         d = self.dictionary
         content = [t for t in toks if not t.is_punct]
         head = min(content, key=lambda t: (t.depth, -t.index))
@@ -430,6 +459,11 @@ class ActorResolver:
             if payload is None or payload.kind == BLOCK:
                 continue
             anchor = m.anchor
+            if payload.kind == PERSON:
+                person = d.person_named(payload.ref, date)
+                if person is not None:
+                    candidates.append(_Candidate(PERSON, anchor.depth, anchor.index, person=person))
+                continue
             if anchor.via_prep and not names_someone:
                 continue
             at_head = head in m.toks
@@ -506,7 +540,40 @@ class ActorResolver:
         country: str | None = None
         name: str | None = None
         wikidata: str | None = None
-        if chosen is not None and chosen.org is not None:
+        kind = "role"
+        titles: frozenset[str] = frozenset(w for m in role_matches for t in m.toks for w in t.words)
+        if chosen is not None and chosen.person is not None and chosen.depth > 0:
+            # The person only qualifies the head ("Putin's troops", "Erdogan's government"):
+            # the phrase's role with the person's country.
+            holding = chosen.person.holding(date)
+            country = holding.country or chosen.person.country
+            entry = d.country(country)
+            code, kind = (country or "") + (role or ""), COUNTRY
+            if entry is not None:
+                name, wikidata = entry.name, entry.wikidata
+        elif chosen is not None and chosen.person is not None:
+            # The knowledge base's office on the date beats the phrase's title (which may
+            # be a past one); "former" and a title for an office not in the base do not.
+            person = chosen.person
+            holding = person.holding(date)
+            # Title words of the office held then: "the minister" is not a former one.
+            titles = titles | frozenset(alias_key(holding.title or ""))
+            kind, name, wikidata = PERSON, person.name, person.wikidata
+            if role == "ELI" and role_match is not None:
+                country = holding.country or person.country
+                code = (country or "") + "ELI"
+            elif role is not None and role_match is not None and (
+                holding.title is None
+                # Undated: the phrase's title picks among the person's offices
+                # ("military chief General Colin Powell": his MIL office, not the last).
+                or (date is None and strong and role != holding.role
+                    and any(o.role == role and o.code is None for o in person.offices))
+            ):
+                country = holding.country or person.country
+                code = (country or "") + role
+            else:
+                code, country, role = holding.code, holding.country, holding.role
+        elif chosen is not None and chosen.org is not None:
             org = d.organisations[chosen.org]
             base = org.code_on(date)
             intrinsic = org.role_of(base)
@@ -518,22 +585,30 @@ class ActorResolver:
                 code = base + (role or "")
             country = d.organisation_country(base)
             name, wikidata = org.name, org.wikidata
+            kind = org.kind
         elif chosen is not None:
             country = chosen.country
             entry = d.country(country)
             code = (country or "") + (role or "")
+            kind = COUNTRY
             if entry is not None:
                 name, wikidata = entry.name, entry.wikidata
         else:
             if role is None:
                 return None
             code = role
+        if kind != PERSON and head.ent == "PERSON":
+            # An unknown person ("Turkish President Turgut Ozal"): named as in the text.
+            kind, wikidata = PERSON, None
+            ent = [t for t in toks if head.ent_span[0] <= t.index < head.ent_span[1]]
+            name = source(ent[0].start, ent[-1].end) if ent else head.text
 
         start, end = _span(toks)
-        return Actor(
+        actor = Actor(
             code=code, text=source(start, end), start=start, end=end, country=country, role=role,
             name=name, wikidata=wikidata,
         )
+        return Found(actor, kind, chosen.org if chosen else None, head.plural, titles)
 
     def _is_former(self, toks: list[_Tok], role_match: _Match | None, head: _Tok) -> bool:
         targets = {head.index}

@@ -1,0 +1,325 @@
+"""Within-article coreference: pronouns, definite descriptions and bare surnames.
+
+The resolver keeps its `resolve(token, date)` interface; the first call for a document
+builds a `DocMemory` (stored on the spaCy Doc as `doc._.thuc_actors`) by one pass over the
+document's tokens and noun chunks in order, which is linear in the document:
+
+* every noun chunk is resolved on its own (memoised: the coder's later calls for the
+  same heads are dictionary look-ups) and, if it is an actor, becomes a possible
+  antecedent with its kind (person, IGO, group, country), number and title words;
+* a person named with a role ("Istanbul's mayor, Ekrem İmamoğlu") is remembered by full
+  name and surname, so a later "İmamoğlu said" inherits the role;
+* a pronoun links to the nearest compatible antecedent in its own or the two previous
+  sentences: he/she -> a person; it -> a country or organisation; they -> a plural
+  phrase, a coordination ("Russia and China") or an organisation;
+* a definite description listed in the dictionary's `anaphora` section ("the alliance",
+  "the minister", "the two countries") links to the nearest antecedent of the kind,
+  organisation ids and roles it names, preferring a person whose titles contain the
+  description's words ("the prime minister").
+
+A linked mention keeps its own text and offsets and takes the antecedent's code, name,
+country, role and wikidata.
+
+Anaphora entries (roles.yaml, or a user's file)::
+
+    anaphora:
+      alliance: {kind: igo, ids: [NATO]}         # kind: person, igo, group or country
+      militants: {kind: group, roles: [REB, UAF]}
+      two countries: {kind: country, count: 2}
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc
+
+from ..model import Actor
+from .dictionary import COUNTRY, GROUP, IGO, PERSON, Anaphor
+from .normalize import words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from .resolver import ActorResolver, Found
+
+EXTENSION = "thuc_actors"
+if not Doc.has_extension(EXTENSION):
+    Doc.set_extension(EXTENSION, default=None)
+
+PERSONAL = frozenset("he him his himself she her hers herself".split())
+NEUTER = frozenset("it its itself".split())
+PLURAL = frozenset("they them their theirs themselves".split())
+PRONOUN_WINDOW = 2  # sentences back a pronoun may look
+_DESCRIPTION_DETS = frozenset({"the"})
+# Children that make a "the ..." phrase a new description rather than an anaphor:
+# "the president of France", "the minister, who", "the group's leader".
+_SPECIFYING_DEPS = frozenset({"prep", "appos", "poss", "acl", "relcl", "compound"})
+_OBJECT_DEPS = frozenset({"dobj", "dative", "iobj"})
+# Singular role nouns that name one person: such a phrase is an antecedent of "he"/"she"
+# ("Istanbul's mayor ... him"), unlike "the government" or "the army" ("it").
+PERSON_NOUNS = frozenset(
+    "president minister premier chancellor secretary spokesman spokeswoman spokesperson mayor "
+    "governor king queen emir sultan prince ambassador envoy general commander chief leader "
+    "senator lawmaker legislator congressman congresswoman judge prosecutor official diplomat "
+    "head chairman chairwoman director officer candidate activist dissident".split()
+)
+
+
+@dataclass
+class _Entry:
+    """A possible antecedent."""
+
+    index: int  # token index of the mention's head
+    sentence: int
+    kind: str  # PERSON, IGO, GROUP, COUNTRY or "role"
+    actors: tuple[Actor, ...]  # more than one for a coordination
+    plural: bool
+    org: str | None = None
+    titles: frozenset[str] = frozenset()
+    dep: str = ""
+    head: int = -1
+
+
+def memory_for(resolver: ActorResolver, doc: Doc, date: str | None) -> DocMemory:
+    """The document's memory for this resolver and date, built on first use."""
+    memory = doc._.get(EXTENSION)
+    if not isinstance(memory, DocMemory) or memory.resolver is not resolver or memory.date != date:
+        memory = DocMemory(resolver, doc, date)
+        doc._.set(EXTENSION, memory)
+    return memory
+
+
+class DocMemory:
+    """Resolved mentions of one document and the links of its anaphors."""
+
+    def __init__(self, resolver: ActorResolver, doc: Doc, date: str | None) -> None:
+        self.resolver = resolver
+        self.doc = doc
+        self.date = date
+        self._base: dict[int, Found | None] = {}
+        self._links: dict[int, tuple[tuple[Actor, ...], Span]] = {}  # i -> (antecedents, own span)
+        self._names: dict[tuple[str, ...], Found] = {}
+        self._entries: list[_Entry] = []
+        self._scanned = False  # the pass runs only once an anaphor is asked about
+
+    # --- look-ups -----------------------------------------------------------------------
+
+    def base(self, token: Token) -> Found | None:
+        if token.i not in self._base:
+            self._base[token.i] = self.resolver.resolve_phrase(token, self.date)
+        return self._base[token.i]
+
+    def resolve(self, token: Token) -> Actor | None:
+        actors = self.resolve_many(token)
+        return actors[0] if actors else None
+
+    def resolve_many(self, token: Token) -> list[Actor]:
+        if not self._scanned and self._may_be_anaphor(token):
+            self._scanned = True
+            self._scan()
+        link = self._links.get(token.i)
+        if link is not None:
+            actors, span = link
+            return [replace(a, text=span.text, start=span.start_char, end=span.end_char) for a in actors]
+        found = self.base(token)
+        return [found.actor] if found else []
+
+    def _may_be_anaphor(self, token: Token) -> bool:
+        """Cheap test: could a link exist for this token? Most arguments are names or
+        role phrases that need no pass over the document at all."""
+        low = token.lower_
+        if low in PERSONAL or low in NEUTER or low in PLURAL:
+            return True
+        if token.pos_ == "PROPN" or token.ent_type_ == "PERSON":
+            return self.base(token) is None
+        return any(c.lower_ in _DESCRIPTION_DETS or c.lower_ == "both" for c in token.children)
+
+    def _candidate(self, chunk: Span) -> bool:
+        """Whether a chunk can be an antecedent: it has a name or an entity, or its head
+        is a dictionary role noun ("the talks", "prices" are skipped unresolved)."""
+        if any(t.pos_ == "PROPN" or t.ent_type_ for t in chunk):
+            return True
+        d = self.resolver.dictionary
+        root = chunk.root
+        return bool(d.role_term(words(root.lemma_)) or d.role_term(words(root.text)))
+
+    # --- the pass ------------------------------------------------------------------------
+
+    def _scan(self) -> None:
+        doc = self.doc
+        try:
+            chunks: dict[int, Span] = {c.root.i: c for c in doc.noun_chunks}
+            sentence_of = {}
+            for n, sent in enumerate(doc.sents):
+                sentence_of[sent.start] = n
+        except ValueError:  # no parse: no coreference, plain resolution only
+            return
+        sentence = -1
+        for token in doc:
+            sentence = sentence_of.get(token.i, sentence)
+            low = token.lower_
+            if token.pos_ == "PRON" and (low in PERSONAL or low in NEUTER or low in PLURAL):
+                if token.dep_ != "expl":
+                    self._link_pronoun(token, sentence)
+                continue
+            chunk = chunks.get(token.i)
+            if chunk is not None:
+                self._mention(chunk, sentence)
+
+    def _mention(self, chunk: Span, sentence: int) -> None:
+        root = chunk.root
+        anaphor = self._description(chunk)
+        if anaphor is not None:
+            entries = self._find_description(anaphor, chunk)
+            if entries:
+                actors = tuple(a for e in entries for a in e.actors)[: max(anaphor.count, 1)]
+                self._links[root.i] = (actors, _without_det(chunk))
+                self._push_like(entries[0], root, sentence, actors)
+                return
+        found = self.base(root) if self._candidate(chunk) else None
+        if found is None and (root.ent_type_ == "PERSON" or root.pos_ == "PROPN"):
+            found = self._names.get(_name_key(root, full=True)) or self._names.get(_name_key(root, full=False))
+            if found is not None:
+                self._links[root.i] = ((found.actor,), _without_det(chunk))
+        if found is None:
+            return
+        self._remember_names(root, found)
+        kind = found.kind
+        if kind not in (IGO, GROUP) and not found.plural and (
+            root.lemma_.lower() in PERSON_NOUNS or any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in root.children)
+        ):
+            kind = PERSON
+        entry = _Entry(
+            index=root.i, sentence=sentence, kind=kind, actors=(found.actor,),
+            plural=found.plural, org=found.org, titles=found.titles, dep=root.dep_, head=root.head.i,
+        )
+        self._entries.append(entry)
+        if root.dep_ == "conj":  # "Russia and China": the pair is an antecedent of "they"
+            first = next((e for e in reversed(self._entries[:-1]) if e.index == root.head.i), None)
+            if first is not None:
+                self._entries.append(replace(entry, actors=first.actors + entry.actors, plural=True))
+
+    def _push_like(self, entry: _Entry, root: Token, sentence: int, actors: tuple[Actor, ...]) -> None:
+        """A linked description is itself the most recent mention of its referent."""
+        self._entries.append(
+            replace(entry, index=root.i, sentence=sentence, actors=actors, dep=root.dep_, head=root.head.i)
+        )
+
+    def _remember_names(self, root: Token, found: Found) -> None:
+        """Full name and surname of the person a phrase names: its head or an apposition
+        to the head ("Istanbul's mayor, Ekrem İmamoğlu")."""
+        if not (found.actor.role or found.actor.country):
+            return
+        people = [root] if root.ent_type_ == "PERSON" else [
+            c for c in root.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"
+        ]
+        for person in people:
+            for full in (True, False):
+                key = _name_key(person, full)
+                if key:
+                    self._names[key] = found
+
+    # --- pronouns and descriptions ------------------------------------------------------
+
+    def _link_pronoun(self, token: Token, sentence: int) -> None:
+        low = token.lower_
+        for entry in reversed(self._entries):
+            if sentence - entry.sentence > PRONOUN_WINDOW:
+                return
+            if token.dep_ in _OBJECT_DEPS and entry.head == token.head.i and entry.dep.startswith("nsubj"):
+                continue  # "Erdogan praised him": not Erdogan
+            if low in PERSONAL:
+                ok = entry.kind == PERSON and not entry.plural
+            elif low in NEUTER:
+                ok = entry.kind in (COUNTRY, IGO, GROUP) and not entry.plural and len(entry.actors) == 1
+            else:
+                ok = entry.plural or entry.kind in (IGO, GROUP)
+            if ok:
+                self._links[token.i] = (entry.actors, token.doc[token.i : token.i + 1])
+                return
+
+    def _description(self, chunk: Span) -> Anaphor | None:
+        root = chunk.root
+        if root.pos_ == "PROPN" or root.ent_type_:
+            return None
+        first = chunk[0]
+        if first.lower_ not in _DESCRIPTION_DETS and first.lower_ != "both":
+            return None
+        if any(c.dep_ in _SPECIFYING_DEPS and not _in_key(c, chunk) for c in root.children):
+            return None
+        body = chunk[1:] if first.lower_ in _DESCRIPTION_DETS else chunk
+        key = tuple(w for t in body for w in words(t.text))
+        return self.resolver.dictionary.anaphora.get(key)
+
+    def _find_description(self, anaphor: Anaphor, chunk: Span) -> list[_Entry]:
+        """The nearest antecedents fitting the description (`count` distinct ones)."""
+        want = set(words(chunk.text)) - {"the", "both", "two"}
+        fitting = [e for e in reversed(self._entries) if _fits(e, anaphor)]
+        if anaphor.kind == PERSON:
+            titled = [e for e in fitting if want and want <= e.titles]
+            fitting = titled or fitting
+        out: list[_Entry] = []
+        seen: set[str] = set()
+        for entry in fitting:
+            key = entry.actors[0].country or entry.actors[0].code if anaphor.kind == COUNTRY else entry.actors[0].code
+            if len(entry.actors) > 1 or key in seen:
+                continue
+            seen.add(key)
+            out.append(entry)
+            if len(out) == anaphor.count:
+                return out
+        return []
+
+
+def _fits(entry: _Entry, anaphor: Anaphor) -> bool:
+    if len(entry.actors) > 1:
+        return False
+    actor = entry.actors[0]
+    if anaphor.kind == COUNTRY:
+        return entry.kind == COUNTRY and actor.country is not None and actor.role in (None, "GOV")
+    if entry.kind != anaphor.kind:
+        return False
+    if anaphor.ids and entry.org not in anaphor.ids:
+        return False
+    return not anaphor.roles or actor.role in anaphor.roles
+
+
+def _in_key(token: Token, chunk: Span) -> bool:
+    """A compound inside the chunk is part of the description ("the prime minister")."""
+    return token.dep_ == "compound" and chunk.start <= token.i < chunk.end
+
+
+def _name_key(token: Token, full: bool) -> tuple[str, ...]:
+    """Words of the name around `token` (full) or its last word (surname): the PERSON
+    entity, else the proper noun with its proper-noun compounds (a later "İmamoğlu" the
+    small model does not tag)."""
+    doc = token.doc
+    if token.ent_type_ == "PERSON":
+        start = token.i
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+        end = token.i + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+    elif token.pos_ == "PROPN":
+        start = token.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        end = token.i + 1
+    else:
+        return ()
+    toks = [t for t in doc[start:end] if t.tag_ != "POS"]
+    if not toks:
+        return ()
+    if full:
+        return ("=",) + tuple(w for t in toks for w in words(t.text))
+    return words(toks[-1].text)
+
+
+def _without_det(chunk: Span) -> Span:
+    start = chunk.start
+    while start < chunk.end - 1 and chunk.doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    return chunk.doc[start : chunk.end]

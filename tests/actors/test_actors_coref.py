@@ -1,0 +1,110 @@
+"""Within-article coreference: pronouns, surnames and definite descriptions."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def resolve_in(nlp, resolver):
+    """resolve_in(text, word, nth=0, date=None, many=False) for the nth token `word`."""
+
+    def _resolve(text, word, nth=0, date="2024-03-01", many=False):
+        doc = nlp(text)
+        toks = [t for t in doc if t.text == word]
+        assert len(toks) > nth, f"{word!r} not in {[t.text for t in doc]}"
+        if many:
+            return resolver.resolve_many(toks[nth], date)
+        return resolver.resolve(toks[nth], date)
+
+    return _resolve
+
+
+def test_pronoun_takes_the_nearest_person(resolve_in):
+    text = "U.S. Secretary of State Marco Rubio met Lavrov in Riyadh. Later he said the talks went well."
+    actor = resolve_in(text, "he", date="2025-03-01")
+    assert (actor.code, actor.name) == ("RUSGOV", "Sergei Lavrov")  # nearest person
+    assert (actor.text, text[actor.start : actor.end]) == ("he", "he")
+
+
+def test_object_pronoun_is_not_the_subject_of_its_verb(resolve_in):
+    text = "Erdogan met Rubio. Erdogan praised him."
+    assert resolve_in(text, "him", date="2025-03-01").name == "Marco Rubio"
+
+
+def test_surname_inherits_the_title_of_an_unknown_person(resolve_in):
+    text = ("Istanbul's mayor, Ekrem Ozkaya, criticized the government. "
+            "Ozkaya said the police would not stop him.")
+    later = resolve_in(text, "Ozkaya", nth=1)
+    assert later.code == "TURGOV"
+    assert later.text == "Ozkaya"
+    him = resolve_in(text, "him")
+    assert him.code == "TURGOV" and him.text == "him"
+
+
+def test_surname_inherits_an_opposition_title(resolve_in):
+    text = "Opposition leader Juan Pereda criticized the election in Bolivia. Pereda said the vote was rigged."
+    assert resolve_in(text, "Pereda", nth=1).role == "OPP"
+
+
+def test_it_takes_the_nearest_organisation_or_country(resolve_in):
+    text = "NATO condemned the strike. It said the attack was unacceptable."
+    assert resolve_in(text, "It").code == "IGONAT"
+
+
+def test_the_alliance_is_the_last_alliance(resolve_in):
+    text = "NATO met in Brussels after Russia attacked. The alliance said it would respond."
+    actor = resolve_in(text, "alliance")
+    assert (actor.code, actor.text) == ("IGONAT", "alliance")
+
+
+def test_the_bloc_is_the_eu(resolve_in):
+    text = "The European Union imposed sanctions on Iran. The bloc said more would follow."
+    assert resolve_in(text, "bloc").code == "IGOEUR"
+
+
+def test_the_militants_and_the_group_are_the_last_armed_group(resolve_in):
+    text = "Hamas fired rockets at Israel. The militants said the group would continue."
+    assert resolve_in(text, "militants").code == "PSEREB"
+    assert resolve_in(text, "group").code == "PSEREB"
+
+
+def test_the_militants_without_an_antecedent_resolve_as_usual(resolve_in):
+    assert resolve_in("The militants attacked a convoy.", "militants").code == "UAF"
+
+
+def test_the_minister_prefers_a_matching_title(resolve_in):
+    text = "Foreign Minister Sergei Lavrov met Erdogan in Ankara. The minister said the talks were useful."
+    assert resolve_in(text, "minister", date="2024-03-01").name == "Sergei Lavrov"
+    text = "Erdogan met Rubio in Ankara. The president said Turkey would help."
+    assert resolve_in(text, "president", date="2025-03-01").name == "Recep Tayyip Erdoğan"
+
+
+def test_the_two_countries(resolve_in):
+    text = "Russia and China signed a deal. The two countries said they would cooperate."
+    both = resolve_in(text, "countries", many=True)
+    assert sorted(a.code for a in both) == ["CHN", "RUS"]
+    assert all(a.text == "two countries" for a in both)
+    they = resolve_in(text, "they", many=True)
+    assert sorted(a.code for a in they) == ["CHN", "RUS"]
+
+
+def test_pronouns_do_not_reach_far_back(resolve_in):
+    text = ("Putin spoke on Monday. The weather was cold. Markets were calm. "
+            "Prices rose. He left.")
+    assert resolve_in(text, "He") is None
+
+
+def test_memory_is_built_once_per_doc_and_is_linear(nlp, resolver):
+    import time
+
+    sentence = "Russian President Vladimir Putin met Turkish President Tayyip Erdogan, and he said they discussed Syria. "
+    small, large = nlp(sentence * 20), nlp(sentence * 160)
+    times = []
+    for doc in (small, large):
+        start = time.perf_counter()
+        for tok in doc:
+            resolver.resolve(tok, "2020-01-01")
+        times.append(time.perf_counter() - start)
+        assert doc._.thuc_actors is not None
+    assert times[1] < times[0] * 8 * 2.5  # 8x the text: roughly 8x the time, not 64x

@@ -1,0 +1,140 @@
+"""Named people: dated offices from people.yaml, namesakes, user overrides."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from thucydides.actors import ActorDictionary, ActorResolver, DictionaryError
+from thucydides.actors.normalize import alias_key
+
+
+@pytest.mark.parametrize(
+    ("date", "code"),
+    [
+        ("2019-05-01", "USAGOV"),  # first term
+        ("2022-05-01", "USAELI"),  # between terms: a former head of government
+        ("2025-05-01", "USAGOV"),  # second term
+        ("2015-05-01", "USA"),  # before any office
+        (None, "USAGOV"),  # no date: the most recent office
+    ],
+)
+def test_same_name_different_dates_give_different_codes(code_of, date, code):
+    assert code_of("Trump criticized the decision.", "Trump", date=date) == code
+
+
+def test_person_actor_fields(resolve):
+    actor = resolve("Erdogan criticized the decision.", "Erdogan", date="2024-01-10")
+    assert (actor.code, actor.country, actor.role) == ("TURGOV", "TUR", "GOV")
+    assert actor.name == "Recep Tayyip Erdoğan"
+    assert actor.wikidata == "Q39723"
+    assert (actor.text, actor.start, actor.end) == ("Erdogan", 0, 7)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "date", "code"),
+    [
+        ("Lavrov met his counterpart.", "Lavrov", "2023-03-01", "RUSGOV"),
+        ("Putin met his counterpart.", "Putin", "2010-03-01", "RUSGOV"),  # prime minister then
+        ("Guterres urged a ceasefire.", "Guterres", "2024-03-01", "IGOUNOGOV"),
+        ("Guterres urged a ceasefire.", "Guterres", "2010-03-01", "IGOUNOGOV"),  # UNHCR
+        ("Stoltenberg warned Moscow.", "Stoltenberg", "2020-03-01", "IGONATGOV"),
+        ("Stoltenberg warned Moscow.", "Stoltenberg", "2010-03-01", "NORGOV"),
+        ("Rutte warned Moscow.", "Rutte", "2025-03-01", "IGONATGOV"),
+        ("Rutte warned Moscow.", "Rutte", "2020-03-01", "NLDGOV"),
+        ("Sinwar rejected the offer.", "Sinwar", "2023-03-01", "PSEREB"),
+        ("Haniyeh rejected the offer.", "Haniyeh", "2006-06-01", "PSEGOV"),
+        ("Navalny criticized the Kremlin.", "Navalny", "2020-03-01", "RUSOPP"),
+        ("Starmer attacked the government.", "Starmer", "2022-03-01", "GBROPP"),
+        ("Starmer attacked the government.", "Starmer", "2025-03-01", "GBRGOV"),
+        ("Netanyahu attacked the government.", "Netanyahu", "2022-03-01", "ISROPP"),
+        ("Jolani met the envoy.", "Jolani", "2020-03-01", "SYRREB"),
+        ("Sharaa met the envoy.", "Sharaa", "2025-03-01", "SYRGOV"),
+        ("Zelenskyy met Biden.", "Zelenskyy", "2023-03-01", "UKRGOV"),
+        ("Zelensky met Biden.", "Biden", "2023-03-01", "USAGOV"),
+        ("Zelensky met Biden.", "Biden", "2012-03-01", "USAGOV"),  # vice president
+    ],
+)
+def test_dated_offices(code_of, sentence, word, date, code):
+    assert code_of(sentence, word, date=date) == code
+
+
+@pytest.mark.parametrize(
+    ("date", "name"),
+    [("2000-06-01", "Li Peng"), ("2015-06-01", "Li Keqiang"), ("2024-06-01", "Li Qiang")],
+)
+def test_namesakes_are_told_apart_by_date(resolve, date, name):
+    assert resolve("Li visited Moscow.", "Li", date=date).name == name
+
+
+def test_former_in_the_text_makes_an_office_holder_an_elite(code_of):
+    assert code_of("Former President Trump criticized Biden.", "Trump", date="2023-05-01") == "USAELI"
+
+
+def test_person_as_possessor_gives_country_and_the_phrase_role(code_of):
+    assert code_of("Putin's troops attacked the city.", "troops", date="2024-01-01") == "RUSMIL"
+
+
+def test_bundled_people_do_not_shadow_places_or_organisations():
+    from thucydides.actors import dictionary as mod
+
+    without = ActorDictionary.from_layers([lay for lay in mod._bundled_layers() if "people" not in lay[0]])
+    full = ActorDictionary.load()
+    clashes = [
+        (p.id, alias) for p in full.people.values() for alias in p.aliases
+        if without.entity(alias_key(alias)) or without.role_term(alias_key(alias))
+    ]
+    assert clashes == []
+
+
+def test_every_bundled_office_is_well_formed():
+    d = ActorDictionary.load()
+    assert len(d.people) >= 400
+    for person in d.people.values():
+        assert person.offices, person.id
+        for office in person.offices:
+            assert office.start is None or office.end is None or office.start <= office.end, person.id
+
+
+def _user_file(tmp_path, data) -> str:
+    path = tmp_path / "people.yaml"
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    return str(path)
+
+
+def test_user_file_adds_a_person(nlp, tmp_path):
+    path = _user_file(tmp_path, {"people": {"mabunda": {
+        "name": "John Mabunda", "country": "ZAF", "wikidata": None,
+        "offices": [["GOV", "Minister of Police", "2024-07-03", None]],
+    }}})
+    resolver = ActorResolver(ActorDictionary.load([path]))
+    doc = nlp("Mabunda visited the township.")
+    actor = resolver.resolve(doc[0], "2024-08-01")
+    assert (actor.code, actor.name) == ("ZAFGOV", "John Mabunda")
+
+
+def test_user_file_overrides_a_person(nlp, tmp_path):
+    path = _user_file(tmp_path, {"people": {"trump": {
+        "replace": True, "name": "Donald Trump", "country": "USA", "out_of_office": None,
+        "offices": [["GOV", "President", "2017-01-20", "2021-01-20"]],
+    }}})
+    resolver = ActorResolver(ActorDictionary.load([path]))
+    doc = nlp("Trump criticized the decision.")
+    assert resolver.resolve(doc[0], "2022-05-01").code == "USA"  # plain country out of office
+
+
+def test_bad_person_entries_are_reported(tmp_path):
+    path = _user_file(tmp_path, {"people": {"x": {"name": "X Y", "offices": [["GOVERNMENT", "P", "2020-01-01", None]]}}})
+    with pytest.raises(DictionaryError, match="people.x"):
+        ActorDictionary.load([path])
+    path = _user_file(tmp_path, {"people": {"x": {"name": "X Y", "offices": [["GOV", "P", "January 2020", None]]}}})
+    with pytest.raises(DictionaryError, match="YYYY-MM-DD"):
+        ActorDictionary.load([path])
+
+
+def test_month_precision_dates_cover_the_whole_month(tmp_path):
+    path = _user_file(tmp_path, {"people": {"x": {"name": "Xavier Quux", "country": "FRA",
+                                                 "offices": [["GOV", "Minister", "2020-03", "2020-05"]]}}})
+    person = ActorDictionary.load([path]).people["x"]
+    assert person.office_on("2020-05-31") is not None
+    assert person.office_on("2020-06-01") is None
