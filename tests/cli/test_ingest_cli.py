@@ -245,3 +245,17 @@ def test_an_article_the_coder_fails_on_is_recorded_and_the_rest_stored(tmp_path,
     with Store.open(db, read_only=True) as store:
         assert store.known_article_ids(["wire-0", "wire-1", "wire-2"]) == {"wire-0", "wire-2"}
         assert [e["path"].endswith("wire.jsonl:2") for e in store.errors()] == [True]
+
+
+def test_user_actor_file_changes_the_stored_codes(tmp_path, real_pipeline):
+    corpus = write_corpus(tmp_path / "wire.jsonl", ["Ruritanian police detained dozens of protesters."])
+    actors = tmp_path / "mine.yaml"
+    actors.write_text(
+        "countries:\n  RUR:\n    name: Ruritania\n    names: [Ruritania]\n    demonyms: [Ruritanian]\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "events.duckdb"
+    result, _ = run_ingest(str(corpus), "--db", str(db), "--actors", str(actors))
+    assert result.exit_code == 0, result.output
+    with Store.open(db, read_only=True) as store:
+        assert [e.source.code for e in store.events()] == ["RURCOP"]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from itertools import chain, islice
+from pathlib import Path
 from typing import Optional
 
 import typer
@@ -214,6 +215,8 @@ def ingest(
     max_bytes: int = typer.Option(
         DEFAULT_MAX_BYTES, "--max-bytes", min=1, help="Largest file (or JSONL/WARC record) to read, in bytes."
     ),
+    lexicon: list[Path] = typer.Option([], "--lexicon", help="Extra lexicon YAML file(s)."),
+    actors: list[Path] = typer.Option([], "--actors", help="Extra actor dictionary YAML file(s)."),
     workers: Optional[int] = typer.Option(
         None, "--workers", min=1, help="Code on a local Dask cluster of N worker processes."
     ),
@@ -229,7 +232,8 @@ def ingest(
     ),
 ) -> None:
     """Code articles into the event store; re-running skips articles already stored."""
-    settings = load_settings(model=model, db=db, batch_size=batch_size)
+    settings = load_settings(model=model, db=db, batch_size=batch_size,
+                             lexicon=tuple(map(str, lexicon)) or None, actors=tuple(map(str, actors)) or None)
     console = Console(stderr=True)
     try:
         store = Store.open(settings.db)
