@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DEMO_DB ?= demo.duckdb
 SAMPLE := src/thucydides/data/sample/articles.jsonl
 
-.PHONY: demo test venv eval clean
+.PHONY: demo test venv browser eval clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,7 +22,14 @@ demo: venv
 	@echo "Explore the store:  $(BIN)/thucydides export --db $(DEMO_DB) --format csv | less"
 	@echo "                    $(BIN)/thucydides explain \"Turkish police detained 1,879 protesters in Istanbul on Sunday.\""
 
-test: venv
+# The browser tests drive Debian's Chromium (Playwright's own download is not used).
+browser:
+	@if [ ! -x /usr/bin/chromium ]; then \
+		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
+		else echo "note: /usr/bin/chromium is missing (sudo apt-get install chromium); browser tests will skip"; fi; \
+	fi
+
+test: venv browser
 	$(BIN)/pytest -q
 
 # The dev-gold table for BENCHMARKS.md.

@@ -1,0 +1,69 @@
+"""POST /api/articles: code one article and store it. Off unless the server has a token.
+
+Writing needs DuckDB's one write lock on the live file, so while a
+`thucydides ingest` runs this answers 503 (retry later) instead of waiting; and
+while it writes (a fraction of a second) an ingest starting then would find the
+file locked. That is why it is opt-in.
+"""
+
+from __future__ import annotations
+
+import hmac
+import threading
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Header, HTTPException, Request
+from pydantic import BaseModel, Field
+
+from ..model import Article
+from ..store import Store, StoreError
+
+router = APIRouter(prefix="/api")
+_pipeline_lock = threading.Lock()  # load spaCy once, and code one article at a time
+
+
+class ArticleIn(BaseModel):
+    text: str = Field(min_length=1, max_length=200_000)
+    id: str | None = Field(None, pattern=r"^[\w.:-]{1,128}$")
+    title: str | None = Field(None, max_length=1000)
+    date: str | None = Field(None, pattern=r"^\d{4}-\d{2}-\d{2}$")
+    url: str | None = Field(None, max_length=2000)
+    source: str | None = Field(None, max_length=200)
+
+
+def _authorise(request: Request, authorization: str | None) -> None:
+    token: str | None = request.app.state.token
+    if not token:
+        raise HTTPException(403, "writing is disabled: start the server with --token to enable POST /api/articles")
+    scheme, _, given = (authorization or "").partition(" ")
+    # Constant-time comparison, so the token can't be guessed byte by byte from timings.
+    if scheme.lower() != "bearer" or not hmac.compare_digest(given.encode(), token.encode()):
+        raise HTTPException(401, "missing or wrong 'Authorization: Bearer TOKEN' header", headers={"WWW-Authenticate": "Bearer"})
+
+
+def _pipeline(request: Request) -> Any:
+    state = request.app.state
+    if getattr(state, "pipeline", None) is None:
+        from ..pipeline import Pipeline  # spaCy: only loaded when writing is used
+
+        state.pipeline = Pipeline()
+    return state.pipeline
+
+
+@router.post("/articles", status_code=201, summary="Code an article and store it (needs the server token)")
+def post_article(
+    request: Request,
+    body: ArticleIn,
+    authorization: Annotated[str | None, Header()] = None,
+) -> dict[str, Any]:
+    _authorise(request, authorization)
+    article = Article(**body.model_dump())
+    with _pipeline_lock:
+        events = _pipeline(request).code_article(article)
+        try:
+            with Store.open(request.app.state.db) as store:
+                added = store.add(article, events)
+        except StoreError as err:
+            raise HTTPException(503, f"the store is busy, retry later ({err})", headers={"Retry-After": "5"}) from err
+    request.app.state.snapshots.refresh(force=True)  # the writer sees its own write at once
+    return {"article_id": article.id, "added": added, "events": len(events) if added else 0}

@@ -1,0 +1,1 @@
+"""The dashboard's static pages, scripts and bundled JavaScript libraries (in static/)."""

@@ -1,0 +1,108 @@
+// Shared helpers for every dashboard page: API calls, filter forms bound to the
+// URL (so a view can be bookmarked), safe DOM building and the event table.
+"use strict";
+
+const QUAD_COLORS = { 1: "#2e7d32", 2: "#1565c0", 3: "#ef6c00", 4: "#c62828" };
+const QUAD_NAMES = { 1: "Verbal cooperation", 2: "Material cooperation", 3: "Verbal conflict", 4: "Material conflict" };
+
+async function api(path, params) {
+  const query = params ? "?" + new URLSearchParams(params).toString() : "";
+  const res = await fetch("/api/" + path + query, { headers: { Accept: "application/json" } });
+  const body = await res.json().catch(() => ({}));
+  if (!res.ok) throw new Error(body.detail || res.status + " " + res.statusText);
+  return body;
+}
+
+// el("a", {href: "..", class: "x"}, "text", child): text always goes in as text, never HTML.
+function el(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v === null || v === undefined || v === false) continue;
+    if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
+    else if (k === "dataset") Object.assign(node.dataset, v);
+    else node.setAttribute(k, v === true ? "" : v);
+  }
+  for (const c of children.flat()) if (c !== null && c !== undefined) node.append(c instanceof Node ? c : String(c));
+  return node;
+}
+
+function quadBadge(q) { return el("span", { class: "quad quad-" + q, title: QUAD_NAMES[q] }, q); }
+function fmt(n, digits = 1) { return n === null || n === undefined ? "–" : Number(n).toFixed(digits); }
+
+// Read a filter form as URL parameters (empty fields dropped; checkboxes repeat).
+function formParams(form) {
+  const params = new URLSearchParams();
+  for (const [k, v] of new FormData(form)) if (String(v).trim() !== "") params.append(k, String(v).trim());
+  return params;
+}
+
+// Fill a form from the page URL, and keep the URL in step when it is submitted.
+function bindFilters(form, onChange) {
+  const url = new URLSearchParams(location.search);
+  for (const input of form.elements) {
+    if (!input.name) continue;
+    if (input.type === "checkbox") input.checked = url.getAll(input.name).includes(input.value);
+    else if (url.has(input.name)) input.value = url.get(input.name);
+  }
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    const params = formParams(form);
+    history.replaceState(null, "", location.pathname + (params.toString() ? "?" + params : ""));
+    onChange(params);
+  });
+  form.addEventListener("reset", () => setTimeout(() => form.requestSubmit(), 0));
+  onChange(formParams(form));
+}
+
+// Pages mark themselves busy/ready, so tests (and people) can tell when a view is drawn.
+function setState(state) { document.body.dataset.state = state; }
+
+function showError(err) {
+  setState("error");
+  const box = document.getElementById("error");
+  if (box) box.textContent = String(err.message || err);
+}
+
+function actorCell(actor) {
+  if (!actor) return el("span", { class: "muted" }, "—");
+  return el("span", { title: actor.text }, el("b", {}, actor.code), " ", el("span", { class: "muted" }, actor.name || actor.text));
+}
+
+function articleLink(ev, label) {
+  return el("a", { href: "/article?id=" + encodeURIComponent(ev.article_id) + "&event=" + encodeURIComponent(ev.id), class: "event-link" }, label);
+}
+
+// The event table used by several pages; rows link to the article view.
+function eventTable(events) {
+  const rows = events.map((ev) =>
+    el("tr", { "data-id": ev.id },
+      el("td", {}, ev.date || ""),
+      el("td", {}, actorCell(ev.source)),
+      el("td", {}, quadBadge(ev.quad), " ", el("b", {}, ev.code), " ", el("span", { class: "muted" }, ev.code_name || "")),
+      el("td", {}, actorCell(ev.target)),
+      el("td", { class: "num" }, fmt(ev.goldstein)),
+      el("td", {}, ev.modality),
+      el("td", {}, articleLink(ev, ev.event_text.text), el("div", { class: "muted" }, ev.sentence.text.slice(0, 160)))));
+  return el("table", { class: "events" },
+    el("thead", {}, el("tr", {}, ["Date", "Source", "Event", "Target", "Goldstein", "Modality", "Evidence"].map((h) => el("th", {}, h)))),
+    el("tbody", {}, rows));
+}
+
+function quadDatasets(periods, key = (p) => p.quad) {
+  return [1, 2, 3, 4].map((q) => ({ label: QUAD_NAMES[q], data: periods.map((p) => key(p)[q]), backgroundColor: QUAD_COLORS[q], stack: "events" }));
+}
+
+// Header: navigation plus the store's freshness (refreshes on its own).
+function header(active) {
+  const pages = [["/", "Overview"], ["/dyads", "Dyads"], ["/network", "Network"], ["/map", "Map"], ["/events", "Events"], ["/docs", "API"]];
+  const live = el("span", { class: "live", id: "live" });
+  document.body.prepend(el("header", {},
+    el("h1", {}, "Thucydides"),
+    el("nav", {}, pages.map(([href, name]) => el("a", { href, class: href === active ? "active" : null }, name))),
+    live));
+  const tick = () => api("summary").then((s) => {
+    live.textContent = `${s.articles} articles · ${s.events} events · snapshot ${new Date(s.snapshot_at).toLocaleTimeString()}`;
+  }).catch(() => { live.textContent = "store unavailable"; });
+  tick();
+  setInterval(tick, 30000);
+}
