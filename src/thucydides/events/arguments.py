@@ -26,9 +26,30 @@ from .grammar import (
 SHARED_SUBJECT_DEPS = {"xcomp", "conj", "advcl", "pcomp"}
 
 
-def subjects(verb: Token) -> list[Token]:
+def subjects(verb: Token, grammar: Grammar | None = None) -> list[Token]:
     """The agent of a verb: its subject, the `by` phrase of a passive, or the
-    subject it shares with its governor ("agreed to withdraw", "met X and signed")."""
+    subject it shares with its governor ("agreed to withdraw", "met X and signed").
+    A pronoun subject of reported speech is the speaker ("Syria said *it* will")."""
+    found = _own_subjects(verb)
+    if grammar is not None and len(found) == 1 and found[0].lower_ in grammar.speaker_pronouns:
+        return _speaker(verb, grammar) or found
+    return found
+
+
+def _speaker(verb: Token, grammar: Grammar) -> list[Token]:
+    """The subject of the communication verb that reports `verb`."""
+    current = verb
+    for _ in range(4):
+        if current.dep_ not in {"ccomp", "xcomp", "conj", "advcl"} or current.head.i == current.i:
+            return []
+        current = current.head
+        if current.lemma_ in grammar.communication_verbs:
+            speakers = _own_subjects(current)
+            return [s for s in speakers if s.pos_ != "PRON"]
+    return []
+
+
+def _own_subjects(verb: Token) -> list[Token]:
     current = verb
     for _ in range(4):
         if is_passive(current):
@@ -41,8 +62,10 @@ def subjects(verb: Token) -> list[Token]:
             return found
         if current.dep_ == "relcl" or current.dep_ == "acl":
             return [current.head]  # "protesters demanding reforms", "Rubio, who met"
-        if current.dep_ in SHARED_SUBJECT_DEPS and current.head is not current:
+        if current.dep_ in SHARED_SUBJECT_DEPS and current.head.i != current.i:
             current = current.head
+            if current.pos_ == "ADJ" and current.dep_ == "acomp":
+                current = current.head  # "Norway is willing to send": the copula's subject
             if current.pos_ not in {"VERB", "AUX"}:
                 return []
             continue
@@ -90,13 +113,21 @@ def slot_tokens(
     return list(finder(token, grammar))
 
 
+def _object_arguments(token: Token) -> Iterator[Token]:
+    """The actor inside an object that is an event: "condemned the coup *in
+    Niger*", "praised *Haiti's* efforts", "denounced the killing *of* X"."""
+    for obj in direct_objects(token):
+        yield from children(obj, {"poss", "compound", "amod"})
+        yield from prep_objects(obj, ("of", "in", "by", "against", "on"))
+
+
 def _light_subject(noun: Token, grammar: Grammar) -> list[Token]:
     verb = light_verb_of(noun, grammar)
-    return subjects(verb) if verb is not None else []
+    return subjects(verb, grammar) if verb is not None else []
 
 
 SLOTS: dict[str, Callable[[Token, Grammar], list[Token] | Iterator[Token]]] = {
-    "subj": lambda t, g: subjects(t),
+    "subj": lambda t, g: subjects(t, g),
     "obj": lambda t, g: direct_objects(t),
     "dative": lambda t, g: children(t, {"dative"}) + list(prep_objects(t, ("to",))),
     "of": lambda t, g: prep_objects(t, ("of",)),
@@ -107,4 +138,5 @@ SLOTS: dict[str, Callable[[Token, Grammar], list[Token] | Iterator[Token]]] = {
     "ccomp_subj": lambda t, g: [s for c in children(t, {"ccomp"}) for s in children(c, SUBJECT_DEPS)],
     "light_subj": _light_subject,
     "attr": lambda t, g: children(t, {"attr", "oprd"}),
+    "obj_arg": lambda t, g: _object_arguments(t),
 }

@@ -38,7 +38,7 @@ def explain_doc(coder: EventCoder, doc, article: Article) -> list[SentenceExplan
             explanation.candidates.append({
                 "predicate": cand.match.predicate.text,
                 "rule": cand.match.pattern.id,
-                "code": cand.match.pattern.code,
+                "code": cand.code,
                 "fired": cand.dropped is None,
                 "why": cand.dropped or "fired",
                 "sources": [a.code for a in cand.sources],

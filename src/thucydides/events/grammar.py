@@ -28,6 +28,10 @@ class Grammar:
     future_governors: frozenset[str]
     hypothetical_governors: frozenset[str]
     negating_governors: frozenset[str]
+    intent_adjectives: frozenset[str]
+    speaker_pronouns: frozenset[str]
+    eventive_subjects: frozenset[str]
+    crowd_subjects: frozenset[str]
     negation_words: frozenset[str]
     discard_words: dict[str, frozenset[str]]
 

@@ -16,13 +16,17 @@ words that express it, and how to find its arguments in the dependency parse:
       target_required: true
       reciprocal: false                   # "X and Y held talks" -> X->Y and Y->X
       governs: true                       # embedded actions are subsumed by this one
+      family: threaten                    # the embedded action refines the code (data/families.yaml)
+      embedded_only: false                # only says what a governing pattern is about
       subordinate: false                  # dropped when its complement carries an event
+      unstated_source: false              # "nine civilians were killed": coded with no source
 
 Each entry expands into one `Pattern` per part of speech.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from importlib import resources
@@ -59,6 +63,9 @@ class Pattern:
     reciprocal: bool = False
     governs: bool = False
     subordinate: bool = False
+    family: str | None = None
+    embedded_only: bool = False
+    unstated_source: bool = False
 
     @property
     def specificity(self) -> int:
@@ -66,17 +73,65 @@ class Pattern:
         return 2 * bool(self.objects) + 2 * bool(self.complements) + bool(self.preps) + bool(self.particle)
 
 
+@dataclass(frozen=True)
+class Family:
+    """How a governing pattern (appeal, intent, demand, reject, threaten) is
+    refined by the code of the action it embeds (`data/families.yaml`)."""
+
+    name: str
+    base: str
+    prefixes: tuple[tuple[str, str], ...]  # (embedded code prefix, code), longest first
+
+    def refine(self, embedded_code: str) -> str | None:
+        return next((code for prefix, code in self.prefixes if embedded_code.startswith(prefix)), None)
+
+
+@dataclass(frozen=True)
+class Families:
+    by_name: dict[str, Family]
+    future: tuple[str, ...] = ()
+    future_negated: tuple[str, ...] = ()
+
+    def get(self, name: str | None) -> Family | None:
+        return self.by_name.get(name) if name else None
+
+    def recode(self, names: tuple[str, ...], code: str) -> str | None:
+        """The first family in `names` that covers `code` ("033" for a future "071")."""
+        for name in names:
+            family = self.by_name.get(name)
+            refined = family.refine(code) if family else None
+            if refined:
+                return refined
+        return None
+
+
+def load_families(text: str | None = None) -> Families:
+    if text is None:
+        text = resources.files("thucydides").joinpath("data/families.yaml").read_text("utf-8")
+    data = yaml.load(text, Loader=_LexiconLoader) or {}
+    families = {}
+    for name, spec in data.items():
+        if not isinstance(spec, dict):
+            continue
+        prefixes = sorted(((str(k), str(v)) for k, v in spec.get("map", {}).items()), key=lambda kv: -len(kv[0]))
+        families[name] = Family(name, str(spec["base"]), tuple(prefixes))
+    return Families(families, _words(data.get("future")), _words(data.get("future_negated")))
+
+
 @dataclass
 class Lexicon:
     patterns: list[Pattern]
     by_lemma: dict[tuple[str, str], list[Pattern]] = field(default_factory=dict)
+    families: Families = field(default_factory=lambda: Families({}))
 
     def __post_init__(self) -> None:
         index: dict[tuple[str, str], list[Pattern]] = defaultdict(list)
         for pattern in self.patterns:
             index[(pattern.pos, pattern.lemma)].append(pattern)
         for candidates in index.values():
-            candidates.sort(key=lambda p: -p.specificity)
+            # Embedded-only patterns say what a governing pattern is about; a real
+            # event pattern on the same word goes first.
+            candidates.sort(key=lambda p: (p.embedded_only, -p.specificity))
         self.by_lemma = dict(index)
 
     def candidates(self, pos: str, lemma: str) -> list[Pattern]:
@@ -91,8 +146,26 @@ class Lexicon:
             _collect(entries, name, text)
         for path in extra_files:
             _collect(entries, str(path), Path(path).read_text(encoding="utf-8"))
+        families = load_families()
         patterns = [p for name, entry in entries.items() for p in expand_entry(entry, ontology)]
-        return cls(patterns)
+        for pattern in patterns:
+            if pattern.family and families.get(pattern.family) is None:
+                raise LexiconError(f"pattern {pattern.id!r} names unknown family {pattern.family!r}")
+        return cls(patterns, families=families)
+
+
+class _LexiconLoader(yaml.SafeLoader):
+    """YAML 1.1 reads `on`, `off`, `yes`, `no` as booleans, but in a lexicon they
+    are words ("call *on*"); only `true` and `false` are booleans here."""
+
+
+_LexiconLoader.yaml_implicit_resolvers = {
+    key: [(tag, regex) for tag, regex in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_LexiconLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
 
 
 def _bundled_files() -> Iterable[tuple[str, str]]:
@@ -104,7 +177,7 @@ def _bundled_files() -> Iterable[tuple[str, str]]:
 
 def _collect(entries: dict[str, dict[str, Any]], name: str, text: str) -> None:
     try:
-        data = yaml.safe_load(text) or []
+        data = yaml.load(text, Loader=_LexiconLoader) or []
     except yaml.YAMLError as err:
         raise LexiconError(f"{name}: not valid YAML: {err}") from None
     if not isinstance(data, list):
@@ -136,6 +209,9 @@ def expand_entry(entry: dict[str, Any], ontology: Ontology) -> list[Pattern]:
         reciprocal=bool(entry.get("reciprocal", False)),
         governs=bool(entry.get("governs", False)),
         subordinate=bool(entry.get("subordinate", False)),
+        family=str(entry["family"]) if entry.get("family") else None,
+        embedded_only=bool(entry.get("embedded_only", False)),
+        unstated_source=bool(entry.get("unstated_source", False)),
     )
     patterns: list[Pattern] = []
     verb_target = _words(entry.get("target")) or VERB_TARGET_DEFAULT

@@ -44,6 +44,33 @@ def _conditional(token: Token, grammar: Grammar) -> str | None:
     return None
 
 
+def _reported_would(predicate: Token, grammar: Grammar) -> str | None:
+    """'would' in reported speech is the past of 'will' ("they said they would
+    meet"), not a hypothetical, unless the clause is conditional itself."""
+    aux = _aux(predicate, frozenset({"would"}))
+    if aux is None or _conditional(predicate, grammar):
+        return None
+    if any(g.lemma_ in grammar.communication_verbs for g in governors(predicate)):
+        return aux
+    return None
+
+
+def _intent_adjective(predicate: Token, grammar: Grammar) -> str | None:
+    """ "is willing / ready / prepared to send": the action is intended."""
+    head = predicate.head
+    if predicate.dep_ == "xcomp" and head.pos_ == "ADJ" and head.lower_ in grammar.intent_adjectives:
+        return head.text
+    return None
+
+
+def stated_future(predicate: Token, grammar: Grammar) -> str | None:
+    """The marker that states this predicate as a future act of its subject
+    ('will', reported 'would', "ready to"), whether or not it is negated: CAMEO
+    codes such a statement as an intent, threat or refusal (`data/families.yaml`)."""
+    return (_aux(predicate, grammar.future_aux) or _reported_would(predicate, grammar)
+            or _intent_adjective(predicate, grammar))
+
+
 def modality_of(predicate: Token, grammar: Grammar, governed_by_pattern: bool = False) -> Modality:
     """Decide the modality of `predicate` from its own children and its governors.
 
@@ -53,13 +80,14 @@ def modality_of(predicate: Token, grammar: Grammar, governed_by_pattern: bool = 
     reason = _negated(predicate, grammar)
     if reason:
         return Modality("negated", reason)
-    aux = _aux(predicate, grammar.hypothetical_aux)
-    if aux:
-        return Modality("hypothetical", f"modal '{aux}'")
     mark = _conditional(predicate, grammar)
     if mark:
         return Modality("hypothetical", f"conditional '{mark}'")
-    future = _aux(predicate, grammar.future_aux)
+    future = _aux(predicate, grammar.future_aux) or _reported_would(predicate, grammar) \
+        or _intent_adjective(predicate, grammar)
+    aux = _aux(predicate, grammar.hypothetical_aux)
+    if aux and not future:
+        return Modality("hypothetical", f"modal '{aux}'")
     reported_by: Token | None = None
     for gov in governors(predicate):
         if gov.pos_ not in {"VERB", "AUX"}:

@@ -1,0 +1,53 @@
+"""Embedding families: an appeal, intent, demand, refusal or threat is coded by
+the action it embeds, and the embedded action itself is not coded."""
+
+from __future__ import annotations
+
+import pytest
+
+from thucydides.events.lexicon import load_families
+from typing import Callable
+
+Coded = Callable[[str], list]
+
+
+
+@pytest.mark.parametrize("text, code, source, target", [
+    ("The United States called on Israel to withdraw.", "0256", "USA", "ISR"),
+    ("Russia urged Ukraine to release the prisoners.", "0253", "RUS", "UKR"),
+    ("Iran threatened to attack Israel.", "1384", "IRN", "ISR"),
+    ("Japan threatened to impose sanctions on Iran.", "1312", "JPN", None),
+    ("Israel refused to meet the Palestinian delegation.", "125", "ISR", None),
+    ("Egypt demanded the withdrawal of Israeli troops from Gaza.", "1056", "EGY", None),
+    ("Kenya asked Uganda to provide intelligence on the rebels.", "0214", "KEN", "UGA"),
+    ("Jordan and Britain agreed to hold joint military exercises.", "0312", "JOR", "GBR"),
+])
+def test_governing_pattern_takes_its_code_from_the_embedded_action(
+    coded: Coded, text: str, code: str, source: str, target: str | None
+) -> None:
+    events = coded(text)
+    assert (code, source) in {(c, s) for c, s, _ in events}, events
+    if target:
+        assert any(t == target for c, s, t in events if c == code and s == source), events
+    # The embedded action is subsumed: one predication, one event per dyad.
+    assert all(c[:2] == code[:2] for c, _, _ in events), events
+
+
+def test_call_on_is_an_appeal_not_a_phone_call(coded: Coded) -> None:
+    assert [c for c, _, _ in coded("France called on Mali to hold elections.")] == ["024"]
+    assert [c for c, _, _ in coded("France called Germany on Tuesday.")] == ["041"]
+
+
+def test_family_table_maps_each_embedded_root() -> None:
+    families = load_families()
+    appeal = families.get("appeal")
+    assert appeal is not None
+    assert appeal.refine("0841") == "0253"
+    assert appeal.refine("085") == "0254"
+    assert appeal.refine("046") == "026"
+    assert families.get("reject").refine("0871") == "1246"
+    assert families.get("threaten").refine("192") == "1382"
+    assert families.get("threaten").refine("163") == "1312"
+    assert families.recode(families.future, "071") == "0331"
+    assert families.recode(families.future, "190") == "1384"
+    assert families.recode(families.future, "111") is None

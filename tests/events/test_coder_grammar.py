@@ -1,0 +1,89 @@
+"""The grammar of news: voice, nominalisations, light verbs, reported speech,
+stated futures, coordination, modality and discards. Sentences written for the
+tests, each an instance of a phenomenon."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+Coded = Callable[[str], list]
+
+
+
+def test_active_and_passive_voice_give_the_same_dyad(coded: Coded) -> None:
+    assert ("173", "TURCOP", "TURCVL") in coded("Turkish police arrested dozens of protesters.")
+    passive = coded("Dozens of protesters were arrested by Turkish police.")
+    assert any(c == "173" and s == "TURCOP" for c, s, _ in passive), passive
+
+
+def test_light_verbs_code_their_noun(coded: Coded) -> None:
+    assert [c for c, _, _ in coded("The European Union imposed sanctions on Russia.")] == ["163"]
+    events = coded("Russia and China held talks in Beijing.")
+    assert {(s, t) for c, s, t in events if c.startswith("04")} == {("RUS", "CHN"), ("CHN", "RUS")}
+
+
+def test_future_cooperation_is_an_intent(coded: Coded) -> None:
+    events = coded("Portugal will support Turkey, the Portuguese president said.")
+    assert ("032", "PRT", "TUR") in events, events
+    events = coded("Norway is willing to send aid to Jordan.")
+    assert events and all(c.startswith("03") for c, _, _ in events), events
+
+
+def test_future_conflict_is_a_threat_and_pronouns_refer_to_the_speaker(coded: Coded) -> None:
+    events = coded("Iran said it would attack Israel.")
+    assert any(c.startswith("138") and s == "IRN" for c, s, _ in events), events
+
+
+def test_negated_future_cooperation_is_a_rejection(coded: Coded) -> None:
+    events = coded("Syria says it will not accept any more refugees.")
+    assert [c[:2] for c, _, _ in events] == ["12"], events
+
+
+def test_negated_and_hypothetical_actions_are_not_emitted(coded: Coded) -> None:
+    assert coded("Israel did not attack Lebanon.") == []
+    assert coded("Israel could attack Lebanon if talks fail.") == []
+
+
+def test_reported_speech_codes_the_reported_event(coded: Coded) -> None:
+    events = coded("Kenya said Somali militants attacked a police station in Garissa.")
+    assert any(c == "190" for c, _, _ in events), events
+    assert all(c != "010" for c, _, _ in events), events
+
+
+def test_coordinated_sources_give_one_event_each(coded: Coded) -> None:
+    events = coded("France and Germany condemned the coup in Niger.")
+    assert {s for c, s, _ in events if c == "111"} >= {"FRA", "DEU"}, events
+
+
+def test_unstated_agent_of_violence_is_coded_without_source(coded: Coded) -> None:
+    events = coded("At least nine civilians were killed in the attack.")
+    assert any(c.startswith("18") and s is None for c, s, _ in events), events
+    events = coded("Tens of thousands protested against the government in Brasilia.")
+    assert any(c.startswith("14") and s is None for c, s, _ in events), events
+
+
+def test_stated_non_political_agents_produce_no_event(coded: Coded) -> None:
+    assert coded("Arsenal's attack was blunted by a stubborn Chelsea defence.") == []
+    assert coded("The dollar fell sharply against the yen as investors sold shares.") == []
+
+
+def test_official_protest_is_a_complaint_not_a_demonstration(coded: Coded) -> None:
+    assert [c for c, _, _ in coded("Britain protested to China about the arrests.")] == ["114"]
+
+
+def test_stone_throwing_and_strikes_are_protest_events(coded: Coded) -> None:
+    events = coded("Protesters threw stones at police in Nairobi on Monday.")
+    assert any(c == "145" for c, _, _ in events), events
+    events = coded("Dockworkers went on strike in Durban on Monday.")
+    assert any(c.startswith("14") for c, _, _ in events), events
+
+
+def test_a_date_is_not_the_preposition_of_a_pattern(coded: Coded) -> None:
+    assert [c for c, _, _ in coded("France called Germany on Tuesday.")] == ["041"]
+
+
+def test_trailing_attribution_is_not_a_statement_event(coded: Coded) -> None:
+    events = coded("The talks collapsed late on Friday, the Kenyan government said.")
+    assert all(c != "010" for c, _, _ in events), events
+    events = coded("The Kenyan government said the talks had collapsed.")
+    assert [c for c, _, _ in events] == ["010"], events
