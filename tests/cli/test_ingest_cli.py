@@ -15,10 +15,10 @@ from typer.testing import CliRunner
 
 import thucydides.cli.export  # noqa: F401 - registers the command
 import thucydides.cli.ingest as ingest_cli
+from conftest import RecordingPipeline
 import thucydides.cli.stats  # noqa: F401 - registers the command
 from thucydides.cli import app
 from thucydides.model import Article, Event
-from thucydides.pipeline import Pipeline
 from thucydides.store import Store
 
 WIRE = [
@@ -55,28 +55,9 @@ def snapshot(db):
         return store.counts(), articles, [e.to_dict() for e in store.events()]
 
 
-class RecordingPipeline(Pipeline):
-    """The real pipeline, noting which articles it was asked to parse."""
-
-    parsed: list[str] = []
-
-    def code_articles(self, articles: Iterable[Article], on_error=None) -> Iterator[tuple[Article, list[Event]]]:  # noqa: ANN001
-        def noted(items: Iterable[Article]) -> Iterator[Article]:
-            for article in items:
-                RecordingPipeline.parsed.append(article.id)
-                yield article
-
-        yield from super().code_articles(noted(articles), on_error=on_error)
 
 
-@pytest.fixture
-def fake_pipeline(monkeypatch):
-    RecordingPipeline.parsed = []
-    monkeypatch.setattr(ingest_cli, "_load_pipeline", RecordingPipeline)
-    return RecordingPipeline
-
-
-def test_ingest_stores_articles_and_events(tmp_path, fake_pipeline):
+def test_ingest_stores_articles_and_events(tmp_path, recording_pipeline):
     corpus = write_corpus(tmp_path / "wire.jsonl", WIRE)
     db = tmp_path / "events.duckdb"
     result, counts = run_ingest(str(corpus), "--db", str(db), "--batch-size", "4")
@@ -88,7 +69,7 @@ def test_ingest_stores_articles_and_events(tmp_path, fake_pipeline):
     assert [a[0] for a in articles] == [f"wire-{i}" for i in range(6)]
 
 
-def test_re_ingest_changes_nothing_and_does_not_load_the_coder(tmp_path, fake_pipeline, monkeypatch):
+def test_re_ingest_changes_nothing_and_does_not_load_the_coder(tmp_path, recording_pipeline, monkeypatch):
     corpus = write_corpus(tmp_path / "wire.jsonl", WIRE)
     db = tmp_path / "events.duckdb"
     run_ingest(str(corpus), "--db", str(db))
@@ -104,28 +85,28 @@ def test_re_ingest_changes_nothing_and_does_not_load_the_coder(tmp_path, fake_pi
     assert snapshot(db) == before
 
 
-def test_resume_after_an_interrupted_run(tmp_path, fake_pipeline):
+def test_resume_after_an_interrupted_run(tmp_path, recording_pipeline):
     full = write_corpus(tmp_path / "full.jsonl", WIRE)
     # The "interrupted" run got through the first three articles only.
     partial = write_corpus(tmp_path / "partial.jsonl", WIRE[:3])
     db, reference = tmp_path / "resumed.duckdb", tmp_path / "single.duckdb"
     run_ingest(str(partial), "--db", str(db))
-    fake_pipeline.parsed.clear()
+    recording_pipeline.parsed.clear()
     result, counts = run_ingest(str(full), "--db", str(db), "--batch-size", "2")
     assert {k: counts[k] for k in ("coded", "skipped", "errors")} == {"coded": 3, "skipped": 3, "errors": 0}
-    assert fake_pipeline.parsed == ["wire-3", "wire-4", "wire-5"]  # stored ones were never parsed
+    assert recording_pipeline.parsed == ["wire-3", "wire-4", "wire-5"]  # stored ones were never parsed
     run_ingest(str(full), "--db", str(reference))
     assert snapshot(db) == snapshot(reference)
 
 
-def test_duplicates_within_one_run_are_stored_once(tmp_path, fake_pipeline):
+def test_duplicates_within_one_run_are_stored_once(tmp_path, recording_pipeline):
     corpus = write_corpus(tmp_path / "wire.jsonl", WIRE[:2] + WIRE[:2])
     corpus.write_text(corpus.read_text().replace("wire-2", "wire-0").replace("wire-3", "wire-1"))
     _, counts = run_ingest(str(corpus), "--db", str(tmp_path / "events.duckdb"))
     assert {k: counts[k] for k in ("coded", "skipped", "errors")} == {"coded": 2, "skipped": 2, "errors": 0}
 
 
-def test_bad_inputs_are_reported_and_the_rest_stored(tmp_path, fake_pipeline):
+def test_bad_inputs_are_reported_and_the_rest_stored(tmp_path, recording_pipeline):
     good = write_corpus(tmp_path / "good.jsonl", WIRE[:2])
     mixed = tmp_path / "mixed.jsonl"
     mixed.write_text(json.dumps({"id": "m1", "text": WIRE[2]}) + "\n{not json\n", encoding="utf-8")
@@ -145,7 +126,7 @@ def test_bad_inputs_are_reported_and_the_rest_stored(tmp_path, fake_pipeline):
         }  # fmt: skip
 
 
-def test_nothing_readable_is_a_failure(tmp_path, fake_pipeline):
+def test_nothing_readable_is_a_failure(tmp_path, recording_pipeline):
     _, counts = run_ingest(str(tmp_path / "missing.jsonl"), "--db", str(tmp_path / "events.duckdb"))
     assert counts == {"coded": 0, "skipped": 0, "errors": 1, "events": 0}
     result = CliRunner().invoke(app, ["ingest", str(tmp_path / "missing.jsonl"), "--db", str(tmp_path / "e.duckdb")])

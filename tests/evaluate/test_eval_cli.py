@@ -1,10 +1,8 @@
-"""`thucydides eval`, with a stand-in coder and (when it exists) the real pipeline."""
+"""`thucydides eval`: report formats on fixed predictions, and the real pipeline end to end."""
 
 from __future__ import annotations
 
 import json
-import sys
-import types
 from pathlib import Path
 
 import pytest
@@ -120,8 +118,6 @@ def test_missing_gold_file(tmp_path, fake_coder):
 
 
 def test_end_to_end_with_pipeline(gold_file):
-    # ImportError too: the coder's dependencies may still be in progress.
-    pytest.importorskip("thucydides.pipeline", exc_type=ImportError)
     from thucydides.cli import _register_commands
 
     _register_commands()
@@ -136,20 +132,11 @@ def test_end_to_end_with_pipeline(gold_file):
     assert root["predicted"] >= root["found"]
 
 
-def test_make_coder_maps_articles_to_record_ids(monkeypatch, make_event, make_record):
-    # A stand-in for thucydides.pipeline with the agreed interface.
-    class Pipeline:
-        def __init__(self, settings):
-            self.settings = settings
-
-        def code_articles(self, articles):
-            for article in articles:
-                yield article, [make_event("042", article_id=article.id)]
-
-    module = types.ModuleType("thucydides.pipeline")
-    module.Pipeline = Pipeline
-    monkeypatch.setitem(sys.modules, "thucydides.pipeline", module)
-    records = [make_record([], id="x"), make_record([], id="y")]
-    predictions = evaluate_cli.make_coder("some_model")(records)
-    assert sorted(predictions) == ["x", "y"]
-    assert predictions["x"][0].article_id == "x"
+def test_make_coder_maps_articles_to_record_ids(make_record):
+    records = [
+        make_record([], id="x", text="Turkish police detained dozens of protesters in Istanbul."),
+        make_record([], id="y", text="The weather was mild."),
+    ]
+    predictions = evaluate_cli.make_coder(None)(records)
+    assert predictions["x"] and all(e.article_id == "x" for e in predictions["x"])
+    assert predictions.get("y", []) == []
