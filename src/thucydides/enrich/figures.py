@@ -23,6 +23,7 @@ from spacy.attrs import LIKE_NUM, LOWER
 from spacy.tokens import Doc, Token
 
 from ..model import Event
+from ..nlp import doc_text
 from .parse import clause_head, event_actors, in_actor, predicate_token
 
 NOT_COUNT_LABELS = frozenset({"DATE", "TIME", "PERCENT", "ORDINAL", "QUANTITY"})
@@ -250,7 +251,7 @@ class Figure:
         out: dict[str, Any] = {
             "kind": self.kind,
             "value": amount.value,
-            "text": doc.text[self.mention.start:self.end],
+            "text": doc_text(doc)[self.mention.start:self.end],
             "start": self.mention.start,
             "end": self.end,
         }

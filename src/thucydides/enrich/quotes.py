@@ -20,6 +20,7 @@ import yaml
 from spacy.tokens import Doc, Token
 
 from ..model import Actor, Event
+from ..nlp import doc_text
 from .parse import Sentences, predicate_token
 
 QUOTE = re.compile(r"\"(?P<a>[^\"\n]{2,}?)\"|“(?P<b>[^”\n]{2,}?)”")
@@ -69,7 +70,7 @@ def _frame(doc: Doc, start: int, end: int, sentences: Sentences) -> Token | None
     if first is None or not len(first):
         return None
     open_i, close_i = first.start, first.end  # tokens of the quote, marks included
-    inside = doc.text[start:end].rstrip("\"”")
+    inside = doc_text(doc)[start:end].rstrip("\"”")
     after_tokens: list[Token] = []
     if close_i < len(doc):
         sent_end = sentences.of(close_i - 1).end
@@ -117,7 +118,7 @@ def _speaker(token: Token, resolver: Resolver | None, date: str | None) -> dict[
     # An unknown person ("John Smith said") is still the speaker, without a code.
     tokens = [t for t in token.subtree if t.dep_ in {"compound", "flat"} or t is token]
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    return {"code": None, "text": token.doc.text[start:end], "start": start, "end": end,
+    return {"code": None, "text": doc_text(token.doc)[start:end], "start": start, "end": end,
             "country": None, "role": None, "name": None, "wikidata": None}
 
 
@@ -126,7 +127,7 @@ def extract_quotes(doc: Doc, resolver: Resolver | None = None, date: str | None 
     """Every direct quote of the document, with its speaker where one is named."""
     words = quote_words()
     quotes: list[Quote] = []
-    for m in QUOTE.finditer(doc.text):
+    for m in QUOTE.finditer(doc_text(doc)):
         sentences = sentences or Sentences(doc)
         group = "a" if m.group("a") is not None else "b"
         text, start, end = m.group(group), m.start(group), m.end(group)

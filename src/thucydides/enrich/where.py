@@ -34,6 +34,7 @@ from spacy.attrs import POS
 from spacy.tokens import Doc, Token
 
 from ..model import Event
+from ..nlp import doc_text
 from .gazetteer import Gazetteer, Place
 from .parse import Sentences, clause_head, event_actors, governing_clauses, in_actor, predicate_token
 
@@ -269,7 +270,7 @@ def _rank(mention: PlaceMention, predicate: Token) -> tuple[int, int, int]:
 
 
 def _dateline(doc: Doc) -> PlaceMention | None:
-    m = DATELINE.match(doc.text[:80])
+    m = DATELINE.match(doc_text(doc)[:80])
     if m is None:
         return None
     text = m.group("place").strip()
