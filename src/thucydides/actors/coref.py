@@ -1,8 +1,9 @@
 """Within-article coreference: pronouns, definite descriptions and bare surnames.
 
 The resolver keeps its `resolve(token, date)` interface; the first call for a document
-builds a `DocMemory` (stored on the spaCy Doc as `doc._.thuc_actors`) by one pass over the
-document's tokens and noun chunks in order, which is linear in the document:
+builds a `DocMemory` (stored on the spaCy Doc as `doc._.thuc_actors`) that passes over the
+document's tokens and noun chunks in order, linear in the document and only as far as
+the last anaphor asked about:
 
 * every noun chunk is resolved on its own (memoised: the coder's later calls for the
   same heads are dictionary look-ups) and, if it is an actor, becomes a possible
@@ -30,6 +31,7 @@ Anaphora entries (roles.yaml, or a user's file)::
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -102,7 +104,13 @@ class DocMemory:
         self._links: dict[int, tuple[tuple[Actor, ...], Span]] = {}  # i -> (antecedents, own span)
         self._names: dict[tuple[str, ...], Found] = {}
         self._entries: list[_Entry] = []
-        self._scanned = False  # the pass runs only once an anaphor is asked about
+        # The pass runs only once an anaphor is asked about, and only as far as it:
+        # tokens after the last anaphor the coder asks about are never scanned.
+        self._scanned_to = 0
+        self._sentence = -1
+        self._chunks: dict[int, Span] = {}
+        self._chunk_iter: Iterator[Span] | None = None
+        self._sentence_of: dict[int, int] = {}
 
     # --- look-ups -----------------------------------------------------------------------
 
@@ -116,9 +124,8 @@ class DocMemory:
         return actors[0] if actors else None
 
     def resolve_many(self, token: Token) -> list[Actor]:
-        if not self._scanned and self._may_be_anaphor(token):
-            self._scanned = True
-            self._scan()
+        if token.i >= self._scanned_to and self._may_be_anaphor(token):
+            self._scan_to(token.i + 1)
         link = self._links.get(token.i)
         if link is not None:
             actors, span = link
@@ -147,26 +154,32 @@ class DocMemory:
 
     # --- the pass ------------------------------------------------------------------------
 
-    def _scan(self) -> None:
+    def _scan_to(self, stop: int) -> None:
+        """Continue the in-order pass over the document up to token `stop`."""
         doc = self.doc
-        try:
-            chunks: dict[int, Span] = {c.root.i: c for c in doc.noun_chunks}
-            sentence_of = {}
-            for n, sent in enumerate(doc.sents):
-                sentence_of[sent.start] = n
-        except ValueError:  # no parse: no coreference, plain resolution only
-            return
-        sentence = -1
-        for token in doc:
-            sentence = sentence_of.get(token.i, sentence)
+        if self._chunk_iter is None:
+            try:
+                self._sentence_of = {sent.start: n for n, sent in enumerate(doc.sents)}
+                self._chunk_iter = iter(doc.noun_chunks)
+            except ValueError:  # no parse: no coreference, plain resolution only
+                self._scanned_to = len(doc)
+                return
+        for chunk in self._chunk_iter:  # chunks come in document order
+            self._chunks[chunk.root.i] = chunk
+            if chunk.start >= stop:
+                break
+        for i in range(self._scanned_to, min(stop, len(doc))):
+            token = doc[i]
+            self._sentence = self._sentence_of.get(i, self._sentence)
             low = token.lower_
             if token.pos_ == "PRON" and (low in PERSONAL or low in NEUTER or low in PLURAL):
                 if token.dep_ != "expl":
-                    self._link_pronoun(token, sentence)
+                    self._link_pronoun(token, self._sentence)
                 continue
-            chunk = chunks.get(token.i)
+            chunk = self._chunks.get(i)
             if chunk is not None:
-                self._mention(chunk, sentence)
+                self._mention(chunk, self._sentence)
+        self._scanned_to = max(self._scanned_to, stop)
 
     def _mention(self, chunk: Span, sentence: int) -> None:
         root = chunk.root
