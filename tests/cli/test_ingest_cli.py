@@ -15,7 +15,6 @@ from typer.testing import CliRunner
 
 import thucydides.cli.export  # noqa: F401 - registers the command
 import thucydides.cli.ingest as ingest_cli
-from conftest import RecordingPipeline
 import thucydides.cli.stats  # noqa: F401 - registers the command
 from thucydides.cli import app
 from thucydides.model import Article, Event
@@ -133,8 +132,8 @@ def test_nothing_readable_is_a_failure(tmp_path, recording_pipeline):
     assert result.exit_code == 1
 
 
-def test_an_interruption_keeps_the_articles_already_coded(tmp_path, monkeypatch):
-    class Interrupted(RecordingPipeline):
+def test_an_interruption_keeps_the_articles_already_coded(tmp_path, monkeypatch, recording_pipeline):
+    class Interrupted(recording_pipeline):
         def code_articles(self, articles, on_error=None):  # noqa: ANN001, ANN202
             for i, item in enumerate(super().code_articles(articles, on_error)):
                 if i == 3:
@@ -147,7 +146,7 @@ def test_an_interruption_keeps_the_articles_already_coded(tmp_path, monkeypatch)
     result, counts = run_ingest(str(corpus), "--db", str(db), "--batch-size", "2")
     assert result.exit_code == 130
     assert counts["coded"] == 3
-    monkeypatch.setattr(ingest_cli, "_load_pipeline", RecordingPipeline)
+    monkeypatch.setattr(ingest_cli, "_load_pipeline", recording_pipeline)
     _, counts = run_ingest(str(corpus), "--db", str(db))
     assert {k: counts[k] for k in ("coded", "skipped", "errors")} == {"coded": 3, "skipped": 3, "errors": 0}
 
@@ -209,8 +208,8 @@ def test_real_ingest_with_a_bad_file_in_the_batch(tmp_path, real_pipeline):
     assert len(lines) == counts["events"] and all(len(line.split("\t")) == 61 for line in lines)
 
 
-def test_an_article_the_coder_fails_on_is_recorded_and_the_rest_stored(tmp_path, monkeypatch):
-    class FailsOnOne(RecordingPipeline):
+def test_an_article_the_coder_fails_on_is_recorded_and_the_rest_stored(tmp_path, monkeypatch, recording_pipeline):
+    class FailsOnOne(recording_pipeline):
         def code_doc(self, doc, article):  # noqa: ANN001, ANN202
             if article.id == "wire-1":
                 raise ValueError("day is out of range for month")
