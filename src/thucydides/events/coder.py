@@ -17,6 +17,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from ..model import Actor, Article, Event, Span
+from ..nlp import doc_text
 from ..ontology import Ontology
 from .arguments import light_verb_of, slot_tokens
 from .arguments import subjects as agent_tokens
@@ -36,14 +37,27 @@ from .modality import Modality, modality_of, stated_future
 
 VERB_POS = {"VERB"}
 NOUN_POS = {"NOUN"}
+ADJ_POS = {"ADJ"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ANY_COMPLEMENT = "*"  # `complements: ["*"]`: any embedded verb ("agreed to ...")
+ANY_CLAUSE = "*clause"  # `complements: ["*clause"]`: any that-clause ("hoped that ...")
+MODIFIER_DEPS = {"compound", "amod", "nmod"}
+# Prepositions that name the means of a violent act: "killed two *in* a bomb
+# attack", "wounded by a roadside bomb", "attacked *with* artillery".
+MEANS_PREPS = ("in", "with", "by", "during", "using", "through")
+VIOLENT_ROOTS = {"18", "19", "20"}
+OBJECT_PREPS = {"of", "for", "to"}  # "accused X *of* Y", "blamed X *for* Y", "put an end *to* Y"
+CLAUSE_DEPS = {"xcomp", "ccomp", "advcl"}
+PREDICATIVE_DEPS = {"acomp", "oprd", "attr", "xcomp", "ROOT", "ccomp", "conj"}
+PREDICTIVE_AUX = {"would", "will", "could", "might", "may", "'ll", "'d"}
 
 
 class ActorLookup(Protocol):
     """What the coder needs from actor resolution (see `thucydides.actors`)."""
 
     def resolve(self, token: Token, date: str | None = None) -> Actor | None: ...
+
+    def resolve_many(self, token: Token, date: str | None = None) -> list[Actor]: ...
 
     def country_of_place(self, name: str) -> str | None: ...
 
@@ -58,6 +72,9 @@ class Match:
     complement: Token | None = None
     subsumed_by: "Match | None" = None
     embedded: "Match | None" = None  # the action a governing pattern is about ("to *withdraw*")
+    also_embedded: list["Match"] = field(default_factory=list)  # the others, closest first
+    means: "Match | None" = None  # the weapon or attack a violent act used ("in a *bomb attack*")
+    anaphoric: set[tuple[int, int]] = field(default_factory=set)  # actor spans from pronouns
     trace: list[str] = field(default_factory=list)
 
 
@@ -80,8 +97,21 @@ class Candidate:
         if self.match.pattern.reciprocal and len(self.sources) > 1 and not self.targets:
             return [(a, b) for a, b in product(self.sources, self.sources) if a is not b]
         sources: list[Actor | None] = list(self.sources) or ([None] if self.unstated_source else [])
-        pairs = product(sources, self.targets or [None])
-        return [(s, t) for s, t in pairs if s is None or t is None or (s.start, s.end) != (t.start, t.end)]
+        pairs: list[tuple[Actor | None, Actor | None]] = []
+        for source in sources:
+            # "X said *he* ...": the source's own mention is no target of its act.
+            targets = [t for t in self.targets if source is None or not self._same_mention(source, t)]
+            pairs.extend((source, t) for t in targets or [None])
+        return pairs
+
+    def _same_mention(self, source: Actor, target: Actor) -> bool:
+        """An artefact dyad: the two actors are one mention ("Turkish police" and
+        "Turkish"), or one is a pronoun for the other ("X said *he* ...")."""
+        if source.start < target.end and target.start < source.end:
+            return True
+        anaphoric = self.match.anaphoric
+        return source.code == target.code and (
+            (source.start, source.end) in anaphoric or (target.start, target.end) in anaphoric)
 
 
 class EventCoder:
@@ -95,38 +125,58 @@ class EventCoder:
 
     def matches(self, token: Token) -> list[Match]:
         """Every pattern that fits this token, most specific first."""
-        pos = "verb" if token.pos_ in VERB_POS else "noun" if token.pos_ in NOUN_POS else None
+        pos = ("verb" if token.pos_ in VERB_POS else "noun" if token.pos_ in NOUN_POS
+               else "adj" if token.pos_ in ADJ_POS else None)
         if pos is None:
             return []
         fitting = (self._fits(p, token) for p in self.lexicon.candidates(pos, token.lemma_.lower()))
         return [m for m in fitting if m is not None]
 
     def _fits(self, pattern: Pattern, token: Token) -> Match | None:
+        if pattern.pos == "adj" and token.dep_ not in PREDICATIVE_DEPS:
+            return None  # "was *confident*", not "a confident leader"
+        if pattern.pos == "noun" and token.dep_ == "pobj" and not any(c.dep_ in {"det", "poss"} for c in token.children) \
+                and f"{token.head.lower_} {token.lower_}" in self.grammar.adverbial_phrases:
+            return None  # "recalled its envoy *in protest*": a motive, not an event
         match = Match(pattern, token)
         if pattern.particle and not any(
             c.dep_ in {"prt", "prep", "advmod"} and c.lower_ == pattern.particle for c in token.children
         ):
             return None
         if pattern.objects:
-            objects = [o for o in _objects(token) if o.lemma_.lower() in pattern.objects]
+            # "held *talks*", and "ended *mediation* efforts", "began a *hunger* strike"
+            objects = [o for o in _objects(token, self.grammar) if o.lemma_.lower() in pattern.objects
+                       or any(c.dep_ == "compound" and c.lemma_.lower() in pattern.objects for c in o.children)]
             if not objects:
                 return None
             match.light_object = objects[0]
         if pattern.preps and not any(
             c.dep_ in {"prep", "dative", "agent"} and c.lower_ in pattern.preps and not _temporal(c)
             for c in token.children
+        ) and not any(  # "called *for* Burma to institute reforms": "for" marks the clause
+            m.dep_ == "mark" and m.lower_ in pattern.preps
+            for c in token.children if c.dep_ in CLAUSE_DEPS for m in c.children
         ):
             return None
         if pattern.complements:
+            # "accused X *of corruption*": the parser often hangs the phrase on the object.
+            heads = [*token.children, *(p for o in children(token, OBJECT_DEPS) for p in o.children
+                                        if p.dep_ == "prep" and p.lower_ in OBJECT_PREPS)]
             comps = [
-                c for c in token.children
+                c for c in heads
                 if c.dep_ in {"xcomp", "ccomp", "pcomp", "prep"}
                 and (_complement_lemmas(c) & set(pattern.complements)
-                     or (ANY_COMPLEMENT in pattern.complements and c.dep_ == "xcomp"))
+                     or (ANY_COMPLEMENT in pattern.complements and c.dep_ == "xcomp")
+                     or (ANY_CLAUSE in pattern.complements and c.dep_ == "ccomp"))
             ]
             if not comps:
                 return None
             match.complement = comps[0]
+        if pattern.modals:
+            clause = next((c for c in token.children if c.dep_ in {"ccomp", "acl"} and _modal(c, pattern.modals)), None)
+            if clause is None:
+                return None
+            match.complement = clause
         return match
 
     # -- coding -------------------------------------------------------------------
@@ -151,8 +201,15 @@ class EventCoder:
     def candidates(self, sent: SpacySpan, article: Article, fallback_country: str | None = None) -> list[Candidate]:
         """One candidate per matched predicate: the first fitting pattern whose
         arguments are found, else the first one with the reason it was dropped."""
+        fixes = self.grammar.lemma_fixes
+        for token in sent:
+            if token.lower_ in fixes:  # "staged" -> "stag": a known lemmatizer slip
+                token.lemma_ = fixes[token.lower_]
         per_token = [found for found in (self.matches(t) for t in sent) if found]
-        _mark_subsumed([found[0] for found in per_token])
+        firsts = [found[0] for found in per_token]
+        _mark_subsumed(firsts, self.grammar)
+        self._mark_aims(firsts)
+        self._mark_means(firsts, {found[0].predicate.i: found for found in per_token})
         context_country = self._sentence_country(sent) or fallback_country
         out = []
         for found in per_token:
@@ -189,7 +246,25 @@ class EventCoder:
         if self._is_discarded(match):
             return Candidate(match, [], [], modality, dropped="sport, market or historical context")
         sources = self._actors(pattern.source, match, article)
+        if pattern.source_roles and sources:
+            sources = [a for a in sources if a.role in pattern.source_roles]
+            if not sources:
+                return Candidate(match, [], [], modality, dropped="source is not of the pattern's roles")
         targets = self._actors(pattern.target, match, article)
+        if not targets and match.means is not None:
+            # "engaged in ethnic cleansing *against the Masalit*"
+            targets = self._actors(match.means.pattern.target, match.means, article)
+        inner = match.embedded if pattern.governs else None
+        for _ in range(3):
+            if targets or inner is None:
+                break
+            # "promised to continue military aid *to Mozambique*", "demonstrated to
+            # demand reforms *by Suharto's government*": the embedded action names
+            # the target of the promise, the demand, the protest.
+            targets = self._actors(inner.pattern.target, inner, article)
+            if targets:
+                match.trace.append(f"target from embedded '{inner.predicate.text}'")
+            inner = inner.embedded
         sources = [self._with_country(a, context_country, targets) for a in sources]
         targets = [self._with_country(a, context_country, sources) for a in targets]
         cand = Candidate(match, sources, targets, modality, code=self._refined_code(match))
@@ -203,6 +278,7 @@ class EventCoder:
         elif cand.unstated_source and cand.modality.value not in {"asserted", "reported"}:
             cand.dropped = "unstated source and not asserted"
         elif pattern.target_required and not any(t for _, t in cand.dyads()) \
+                and not (match.means is not None and not match.means.pattern.target_required) \
                 and not (cand.unstated_source and self._patient_stated(match)):
             cand.dropped = "target required but none found"
         return cand
@@ -214,13 +290,18 @@ class EventCoder:
         not a political actor ("the dollar fell", "Arsenal attacked") is not."""
         predicate = match.predicate
         if match.pattern.pos == "noun":
-            if light_verb_of(predicate, self.grammar) is not None:
-                return False  # "X launched an attack": the light verb's subject is the source
-            stated = [h for slot in match.pattern.source
+            light = light_verb_of(predicate, self.grammar)
+            if light is not None:
+                # "X launched an attack": the light verb's subject is the source,
+                # unless it is a crowd ("members continued their strike")
+                return not any(self._identifies_agent(s) for s in agent_tokens(light, self.grammar))
+            # descriptive modifiers ("*street* protests") state no agent
+            stated = [h for slot in match.pattern.source if slot not in {"amod", "compound"}
                       for h in slot_tokens(slot, predicate, self.grammar, match.light_object)]
             return not any(self._identifies_agent(h) for h in stated)
         if is_passive(predicate):
-            return not any(True for _ in prep_objects(predicate, ("by",)))
+            # "killed *by a roadside bomb*": a weapon or an event is no agent.
+            return not any(self._identifies_agent(o) for o in prep_objects(predicate, ("by",)))
         subjects = agent_tokens(predicate, self.grammar)
         if not subjects:
             # "striking staff", "agreed to march": a modifier or an embedded verb
@@ -243,18 +324,134 @@ class EventCoder:
         return any(t.pos_ in NOMINAL_POS for slot in match.pattern.target
                    for t in slot_tokens(slot, match.predicate, self.grammar, match.light_object))
 
-    def _refined_code(self, match: Match) -> str:
-        """A governing pattern's code, refined by the action it embeds:
-        "urged X to *release*" 0253, "threatened to *impose sanctions*" 1312."""
+    def _refined_code(self, match: Match, trace: bool = True) -> str:
+        """A pattern's code, refined by the modifiers of its noun ("provided *military*
+        aid" 072), by the means of a violent act ("killed in a *bomb attack*" 183), or,
+        for a governing pattern, by the action it embeds: "urged X to *release*" 0253,
+        "threatened to *impose sanctions*" 1312, "asked for *military aid*" 0232."""
+        pattern = match.pattern
+        notes: list[str] = []
+        own = self._modified_code(match, notes)
+        if match.means is not None:
+            means = self._modified_code(match.means, notes)
+            if _generic(own) and not _generic(means):
+                notes.append(f"means '{match.means.predicate.text}': {own} -> {means}")
+                own = means
+        code = self._family_code(match, own, notes)
+        if trace:
+            match.trace.extend(notes)
+        return code
+
+    def _family_code(self, match: Match, own: str, notes: list[str]) -> str:
         pattern = match.pattern
         family = self.lexicon.families.get(pattern.family)
-        if family is None or match.embedded is None:
-            return pattern.code
-        refined = family.refine(match.embedded.pattern.code)
-        if refined and (pattern.code == family.base or refined.startswith(pattern.code)):
-            match.trace.append(f"family {family.name}: embedded {match.embedded.pattern.id} -> {refined}")
+        if family is not None and own != family.base:
+            # "began a *hunger* strike": the modified code has a family of its own.
+            family = self.lexicon.families.with_base(own) or family
+        if family is None:
+            return own
+        if match.embedded is not None:
+            # The closest embedded action that the family covers: "called for Kenya
+            # to *hold* free *elections*" is about the elections.
+            inners = [match.embedded, *match.also_embedded]
+            codes = [(self._refined_code(m, trace=False), m.pattern.id) for m in inners]
+            # a refinement beyond the family's base first ("started a hunger strike
+            # to *protest* the *reforms*" is 1422, not the 142 of the protest alone)
+            embedded, about = next(((c, i) for c, i in codes if family.refine(c) not in (None, family.base)),
+                                   next(((c, i) for c, i in codes if family.refine(c)), codes[0]))
+        elif match.light_object is not None:
+            embedded, about = self._noun_code(match.light_object), match.light_object.text
+            if embedded is None or family.refine(embedded) is None:
+                # "submitted *reform* petitions": an event noun modifying the object
+                for mod in match.light_object.children:
+                    code = self._noun_code(mod) if mod.dep_ == "compound" else None
+                    if code and family.refine(code):
+                        embedded, about = code, mod.text
+                        break
+        else:
+            return own
+        refined = family.refine(embedded) if embedded else None
+        if refined and (own == family.base or refined.startswith(own)):
+            notes.append(f"family {family.name}: embedded {about} {embedded} -> {refined}")
             return refined
-        return pattern.code
+        return own
+
+    def _modified_code(self, match: Match, notes: list[str]) -> str:
+        """A pattern's code, refined by the modifiers of its noun or light-verb object."""
+        code = match.pattern.code
+        families = self.lexicon.families
+        noun = match.predicate if match.pattern.pos == "noun" else match.light_object
+        refined = None
+        if noun is not None:
+            refined, what = families.modifiers.refine(code, _modifier_words(noun)), f"modifier of '{noun.text}'"
+        if refined is None and match.pattern.pos == "verb":
+            # "banned *opposition parties*" 1722, "lifted *the curfew*" 0813
+            objects = {o.lemma_.lower() for o in _objects(match.predicate, self.grammar)}
+            refined, what = families.objects.refine(code, objects), "object"
+        if refined and refined != code:
+            notes.append(f"{what}: {code} -> {refined}")
+            return refined
+        return code
+
+    def _noun_code(self, noun: Token) -> str | None:
+        """What a light verb's object noun is about ("asked for *aid*" 070), with its modifiers."""
+        patterns = self.lexicon.candidates("noun", noun.lemma_.lower())
+        if not patterns:
+            return None
+        code = patterns[0].code
+        return self.lexicon.families.modifiers.refine(code, _modifier_words(noun)) or code
+
+    def _mark_aims(self, matches: list[Match]) -> None:
+        """A pattern that `governs: family` ("demonstrated *to demand reforms*")
+        absorbs only the embedded actions its family covers; others ("protested
+        against *the arrests*") stay events of their own."""
+        by_token = {m.predicate.i: m for m in matches}
+        # The deepest first: "blocked roads to *protest* against the tax law"
+        # takes its aim from the protest, which takes it from the law.
+        governing = [m for m in matches if m.pattern.governs_family_only]
+        for match in sorted(governing, key=lambda m: -sum(1 for _ in m.predicate.ancestors)):
+            family = self.lexicon.families.get(match.pattern.family)
+            if family is None or match.subsumed_by is not None:
+                continue  # "started a hunger *strike*": the noun is the verb's, which takes the aim
+            for inner in _embedded_matches(match, by_token, self.grammar):
+                if match.light_object is not None and inner.predicate.i == match.light_object.i:
+                    continue
+                if inner.subsumed_by is not None and inner.subsumed_by is not match:
+                    continue
+                if family.refine(self._refined_code(inner, trace=False)) is None:
+                    continue
+                inner.subsumed_by = match
+                if match.embedded is None:
+                    match.embedded = inner
+                else:
+                    match.also_embedded.append(inner)
+
+    def _mark_means(self, matches: list[Match], per_token: dict[int, list[Match]]) -> None:
+        """ "Killed two soldiers *in a bomb attack*", "were killed *by a roadside bomb*":
+        the attack or weapon is the means of the violent act, not a second event; it
+        refines the act's code when that is generic (see `_refined_code`)."""
+        for match in matches:
+            if match.pattern.pos != "verb" or match.pattern.code[:2] not in VIOLENT_ROOTS:
+                continue
+            # "Israeli *tanks* fired", "*aircraft* killed 46 civilians": the agent is a weapon.
+            # "a roadside *bombing* killed one soldier": the event subject is the means.
+            for agent in agent_tokens(match.predicate, self.grammar):
+                found = per_token.get(agent.i, [])
+                weapon = next((m for m in found if m.pattern.code[:2] in VIOLENT_ROOTS), None)
+                if weapon is None or match.means is not None:
+                    continue
+                match.means = weapon
+                if not weapon.pattern.embedded_only and found[0].subsumed_by is None:
+                    found[0].subsumed_by = match
+            for obj in prep_objects(match.predicate, MEANS_PREPS):
+                found = per_token.get(obj.i, [])
+                # "in an air *strike*": the violent reading of a word with several.
+                inner = next((m for m in found if m.pattern.code[:2] in VIOLENT_ROOTS), None)
+                if inner is None or found[0].subsumed_by is not None:
+                    continue
+                found[0].subsumed_by = match
+                if match.means is None:
+                    match.means = inner
 
     def _code_stated_future(self, cand: Candidate) -> None:
         """ "Portugal will support Turkey" is an intent (032), "they would blockade
@@ -283,8 +480,14 @@ class EventCoder:
             heads = slot_tokens(slot, match.predicate, self.grammar, match.light_object)
             if slot == "comp" and match.complement is not None:
                 heads = slot_tokens("comp", match.predicate, self.grammar) or heads
-            actors = [a for h in heads for t in with_conjuncts(h)
-                      if (a := self.resolver.resolve(t, article.date)) is not None]
+            actors = []
+            for head in heads:
+                for t in with_conjuncts(head):
+                    # "the two countries", "they" after "Russia and China": every actor.
+                    found = self.resolver.resolve_many(t, article.date)
+                    if t.pos_ == "PRON":
+                        match.anaphoric.update((a.start, a.end) for a in found)
+                    actors.extend(found)
             if actors:
                 match.trace.append(f"{slot} -> " + ", ".join(f"{a.text}={a.code}" for a in actors))
                 return actors
@@ -308,7 +511,9 @@ class EventCoder:
         return None
 
     def _is_discarded(self, match: Match) -> bool:
-        words = {t.lower_ for t in match.predicate.sent}
+        # A currency in an amount ("a 500-million-euro package") is no market report.
+        words = {t.lower_ for t in match.predicate.sent
+                 if not (t.i > 0 and t.doc[t.i - 1].like_num or any(c.like_num for c in t.children))}
         for kind in ("sport", "markets"):
             if len(words & self.grammar.discard_words[kind]) >= 2:
                 return True
@@ -341,12 +546,52 @@ class EventCoder:
         )
 
 
-def _objects(token: Token) -> list[Token]:
-    """Direct objects, their conjuncts, and what a measure object measures:
-    "provided 25,000 tons *of aid*", "gave 5 million dollars *of aid*"."""
+def _objects(token: Token, grammar: Grammar) -> list[Token]:
+    """Direct objects, their conjuncts, and what a measure or a container object
+    holds: "provided 25,000 tons *of aid*", "declared a state *of emergency*"."""
     found = children(token, PASSIVE_SUBJECT_DEPS if is_passive(token) else OBJECT_DEPS)
     objects = [c for o in found for c in [o, *o.conjuncts]]
-    return objects + [m for o in objects if _is_measure(o) for m in prep_objects(o, ("of",))]
+    return objects + [m for o in objects if _is_measure(o) or o.lemma_.lower() in grammar.container_nouns
+                      for m in prep_objects(o, ("of",))]
+
+
+def _modifier_words(noun: Token) -> set[str]:
+    """The words that modify a noun: "*emergency food* aid", "*suicide car* bombing"."""
+    words: set[str] = set()
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.i != head.i and _is_measure(head.head):
+        words.add(head.head.lemma_.lower())  # "5 million *dollars* of aid"
+    for child in noun.children:
+        if child.dep_ in MODIFIER_DEPS:
+            words.update((child.lower_, child.lemma_.lower()))
+            words.update(w for g in child.children if g.dep_ in MODIFIER_DEPS for w in (g.lower_, g.lemma_.lower()))
+    return words
+
+
+def _presupposed_event(match: Match) -> bool:
+    """A definite event noun that is an argument of the embedded action, not the
+    action itself: "urged X to investigate *the attack*" reports an attack."""
+    noun = match.predicate
+    return (match.pattern.pos == "noun" and not match.pattern.embedded_only
+            and any((c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these", "those"}) or c.dep_ == "poss"
+                    for c in noun.children))
+
+
+def _generic(code: str) -> bool:
+    """A residual code ("180", "190"): a more specific sibling may replace it."""
+    return len(code) == 3 and code.endswith("0")
+
+
+def _modal(clause: Token, modals: tuple[str, ...]) -> bool:
+    """Whether a that-clause states an obligation: "X *must* go", "X *needs to* go",
+    "X *has to* go", "X *should* go" (the modal may sit on a coordinated verb)."""
+    for verb in (clause, *clause.conjuncts):
+        if any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "MD" and c.lower_ in modals for c in verb.children):
+            return True
+        if verb.lemma_.lower() in modals and any(c.dep_ == "xcomp" for c in verb.children):
+            # "NATO *would need* to remain strong" is a prediction, not an appeal.
+            return not any(c.dep_ == "aux" and c.lower_ in PREDICTIVE_AUX for c in verb.children)
+    return False
 
 
 def _temporal(prep: Token) -> bool:
@@ -368,30 +613,43 @@ def _complement_lemmas(token: Token) -> set[str]:
     return lemmas
 
 
-def _mark_subsumed(matches: list[Match]) -> None:
+def _mark_subsumed(matches: list[Match], grammar: Grammar | None = None) -> None:
     """Under CAMEO, "agreed to withdraw" codes the agreement, not the withdrawal."""
     by_token = {m.predicate.i: m for m in matches}
     for match in matches:
         if match.light_object is not None and match.light_object.i in by_token:
             # "held *talks*": the noun is part of this predicate, not a second event.
             by_token[match.light_object.i].subsumed_by = match
-        if not match.pattern.governs:
+        if not match.pattern.governs or match.pattern.governs_family_only:
             continue
-        for inner in _embedded_matches(match, by_token):
+        for inner in _embedded_matches(match, by_token, grammar):
+            if match.light_object is not None and inner.predicate.i == match.light_object.i:
+                continue  # the pattern's own noun: its code is read in `_refined_code`
+            if match.pattern.governs_family_only:
+                continue  # see `EventCoder._mark_aims`
+            if match.embedded is not None and _presupposed_event(inner):
+                continue  # "urged X to investigate *the attack*": the attack happened
             if inner.subsumed_by is None:
                 inner.subsumed_by = match
             if match.embedded is None:
                 match.embedded = inner
+            else:
+                match.also_embedded.append(inner)
 
 
-EMBEDDING_DEPS = {"xcomp", "ccomp", "prep", "dobj", "advcl"}
+EMBEDDING_DEPS = {"xcomp", "ccomp", "prep", "dobj", "advcl", "acl"}
 
 
-def _embedded_matches(match: Match, by_token: dict[int, Match]) -> list[Match]:
+def _embedded_matches(match: Match, by_token: dict[int, Match], grammar: Grammar | None = None) -> list[Match]:
     """Matches under a governing predicate, the closest first: "urged X to
-    *release* the prisoners held in *detention*" is about the release."""
+    *release* the prisoners held in *detention*" is about the release. A noun
+    predicate's light verb lends its purpose clause: "staged *rallies* to demand"."""
     found = []
-    for child in match.predicate.children:
+    clauses = list(match.predicate.children)
+    light = light_verb_of(match.predicate, grammar) if grammar is not None and match.pattern.pos == "noun" else None
+    if light is not None:
+        clauses += [c for c in light.children if c.dep_ in {"xcomp", "advcl"}]
+    for child in clauses:
         if child.dep_ not in EMBEDDING_DEPS:
             continue
         for t in child.subtree:
@@ -434,7 +692,7 @@ def _event_span(match: Match) -> Span:
     start = min(t.idx for t in tokens)
     end = max(t.idx + len(t.text) for t in tokens)
     doc = match.predicate.doc
-    return Span(text=doc.text[start:end], start=start, end=end)
+    return Span(text=doc_text(doc)[start:end], start=start, end=end)
 
 
 def _confidence(cand: Candidate, predicate: Token) -> float:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Iterator
@@ -28,12 +28,17 @@ class Grammar:
     future_governors: frozenset[str]
     hypothetical_governors: frozenset[str]
     negating_governors: frozenset[str]
+    occurrence_verbs: frozenset[str]
+    container_nouns: frozenset[str]
+    adverbial_phrases: frozenset[str]
     intent_adjectives: frozenset[str]
     speaker_pronouns: frozenset[str]
     eventive_subjects: frozenset[str]
     crowd_subjects: frozenset[str]
     negation_words: frozenset[str]
     discard_words: dict[str, frozenset[str]]
+    lemma_fixes: dict[str, str] = field(default_factory=dict)
+    light_preps: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
@@ -42,7 +47,9 @@ def default_grammar() -> Grammar:
     data = yaml.safe_load(text)
     lists = {k: frozenset(str(w).lower() for w in v) for k, v in data.items() if isinstance(v, list)}
     discards = {k: frozenset(str(w).lower() for w in v) for k, v in data["discard_words"].items()}
-    return Grammar(discard_words=discards, **lists)
+    fixes = {str(k).lower(): str(v).lower() for k, v in (data.get("lemma_fixes") or {}).items()}
+    preps = {str(k).lower(): frozenset(str(p).lower() for p in v) for k, v in (data.get("light_preps") or {}).items()}
+    return Grammar(discard_words=discards, lemma_fixes=fixes, light_preps=preps, **lists)
 
 
 def children(token: Token, deps: set[str] | frozenset[str]) -> list[Token]:
@@ -54,7 +61,15 @@ def with_conjuncts(token: Token) -> list[Token]:
     return [token] + [c for c in token.conjuncts if c.i > token.i and c.pos_ in NOMINAL_POS]
 
 
+# Participles that are adjectives, not passives, with their preposition: "Serb
+# forces *were engaged in* ethnic cleansing", "the groups *involved in* the attack".
+STATIVE_PARTICIPLES = {"engage": "in", "involve": "in"}
+
+
 def is_passive(verb: Token) -> bool:
+    prep = STATIVE_PARTICIPLES.get(verb.lemma_)
+    if prep and any(c.dep_ == "prep" and c.lower_ == prep for c in verb.children):
+        return False
     return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
 
 

@@ -12,14 +12,20 @@ words that express it, and how to find its arguments in the dependency parse:
       objects: [sanction]                 # light verbs: the object must be one of these
       preps: [for]                        # a required preposition: "call for"
       complements: [attack, strike]       # a required xcomp: "threatened to attack"
+                                          # ("*": any xcomp; "*clause": any that-clause)
+      modals: [must, have]                # a required modal in the that-clause: "said X *must* go"
+      adjectives: [pessimistic]           # predicative adjectives: "was *pessimistic* about"
       target: [obj, prep:against/at]      # where the target comes from, in order
       target_required: true
       reciprocal: false                   # "X and Y held talks" -> X->Y and Y->X
       governs: true                       # embedded actions are subsumed by this one
+                                          # ("family": only those its family covers)
       family: threaten                    # the embedded action refines the code (data/families.yaml)
       embedded_only: false                # only says what a governing pattern is about
       subordinate: false                  # dropped when its complement carries an event
       unstated_source: false              # "nine civilians were killed": coded with no source
+      source_roles: [CVL, LAB]            # only sources with these roles (else the next pattern)
+      source: none                        # only events whose agent is unstated or a crowd
 
 Each entry expands into one `Pattern` per part of speech.
 """
@@ -57,20 +63,24 @@ class Pattern:
     objects: tuple[str, ...] = ()
     preps: tuple[str, ...] = ()
     complements: tuple[str, ...] = ()
+    modals: tuple[str, ...] = ()
     target: tuple[str, ...] = VERB_TARGET_DEFAULT
     source: tuple[str, ...] = ("subj",)
     target_required: bool = False
     reciprocal: bool = False
     governs: bool = False
+    governs_family_only: bool = False  # `governs: family`: absorbs only what its family refines
     subordinate: bool = False
     family: str | None = None
     embedded_only: bool = False
     unstated_source: bool = False
+    source_roles: tuple[str, ...] = ()
 
     @property
     def specificity(self) -> int:
         """Patterns with more constraints are tried first."""
-        return 2 * bool(self.objects) + 2 * bool(self.complements) + bool(self.preps) + bool(self.particle)
+        return (2 * bool(self.objects) + 2 * bool(self.complements) + 2 * bool(self.modals)
+                + bool(self.preps) + bool(self.particle))
 
 
 @dataclass(frozen=True)
@@ -87,13 +97,35 @@ class Family:
 
 
 @dataclass(frozen=True)
+class Modifiers:
+    """Sub-codes that a noun's modifiers select (`modifiers` in data/families.yaml):
+    "*military* aid" 072, "*economic* reforms" 0832, "*bomb* attack" 183. Keys are
+    code prefixes, longest first; within one, the first listed word present wins."""
+
+    table: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
+
+    def refine(self, code: str, words: set[str]) -> str | None:
+        if not words:
+            return None
+        for prefix, entries in self.table:
+            if code.startswith(prefix):
+                return next((sub for word, sub in entries if word in words), None)
+        return None
+
+
+@dataclass(frozen=True)
 class Families:
     by_name: dict[str, Family]
     future: tuple[str, ...] = ()
     future_negated: tuple[str, ...] = ()
+    modifiers: Modifiers = field(default_factory=Modifiers)
+    objects: Modifiers = field(default_factory=Modifiers)  # same, for a verb's object nouns
 
     def get(self, name: str | None) -> Family | None:
         return self.by_name.get(name) if name else None
+
+    def with_base(self, code: str) -> Family | None:
+        return next((f for f in self.by_name.values() if f.base == code), None)
 
     def recode(self, names: tuple[str, ...], code: str) -> str | None:
         """The first family in `names` that covers `code` ("033" for a future "071")."""
@@ -109,13 +141,22 @@ def load_families(text: str | None = None) -> Families:
     if text is None:
         text = resources.files("thucydides").joinpath("data/families.yaml").read_text("utf-8")
     data = yaml.load(text, Loader=_LexiconLoader) or {}
+    modifiers = _table(data.pop("modifiers", None) or {})
+    objects = _table(data.pop("objects", None) or {})
     families = {}
     for name, spec in data.items():
         if not isinstance(spec, dict):
             continue
         prefixes = sorted(((str(k), str(v)) for k, v in spec.get("map", {}).items()), key=lambda kv: -len(kv[0]))
         families[name] = Family(name, str(spec["base"]), tuple(prefixes))
-    return Families(families, _words(data.get("future")), _words(data.get("future_negated")))
+    return Families(families, _words(data.get("future")), _words(data.get("future_negated")), modifiers, objects)
+
+
+def _table(spec: dict[Any, Any]) -> Modifiers:
+    return Modifiers(tuple(sorted(
+        ((str(prefix), tuple((str(w).lower(), str(c)) for w, c in (words or {}).items()))
+         for prefix, words in spec.items()),
+        key=lambda kv: -len(kv[0]))))
 
 
 @dataclass
@@ -148,6 +189,10 @@ class Lexicon:
             _collect(entries, str(path), Path(path).read_text(encoding="utf-8"))
         families = load_families()
         patterns = [p for name, entry in entries.items() for p in expand_entry(entry, ontology)]
+        for prefix, words in families.modifiers.table + families.objects.table:
+            for word, sub in words:
+                if sub not in ontology:
+                    raise LexiconError(f"families.yaml: modifier {word!r} under {prefix!r} has unknown code {sub!r}")
         for pattern in patterns:
             if pattern.family and families.get(pattern.family) is None:
                 raise LexiconError(f"pattern {pattern.id!r} names unknown family {pattern.family!r}")
@@ -205,24 +250,28 @@ def expand_entry(entry: dict[str, Any], ontology: Ontology) -> list[Pattern]:
         objects=_words(entry.get("objects")),
         preps=_words(entry.get("preps")),
         complements=_words(entry.get("complements")),
+        modals=_words(entry.get("modals")),
         target_required=bool(entry.get("target_required", False)),
         reciprocal=bool(entry.get("reciprocal", False)),
         governs=bool(entry.get("governs", False)),
+        governs_family_only=entry.get("governs") == "family",
         subordinate=bool(entry.get("subordinate", False)),
         family=str(entry["family"]) if entry.get("family") else None,
         embedded_only=bool(entry.get("embedded_only", False)),
         unstated_source=bool(entry.get("unstated_source", False)),
+        source_roles=tuple(str(r).upper() for r in entry.get("source_roles") or ()),
     )
     patterns: list[Pattern] = []
     verb_target = _words(entry.get("target")) or VERB_TARGET_DEFAULT
     for slot in verb_target + _words(entry.get("noun_target")):
         if not slot.startswith("prep:") and slot not in SLOTS:
             raise LexiconError(f"{entry['_file']}: entry {entry['id']!r} has unknown argument slot {slot!r}")
+    verb_source = () if str(entry.get("source", "")).lower() == "none" else ("subj",)
     for phrase in _words(entry.get("verbs")):
         lemma, _, particle = phrase.partition(" ")
         patterns.append(
             Pattern(id=f"{entry['id']}.v", pos="verb", lemma=lemma, particle=particle or None,
-                    target=verb_target, **common)
+                    target=verb_target, source=verb_source, **common)
         )
     patient = entry.get("noun_role", "agent") == "patient"
     noun_target = _words(entry.get("noun_target")) or (
@@ -236,5 +285,11 @@ def expand_entry(entry: dict[str, Any], ontology: Ontology) -> list[Pattern]:
         patterns.append(
             Pattern(id=f"{entry['id']}.n", pos="noun", lemma=lemma, target=noun_target,
                     source=noun_source, **noun_common)
+        )
+    # "was *pessimistic* about", "is *confident* that": the copula's subject is the source.
+    for lemma in _words(entry.get("adjectives")):
+        patterns.append(
+            Pattern(id=f"{entry['id']}.a", pos="adj", lemma=lemma, target=verb_target,
+                    **{**common, "objects": ()})
         )
     return patterns

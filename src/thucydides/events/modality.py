@@ -27,7 +27,22 @@ def _negated(token: Token, grammar: Grammar) -> str | None:
     for child in token.children:
         if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
             return f"negation '{child.text}' on '{token.text}'"
+    head = token.head
+    if token.pos_ == "NOUN" and token.dep_ == "nsubj" and head.lemma_ in grammar.occurrence_verbs \
+            and any(c.dep_ == "neg" for c in head.children):
+        return f"'{token.text}' did not happen ('{head.text}' negated)"
     return None
+
+
+DEFINITE_DETS = {"the", "this", "that", "these", "those"}
+
+
+def _definite(noun: Token) -> bool:
+    return any((c.dep_ == "det" and c.lower_ in DEFINITE_DETS) or c.dep_ == "poss" for c in noun.children)
+
+
+def _light_verb_object(noun: Token, grammar: Grammar) -> bool:
+    return noun.dep_ in {"dobj", "obj", "nsubjpass"} and noun.head.lemma_ in grammar.light_verbs
 
 
 def _aux(token: Token, words: frozenset[str]) -> str | None:
@@ -89,16 +104,30 @@ def modality_of(predicate: Token, grammar: Grammar, governed_by_pattern: bool = 
     if aux and not future:
         return Modality("hypothetical", f"modal '{aux}'")
     reported_by: Token | None = None
+    # An event named by a noun is denied only through its own light verb ("did
+    # not *stage* a protest"); a negated clause around it is about something
+    # else ("the march did not go ahead due to *the unrest*", "denied
+    # responsibility for *the attack*").
+    nominal = predicate.pos_ == "NOUN"
+    negatable = not nominal or _light_verb_object(predicate, grammar)
+    # A definite event noun ("*the* attack", "*last week's* killings") presupposes
+    # that the event happened, whatever the clause around it says ("urged X to
+    # investigate the attack", "would like to express shock at the killing").
+    presupposed = nominal and not negatable and _definite(predicate)
+    child = predicate
     for gov in governors(predicate):
+        if nominal and child.pos_ == "NOUN" and child.i != predicate.i:
+            negatable = False
+        child = gov
         if gov.pos_ not in {"VERB", "AUX"}:
             continue
-        if gov.lemma_ in grammar.negating_governors or _negated(gov, grammar) and gov.dep_ != "ccomp":
+        if negatable and (gov.lemma_ in grammar.negating_governors or _negated(gov, grammar) and gov.dep_ != "ccomp"):
             if not governed_by_pattern:
                 return Modality("negated", f"under '{gov.text}'")
         if gov.lemma_ in grammar.hypothetical_governors or _aux(gov, grammar.hypothetical_aux) or _conditional(gov, grammar):
-            if not governed_by_pattern:
+            if not governed_by_pattern and not presupposed:
                 return Modality("hypothetical", f"under '{gov.text}'")
-        if gov.lemma_ in grammar.future_governors and not future:
+        if gov.lemma_ in grammar.future_governors and not future and not presupposed:
             future = gov.text
         if gov.lemma_ in grammar.communication_verbs and reported_by is None:
             reported_by = gov
