@@ -9,8 +9,9 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
+
+from .datafiles import read_data
 
 
 @dataclass(frozen=True)
@@ -72,5 +73,5 @@ def _read_table(text: str) -> dict[str, CameoCode]:
 
 @lru_cache(maxsize=1)
 def default_ontology() -> Ontology:
-    text = resources.files("thucydides").joinpath("data/ontology/cameo.tsv").read_text("utf-8")
+    text = read_data("ontology/cameo.tsv")
     return Ontology(_read_table(text))

@@ -23,12 +23,12 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from ..datafiles import data_path
 from .normalize import CASE_ANY, alias_key, case_rule, demonym_plurals, plural
 from .people import Person, PersonError, parse_person
 
@@ -503,7 +503,7 @@ def _date(value: Any) -> str | None:
 
 @lru_cache(maxsize=1)
 def _bundled_layers() -> tuple[tuple[str, Any], ...]:
-    base = resources.files("thucydides").joinpath("data/actors")
+    base = data_path("actors")
     return tuple(
         (f"thucydides/data/actors/{name}", yaml.safe_load(base.joinpath(name).read_text("utf-8")))
         for name in BUNDLED_FILES

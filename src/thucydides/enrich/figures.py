@@ -15,13 +15,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 import yaml
 from spacy.attrs import LIKE_NUM, LOWER
 from spacy.tokens import Doc, Token
 
+from ..datafiles import read_data
 from ..model import Event
 from ..nlp import doc_text
 from .parse import clause_head, event_actors, in_actor, predicate_token
@@ -53,7 +53,7 @@ class FigureWords:
 
 @lru_cache(maxsize=1)
 def figure_words() -> FigureWords:
-    text = resources.files("thucydides").joinpath("data/enrich/figures.yaml").read_text("utf-8")
+    text = read_data("enrich/figures.yaml")
     data: dict[str, Any] = yaml.safe_load(text)
     verbs = {v: kind for kind, entry in data["kinds"].items() for v in entry.get("verbs", ())}
     nouns = {n: kind for kind, entry in data["kinds"].items() for n in entry.get("nouns", ())}

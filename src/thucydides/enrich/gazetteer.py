@@ -18,10 +18,11 @@ import re
 import unicodedata
 from dataclasses import asdict, dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any, Iterable
 
 import yaml
+
+from ..datafiles import read_data
 
 PRECISION_RANK = {"country": 0, "city": 1, "admin1": 2}
 
@@ -98,7 +99,7 @@ class Gazetteer:
             for attr in ("name", "common_name", "official_name"):
                 if getattr(country, attr, None):
                     self._add(self.primary, getattr(country, attr), place)
-        text = resources.files("thucydides").joinpath("data/gazetteer/aliases.yaml").read_text("utf-8")
+        text = read_data("gazetteer/aliases.yaml")
         for alias, iso3 in yaml.safe_load(text)["countries"].items():
             place = self.countries.get(iso3) or Place(str(alias), iso3, "country")
             self._add(self.primary, str(alias), place)

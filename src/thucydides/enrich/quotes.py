@@ -13,12 +13,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any, Protocol
 
 import yaml
 from spacy.tokens import Doc, Token
 
+from ..datafiles import read_data
 from ..model import Actor, Event
 from ..nlp import doc_text
 from .parse import Sentences, predicate_token
@@ -42,7 +42,7 @@ class QuoteWords:
 
 @lru_cache(maxsize=1)
 def quote_words() -> QuoteWords:
-    text = resources.files("thucydides").joinpath("data/enrich/quotes.yaml").read_text("utf-8")
+    text = read_data("enrich/quotes.yaml")
     data = yaml.safe_load(text)
     return QuoteWords(frozenset(data["speech_verbs"]), int(data["min_words_without_speaker"]),
                       frozenset(str(r) for r in data["statement_roots"]))

@@ -17,12 +17,12 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 import yaml
 from spacy.tokens import Doc, Token
 
+from ..datafiles import read_data
 from ..model import Article, Event
 from .parse import clause_head, governing_clauses, predicate_token
 
@@ -75,7 +75,7 @@ class DateWords:
 
 @lru_cache(maxsize=1)
 def date_words() -> DateWords:
-    text = resources.files("thucydides").joinpath("data/enrich/dates.yaml").read_text("utf-8")
+    text = read_data("enrich/dates.yaml")
     data: dict[str, Any] = yaml.safe_load(text)
     return DateWords(
         relative={k.lower(): (v["unit"], int(v["offset"])) for k, v in data["relative"].items()},

@@ -26,13 +26,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 import yaml
 from spacy.attrs import POS
 from spacy.tokens import Doc, Token
 
+from ..datafiles import read_data
 from ..model import Event
 from ..nlp import doc_text
 from .gazetteer import Gazetteer, Place
@@ -55,7 +55,7 @@ class PlaceWords:
 
 @lru_cache(maxsize=1)
 def place_words() -> PlaceWords:
-    text = resources.files("thucydides").joinpath("data/enrich/places.yaml").read_text("utf-8")
+    text = read_data("enrich/places.yaml")
     data = yaml.safe_load(text)
     return PlaceWords(frozenset(data["location_preps"]), frozenset(data["place_labels"]),
                       frozenset(data["place_nouns"]), frozenset(data["never_places"]),

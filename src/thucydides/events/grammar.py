@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Iterator
 
 import yaml
 from spacy.tokens import Token
+
+from ..datafiles import read_data
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
@@ -43,7 +44,7 @@ class Grammar:
 
 @lru_cache(maxsize=1)
 def default_grammar() -> Grammar:
-    text = resources.files("thucydides").joinpath("data/grammar.yaml").read_text("utf-8")
+    text = read_data("grammar.yaml")
     data = yaml.safe_load(text)
     lists = {k: frozenset(str(w).lower() for w in v) for k, v in data.items() if isinstance(v, list)}
     discards = {k: frozenset(str(w).lower() for w in v) for k, v in data["discard_words"].items()}

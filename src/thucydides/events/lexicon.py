@@ -35,12 +35,12 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 import yaml
 
+from ..datafiles import data_path, read_data
 from ..ontology import Ontology, default_ontology
 from .arguments import SLOTS
 
@@ -139,7 +139,7 @@ class Families:
 
 def load_families(text: str | None = None) -> Families:
     if text is None:
-        text = resources.files("thucydides").joinpath("data/families.yaml").read_text("utf-8")
+        text = read_data("families.yaml")
     data = yaml.load(text, Loader=_LexiconLoader) or {}
     modifiers = _table(data.pop("modifiers", None) or {})
     objects = _table(data.pop("objects", None) or {})
@@ -214,7 +214,7 @@ _LexiconLoader.add_implicit_resolver(
 
 
 def _bundled_files() -> Iterable[tuple[str, str]]:
-    folder = resources.files("thucydides").joinpath("data/lexicon")
+    folder = data_path("lexicon")
     for item in sorted(folder.iterdir(), key=lambda f: f.name):
         if item.name.endswith((".yaml", ".yml")):
             yield item.name, item.read_text(encoding="utf-8")
