@@ -20,7 +20,7 @@ Everything is precomputed into two look-up tables keyed by normalised word tuple
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -241,15 +241,21 @@ def _apply_countries(b: _Builder, section: Any, where: str) -> None:
         _register_names(b, names, COUNTRY, code)
 
 
-def _apply_orgs(b: _Builder, section: Any, kind: str, where: str) -> None:
-    label = "igos" if kind == IGO else "groups"
+def _section_entries(section: Any, label: str, where: str, keys: str = "ids") -> Iterator[tuple[str, dict, str]]:
+    """(id, entry, where-message prefix) for each entry of a YAML section that maps ids
+    to mappings; a malformed section or entry raises `DictionaryError` naming it."""
     if not isinstance(section, dict):
-        raise DictionaryError(f"{where}: '{label}' must map ids to entries")
+        raise DictionaryError(f"{where}: '{label}' must map {keys} to entries")
     for ident, data in section.items():
-        ident = str(ident)
         here = f"{where}: {label}.{ident}"
         if not isinstance(data, dict):
             raise DictionaryError(f"{here}: expected a mapping")
+        yield str(ident), data, here
+
+
+def _apply_orgs(b: _Builder, section: Any, kind: str, where: str) -> None:
+    label = "igos" if kind == IGO else "groups"
+    for ident, data, here in _section_entries(section, label, where):
         if data.get("replace"):
             b.entity_regs = [r for r in b.entity_regs if not (r[1].ref == ident and r[1].kind in (IGO, GROUP))]
         merged = _merge_entry(b.orgs.get(ident), data)
@@ -271,13 +277,7 @@ def _apply_orgs(b: _Builder, section: Any, kind: str, where: str) -> None:
 
 
 def _apply_people(b: _Builder, section: Any, where: str) -> None:
-    if not isinstance(section, dict):
-        raise DictionaryError(f"{where}: 'people' must map ids to entries")
-    for ident, data in section.items():
-        ident = str(ident)
-        here = f"{where}: people.{ident}"
-        if not isinstance(data, dict):
-            raise DictionaryError(f"{here}: expected a mapping")
+    for ident, data, here in _section_entries(section, "people", where):
         merged = _merge_entry(b.people.get(ident), data)
         try:
             person = parse_person(ident, merged, here)  # validates now, built again at the end
