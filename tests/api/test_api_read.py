@@ -144,3 +144,37 @@ def test_openapi_lists_the_endpoints(client):
     paths = client.get("/api/openapi.json").json()["paths"]
     for path in ("/api/events", "/api/events/{event_id}", "/api/articles/{article_id}", "/api/dyads", "/api/actors", "/api/timeline"):
         assert path in paths
+
+
+def test_unique_events_leave_out_repeated_mentions(client, truth):
+    clusters = count(truth, "SELECT count(*) FROM event_clusters")
+    repeated = count(truth, "SELECT count(*) FROM event_clusters WHERE num_mentions > 1")
+    unclustered = count(truth, "SELECT count(*) FROM events WHERE id NOT IN (SELECT event_id FROM event_mentions)")
+    assert repeated > 0, "the sample corpus reports some events more than once"
+    unique = client.get("/api/events", params={"unique": "true", "limit": 500}).json()
+    assert unique["total"] == clusters + unclustered < client.get("/api/summary").json()["events"]
+    assert client.get("/api/summary").json()["clusters"] == clusters
+    ids = {e["id"] for e in unique["events"]}
+    ids |= {e["id"] for e in client.get("/api/events", params={"unique": "true", "limit": 500, "offset": 500}).json()["events"]}
+    assert len(ids) == unique["total"]
+    representatives = {r[0] for r in truth.execute("SELECT event_id FROM event_clusters").fetchall()}
+    assert representatives <= ids
+    timeline = client.get("/api/timeline", params={"interval": "year", "unique": "true"}).json()["periods"]
+    assert sum(p["events"] for p in timeline) == unique["total"]
+
+
+def test_event_lists_its_cluster_and_mentions(client, truth):
+    cluster_id, rep, n = truth.execute(
+        "SELECT cluster_id, event_id, num_mentions FROM event_clusters WHERE num_mentions > 1 ORDER BY cluster_id LIMIT 1"
+    ).fetchone()
+    other = truth.execute(
+        "SELECT event_id FROM event_mentions WHERE cluster_id = ? AND event_id <> ? LIMIT 1", [cluster_id, rep]
+    ).fetchone()[0]
+    detail = client.get(f"/api/events/{other}").json()
+    cluster = detail["cluster"]
+    assert cluster["id"] == cluster_id and cluster["num_mentions"] == n and cluster["representative"] == rep
+    assert [m["event_id"] for m in cluster["mentions"]][0] == rep
+    assert {m["event_id"] for m in cluster["mentions"]} >= {rep, other} and len(cluster["mentions"]) == n
+    assert all(m["sentence"] for m in cluster["mentions"])
+    listed = client.get("/api/events", params={"article": detail["article_id"], "limit": 500}).json()["events"]
+    assert next(e for e in listed if e["id"] == other)["cluster"]["num_mentions"] == n

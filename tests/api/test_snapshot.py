@@ -85,3 +85,22 @@ def test_refuses_what_is_not_a_store(tmp_path: Path):
     duckdb.connect(str(other)).execute("CREATE TABLE t (x INTEGER)").close()
     with pytest.raises(SnapshotError, match="not a Thucydides event store"):
         SnapshotManager(other, workdir=tmp_path).start()
+
+
+def test_an_older_store_is_served_through_a_migrated_copy(db_copy: Path, tmp_path: Path):
+    con = duckdb.connect(str(db_copy))  # make the store look like schema version 1 (before event clusters)
+    con.execute("ALTER TABLE articles DROP COLUMN duplicate_of")
+    for table in ("article_signatures", "event_clusters", "event_mentions"):
+        con.execute(f"DROP TABLE {table}")
+    con.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    con.close()
+    mgr = SnapshotManager(db_copy, refresh_s=3600, settle_s=0, workdir=tmp_path)
+    mgr.start()
+    try:
+        with mgr.cursor() as cur:
+            assert cur.execute("SELECT count(*) FROM event_clusters").fetchone() == (0,)
+    finally:
+        mgr.stop()
+    live = duckdb.connect(str(db_copy), read_only=True)  # the live file itself is left as it was
+    assert live.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("1",)
+    live.close()

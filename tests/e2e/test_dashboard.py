@@ -132,3 +132,23 @@ def test_api_docs_page_lists_the_endpoints(page, base_url: str, screenshots: Pat
     for path in ("GET /api/events", "GET /api/dyads", "GET /api/timeline", "POST /api/articles"):
         assert path in text
     page.screenshot(path=str(screenshots / "docs.png"))
+
+
+def test_event_table_can_list_each_real_event_once(page, base_url: str, screenshots: Path):
+    page.goto(base_url + "/events")
+    ready(page)
+    total = attr(page, "#count", "data-total")
+    page.check("input[name=unique]")
+    apply(page)
+    unique = attr(page, "#count", "data-total")
+    assert 0 < unique < total  # the sample corpus reports some events in several sentences or articles
+    assert "unique=true" in page.url and "unique=true" in page.get_attribute("#export", "href")
+    for _ in range(0, unique, 50):  # page until an event reported more than once shows its count
+        if page.locator("table.events .mentions").count():
+            break
+        page.evaluate("document.body.dataset.state = 'loading'")
+        page.click("#next")
+        ready(page)
+    badge = page.locator("table.events .mentions").first
+    assert badge.inner_text().strip().startswith("×") and "mentions in" in badge.get_attribute("title")
+    page.screenshot(path=str(screenshots / "events-unique.png"), full_page=True)

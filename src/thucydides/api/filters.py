@@ -22,6 +22,16 @@ LON = (
     "TRY_CAST(json_extract_string(e.location, '$.longitude') AS DOUBLE))"
 )
 FROM_EVENTS = "FROM events e LEFT JOIN articles a ON a.id = e.article_id"
+# Also each event's cluster (alias c): the real-world event it is a mention of.
+FROM_EVENTS_CLUSTERS = (
+    f"{FROM_EVENTS} LEFT JOIN event_mentions m ON m.event_id = e.id "
+    "LEFT JOIN event_clusters c ON c.cluster_id = m.cluster_id"
+)
+# A repeated mention: clustered, and not its cluster's representative event.
+REPEATED_MENTION = (
+    "EXISTS (SELECT 1 FROM event_mentions rm JOIN event_clusters rc ON rc.cluster_id = rm.cluster_id "
+    "WHERE rm.event_id = e.id AND rc.event_id <> e.id)"
+)
 
 ACTOR_PATTERN = r"^[A-Za-z0-9]{1,40}$"
 MODALITIES = ("asserted", "reported", "future", "hypothetical", "negated", "question")
@@ -45,6 +55,7 @@ class EventFilter:
     q: str | None = None
     article: str | None = None
     located: bool | None = None
+    unique: bool = False  # one row per real-world event: repeated mentions left out
 
     def where(self) -> tuple[str, list[Any]]:
         """` WHERE ...` over `FROM_EVENTS` (aliases e, a) and its parameters."""
@@ -90,6 +101,8 @@ class EventFilter:
             add(f"{LAT} IS NOT NULL AND {LON} IS NOT NULL")
         elif self.located is False:
             add(f"({LAT} IS NULL OR {LON} IS NULL)")
+        if self.unique:
+            add(f"NOT {REPEATED_MENTION}")
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
@@ -114,6 +127,9 @@ def event_filter(
     q: Annotated[str | None, Query(min_length=1, max_length=200, description="Text in the event sentence.")] = None,
     article: Annotated[str | None, Query(pattern=r"^[\w.:-]{1,128}$", description="Article id.")] = None,
     located: Annotated[bool | None, Query(description="Only events with (true) / without (false) coordinates.")] = None,
+    unique: Annotated[
+        bool, Query(description="One row per real-world event: leave out repeated mentions (see thucydides aggregate).")
+    ] = False,
 ) -> EventFilter:
     quads = tuple(dict.fromkeys(quad or ()))
     if any(not 1 <= k <= 4 for k in quads):
@@ -139,4 +155,5 @@ def event_filter(
         q=q,
         article=article,
         located=located,
+        unique=unique,
     )

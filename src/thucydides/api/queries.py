@@ -14,7 +14,7 @@ import duckdb
 from ..export import CSV_COLUMNS, unflatten_event
 from ..ontology import default_ontology
 from ..store import QUAD_NAMES
-from .filters import DAY, FROM_EVENTS, LAT, LON, EventFilter
+from .filters import DAY, FROM_EVENTS, FROM_EVENTS_CLUSTERS, LAT, LON, EventFilter
 
 Cursor = duckdb.DuckDBPyConnection
 
@@ -29,20 +29,24 @@ SORTS = {
 }
 
 _FLAT = [c for c in CSV_COLUMNS if c != "date"]
+_CLUSTER_KEYS = ("id", "num_mentions", "num_sources", "num_articles")
 _EVENT_COLS = (
     ", ".join(f'e."{c}"' for c in _FLAT)
-    + f", strftime({DAY}, '%Y-%m-%d') AS date, a.title, a.url, {LAT} AS lat, {LON} AS lon"
-)
+    + f", strftime({DAY}, '%Y-%m-%d') AS date, a.title, a.url, {LAT} AS lat, {LON} AS lon, "
+    + "c.cluster_id, c.num_mentions, c.num_sources, c.num_articles"
+)  # over FROM_EVENTS_CLUSTERS
 
 
 def _event(row: tuple[Any, ...]) -> dict[str, Any]:
     flat = dict(zip([*_FLAT, "date"], row))
     event = unflatten_event(flat)
-    title, url, lat, lon = row[len(_FLAT) + 1 :]
+    title, url, lat, lon, *cluster = row[len(_FLAT) + 1 :]
     onto = default_ontology()
     event["code_name"] = onto.codes[event["code"]].name if event["code"] in onto else None
     event["article"] = {"title": title, "url": url}
     event["point"] = {"lat": lat, "lon": lon} if lat is not None and lon is not None else None
+    # The real-world event this row is a mention of (null until `thucydides aggregate` ran).
+    event["cluster"] = dict(zip(_CLUSTER_KEYS, cluster)) if cluster[0] is not None else None
     return event
 
 
@@ -53,7 +57,7 @@ def count_events(cur: Cursor, f: EventFilter) -> int:
 
 def list_events(cur: Cursor, f: EventFilter, limit: int, offset: int, sort: str) -> list[dict[str, Any]]:
     where, params = f.where()
-    sql = f"SELECT {_EVENT_COLS} {FROM_EVENTS}{where} ORDER BY {SORTS[sort]} LIMIT ? OFFSET ?"
+    sql = f"SELECT {_EVENT_COLS} {FROM_EVENTS_CLUSTERS}{where} ORDER BY {SORTS[sort]} LIMIT ? OFFSET ?"
     return [_event(r) for r in cur.execute(sql, [*params, limit, offset]).fetchall()]
 
 
@@ -67,8 +71,41 @@ def csv_rows(cur: Cursor, f: EventFilter, limit: int, offset: int, sort: str) ->
 
 
 def get_event(cur: Cursor, event_id: str) -> dict[str, Any] | None:
-    row = cur.execute(f"SELECT {_EVENT_COLS} {FROM_EVENTS} WHERE e.id = ?", [event_id]).fetchone()
-    return _event(row) if row else None
+    row = cur.execute(f"SELECT {_EVENT_COLS} {FROM_EVENTS_CLUSTERS} WHERE e.id = ?", [event_id]).fetchone()
+    if not row:
+        return None
+    event = _event(row)
+    if event["cluster"]:
+        event["cluster"].update(_cluster_detail(cur, event["cluster"]["id"]))
+    return event
+
+
+MAX_MENTIONS = 200  # listed per cluster; num_mentions has the full count
+
+
+def _cluster_detail(cur: Cursor, cluster_id: str) -> dict[str, Any]:
+    """A cluster's dates and its mentions, each with the article and sentence that report it."""
+    first, last, seen_first, seen_last, rep = cur.execute(
+        "SELECT strftime(first_date, '%Y-%m-%d'), strftime(last_date, '%Y-%m-%d'), "
+        "strftime(first_seen, '%Y-%m-%dT%H:%M:%S'), strftime(last_seen, '%Y-%m-%dT%H:%M:%S'), event_id "
+        "FROM event_clusters WHERE cluster_id = ?",
+        [cluster_id],
+    ).fetchone()  # type: ignore[misc]
+    rows = cur.execute(
+        f"SELECT e.id, e.article_id, a.title, a.url, a.source, strftime({DAY}, '%Y-%m-%d'), e.sentence_text "
+        "FROM event_mentions m JOIN events e ON e.id = m.event_id LEFT JOIN articles a ON a.id = e.article_id "
+        "WHERE m.cluster_id = ? ORDER BY m.mention_rank, e.id LIMIT ?",
+        [cluster_id, MAX_MENTIONS],
+    ).fetchall()
+    keys = ("event_id", "article_id", "title", "url", "source", "date", "sentence")
+    return {
+        "representative": rep,
+        "first_date": first,
+        "last_date": last,
+        "first_seen": seen_first,
+        "last_seen": seen_last,
+        "mentions": [dict(zip(keys, r)) for r in rows],
+    }
 
 
 def get_article(cur: Cursor, article_id: str) -> dict[str, Any] | None:
@@ -91,7 +128,7 @@ def get_article(cur: Cursor, article_id: str) -> dict[str, Any] | None:
         for r in actors
     ]
     events = cur.execute(
-        f"SELECT {_EVENT_COLS} {FROM_EVENTS} WHERE e.article_id = ? "
+        f"SELECT {_EVENT_COLS} {FROM_EVENTS_CLUSTERS} WHERE e.article_id = ? "
         "ORDER BY e.sentence_index, e.event_start, e.id",
         [article_id],
     ).fetchall()
@@ -199,13 +236,15 @@ def actors(cur: Cursor, f: EventFilter, search: str | None, limit: int, offset: 
 
 
 def summary(cur: Cursor) -> dict[str, Any]:
-    n = {t: int(cur.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in ("articles", "events", "actors", "ingest_errors")}  # type: ignore[index]
+    tables = ("articles", "events", "actors", "ingest_errors", "event_clusters")
+    n = {t: int(cur.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in tables}  # type: ignore[index]
     first, last = cur.execute(f"SELECT strftime(min({DAY}), '%Y-%m-%d'), strftime(max({DAY}), '%Y-%m-%d') {FROM_EVENTS}").fetchone()  # type: ignore[misc]
     located = cur.execute(f"SELECT count(*) {FROM_EVENTS} WHERE {LAT} IS NOT NULL AND {LON} IS NOT NULL").fetchone()[0]  # type: ignore[index]
     return {
         "articles": n["articles"],
         "events": n["events"],
         "actor_mentions": n["actors"],
+        "clusters": n["event_clusters"],
         "errors": n["ingest_errors"],
         "located_events": int(located),
         "first_date": first,

@@ -50,7 +50,7 @@ from pathlib import Path
 
 import duckdb
 
-from ..store import SCHEMA_VERSION
+from ..store import SCHEMA_VERSION, Store, StoreError
 
 log = logging.getLogger(__name__)
 
@@ -199,12 +199,14 @@ class SnapshotManager:
             shutil.rmtree(directory, ignore_errors=True)
             return None
         try:
-            _check_store(con, self.db)
+            if _check_store(con, self.db) < SCHEMA_VERSION:
+                con.close()
+                con = _upgraded(target)
         except SnapshotError:
             con.close()
             shutil.rmtree(directory, ignore_errors=True)
             raise
-        except duckdb.Error as err:
+        except (duckdb.Error, StoreError) as err:
             log.warning("snapshot of %s unreadable: %s", self.db, err)
             con.close()
             shutil.rmtree(directory, ignore_errors=True)
@@ -240,13 +242,25 @@ class SnapshotManager:
                 snap.close()
 
 
-def _check_store(con: duckdb.DuckDBPyConnection, db: Path) -> None:
+def _upgraded(copy: Path) -> duckdb.DuckDBPyConnection:
+    """Migrate the private copy of an older store to the current schema, reopened read-only.
+
+    The copy is ours alone, so the live file keeps its version while every query
+    can count on the current tables (event clusters appeared in version 2).
+    """
+    Store.open(copy).close()
+    return duckdb.connect(str(copy), read_only=True)
+
+
+def _check_store(con: duckdb.DuckDBPyConnection, db: Path) -> int:
+    """The store's schema version, after checking that it is a store this server reads."""
     tables = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
     if not {"meta", "articles", "events", "actors"} <= tables:
         raise SnapshotError(f"{db} is not a Thucydides event store")
     row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
     version = int(row[0]) if row else 0
-    # Schema changes so far are additive and the API reads version-1 columns only.
+    # Schema changes so far are additive: an older copy is migrated (see `_upgraded`).
     if not 1 <= version <= SCHEMA_VERSION:
         raise SnapshotError(f"{db} has store schema version {version}; this server reads 1 to {SCHEMA_VERSION}")
     con.execute("SELECT count(*) FROM events").fetchone()  # proves the copy reads
+    return version

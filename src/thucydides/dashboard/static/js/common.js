@@ -72,6 +72,13 @@ function articleLink(ev, label) {
   return el("a", { href: "/article?id=" + encodeURIComponent(ev.article_id) + "&event=" + encodeURIComponent(ev.id), class: "event-link" }, label);
 }
 
+// How often the event was reported (its cluster from `thucydides aggregate`), when more than once.
+function mentionsBadge(cluster) {
+  if (!cluster || cluster.num_mentions < 2) return "";
+  const title = `${cluster.num_mentions} mentions in ${cluster.num_articles} articles from ${cluster.num_sources} sources`;
+  return el("span", { class: "mentions", title }, ` ×${cluster.num_mentions}`);
+}
+
 // The event table used by several pages; rows link to the article view.
 function eventTable(events) {
   const rows = events.map((ev) =>
@@ -82,7 +89,8 @@ function eventTable(events) {
       el("td", {}, actorCell(ev.target)),
       el("td", { class: "num" }, fmt(ev.goldstein)),
       el("td", {}, ev.modality),
-      el("td", {}, articleLink(ev, ev.event_text.text), el("div", { class: "muted" }, ev.sentence.text.slice(0, 160)))));
+      el("td", {}, articleLink(ev, ev.event_text.text), mentionsBadge(ev.cluster),
+        el("div", { class: "muted" }, ev.sentence.text.slice(0, 160)))));
   return el("table", { class: "events" },
     el("thead", {}, el("tr", {}, ["Date", "Source", "Event", "Target", "Goldstein", "Modality", "Evidence"].map((h) => el("th", {}, h)))),
     el("tbody", {}, rows));
