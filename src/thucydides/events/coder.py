@@ -138,6 +138,8 @@ class EventCoder:
         if pattern.pos == "noun" and token.dep_ == "pobj" and not any(c.dep_ in {"det", "poss"} for c in token.children) \
                 and f"{token.head.lower_} {token.lower_}" in self.grammar.adverbial_phrases:
             return None  # "recalled its envoy *in protest*": a motive, not an event
+        if _has_excluded_deps(token, pattern.excluded_deps):
+            return None  # "called the move *a mistake*" is no phone call; "struck *a boat*" no labour strike
         match = Match(pattern, token)
         if pattern.particle and not any(
             c.dep_ in {"prt", "prep", "advmod"} and c.lower_ == pattern.particle for c in token.children
@@ -575,6 +577,12 @@ def _presupposed_event(match: Match) -> bool:
     return (match.pattern.pos == "noun" and not match.pattern.embedded_only
             and any((c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these", "those"}) or c.dep_ == "poss"
                     for c in noun.children))
+
+
+def _has_excluded_deps(token: Token, excluded: tuple[str, ...]) -> bool:
+    """Whether the token has all the dependents of one excluded set ("dobj+oprd")."""
+    deps = {c.dep_ for c in token.children}
+    return any(deps.issuperset(item.split("+")) for item in excluded)
 
 
 def _generic(code: str) -> bool:

@@ -15,6 +15,8 @@ words that express it, and how to find its arguments in the dependency parse:
                                           # ("*": any xcomp; "*clause": any that-clause)
       modals: [must, have]                # a required modal in the that-clause: "said X *must* go"
       adjectives: [pessimistic]           # predicative adjectives: "was *pessimistic* about"
+      excluded_deps: [dobj+oprd]          # dependents that rule it out ("+": all of them):
+                                          # "called *the move* *a mistake*" is no phone call
       target: [obj, prep:against/at]      # where the target comes from, in order
       target_required: true
       reciprocal: false                   # "X and Y held talks" -> X->Y and Y->X
@@ -75,6 +77,7 @@ class Pattern:
     embedded_only: bool = False
     unstated_source: bool = False
     source_roles: tuple[str, ...] = ()
+    excluded_deps: tuple[str, ...] = ()
 
     @property
     def specificity(self) -> int:
@@ -260,6 +263,7 @@ def expand_entry(entry: dict[str, Any], ontology: Ontology) -> list[Pattern]:
         embedded_only=bool(entry.get("embedded_only", False)),
         unstated_source=bool(entry.get("unstated_source", False)),
         source_roles=tuple(str(r).upper() for r in entry.get("source_roles") or ()),
+        excluded_deps=_words(entry.get("excluded_deps")),
     )
     patterns: list[Pattern] = []
     verb_target = _words(entry.get("target")) or VERB_TARGET_DEFAULT

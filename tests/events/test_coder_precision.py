@@ -1,0 +1,52 @@
+"""Words with a political sense and another one: the other sense codes no event."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Hungarian prime minister called the decision a grave mistake.",
+        "The foreign minister called the sanctions an act of economic war.",
+    ],
+)
+def test_calling_something_a_name_is_no_phone_call(coded, text):
+    assert not any(code == "041" for code, _, _ in coded(text))
+
+
+def test_a_phone_call_is_still_one(coded):
+    assert ("041", "TURGOV", "USAGOV") in coded("Turkish President Tayyip Erdogan called Joe Biden on Friday to discuss Gaza.")
+
+
+def test_striking_a_target_is_no_labour_strike(coded):
+    assert not any(code.startswith("14") for code, _, _ in coded("The Indian navy struck a vessel off the coast on Monday."))
+
+
+def test_workers_striking_is_a_labour_strike(coded):
+    assert ("143", "LAB", None) in coded("Dockworkers struck over pay on Monday.")
+
+
+def test_a_boycott_takes_its_object(coded):
+    events = coded("Opposition parties in Venezuela boycotted the vote on Sunday.")
+    assert any(code.startswith("143") and source == "VENOPP" for code, source, _ in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran has supplied hundreds of drones to Russia, Western officials said.",
+        "Romania shot down two drones that crossed its border on Sunday.",
+    ],
+)
+def test_a_drone_is_a_weapon_not_an_air_strike(coded, text):
+    assert not any(code == "195" and source is None for code, source, _ in coded(text))
+
+
+def test_a_drone_attack_is_an_air_strike(coded):
+    assert any(code == "195" and source == "RUS" for code, source, _ in coded("Russia launched a drone attack on Odesa overnight."))
+
+
+def test_a_cup_final_won_on_penalties_is_sport(coded):
+    assert coded("Spain beat England 3-1 on penalties to win the European Championship on Sunday.") == []
