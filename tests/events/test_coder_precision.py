@@ -50,3 +50,9 @@ def test_a_drone_attack_is_an_air_strike(coded):
 
 def test_a_cup_final_won_on_penalties_is_sport(coded):
     assert coded("Spain beat England 3-1 on penalties to win the European Championship on Sunday.") == []
+
+
+@pytest.mark.parametrize("dateline", ["KABUL, May 2 - ", "KABUL, May 2 (Reuters) - ", "KABUL (AP) — "])
+def test_the_dateline_is_no_actor(coded, dateline):
+    events = coded(dateline + "Pakistani troops attacked Afghan border guards in Kunar province on Sunday, Afghan officials said.")
+    assert [source for code, source, _ in events if code.startswith("19")] == ["PAKMIL"]

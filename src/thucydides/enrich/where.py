@@ -23,7 +23,6 @@ event. Names are resolved once per document, with the article's countries and re
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -33,14 +32,12 @@ from spacy.attrs import POS
 from spacy.tokens import Doc, Token
 
 from ..datafiles import read_data
+from ..dateline import PLACE as DATELINE_PLACE
 from ..model import Event
 from ..nlp import doc_text
 from .gazetteer import Gazetteer, Place
 from .parse import Sentences, clause_head, event_actors, governing_clauses, in_actor, predicate_token
 
-# "ISTANBUL, March 23 (Reuters) -", "WASHINGTON (AP) --", "KYIV, Ukraine -": an upper-case
-# place at the very start of the article, before a comma, a parenthesis or a dash.
-DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Z .'’-]{1,40}?[A-Z])(?=\s*(?:,|\(|[-–—]{1,2}\s))")
 VERB_POS = frozenset({"VERB", "AUX"})
 
 
@@ -270,7 +267,7 @@ def _rank(mention: PlaceMention, predicate: Token) -> tuple[int, int, int]:
 
 
 def _dateline(doc: Doc) -> PlaceMention | None:
-    m = DATELINE.match(doc_text(doc)[:80])
+    m = DATELINE_PLACE.match(doc_text(doc)[:80])
     if m is None:
         return None
     text = m.group("place").strip()

@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from ..dateline import dateline_end
 from ..model import Actor, Article, Event, Span
 from ..nlp import doc_text
 from ..ontology import Ontology
@@ -483,8 +484,9 @@ class EventCoder:
             if slot == "comp" and match.complement is not None:
                 heads = slot_tokens("comp", match.predicate, self.grammar) or heads
             actors = []
+            dateline = dateline_end(doc_text(match.predicate.doc))
             for head in heads:
-                for t in with_conjuncts(head):
+                for t in (x for c in with_conjuncts(head) for x in _past_dateline(c, dateline)):
                     # "the two countries", "they" after "Russia and China": every actor.
                     found = self.resolver.resolve_many(t, article.date)
                     if t.pos_ == "PRON":
@@ -577,6 +579,14 @@ def _presupposed_event(match: Match) -> bool:
     return (match.pattern.pos == "noun" and not match.pattern.embedded_only
             and any((c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these", "those"}) or c.dep_ == "poss"
                     for c in noun.children))
+
+
+def _past_dateline(token: Token, dateline: int) -> list[Token]:
+    """The token, unless it is in the dateline: then what the parser hung on it as an
+    apposition ("KYIV, March 3 - *Russian forces* attacked" parses as "KYIV, forces")."""
+    if token.idx >= dateline:
+        return [token]
+    return [c for c in token.children if c.dep_ in {"appos", "conj"} and c.idx >= dateline]
 
 
 def _has_excluded_deps(token: Token, excluded: tuple[str, ...]) -> bool:
