@@ -6,7 +6,10 @@ counts (NumMentions, NumSources, NumArticles) need them grouped. Two mentions
 belong to one cluster when they share source, target, code family (the
 3-digit base code, or the root) and place, and their dates are within
 `window_days` of each other (chained: a cluster grows while the gap between
-consecutive mentions stays within the window).
+consecutive mentions stays within the window). A mention without a source, such
+as a later "the attack" or "condemned the strike", joins the event of its
+article it refers to (see `_mentions_sql`); it never represents a cluster that
+has a mention with a source.
 
 All in DuckDB SQL, and a pure function of the events and articles tables, so
 a distributed run and a single-process run get identical clusters (cluster ids
@@ -37,15 +40,34 @@ _KEYS = ("source_code", "target_code", "family", "place")
 
 
 def _mentions_sql(family: Family) -> str:
+    """One row per event with its grouping keys. A mention with no source ("Leaders
+    condemned *the attack*", "*the strike* killed five") adopts the keys of the event
+    it refers to: the nearest mention of the same root in its article that has a
+    source (and the same target, if it names one), preferring earlier sentences."""
     return f"""
-        SELECT e.id AS event_id, e.article_id,
-            coalesce(e.source_code, '') AS source_code, coalesce(e.target_code, '') AS target_code,
-            {_FAMILY_SQL[family]} AS family,
-            coalesce(e.location->>'feature_id', e.location->>'name', e.location->>'country', '') AS place,
-            coalesce(e.date, a.date) AS d, a.ingested_at AS seen,
-            coalesce(a.source, regexp_extract(a.url, '^[A-Za-z]+://([^/]+)', 1), e.article_id) AS outlet,
-            e.code, e.root, e.quad, e.goldstein
-        FROM events e LEFT JOIN articles a ON a.id = e.article_id"""
+        WITH raw AS (
+            SELECT e.id AS event_id, e.article_id, e.sentence_index AS si,
+                coalesce(e.source_code, '') AS source_code, coalesce(e.target_code, '') AS target_code,
+                {_FAMILY_SQL[family]} AS family,
+                coalesce(e.location->>'feature_id', e.location->>'name', e.location->>'country', '') AS place,
+                coalesce(e.date, a.date) AS d, a.ingested_at AS seen,
+                coalesce(a.source, regexp_extract(a.url, '^[A-Za-z]+://([^/]+)', 1), e.article_id) AS outlet,
+                e.code, e.root, e.quad, e.goldstein
+            FROM events e LEFT JOIN articles a ON a.id = e.article_id
+        ), referent AS (
+            SELECT r.event_id, x.source_code, x.target_code, x.family, x.place,
+                row_number() OVER (PARTITION BY r.event_id
+                                   ORDER BY x.si > r.si, abs(x.si - r.si), x.event_id) AS nearest
+            FROM raw r JOIN raw x ON x.article_id = r.article_id AND x.root = r.root AND x.source_code <> ''
+                AND (r.target_code = '' OR x.target_code = r.target_code)
+            WHERE r.source_code = ''
+        )
+        SELECT raw.* EXCLUDE (si) REPLACE (
+            coalesce(f.source_code, raw.source_code) AS source_code,
+            coalesce(f.target_code, raw.target_code) AS target_code,
+            coalesce(f.family, raw.family) AS family,
+            coalesce(f.place, raw.place) AS place), raw.source_code = '' AS partial
+        FROM raw LEFT JOIN referent f ON f.event_id = raw.event_id AND f.nearest = 1"""
 
 
 @dataclass(frozen=True)
@@ -77,8 +99,8 @@ def aggregate(
         else:
             # Groups touched by events not clustered yet; only those are rebuilt.
             con.execute(
-                f"CREATE OR REPLACE TEMP TABLE _agg_dirty AS SELECT DISTINCT {keys} FROM ({_mentions_sql(family)} "
-                "WHERE e.id NOT IN (SELECT event_id FROM event_mentions))"
+                f"CREATE OR REPLACE TEMP TABLE _agg_dirty AS SELECT DISTINCT {keys} FROM ({_mentions_sql(family)}) m "
+                "WHERE m.event_id NOT IN (SELECT event_id FROM event_mentions)"
             )
             con.execute(
                 "DELETE FROM event_mentions WHERE cluster_id IN (SELECT cluster_id FROM event_clusters "
@@ -121,7 +143,7 @@ def _cluster(con: Any, window_days: int) -> None:
             SELECT *, sum(brk) OVER ({part} ORDER BY d, event_id ROWS UNBOUNDED PRECEDING) AS seq FROM g
         )
         SELECT *, first_value(event_id) OVER c AS rep, row_number() OVER c AS mention_rank
-        FROM s WINDOW c AS ({part}, seq ORDER BY d, event_id)"""
+        FROM s WINDOW c AS ({part}, seq ORDER BY d, partial, event_id)"""
     )
     con.execute(
         """INSERT INTO event_clusters

@@ -145,3 +145,29 @@ def test_analytics_commands_formats(store):
     result = runner.invoke(app, ["export", "--db", db, "--format", "gdelt", "--per-mention"])
     assert result.exit_code == 0 and len(result.stdout.splitlines()) == 6
     assert runner.invoke(app, ["dyads", "--db", db + ".missing"]).exit_code == 1
+
+
+def _reference(article: Article, i: int, code: str, date: str, target: str | None = None) -> Event:
+    """A later mention with no source of its own: "leaders condemned *the attack*"."""
+    event = _event(article, i, code, "X", target, date, 4, -10.0, location=None)
+    return Event.from_dict({**event.to_dict(), "source": None})
+
+
+def test_a_mention_without_source_joins_the_event_it_refers_to(tmp_path):
+    with Store.open(tmp_path / "refs.duckdb") as store:
+        a1, a2 = _article(1, "wire", "2024-03-03"), _article(2, "paper", "2024-03-03")
+        store.add(a1, [
+            _event(a1, 0, "195", "RUSMIL", "UKR", "2024-03-03", 4, -10.0),
+            _reference(a1, 1, "190", "2024-03-03"),          # "the attack damaged a terminal"
+            _reference(a1, 2, "190", "2024-03-03"),          # "leaders condemned the attack"
+            _reference(a1, 3, "190", "2024-03-03", "POL"),   # another target: not this event
+            _event(a1, 4, "051", "POLGOV", "UKR", "2024-03-03", 1, 3.4),
+        ])  # fmt: skip
+        store.add(a2, [_reference(a2, 0, "190", "2024-03-03")])  # no event with a source in its article
+        aggregate(store)
+        rows = store.con.execute(
+            "SELECT c.source_code, c.target_code, c.code, c.num_mentions, e.source_code IS NOT NULL "
+            "FROM event_clusters c JOIN events e ON e.id = c.event_id ORDER BY c.num_mentions DESC, c.code"
+        ).fetchall()
+        assert rows[0] == ("RUSMIL", "UKR", "195", 3, True)  # represented by the mention with a source
+        assert sorted(rows[1:]) == [("", "", "190", 1, False), ("", "POL", "190", 1, False), ("POLGOV", "UKR", "051", 1, True)]
