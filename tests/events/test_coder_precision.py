@@ -56,3 +56,13 @@ def test_a_cup_final_won_on_penalties_is_sport(coded):
 def test_the_dateline_is_no_actor(coded, dateline):
     events = coded(dateline + "Pakistani troops attacked Afghan border guards in Kunar province on Sunday, Afghan officials said.")
     assert [source for code, source, _ in events if code.startswith("19")] == ["PAKMIL"]
+
+
+def test_a_statement_about_its_own_speaker_has_no_target(coded):
+    assert coded("Iranian officials said Tehran would keep enriching uranium.") == [("010", "IRNGOV", None)]
+
+
+def test_a_role_does_not_borrow_the_country_of_the_other_side_to_become_it(coded):
+    events = coded("The junta ordered the Italian ambassador to leave the country within 48 hours.")
+    assert events and all(source != target for _, source, target in events)
+    assert all(target == "ITAGOV" for _, _, target in events)

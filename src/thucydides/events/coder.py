@@ -94,14 +94,16 @@ class Candidate:
 
     def dyads(self) -> list[tuple[Actor | None, Actor | None]]:
         """Each (source, target) pair: coordinated actors give one event each;
-        a reciprocal predicate with several sources and no target pairs them up."""
+        a reciprocal predicate with several sources and no target pairs them up. A
+        statement about its own speaker ("officials said Kyiv would...") has no target."""
         if self.match.pattern.reciprocal and len(self.sources) > 1 and not self.targets:
             return [(a, b) for a, b in product(self.sources, self.sources) if a is not b]
         sources: list[Actor | None] = list(self.sources) or ([None] if self.unstated_source else [])
         pairs: list[tuple[Actor | None, Actor | None]] = []
         for source in sources:
             # "X said *he* ...": the source's own mention is no target of its act.
-            targets = [t for t in self.targets if source is None or not self._same_mention(source, t)]
+            targets = [t for t in self.targets if source is None or not self._same_mention(source, t)
+                       and not (self.code.startswith("01") and t.code == source.code)]
             pairs.extend((source, t) for t in targets or [None])
         return pairs
 
@@ -502,7 +504,9 @@ class EventCoder:
         if actor.country or not actor.role or actor.code.startswith(("IGO", "NGO", "IMG")):
             return actor
         country = context_country or next((o.country for o in others if o.country), None)
-        if not country:
+        if not country or (not context_country and any(o.code == country + actor.code for o in others)):
+            # "The junta ordered the French ambassador to leave": borrowing the other
+            # side's country would make the junta French and the event a self-dyad.
             return actor
         return replace(actor, country=country, code=country + actor.code)
 
