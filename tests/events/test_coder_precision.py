@@ -66,3 +66,20 @@ def test_a_role_does_not_borrow_the_country_of_the_other_side_to_become_it(coded
     events = coded("The junta ordered the Italian ambassador to leave the country within 48 hours.")
     assert events and all(source != target for _, source, target in events)
     assert all(target == "ITAGOV" for _, _, target in events)
+
+
+def test_a_formal_protest_is_a_complaint_not_a_demonstration(coded):
+    assert coded("Japan lodged a formal protest with China over the fishing boats.") == [("114", "JPN", "CHN")]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("China held live-fire military drills around Taiwan on Saturday.", "152"),  # a show of force
+        ("India held military exercises with France in Rajasthan.", "062"),  # cooperation
+        ("Russia and China held joint naval drills in the Sea of Japan.", "062"),
+        ("Russia and China held naval drills in the Sea of Japan.", "062"),
+    ],
+)
+def test_military_exercises_alone_are_force_posture_with_a_partner_cooperation(coded, text, code):
+    assert {c for c, _, _ in coded(text)} == {code}

@@ -273,6 +273,9 @@ class EventCoder:
         sources = [self._with_country(a, context_country, targets) for a in sources]
         targets = [self._with_country(a, context_country, sources) for a in targets]
         cand = Candidate(match, sources, targets, modality, code=self._refined_code(match))
+        if pattern.joint_code and len({a.country or a.code for a in sources}) > 1:
+            match.trace.append(f"several parties act together: {cand.code} -> {pattern.joint_code}")
+            cand.code = pattern.joint_code
         self._code_stated_future(cand)
         if not sources and pattern.unstated_source:
             cand.unstated_source = self._source_unstated(match, targets)

@@ -20,6 +20,8 @@ words that express it, and how to find its arguments in the dependency parse:
       target: [obj, prep:against/at]      # where the target comes from, in order
       target_required: true
       reciprocal: false                   # "X and Y held talks" -> X->Y and Y->X
+      joint_code: "062"                   # the code when several parties act together
+                                          # ("Russia and China held drills": joint exercises)
       governs: true                       # embedded actions are subsumed by this one
                                           # ("family": only those its family covers)
       family: threaten                    # the embedded action refines the code (data/families.yaml)
@@ -77,6 +79,7 @@ class Pattern:
     embedded_only: bool = False
     unstated_source: bool = False
     source_roles: tuple[str, ...] = ()
+    joint_code: str | None = None
     excluded_deps: tuple[str, ...] = ()
 
     @property
@@ -244,6 +247,15 @@ def _words(value: Any) -> tuple[str, ...]:
     return tuple(str(v).strip().lower() for v in value)
 
 
+def _known_code(entry: dict[str, Any], key: str, ontology: Ontology) -> str | None:
+    value = entry.get(key)
+    if value is None:
+        return None
+    if str(value) not in ontology:
+        raise LexiconError(f"{entry['_file']}: entry {entry['id']!r} has unknown CAMEO {key} {value!r}")
+    return str(value)
+
+
 def expand_entry(entry: dict[str, Any], ontology: Ontology) -> list[Pattern]:
     code = str(entry["code"])
     if code not in ontology:
@@ -264,6 +276,7 @@ def expand_entry(entry: dict[str, Any], ontology: Ontology) -> list[Pattern]:
         unstated_source=bool(entry.get("unstated_source", False)),
         source_roles=tuple(str(r).upper() for r in entry.get("source_roles") or ()),
         excluded_deps=_words(entry.get("excluded_deps")),
+        joint_code=_known_code(entry, "joint_code", ontology),
     )
     patterns: list[Pattern] = []
     verb_target = _words(entry.get("target")) or VERB_TARGET_DEFAULT
