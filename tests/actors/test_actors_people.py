@@ -27,7 +27,7 @@ def test_person_actor_fields(resolve):
     actor = resolve("Erdogan criticized the decision.", "Erdogan", date="2024-01-10")
     assert (actor.code, actor.country, actor.role) == ("TURGOV", "TUR", "GOV")
     assert actor.name == "Recep Tayyip Erdoğan"
-    assert actor.wikidata == "Q39723"
+    assert actor.wikidata == "Q39259"
     assert (actor.text, actor.start, actor.end) == ("Erdogan", 0, 7)
 
 
