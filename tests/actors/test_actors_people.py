@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import yaml
 
@@ -27,7 +29,7 @@ def test_person_actor_fields(resolve):
     actor = resolve("Erdogan criticized the decision.", "Erdogan", date="2024-01-10")
     assert (actor.code, actor.country, actor.role) == ("TURGOV", "TUR", "GOV")
     assert actor.name == "Recep Tayyip Erdoğan"
-    assert actor.wikidata == "Q39723"
+    assert actor.wikidata == "Q39259"
     assert (actor.text, actor.start, actor.end) == ("Erdogan", 0, 7)
 
 
@@ -138,3 +140,81 @@ def test_month_precision_dates_cover_the_whole_month(tmp_path):
     person = ActorDictionary.load([path]).people["x"]
     assert person.office_on("2020-05-31") is not None
     assert person.office_on("2020-06-01") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "date", "code"),
+    [
+        # interior ministers: the government while in office, an elite after, the country before
+        ("Piantedosi defended the new rules for rescue ships.", "Piantedosi", "2023-01-10", "ITAGOV"),
+        ("Lamorgese met the mayor of Lampedusa.", "Lamorgese", "2021-09-15", "ITAGOV"),
+        ("Lamorgese criticized the decree on rescue ships.", "Lamorgese", "2023-01-10", "ITAELI"),
+        ("Salvini closed the ports to the rescue ship.", "Salvini", "2019-06-20", "ITAGOV"),
+        ("Salvini attacked the government over migration.", "Salvini", "2020-06-01", "ITAOPP"),
+        ("McAleenan defended the detention of migrant families.", "McAleenan", "2019-07-12", "USAGOV"),
+        ("McAleenan declined to comment on the border wall.", "McAleenan", "2020-02-01", "USAELI"),
+        ("Mchunu visited the police station in Durban.", "Mchunu", "2024-09-01", "ZAFGOV"),
+        ("Schreiber announced new visa rules.", "Schreiber", "2025-03-01", "ZAFGOV"),
+        ("Schreiber criticized the visa backlog.", "Schreiber", "2018-03-01", "ZAF"),
+        ("Momeni ordered the police to restore calm.", "Momeni", "2025-01-15", "IRNGOV"),
+        ("Avakov ordered the police to clear the square.", "Avakov", "2019-03-01", "UKRGOV"),
+        # defence and foreign ministers, heads of government
+        ("Parly announced the withdrawal of French troops.", "Parly", "2022-02-17", "FRAGOV"),
+        ("Kihara met his Australian counterpart.", "Kihara", "2024-06-01", "JPNGOV"),
+        ("Mekdad rejected the accusations.", "Mekdad", "2022-03-01", "SYRGOV"),
+        ("Mekdad left Damascus.", "Mekdad", "2025-03-01", "SYRELI"),
+        ("Madbouly opened the new capital.", "Madbouly", "2023-06-01", "EGYGOV"),
+        # heads of IGOs, armed groups, opposition leaders
+        ("Grandi appealed for funds for Sudanese refugees.", "Grandi", "2024-05-01", "IGOUNOREF"),
+        ("Metsola opened the plenary session.", "Metsola", "2023-01-16", "IGOEURLEG"),
+        ("Zannier visited the monitoring mission.", "Zannier", "2015-02-20", "IGOOSCGOV"),
+        ("Deif survived the air strike.", "Deif", "2021-05-15", "PSEREB"),
+        ("Nakhalah threatened to resume rocket fire.", "Nakhalah", "2022-08-06", "PSEREB"),
+        ("Malema led the march to parliament.", "Malema", "2021-03-01", "ZAFOPP"),
+        ("Herzog attacked the government.", "Herzog", "2014-06-01", "ISROPP"),  # Labor leader since Nov 2013
+    ],
+)
+def test_ministers_igo_heads_and_armed_groups(code_of, sentence, word, date, code):
+    assert code_of(sentence, word, date=date) == code
+
+
+def test_wikidata_ids_come_with_the_person(resolve):
+    assert resolve("Starmer met Macron.", "Starmer", date="2025-01-10").wikidata == "Q6383803"
+    assert resolve("Stoltenberg warned Moscow.", "Stoltenberg", date="2020-03-01").wikidata == "Q57665"
+
+
+_FOCUS = (
+    "ARG AUS BRA CAN CHN FRA DEU IND IDN ITA JPN MEX RUS SAU ZAF KOR TUR GBR USA UKR ISR IRN "
+    "IRQ SYR PAK AFG EGY PSE LBN YEM QAT ARE NGA ETH KEN VEN COL PRK TWN POL ESP NLD PHL VNM "
+    "THA MMR BGD SDN LBY"
+).split()
+_HEAD = re.compile(
+    r"President|Prime Minister|Premier|Chancellor|King|Queen|Emperor|Emir|Supreme Leader|"
+    r"Leader of|Chief Adviser|State Counsellor|Chief Executive|Sovereignty Council|Junta|"
+    r"Presidential (Leadership )?Council"
+)
+_NOT_HEAD = re.compile(r"Vice|Deputy|Kurdistan|Tigray|Catalonia|Galicia|Assembly|Parliament|Mayor")
+
+
+@pytest.mark.parametrize("day", ["2016-06-01", "2020-06-01", "2024-06-01"])
+def test_every_focus_country_has_a_head_of_state_or_government(day):
+    people = ActorDictionary.load().people.values()
+    heads = {
+        p.country for p in people for o in p.offices
+        if o.code is None and o.role == "GOV" and o.covers(day)
+        and _HEAD.search(o.title) and not _NOT_HEAD.search(o.title)
+    }
+    assert [c for c in _FOCUS if c not in heads] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "date", "not_name"),
+    [
+        ("Nielsen rejected the American offer for Greenland.", "Nielsen", "2025-04-01", "Kirstjen Nielsen"),
+        ("Ashkenazi Jews gathered at the synagogue.", "Ashkenazi", "2020-09-01", "Gabi Ashkenazi"),
+        ("Lewandowski scored twice in the second half.", "Lewandowski", "2024-05-01", "Ricardo Lewandowski"),
+    ],
+)
+def test_common_surnames_of_bundled_people_are_not_aliases(resolve, sentence, word, date, not_name):
+    actor = resolve(sentence, word, date=date)
+    assert actor is None or actor.name != not_name
