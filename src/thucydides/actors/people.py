@@ -6,7 +6,7 @@ A person entry (bundled `data/actors/people.yaml`, or a user's file)::
       erdogan:                          # stable id; a later file with the same id merges
         name: Recep Tayyip Erdoğan      # canonical name (always an alias)
         country: TUR                    # country of the person's offices by default
-        wikidata: Q39723                # or null
+        wikidata: Q39259                # or null
         surname: Erdoğan                # alias for later mentions; default: the name's last
                                         # word; null for none (common surnames: Kim, Singh)
         aliases: [Tayyip Erdogan]       # more names ("Erdogan" = "Erdoğan": accents fold)
