@@ -83,3 +83,10 @@ def test_a_formal_protest_is_a_complaint_not_a_demonstration(coded):
 )
 def test_military_exercises_alone_are_force_posture_with_a_partner_cooperation(coded, text, code):
     assert {c for c, _, _ in coded(text)} == {code}
+
+
+def test_the_dateline_gives_the_story_country_to_roles_without_one(pipeline):
+    text = ("DHAKA, Aug 5 (Wire) - Prime Minister Sheikh Hasina resigned and fled to India. "
+            "The army chief said an interim government would be formed.")  # fmt: skip
+    sources = [e.source.code for e in pipeline.code_text(text, date="2024-08-05") if e.code.startswith("01")]
+    assert sources == ["BGDMIL"]

@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from ..dateline import PLACE as DATELINE_PLACE
 from ..dateline import dateline_end
 from ..model import Actor, Article, Event, Span
 from ..nlp import doc_text
@@ -196,6 +197,10 @@ class EventCoder:
 
     def document_country(self, doc: Doc) -> str | None:
         """The country of the story: its dateline, else its first placed entity."""
+        dateline = DATELINE_PLACE.match(doc_text(doc)[:80])
+        country = self.resolver.country_of_place(dateline.group("place").title()) if dateline else None
+        if country:
+            return country
         for ent in doc.ents:
             if ent.label_ in PLACE_LABELS:
                 country = self.resolver.country_of_place(ent.text)
