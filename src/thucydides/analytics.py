@@ -196,3 +196,28 @@ def _with_code_names(table: Table) -> Table:
     onto = default_ontology()
     rows = [(*row[:1], onto.codes[row[0]].name if row[0] in onto else None, *row[1:]) for row in table.rows]
     return Table([table.columns[0], "name", *table.columns[1:]], rows)
+
+
+def quotes(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    speaker: str | None = None,
+    search: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    limit: int = 20,
+) -> Table:
+    """Direct quotes, newest first: who said what, where (speaker code prefix, words in the quote)."""
+    where, params = _range(date_from, date_to)
+    if speaker:
+        where += " AND starts_with(q.speaker_code, ?)"
+        params.append(speaker.upper())
+    if search:
+        where += " AND contains(lower(q.text), lower(?))"
+        params.append(search)
+    sql = (
+        "SELECT d AS date, speaker_code, coalesce(speaker_name, speaker_text) AS speaker, text, article_id, title FROM "
+        "(SELECT q.*, a.date AS d, a.title FROM quotes q JOIN articles a ON a.id = q.article_id) q "
+        f"WHERE {where} ORDER BY d DESC NULLS LAST, article_id, \"start\" LIMIT ?"
+    )
+    return _run(con, sql, [*params, int(limit)])

@@ -31,10 +31,11 @@ from .export import CSV_COLUMNS, flatten_event, unflatten_event
 from .model import Article, Event, normalise_text, stable_hash
 from .ontology import default_ontology
 
-SCHEMA_VERSION = 2
-# Version 1 stores are migrated in place when opened for writing (additive only:
-# articles.duplicate_of plus new tables), and read as they are when read-only.
-_READABLE_VERSIONS = (1, SCHEMA_VERSION)
+SCHEMA_VERSION = 3
+# Older stores are migrated in place when opened for writing (additive only: v2 added
+# articles.duplicate_of and the dedup/cluster tables, v3 the quotes table), and read
+# as they are when read-only.
+_READABLE_VERSIONS = (1, 2, SCHEMA_VERSION)
 
 QUAD_NAMES = {1: "Verbal cooperation", 2: "Material cooperation", 3: "Verbal conflict", 4: "Material conflict"}
 
@@ -85,6 +86,20 @@ _ACTOR_TYPES: dict[str, str] = {
     "n_events": "INTEGER",
 }
 
+# v3: every direct quote of a coded article, with its speaker (also in articles.meta).
+_QUOTE_TYPES: dict[str, str] = {
+    "article_id": "VARCHAR",
+    "start": "INTEGER",  # character offsets of the quoted words in the article text
+    "end": "INTEGER",
+    "text": "VARCHAR",
+    "speaker_code": "VARCHAR",
+    "speaker_name": "VARCHAR",
+    "speaker_text": "VARCHAR",
+    "speaker_country": "VARCHAR",
+    "speaker_role": "VARCHAR",
+    "speaker_wikidata": "VARCHAR",
+}
+
 _ARROW = {
     "VARCHAR": pa.string(),
     "JSON": pa.string(),  # DuckDB casts VARCHAR -> JSON on insert
@@ -121,6 +136,8 @@ _CLUSTER_DDL = [
 
 _V2_TABLES = [_ddl("article_signatures", _SIGNATURE_TYPES, "article_id"), *_CLUSTER_DDL]
 
+_V3_TABLES = [_ddl("quotes", _QUOTE_TYPES, 'article_id, "start"')]
+
 _SCHEMA = [
     "CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)",
     _ddl("articles", _ARTICLE_TYPES, "id"),
@@ -128,10 +145,25 @@ _SCHEMA = [
     _ddl("actors", _ACTOR_TYPES, 'article_id, "start", "end", code'),
     "CREATE TABLE IF NOT EXISTS ingest_errors (path VARCHAR, line INTEGER, reason VARCHAR, \"at\" TIMESTAMP)",
     *_V2_TABLES,
+    *_V3_TABLES,
 ]
 
-# v1 -> v2: additive, so readers of v1 columns (the API) see no change.
-_MIGRATE_1_TO_2 = ["ALTER TABLE articles ADD COLUMN IF NOT EXISTS duplicate_of VARCHAR", *_V2_TABLES]
+# Quotes of articles stored before v3 live in articles.meta: copy them over.
+_BACKFILL_QUOTES = """
+    INSERT OR IGNORE INTO quotes
+    SELECT a.id, CAST(q->>'start' AS INTEGER), CAST(q->>'end' AS INTEGER), q->>'text',
+        q->'speaker'->>'code', q->'speaker'->>'name', q->'speaker'->>'text', q->'speaker'->>'country',
+        q->'speaker'->>'role', q->'speaker'->>'wikidata'
+    FROM articles a, unnest(CAST(json_extract(a.meta, '$.quotes') AS JSON[])) AS t(q)
+    WHERE json_extract(a.meta, '$.quotes') IS NOT NULL"""
+
+# Additive migrations from each version to the next, so readers of older columns see no change.
+_MIGRATIONS: dict[int, list[str]] = {
+    1: ["ALTER TABLE articles ADD COLUMN IF NOT EXISTS duplicate_of VARCHAR", *_V2_TABLES],
+    2: [*_V3_TABLES, _BACKFILL_QUOTES],
+}
+# Tables a store has only from the version given.
+_TABLE_SINCE = {"article_signatures": 2, "quotes": 3}
 
 # Tables written per article, in write order (articles first: merges key on them).
 TABLE_TYPES: dict[str, dict[str, str]] = {
@@ -139,6 +171,7 @@ TABLE_TYPES: dict[str, dict[str, str]] = {
     "events": _EVENT_TYPES,
     "actors": _ACTOR_TYPES,
     "article_signatures": _SIGNATURE_TYPES,
+    "quotes": _QUOTE_TYPES,
 }
 
 # Equality (or IN, for a list value) filters accepted by `Store.events`.
@@ -249,7 +282,17 @@ def build_rows(
                         actors[key]["n_events"] += 1
                     else:
                         actors[key] = {"article_id": article.id, **actor.to_dict(), "n_events": 1}
-    return {"articles": articles, "events": events, "actors": list(actors.values()), "article_signatures": sigs}
+    quotes = [_quote_row(article.id, q) for article, _ in items for q in (article.meta or {}).get("quotes", [])]
+    return {"articles": articles, "events": events, "actors": list(actors.values()), "article_signatures": sigs,
+            "quotes": quotes}  # fmt: skip
+
+
+def _quote_row(article_id: str, quote: Mapping[str, Any]) -> dict[str, Any]:
+    speaker = quote.get("speaker") or {}
+    return {
+        "article_id": article_id, "start": quote["start"], "end": quote["end"], "text": quote["text"],
+        **{f"speaker_{k}": speaker.get(k) for k in ("code", "name", "text", "country", "role", "wikidata")},
+    }  # fmt: skip
 
 
 def arrow_table(table: str, rows: list[dict[str, Any]]) -> pa.Table:
@@ -309,8 +352,9 @@ class Store:
             )
         if version < SCHEMA_VERSION and not read_only:
             self._con.begin()
-            for statement in _MIGRATE_1_TO_2:
-                self._con.execute(statement)
+            for step in range(version, SCHEMA_VERSION):
+                for statement in _MIGRATIONS[step]:
+                    self._con.execute(statement)
             self._con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(SCHEMA_VERSION)])
             self._con.commit()
             version = SCHEMA_VERSION
@@ -404,7 +448,7 @@ class Store:
 
     def _insert_rows(self, rows: Mapping[str, list[dict[str, Any]]]) -> None:
         for table, types in TABLE_TYPES.items():
-            if table == "article_signatures" and self.schema_version < 2:
+            if self.schema_version < _TABLE_SINCE.get(table, 1):
                 continue
             self._insert(table, types, rows.get(table, []))
 
@@ -427,7 +471,7 @@ class Store:
             added = {}
             for table, types in TABLE_TYPES.items():
                 path = parts.get(table)
-                if path is None or (table == "article_signatures" and self.schema_version < 2):
+                if path is None or self.schema_version < _TABLE_SINCE.get(table, 1):
                     continue
                 key = "id" if table == "articles" else "article_id"
                 cols = ", ".join(_q(c) for c in types)

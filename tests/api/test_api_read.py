@@ -178,3 +178,14 @@ def test_event_lists_its_cluster_and_mentions(client, truth):
     assert all(m["sentence"] for m in cluster["mentions"])
     listed = client.get("/api/events", params={"article": detail["article_id"], "limit": 500}).json()["events"]
     assert next(e for e in listed if e["id"] == other)["cluster"]["num_mentions"] == n
+
+
+def test_quotes_name_their_speakers_and_index_the_article(client, truth):
+    body = client.get("/api/quotes", params={"limit": 500}).json()
+    assert body["total"] == count(truth, "SELECT count(*) FROM quotes") > 5
+    article = client.get(f"/api/articles/{body['quotes'][0]['article_id']}").json()
+    first = body["quotes"][0]
+    assert article["text"][first["start"] : first["end"]] == first["text"]
+    spoken = client.get("/api/quotes", params={"speaker": "usa"}).json()["quotes"]
+    assert spoken and all(q["speaker_code"].startswith("USA") for q in spoken)
+    assert client.get("/api/quotes", params={"speaker": "not a code"}).status_code == 422

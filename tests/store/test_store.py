@@ -240,3 +240,26 @@ def test_a_database_error_rolls_back_the_whole_article(db):
         assert not store.has_article(second.id)
         assert store.counts() == {"articles": 1, "events": 3, "actors": 4, "ingest_errors": 0}
         assert store.add(second, make_events(second))
+
+
+def test_quotes_are_stored_with_their_speakers_and_backfilled_into_older_stores(tmp_path):
+    from thucydides.pipeline import Pipeline
+
+    text = ('Turkish President Tayyip Erdogan said: "We will never bow to street terrorism." '
+            'Police detained dozens of protesters in Istanbul.')  # fmt: skip
+    article = Article(text=text, id="q1", date="2025-03-24")
+    [(coded, events)] = list(Pipeline().code_articles([article]))
+    db = tmp_path / "q.duckdb"
+    with Store.open(db) as store:
+        store.add(coded, events)
+        rows = store.con.execute('SELECT "start", "end", text, speaker_code, speaker_name FROM quotes').fetchall()
+    speaker = coded.meta["quotes"][0]["speaker"]
+    assert rows == [(text.index("We"), text.index('."') + 1, "We will never bow to street terrorism.", "TURGOV",
+                     speaker["name"])]  # fmt: skip
+    con = duckdb.connect(str(db))  # the store as version 2 wrote it: quotes only in articles.meta
+    con.execute("DROP TABLE quotes")
+    con.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+    con.close()
+    with Store.open(db) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        assert store.con.execute('SELECT "start", "end", text, speaker_code, speaker_name FROM quotes').fetchall() == rows

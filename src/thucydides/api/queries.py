@@ -251,3 +251,32 @@ def summary(cur: Cursor) -> dict[str, Any]:
         "last_date": last,
         "quad_names": {str(k): v for k, v in QUAD_NAMES.items()},
     }
+
+
+_QUOTE_KEYS = ("article_id", "start", "end", "text", "speaker_code", "speaker_name", "speaker_text",
+               "speaker_country", "speaker_role", "speaker_wikidata", "date", "title", "url")  # fmt: skip
+_QUOTE_COLS = ", ".join(f'q."{k}"' for k in _QUOTE_KEYS[:-3])
+
+
+def list_quotes(cur: Cursor, speaker: str | None, q: str | None, article: str | None,
+                limit: int, offset: int) -> dict[str, Any]:  # fmt: skip
+    """Direct quotes, newest first, with their speaker and article."""
+    clauses, params = [], []
+    if speaker:
+        clauses.append("starts_with(q.speaker_code, ?)")
+        params.append(speaker)
+    if q:
+        clauses.append("contains(lower(q.text), lower(?))")
+        params.append(q)
+    if article:
+        clauses.append("q.article_id = ?")
+        params.append(article)
+    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    base = f"FROM quotes q JOIN articles a ON a.id = q.article_id{where}"
+    total = int(cur.execute(f"SELECT count(*) {base}", params).fetchone()[0])  # type: ignore[index]
+    rows = cur.execute(
+        f"SELECT {_QUOTE_COLS}, strftime(a.date, '%Y-%m-%d'), a.title, a.url {base} "
+        'ORDER BY a.date DESC NULLS LAST, q.article_id, q."start" LIMIT ? OFFSET ?',
+        [*params, limit, offset],
+    ).fetchall()
+    return {"total": total, "quotes": [dict(zip(_QUOTE_KEYS, r)) for r in rows]}

@@ -122,3 +122,16 @@ def get_actors(
 @router.get("/timeline", summary="Events per period by QuadClass (and articles per period)")
 def get_timeline(cur: Cur, f: Filters, interval: Annotated[Interval, Query()] = "month") -> dict[str, Any]:
     return {"interval": interval, "periods": queries.timeline(cur, f, interval)}
+
+
+@router.get("/quotes", summary="Direct quotes with their speakers: who said what, newest first")
+def get_quotes(
+    cur: Cur,
+    speaker: Annotated[str | None, Query(pattern=r"^[A-Za-z0-9]{1,40}$", description="Speaker's actor code prefix.")] = None,
+    q: Annotated[str | None, Query(min_length=1, max_length=200, description="Words in the quote.")] = None,
+    article: Annotated[str | None, Query(pattern=ID_PATTERN, description="Article id.")] = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
+) -> dict[str, Any]:
+    found = queries.list_quotes(cur, speaker.upper() if speaker else None, q, article, limit, offset)
+    return {"limit": limit, "offset": offset, **found}

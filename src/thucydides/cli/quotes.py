@@ -1,0 +1,34 @@
+"""`thucydides quotes`: who said what — the direct quotes of the stored articles."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import typer
+from rich.console import Console
+
+from ..analytics import quotes
+from ._table import FORMAT_OPTION, FROM_OPTION, TO_OPTION, OutputFormat, emit, open_store
+from .app import DB_OPTION, app
+
+
+@app.command("quotes")
+def quotes_command(
+    speaker: Optional[str] = typer.Option(None, "--speaker", "-s", help="Speaker's actor code prefix, e.g. USAGOV or TUR."),
+    search: Optional[str] = typer.Option(None, "--search", "-q", help="Words in the quote."),
+    db: Optional[str] = DB_OPTION,
+    limit: int = typer.Option(20, "--limit", "-n", min=1, help="Rows to show."),
+    date_from: Optional[str] = FROM_OPTION,
+    date_to: Optional[str] = TO_OPTION,
+    fmt: OutputFormat = FORMAT_OPTION,
+) -> None:
+    """Direct quotes, newest first, with their speakers."""
+    with open_store(db) as store:
+        if not store.has_table("quotes"):
+            Console(stderr=True).print(
+                "[red]error:[/red] this store predates the quotes table; any write "
+                "(e.g. 'thucydides aggregate --db FILE') upgrades it"
+            )
+            raise typer.Exit(1)
+        table = quotes(store.con, speaker=speaker, search=search, date_from=date_from, date_to=date_to, limit=limit)
+    emit(table, fmt, "Quotes" + (f" by {speaker.upper()}" if speaker else ""))
