@@ -361,3 +361,24 @@ def test_names_cut_by_the_parse_are_completed(resolve):
     actor = resolve("The Revolutionary United Front (RUF) attacked the village.", "Front")
     assert actor.code == "SLEREB"
     assert actor.text == "Revolutionary United Front (RUF)"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "wikidata"),
+    [
+        ("Turkish President Tayyip Erdogan criticised Greece.", "Recep Tayyip Erdoğan", "Q39259"),
+        ("Russian President Vladimir Putin criticised Greece.", "Vladimir Putin", "Q7747"),
+    ],
+)
+def test_a_known_person_with_country_and_title_keeps_their_identity(text, name, wikidata):
+    import thucydides
+
+    source = thucydides.code(text, date="2025-03-24")[0].source
+    assert (source.name, source.wikidata) == (name, wikidata)
+
+
+def test_a_country_that_contradicts_the_person_is_not_overruled():
+    import thucydides
+
+    source = thucydides.code("Greek President Vladimir Putin criticised Turkey.", date="2025-03-24")[0].source
+    assert source.country == "GRC" and source.wikidata is None

@@ -514,7 +514,7 @@ class ActorResolver:
                 i = parents[i]
             return False
 
-        chosen = (
+        chosen = _known_person_at_head(candidates, date) or (
             min(candidates, key=lambda c: (not attached(c), *c.sort_key())) if candidates else None
         )
         head_is_people = any(c.head_demonym for c in candidates)
@@ -619,6 +619,19 @@ class ActorResolver:
                 if t.parent in targets or t.index + 1 in targets:
                     return True
         return False
+
+
+def _known_person_at_head(candidates: list[_Candidate], date: str | None) -> _Candidate | None:
+    """A person of the knowledge base who heads the phrase ("Turkish President Tayyip
+    Erdogan"): their identity, unless a country in the phrase contradicts theirs."""
+    person = next((c for c in candidates if c.person is not None and c.depth == 0), None)
+    if person is None:
+        return None
+    holding = person.person.holding(date)  # type: ignore[union-attr]
+    theirs = {holding.country, person.person.country}  # type: ignore[union-attr]
+    if any(c.country and c.country not in theirs for c in candidates if c is not person):
+        return None
+    return person
 
 
 def _ent_bounds(tok: Token) -> tuple[int, int]:
