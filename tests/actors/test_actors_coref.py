@@ -108,3 +108,18 @@ def test_memory_is_built_once_per_doc_and_is_linear(nlp, resolver):
         times.append(time.perf_counter() - start)
         assert doc._.thuc_actors is not None
     assert times[1] < times[0] * 8 * 2.5  # 8x the text: roughly 8x the time, not 64x
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("US and British forces struck Houthi targets in Yemen.", {"USAMIL", "GBRMIL"}),
+        ("Israeli and Palestinian negotiators met in Cairo.", {"ISRGOV", "PSEGOV"}),
+        ("Russian, Chinese and Iranian warships held drills in the Gulf of Oman.", {"RUSMIL", "CHNMIL", "IRNMIL"}),
+    ],
+)
+def test_coordinated_country_adjectives_give_one_actor_each(text, expected):
+    import thucydides
+
+    events = thucydides.code(text, date="2024-01-12")
+    assert {e.source.code for e in events} == expected

@@ -131,7 +131,9 @@ class DocMemory:
             actors, span = link
             return [replace(a, text=span.text, start=span.start_char, end=span.end_char) for a in actors]
         found = self.base(token)
-        return [found.actor] if found else []
+        if found is None:
+            return []
+        return self.resolver.coordinated_countries(token, found) or [found.actor]
 
     def _may_be_anaphor(self, token: Token) -> bool:
         """Cheap test: could a link exist for this token? Most arguments are names or

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..model import Actor
@@ -146,6 +146,10 @@ class Found:
     titles: frozenset[str] = frozenset()  # a person's title words (KB offices, phrase role nouns)
 
 
+# Dependents of a head noun that may be coordinated country adjectives.
+COUNTRY_MODIFIER_DEPS = frozenset({"amod", "nmod", "compound"})
+
+
 class ActorResolver:
     """Resolve spaCy argument heads (or plain strings) to `Actor`s with CAMEO codes."""
 
@@ -183,6 +187,27 @@ class ActorResolver:
             return doc[by_start[start] : by_end[end] + 1].text
 
         return self._resolve_toks(toks, ents, date, source)
+
+    def coordinated_countries(self, token: Token, found: Found) -> list[Actor]:
+        """One actor per country of coordinated modifiers ("French and Egyptian warships",
+        "US and British forces"); empty when the phrase names fewer than two countries."""
+        actor = found.actor
+        if found.kind != COUNTRY or actor.country is None:
+            return []
+        countries: list[str] = []
+        for mod in (c for c in token.children if c.dep_ in COUNTRY_MODIFIER_DEPS and c.i < token.i):
+            for t in (mod, *mod.conjuncts):
+                payload = self.dictionary.entity(alias_key(t.text))
+                if payload is not None and payload.kind in (COUNTRY, DEMONYM) and payload.ref not in countries:
+                    countries.append(payload.ref)
+        if len(countries) < 2 or actor.country not in countries:
+            return []
+        return [self._with_country(actor, code) for code in countries]
+
+    def _with_country(self, actor: Actor, country: str) -> Actor:
+        entry = self.dictionary.country(country)
+        return replace(actor, country=country, code=country + (actor.role or ""),
+                       name=entry.name if entry else None, wikidata=entry.wikidata if entry else None)  # fmt: skip
 
     def resolve_text(self, text: str, date: str | None = None) -> Actor | None:
         """Resolve a plain string without a parse ("Turkish police", "the Kremlin"). The
