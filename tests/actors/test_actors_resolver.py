@@ -361,3 +361,20 @@ def test_names_cut_by_the_parse_are_completed(resolve):
     actor = resolve("The Revolutionary United Front (RUF) attacked the village.", "Front")
     assert actor.code == "SLEREB"
     assert actor.text == "Revolutionary United Front (RUF)"
+
+
+# --- venues: a city naming a meeting is where it is held ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "code"),
+    [
+        ("The Geneva talks resumed on Monday.", "talks", None),
+        ("Delegates left the Astana negotiations early.", "negotiations", None),
+        ("The Iran talks resumed on Monday.", "talks", "IRN"),
+        ("Moscow's talks with Kyiv resumed.", "talks", "RUS"),
+        ("The Kabul government fell.", "government", "AFGGOV"),
+    ],
+)
+def test_a_city_modifying_a_meeting_is_its_venue(code_of, sentence, word, code):
+    assert code_of(sentence, word) == code

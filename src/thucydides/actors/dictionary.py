@@ -3,7 +3,7 @@
 The bundled files live in `thucydides/data/actors/` (countries.yaml, roles.yaml,
 igos.yaml, groups.yaml, people.yaml; README.md there describes them). A user's files use
 the same format -- any of the top-level sections `countries`, `blocks`, `roles`, `weak`,
-`context`, `transparent`, `nonactors`, `former`, `igos`, `groups`, `people` (see
+`context`, `transparent`, `nonactors`, `venues`, `former`, `igos`, `groups`, `people` (see
 `people.py`), `anaphora` (see `coref.py`) -- and are applied after the bundled ones, in order:
 
 * an entry of `countries`, `igos`, `groups` or `people` with a known key is merged into the
@@ -41,7 +41,7 @@ ROLE_CODES = frozenset(
 )
 
 SECTIONS = frozenset(
-    "countries blocks roles weak context transparent nonactors former igos groups people anaphora".split()
+    "countries blocks roles weak context transparent nonactors venues former igos groups people anaphora".split()
 )
 
 # Entity kinds, and which of them a country-bearing alias can be.
@@ -164,6 +164,7 @@ class _Builder:
     role_regs: list[tuple[tuple[str, ...], RoleTerm]] = field(default_factory=list)
     transparent: set[str] = field(default_factory=set)
     nonactors: set[str] = field(default_factory=set)
+    venues: set[str] = field(default_factory=set)
     former: set[str] = field(default_factory=set)
 
 
@@ -350,7 +351,8 @@ def _apply_layer(b: _Builder, doc: Any, where: str) -> None:
         _apply_roles(b, doc["weak"], WEAK, where)
     if "context" in doc:
         _apply_roles(b, doc["context"], CONTEXT, where)
-    for name, target in (("transparent", b.transparent), ("nonactors", b.nonactors), ("former", b.former)):
+    for name, target in (("transparent", b.transparent), ("nonactors", b.nonactors), ("venues", b.venues),
+                         ("former", b.former)):
         if name in doc:
             target.update(" ".join(alias_key(t)) for t in _as_list(doc[name], f"{where}: {name}"))
     if "igos" in doc:
@@ -425,6 +427,7 @@ class ActorDictionary:
         self.max_words = max(map(len, [*self._entities, *self._roles]), default=1)
         self.transparent = frozenset(builder.transparent)
         self.nonactors = frozenset(builder.nonactors)
+        self.venues = frozenset(builder.venues)
         self.former = frozenset(builder.former)
         self._by_iso2 = {c.iso2: c.code for c in self.countries.values() if c.iso2 and not c.historical}
 

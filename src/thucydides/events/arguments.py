@@ -84,7 +84,17 @@ def _own_subjects(verb: Token) -> list[Token]:
 def direct_objects(verb: Token) -> list[Token]:
     if is_passive(verb):
         return children(verb, PASSIVE_SUBJECT_DEPS)
-    return children(verb, OBJECT_DEPS)
+    return children(verb, OBJECT_DEPS) or _quantified_object(verb)
+
+
+def _quantified_object(verb: Token) -> list[Token]:
+    """ "kidnapped *up to 16* advisers": the parser reads "up" as a particle and
+    "to" as a preposition; the counted noun after them is the object."""
+    particle = next((c for c in verb.children if c.dep_ == "prt" and c.lower_ == "up"), None)
+    if particle is None:
+        return []
+    objects = [*prep_objects(verb, ("to",)), *prep_objects(particle, ("to",))]  # "to" on either
+    return [o for o in objects if o.i > particle.i and any(c.dep_ == "nummod" for c in o.children)]
 
 
 def light_verb_of(noun: Token, grammar: Grammar) -> Token | None:
@@ -110,14 +120,29 @@ def _slot_prep(token: Token, preps: tuple[str, ...], light_object: Token | None)
         yield from prep_objects(token.head, preps)
     if light_object is not None:  # "held talks *with* X": the prep may hang on the noun
         yield from prep_objects(light_object, preps)
+        container = _container_of(light_object)
+        if container is not None:  # "provided 70 million dollars of aid *for* X"
+            yield from prep_objects(container, preps)
 
 
-def _complement_targets(token: Token) -> Iterator[Token]:
-    """The target of an embedded action: "threatened to attack *X*", "urged *X* to"."""
+def _container_of(noun: Token) -> Token | None:
+    """The measure or container noun whose of-phrase holds `noun` ("tons *of aid*")."""
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ == "of" and prep.head.i != prep.i:
+        return prep.head
+    return None
+
+
+def _complement_targets(token: Token, depth: int = 2) -> Iterator[Token]:
+    """The target of an embedded action: "threatened to attack *X*", "urged *X* to",
+    and one level further when the embedded verb names no one itself: "refused
+    to allow *UN planes* to land"."""
     for comp in children(token, {"xcomp", "ccomp", "advcl"}):
-        yield from direct_objects(comp)
-        yield from prep_objects(comp, ("on", "against", "with", "to", "from", "in", "for"))
-        yield from children(comp, SUBJECT_DEPS)
+        found = [*direct_objects(comp), *prep_objects(comp, ("on", "against", "with", "to", "from", "in", "for")),
+                 *children(comp, SUBJECT_DEPS)]
+        if not found and depth > 1:
+            found = list(_complement_targets(comp, depth - 1))
+        yield from found
 
 
 def slot_tokens(
@@ -157,6 +182,31 @@ def _topic_arguments(token: Token) -> Iterator[Token]:
         queue.extend(c for c in current.children if c.dep_ in {"prep", "pobj", "pcomp", "dobj", "acl", "compound", "poss"})
 
 
+def _condition_subjects(token: Token, grammar: Grammar) -> Iterator[Token]:
+    """Who a conditional threat is aimed at: the subject of its condition,
+    "threatened to strike *unless Baghdad* accepted", "to walk out *if the
+    United States* goes ahead". The condition may hang on the threatened act."""
+    queue = [token]
+    while queue:
+        current = queue.pop(0)
+        for clause in children(current, {"advcl"}):
+            if any(m.dep_ == "mark" and m.lower_ in grammar.threat_conditions for m in clause.children):
+                yield from children(clause, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
+        queue.extend(children(current, {"xcomp", "ccomp", "conj"}))
+
+
+PLACE_PREPS = ("in", "into", "inside", "throughout")
+PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
+
+
+def place_tokens(token: Token, light_object: Token | None = None) -> list[Token]:
+    """Named places an act is done in: "*in Haiti*", on the predicate, its noun
+    or its objects, or one phrase down ("fired at targets *in Jericho*")."""
+    heads = [token, *([light_object] if light_object is not None else []), *direct_objects(token)]
+    heads += [o for h in list(heads) for o in prep_objects(h, ("at", "on", "against", "of"))]
+    return [p for h in heads for p in prep_objects(h, PLACE_PREPS) if p.ent_type_ in PLACE_ENTITIES]
+
+
 def _light_subject(noun: Token, grammar: Grammar) -> list[Token]:
     verb = light_verb_of(noun, grammar)
     return subjects(verb, grammar) if verb is not None else []
@@ -177,4 +227,5 @@ SLOTS: dict[str, Callable[[Token, Grammar], list[Token] | Iterator[Token]]] = {
     "attr": lambda t, g: children(t, {"attr", "oprd"}),
     "obj_arg": lambda t, g: _object_arguments(t),
     "topic_arg": lambda t, g: _topic_arguments(t),
+    "condition": _condition_subjects,
 }
