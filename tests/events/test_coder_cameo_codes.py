@@ -1,0 +1,36 @@
+"""Sub-codes the CAMEO manual tells apart: mediation accepted or rejected,
+relations initiated or improved, agreements intended or signed, sexual assault.
+Sentences written for the tests."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+Coded = Callable[[str], list]
+
+
+def test_agreeing_to_mediation_is_accepting_it_and_the_mediator_is_the_target(coded: Coded) -> None:
+    assert ("038", "MAR", "DZA") in coded("Morocco agreed to Algerian mediation in the border dispute.")
+
+
+def test_rejecting_or_opposing_mediation_is_126(coded: Coded) -> None:
+    assert ("126", "EGY", "QAT") in coded("Egypt rejected Qatari mediation in the dispute.")
+    assert ("126", "KEN", "UGA") in coded("Kenya is opposed to Ugandan mediation in the conflict.")
+
+
+def test_establishing_relations_is_recognition(coded: Coded) -> None:
+    assert ("054", "VNM", "ISR") in coded("Vietnam has established diplomatic relations with Israel.")
+    events = coded("Vietnam has improved relations with Israel.")
+    assert [c for c, _, _ in events] == ["050"], events
+
+
+def test_agreeing_on_a_trade_pact_is_intent_to_cooperate_economically_signing_it_is_057(coded: Coded) -> None:
+    events = coded("Vietnam and Chile agreed on a new trade pact.")
+    assert {c for c, _, _ in events} == {"0311"}, events
+    events = coded("Vietnam and Chile signed a trade pact on Monday.")
+    assert {c for c, _, _ in events} == {"057"}, events
+
+
+def test_sexual_abuse_is_sexual_assault(coded: Coded) -> None:
+    events = coded("Police officers sexually abused Chechen detainees, a report said.")
+    assert [c for c, _, _ in events] == ["1821"], events
