@@ -34,3 +34,7 @@ def test_agreeing_on_a_trade_pact_is_intent_to_cooperate_economically_signing_it
 def test_sexual_abuse_is_sexual_assault(coded: Coded) -> None:
     events = coded("Police officers sexually abused Chechen detainees, a report said.")
     assert [c for c, _, _ in events] == ["1821"], events
+
+
+def test_deploying_peacekeeping_troops_is_providing_peacekeeping(coded: Coded) -> None:
+    assert ("074", "IGOAFU", "SOM") in coded("The African Union deployed peacekeeping troops in Somalia.")

@@ -67,3 +67,12 @@ def test_a_city_naming_talks_is_their_venue_not_a_party(coded: Coded) -> None:
     assert events and not any(t and t.startswith("KAZ") for _, _, t in events), events
     events = coded("The Kremlin praised the Minsk talks.")
     assert not any(t and t.startswith("BLR") for _, _, t in events), events
+
+
+def test_the_target_of_a_boycott_may_be_inside_its_object(coded: Coded) -> None:
+    events = coded("Syrian Kurds boycotted all official contact with Turkey.")
+    assert targets(events, "1") == {"TUR"}, events
+
+
+def test_calling_off_a_strike_yields_to_the_own_government(coded: Coded) -> None:
+    assert ("082", "CHLLAB", "CHLGOV") in coded("Dock workers in Chile called off their strike on Friday.")

@@ -163,10 +163,11 @@ def slot_tokens(
 
 def _object_arguments(token: Token) -> Iterator[Token]:
     """The actor inside an object that is an event: "condemned the coup *in
-    Niger*", "praised *Haiti's* efforts", "denounced the killing *of* X"."""
+    Niger*", "praised *Haiti's* efforts", "denounced the killing *of* X",
+    "boycotted all contact *with* X"."""
     for obj in direct_objects(token):
         yield from children(obj, {"poss", "compound", "amod"})
-        yield from prep_objects(obj, ("of", "in", "by", "against", "on", "from"))
+        yield from prep_objects(obj, ("of", "in", "by", "against", "on", "from", "with"))
 
 
 def _topic_arguments(token: Token) -> Iterator[Token]:
@@ -204,7 +205,8 @@ def place_tokens(token: Token, light_object: Token | None = None) -> list[Token]
     or its objects, or one phrase down ("fired at targets *in Jericho*")."""
     heads = [token, *([light_object] if light_object is not None else []), *direct_objects(token)]
     heads += [o for h in list(heads) for o in prep_objects(h, ("at", "on", "against", "of"))]
-    return [p for h in heads for p in prep_objects(h, PLACE_PREPS) if p.ent_type_ in PLACE_ENTITIES]
+    places = {p.i: p for h in heads for p in prep_objects(h, PLACE_PREPS) if p.ent_type_ in PLACE_ENTITIES}
+    return list(places.values())  # the light object is also a direct object: once each
 
 
 def _light_subject(noun: Token, grammar: Grammar) -> list[Token]:
