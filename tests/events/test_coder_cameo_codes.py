@@ -38,3 +38,12 @@ def test_sexual_abuse_is_sexual_assault(coded: Coded) -> None:
 
 def test_deploying_peacekeeping_troops_is_providing_peacekeeping(coded: Coded) -> None:
     assert ("074", "IGOAFU", "SOM") in coded("The African Union deployed peacekeeping troops in Somalia.")
+
+
+def test_peacekeepers_arriving_are_deployed_other_troops_visit(coded: Coded) -> None:
+    assert ("074", "NGAMIL", "LBR") in coded("Nigerian peacekeepers arrived in Liberia on Monday.")
+    assert [c for c, _, _ in coded("Nigerian troops arrived in Liberia on Monday.")] == ["042"]
+
+
+def test_blocking_a_port_is_obstruction(coded: Coded) -> None:
+    assert ("144", "CHLAGR", "CHLGOV") in coded("Farmers in Chile blocked the port of Valparaiso on Monday.")

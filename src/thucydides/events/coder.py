@@ -152,6 +152,11 @@ class EventCoder:
             if not objects:
                 return None
             match.light_object = objects[0]
+        if pattern.subjects and not any(
+            t.lemma_.lower() in pattern.subjects or t.lower_ in pattern.subjects
+            for s in agent_tokens(token, self.grammar) for t in s.subtree
+        ):
+            return None  # "peacekeepers *arrived*": who acts makes the event
         if pattern.preps and not any(
             c.dep_ in {"prep", "dative", "agent"} and c.lower_ in pattern.preps and not _temporal(c)
             for c in token.children
@@ -260,7 +265,8 @@ class EventCoder:
             targets = self._embedded_targets(match, article, self._stated_targets)
         if not targets:
             # "declared a state of siege *in Haiti*": an act on a place names no one else
-            targets = self._embedded_targets(match, article, self._place_actors) or self._place_actors(match, article)
+            targets = (self._embedded_targets(match, article, self._place_actors)
+                       or self._place_actors(match, article))
         sources = [self._with_country(a, context_country, targets) for a in sources]
         targets = [self._with_country(a, context_country, sources) for a in targets]
         code = self._refined_code(match)
@@ -322,7 +328,8 @@ class EventCoder:
         countries = dict.fromkeys(s.country for s in sources
                                   if s.country and s.role and s.role.lower() in self.grammar.dissent_roles)
         at = match.predicate.idx
-        implied = [Actor(code=f"{c}GOV", text="", start=at, end=at, country=c, role="GOV") for c in countries if c]
+        implied = [Actor(code=f"{c}GOV", text="", start=at, end=at, country=c, role="GOV")
+                   for c in countries if c]
         if implied:
             match.trace.append("implied target: " + ", ".join(a.code for a in implied))
         return implied
