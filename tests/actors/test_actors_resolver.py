@@ -378,3 +378,22 @@ def test_names_cut_by_the_parse_are_completed(resolve):
 )
 def test_a_city_modifying_a_meeting_is_its_venue(code_of, sentence, word, code):
     assert code_of(sentence, word) == code
+
+
+# --- misspelt names of known people ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "code"),
+    [
+        ("President Jacques Chirak met the delegation in Paris.", "Chirak", "FRAGOV"),
+        ("Chancellor Angela Merkell arrived on Monday.", "Merkell", "DEUGOV"),
+    ],
+)
+def test_a_known_person_s_name_one_letter_off_is_that_person(code_of, sentence, word, code):
+    assert code_of(sentence, word, date="2006-01-10") == code
+
+
+def test_a_name_two_letters_off_is_someone_else(resolve):
+    actor = resolve("Jacques Chiraque arrived on Monday.", "Chiraque", date="2006-01-10")
+    assert actor is None or actor.country != "FRA"

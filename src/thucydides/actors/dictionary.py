@@ -168,6 +168,27 @@ class _Builder:
     former: set[str] = field(default_factory=set)
 
 
+MISSPELLING_MIN_LENGTH = 6  # shorter words are other names, not misspellings ("Kim", "Lee")
+
+
+def _one_word_misspelt(words: tuple[str, ...], name: tuple[str, ...]) -> bool:
+    if len(words) != len(name) or words == name:
+        return False
+    differing = [(w, n) for w, n in zip(words, name) if w != n]
+    return len(differing) == 1 and min(map(len, differing[0])) >= MISSPELLING_MIN_LENGTH \
+        and _one_edit_apart(*differing[0])
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    """One letter inserted, deleted or replaced (Levenshtein distance 1)."""
+    if len(a) > len(b):
+        a, b = b, a
+    if len(b) - len(a) > 1:
+        return False
+    i = next((k for k, (x, y) in enumerate(zip(a, b)) if x != y), len(a))
+    return a[i + 1:] == b[i + 1:] if len(a) == len(b) else a[i:] == b[i + 1:]
+
+
 def _as_list(value: Any, where: str) -> list[str]:
     if value is None:
         return []
@@ -468,6 +489,16 @@ class ActorDictionary:
 
     def role_term(self, key: tuple[str, ...]) -> RoleTerm | None:
         return self._roles.get(key)
+
+    def similar_person(self, key: tuple[str, ...]) -> Payload | None:
+        """A full name one letter off a known person's ("Francois Mitterand" for
+        "François Mitterrand"): news copy misspells names. Only a name of two or more
+        words whose other words agree, one long word apart, and only one such person."""
+        if len(key) < 2:
+            return None
+        found = {ref for ref in self._people_index
+                 if _one_word_misspelt(key, tuple(ref.split()))}
+        return Payload(PERSON, found.pop()) if len(found) == 1 else None
 
     def person_named(self, ref: str, date: str | None = None) -> Person | None:
         """The person a PERSON payload's alias names on `date`: among namesakes the one

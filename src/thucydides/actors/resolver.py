@@ -435,7 +435,17 @@ class ActorResolver:
                 b, entity, role = best
                 found.append(_Match([t for t in run[a : b + 1]], entity, role))
                 a = b + 1
-        return found
+        return found + self._misspelt_people(toks, found)
+
+    def _misspelt_people(self, toks: list[_Tok], found: list[_Match]) -> list[_Match]:
+        """A PERSON name the dictionary does not know, read as the known person whose
+        name it misspells ("Francois Mitterand")."""
+        matched = {t.index for m in found for t in m.toks}
+        names = [t for t in toks if t.ent == "PERSON" and t.words and t.index not in matched]
+        if len(names) < 2 or any(b.index != a.index + 1 for a, b in zip(names, names[1:])):
+            return []
+        entity = self.dictionary.similar_person(tuple(w for t in names for w in t.words))
+        return [_Match(names, entity, None)] if entity else []
 
     def _venue(self, kind: str, anchor: _Tok, head: _Tok, names_someone: bool) -> bool:
         """A city or place modifying a meeting noun is where it is held: "the *Astana*
