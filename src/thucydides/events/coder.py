@@ -557,6 +557,8 @@ class EventCoder:
         country = context_country or next((o.country for o in others if o.country), None)
         if not country:
             return actor
+        if not context_country and any(o.code == country + actor.code for o in others):
+            return actor  # "President X welcomed *South African* leader Y": not Y's own government
         return replace(actor, country=country, code=country + actor.code)
 
     def _sentence_country(self, sent: SpacySpan) -> str | None:
