@@ -47,3 +47,14 @@ def test_peacekeepers_arriving_are_deployed_other_troops_visit(coded: Coded) -> 
 
 def test_blocking_a_port_is_obstruction(coded: Coded) -> None:
     assert ("144", "CHLAGR", "CHLGOV") in coded("Farmers in Chile blocked the port of Valparaiso on Monday.")
+
+
+def test_a_donation_is_aid_and_its_recipient_the_target(coded: Coded) -> None:
+    # the parser hangs "to Kenya" on the counted object
+    assert coded("Japan donated 20 ambulances to Kenya.") == [("070", "JPN", "KEN")]
+
+
+def test_ordering_police_patrols_increases_police_alert(coded: Coded) -> None:
+    events = coded("The Kenyan government ordered police patrols in Nairobi after the riots.")
+    assert any(c == "153" and s == "KENGOV" for c, s, _ in events), events
+    assert not any(c.startswith("10") for c, _, _ in events), events

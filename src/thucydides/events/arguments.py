@@ -94,7 +94,7 @@ def _quantified_object(verb: Token) -> list[Token]:
     if particle is None:
         return []
     objects = [*prep_objects(verb, ("to",)), *prep_objects(particle, ("to",))]  # "to" on either
-    return [o for o in objects if o.i > particle.i and any(c.dep_ == "nummod" for c in o.children)]
+    return [o for o in objects if o.i > particle.i and _is_counted(o)]
 
 
 def light_verb_of(noun: Token, grammar: Grammar) -> Token | None:
@@ -209,6 +209,17 @@ def place_tokens(token: Token, light_object: Token | None = None) -> list[Token]
     return list(places.values())  # the light object is also a direct object: once each
 
 
+def _recipients(token: Token) -> list[Token]:
+    """Who is given something: "gave *X* aid", "sent aid *to X*", and the to-phrase
+    the parser hangs on a counted object ("donated 20 ambulances *to X*")."""
+    found = children(token, {"dative"}) + list(prep_objects(token, ("to",)))
+    return found or [r for o in direct_objects(token) if _is_counted(o) for r in prep_objects(o, ("to",))]
+
+
+def _is_counted(noun: Token) -> bool:
+    return any(c.dep_ == "nummod" for c in noun.children)
+
+
 def _light_subject(noun: Token, grammar: Grammar) -> list[Token]:
     verb = light_verb_of(noun, grammar)
     return subjects(verb, grammar) if verb is not None else []
@@ -217,7 +228,7 @@ def _light_subject(noun: Token, grammar: Grammar) -> list[Token]:
 SLOTS: dict[str, Callable[[Token, Grammar], list[Token] | Iterator[Token]]] = {
     "subj": lambda t, g: subjects(t, g),
     "obj": lambda t, g: direct_objects(t),
-    "dative": lambda t, g: children(t, {"dative"}) + list(prep_objects(t, ("to",))),
+    "dative": lambda t, g: _recipients(t),
     "of": lambda t, g: prep_objects(t, ("of",)),
     "poss": lambda t, g: children(t, {"poss"}),
     "amod": lambda t, g: children(t, {"amod"}),
