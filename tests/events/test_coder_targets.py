@@ -76,3 +76,24 @@ def test_the_target_of_a_boycott_may_be_inside_its_object(coded: Coded) -> None:
 
 def test_calling_off_a_strike_yields_to_the_own_government(coded: Coded) -> None:
     assert ("082", "CHLLAB", "CHLGOV") in coded("Dock workers in Chile called off their strike on Friday.")
+
+
+def test_coordinated_verbs_share_the_recipient(coded: Coded) -> None:
+    assert ("070", "JPN", "HTI") in coded("Japan donated and shipped rice to Haiti.")
+
+
+def test_a_place_reached_by_what_was_destroyed_is_its_target(coded: Coded) -> None:
+    events = coded("Rebels blew up three power lines leading into Nairobi on Sunday.")
+    assert any(c.startswith("17") and t and t.startswith("KEN") for c, _, t in events), events
+
+
+def test_a_protest_in_defiance_of_someone_targets_them(coded: Coded) -> None:
+    events = coded("Students marched in Dhaka in protest against the government of Bangladesh.")
+    assert ("141", "BGDEDU", "BGDGOV") in events, events
+    events = coded("Thousands of workers blocked roads in Minsk in defiance of Russian authorities.")
+    assert any(c.startswith("144") and t == "RUSGOV" for c, _, t in events), events
+
+
+def test_who_issued_a_statement_is_the_source_of_what_it_demands(coded: Coded) -> None:
+    events = coded("The opposition in Togo issued a statement demanding that the government release the detainees.")
+    assert any(c.startswith("10") and s == "TGOOPP" for c, s, _ in events), events

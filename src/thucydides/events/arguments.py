@@ -33,7 +33,7 @@ def subjects(verb: Token, grammar: Grammar | None = None) -> list[Token]:
     """The agent of a verb: its subject, the `by` phrase of a passive, or the
     subject it shares with its governor ("agreed to withdraw", "met X and signed").
     A pronoun subject of reported speech is the speaker ("Syria said *it* will")."""
-    found = _own_subjects(verb)
+    found = _own_subjects(verb, grammar)
     if grammar is not None and len(found) == 1 and found[0].lower_ in grammar.speaker_pronouns:
         return _speaker(verb, grammar) or found
     return found
@@ -52,7 +52,7 @@ def _speaker(verb: Token, grammar: Grammar) -> list[Token]:
     return []
 
 
-def _own_subjects(verb: Token) -> list[Token]:
+def _own_subjects(verb: Token, grammar: Grammar | None = None) -> list[Token]:
     current = verb
     for _ in range(4):
         if is_passive(current):
@@ -64,6 +64,8 @@ def _own_subjects(verb: Token) -> list[Token]:
             if found[0].lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
                 return [current.head]
             return found
+        if current.dep_ == "acl" and grammar is not None and _issued_statement(current.head, grammar):
+            return _own_subjects(current.head.head)  # "X issued a statement *demanding* ...": X
         if current.dep_ == "relcl" or current.dep_ == "acl":
             return [current.head]  # "protesters demanding reforms", "Rubio, who met"
         if current.dep_ == "amod" and current.pos_ == "VERB":
@@ -79,6 +81,11 @@ def _own_subjects(verb: Token) -> list[Token]:
             continue
         return []
     return []
+
+
+def _issued_statement(noun: Token, grammar: Grammar) -> bool:
+    """A statement noun that is the object of a verb: who issued it says what it says."""
+    return noun.lemma_.lower() in grammar.statement_nouns and noun.dep_ in OBJECT_DEPS and noun.head.pos_ == "VERB"
 
 
 def direct_objects(verb: Token) -> list[Token]:
@@ -116,6 +123,8 @@ def light_verb_of(noun: Token, grammar: Grammar) -> Token | None:
 
 def _slot_prep(token: Token, preps: tuple[str, ...], light_object: Token | None) -> Iterator[Token]:
     yield from prep_objects(token, preps)
+    for verb in _sharing_conjuncts(token):  # "donated and shipped rice *to X*"
+        yield from prep_objects(verb, preps)
     if token.dep_ == "compound" and token.pos_ == "NOUN":  # "a *mediation* mission between X and Y"
         yield from prep_objects(token.head, preps)
     if light_object is not None:  # "held talks *with* X": the prep may hang on the noun
@@ -123,6 +132,15 @@ def _slot_prep(token: Token, preps: tuple[str, ...], light_object: Token | None)
         container = _container_of(light_object)
         if container is not None:  # "provided 70 million dollars of aid *for* X"
             yield from prep_objects(container, preps)
+
+
+def _sharing_conjuncts(verb: Token) -> list[Token]:
+    """Verbs coordinated after this one that share its subject and object: in
+    "donated and delivered goods to X" the goods and X are both verbs'."""
+    if verb.pos_ != "VERB" or children(verb, OBJECT_DEPS):
+        return []
+    return [c for c in children(verb, {"conj"})
+            if c.pos_ == "VERB" and not children(c, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)]
 
 
 def _container_of(noun: Token) -> Token | None:
@@ -205,15 +223,29 @@ def place_tokens(token: Token, light_object: Token | None = None) -> list[Token]
     or its objects, or one phrase down ("fired at targets *in Jericho*")."""
     heads = [token, *([light_object] if light_object is not None else []), *direct_objects(token)]
     heads += [o for h in list(heads) for o in prep_objects(h, ("at", "on", "against", "of"))]
+    heads += [a for o in direct_objects(token) for a in children(o, {"acl"})]  # "lines *leading into* Kabul"
     places = {p.i: p for h in heads for p in prep_objects(h, PLACE_PREPS) if p.ent_type_ in PLACE_ENTITIES}
     return list(places.values())  # the light object is also a direct object: once each
+
+
+def _opposed_in_phrase(token: Token, grammar: Grammar) -> Iterator[Token]:
+    """Whom a protest opposes, named in a phrase: "blocked streets *in defiance of
+    the authorities*" (`opposition_phrases` in data/grammar.yaml)."""
+    for noun in prep_objects(token, ("in",)):
+        wanted = grammar.opposition_phrases.get(noun.lemma_.lower())
+        if wanted:
+            yield from prep_objects(noun, wanted)
 
 
 def _recipients(token: Token) -> list[Token]:
     """Who is given something: "gave *X* aid", "sent aid *to X*", and the to-phrase
     the parser hangs on a counted object ("donated 20 ambulances *to X*")."""
-    found = children(token, {"dative"}) + list(prep_objects(token, ("to",)))
-    return found or [r for o in direct_objects(token) if _is_counted(o) for r in prep_objects(o, ("to",))]
+    for verb in [token, *_sharing_conjuncts(token)]:  # "donated and delivered goods *to X*"
+        found = children(verb, {"dative"}) + list(prep_objects(verb, ("to",)))
+        found = found or [r for o in direct_objects(verb) if _is_counted(o) for r in prep_objects(o, ("to",))]
+        if found:
+            return found
+    return []
 
 
 def _is_counted(noun: Token) -> bool:
@@ -241,4 +273,5 @@ SLOTS: dict[str, Callable[[Token, Grammar], list[Token] | Iterator[Token]]] = {
     "obj_arg": lambda t, g: _object_arguments(t),
     "topic_arg": lambda t, g: _topic_arguments(t),
     "condition": _condition_subjects,
+    "opposed_in": _opposed_in_phrase,
 }

@@ -27,6 +27,7 @@ class Grammar:
     future_aux: frozenset[str]
     conditional_marks: frozenset[str]
     threat_conditions: frozenset[str]
+    statement_nouns: frozenset[str]
     place_target_codes: frozenset[str]
     implied_government_codes: frozenset[str]
     dissent_roles: frozenset[str]
@@ -44,6 +45,7 @@ class Grammar:
     discard_words: dict[str, frozenset[str]]
     lemma_fixes: dict[str, str] = field(default_factory=dict)
     light_preps: dict[str, frozenset[str]] = field(default_factory=dict)
+    opposition_phrases: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
@@ -54,7 +56,9 @@ def default_grammar() -> Grammar:
     discards = {k: frozenset(str(w).lower() for w in v) for k, v in data["discard_words"].items()}
     fixes = {str(k).lower(): str(v).lower() for k, v in (data.get("lemma_fixes") or {}).items()}
     preps = {str(k).lower(): frozenset(str(p).lower() for p in v) for k, v in (data.get("light_preps") or {}).items()}
-    return Grammar(discard_words=discards, lemma_fixes=fixes, light_preps=preps, **lists)
+    opposed = {str(k).lower(): tuple(str(p).lower() for p in v)
+               for k, v in (data.get("opposition_phrases") or {}).items()}
+    return Grammar(discard_words=discards, lemma_fixes=fixes, light_preps=preps, opposition_phrases=opposed, **lists)
 
 
 def children(token: Token, deps: set[str] | frozenset[str]) -> list[Token]:
