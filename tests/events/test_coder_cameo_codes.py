@@ -58,3 +58,10 @@ def test_ordering_police_patrols_increases_police_alert(coded: Coded) -> None:
     events = coded("The Kenyan government ordered police patrols in Nairobi after the riots.")
     assert any(c == "153" and s == "KENGOV" for c, s, _ in events), events
     assert not any(c.startswith("10") for c, _, _ in events), events
+
+
+def test_an_order_to_shut_down_is_a_restriction_not_a_demand(coded: Coded) -> None:
+    events = coded("The Kenyan government ordered the opposition newspaper The Star to suspend publication.")
+    assert [c for c, _, _ in events] == ["1721"], events
+    events = coded("The Egyptian government ordered the Muslim Brotherhood to disband.")
+    assert [(c, s) for c, s, _ in events] == [("172", "EGYGOV")], events
