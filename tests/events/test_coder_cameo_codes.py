@@ -65,3 +65,11 @@ def test_an_order_to_shut_down_is_a_restriction_not_a_demand(coded: Coded) -> No
     assert [c for c, _, _ in events] == ["1721"], events
     events = coded("The Egyptian government ordered the Muslim Brotherhood to disband.")
     assert [(c, s) for c, s, _ in events] == [("172", "EGYGOV")], events
+
+
+def test_allowing_refugees_or_exiles_to_return_yields_a_right(coded: Coded) -> None:
+    assert coded("Serbia allowed Albanian refugees to return to their villages.") == [("0833", "SRB", "ALBREF")]
+    events = coded("The junta allowed the exiled opposition leader to return to Myanmar.")
+    assert events == [("0833", "MMRGOV", "MMROPP")], events
+    events = coded("Turkey will allow 5,000 Kurdish refugees who fled in 1991 to return home.")
+    assert any(c == "0343" and s == "TUR" for c, s, _ in events), events
