@@ -73,3 +73,7 @@ def test_allowing_refugees_or_exiles_to_return_yields_a_right(coded: Coded) -> N
     assert events == [("0833", "MMRGOV", "MMROPP")], events
     events = coded("Turkey will allow 5,000 Kurdish refugees who fled in 1991 to return home.")
     assert any(c == "0343" and s == "TUR" for c, s, _ in events), events
+
+
+def test_the_organisation_behind_a_mission_admitted_is_the_target(coded: Coded) -> None:
+    assert ("0862", "IRN", "IGOIAE") in coded("Iran admitted inspectors from the IAEA on Monday.")
