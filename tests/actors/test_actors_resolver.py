@@ -382,3 +382,39 @@ def test_a_country_that_contradicts_the_person_is_not_overruled():
 
     source = thucydides.code("Greek President Vladimir Putin criticised Turkey.", date="2025-03-24")[0].source
     assert source.country == "GRC" and source.wikidata is None
+
+
+# --- venues: a city naming a meeting is where it is held ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "code"),
+    [
+        ("The Geneva talks resumed on Monday.", "talks", None),
+        ("Delegates left the Astana negotiations early.", "negotiations", None),
+        ("The Iran talks resumed on Monday.", "talks", "IRN"),
+        ("Moscow's talks with Kyiv resumed.", "talks", "RUS"),
+        ("The Kabul government fell.", "government", "AFGGOV"),
+    ],
+)
+def test_a_city_modifying_a_meeting_is_its_venue(code_of, sentence, word, code):
+    assert code_of(sentence, word) == code
+
+
+# --- misspelt names of known people ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "code"),
+    [
+        ("President Jacques Chirak met the delegation in Paris.", "Chirak", "FRAGOV"),
+        ("Chancellor Angela Merkell arrived on Monday.", "Merkell", "DEUGOV"),
+    ],
+)
+def test_a_known_person_s_name_one_letter_off_is_that_person(code_of, sentence, word, code):
+    assert code_of(sentence, word, date="2006-01-10") == code
+
+
+def test_a_name_two_letters_off_is_someone_else(resolve):
+    actor = resolve("Jacques Chiraque arrived on Monday.", "Chiraque", date="2006-01-10")
+    assert actor is None or actor.country != "FRA"

@@ -87,3 +87,8 @@ def test_trailing_attribution_is_not_a_statement_event(coded: Coded) -> None:
     assert all(c != "010" for c, _, _ in events), events
     events = coded("The Kenyan government said the talks had collapsed.")
     assert [c for c, _, _ in events] == ["010"], events
+
+
+def test_a_role_does_not_borrow_the_country_that_makes_it_its_target(coded: Coded) -> None:
+    events = coded("The president gave a warm welcome to South African leader Nelson Mandela.")
+    assert events and not any(s == t for _, s, t in events), events

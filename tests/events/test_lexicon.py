@@ -67,3 +67,9 @@ def test_unknown_argument_slot_is_reported(tmp_path) -> None:
     bad.write_text("- id: odd\n  code: '040'\n  verbs: [meet]\n  target: [objekt]\n", encoding="utf-8")
     with pytest.raises(LexiconError, match=r"slots.yaml.*odd.*objekt"):
         Lexicon.load([bad])
+
+
+def test_a_subject_constraint_is_read_and_makes_a_pattern_more_specific(lexicon: Lexicon) -> None:
+    arrive = lexicon.candidates("verb", "arrive")
+    assert arrive[0].subjects and "peacekeepers" in arrive[0].subjects, arrive
+    assert all(not p.subjects for p in lexicon.candidates("noun", "visit"))

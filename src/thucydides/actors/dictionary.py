@@ -3,7 +3,7 @@
 The bundled files live in `thucydides/data/actors/` (countries.yaml, roles.yaml,
 igos.yaml, groups.yaml, people.yaml; README.md there describes them). A user's files use
 the same format -- any of the top-level sections `countries`, `blocks`, `roles`, `weak`,
-`context`, `transparent`, `nonactors`, `former`, `igos`, `groups`, `people` (see
+`context`, `transparent`, `nonactors`, `venues`, `former`, `igos`, `groups`, `people` (see
 `people.py`), `anaphora` (see `coref.py`) -- and are applied after the bundled ones, in order:
 
 * an entry of `countries`, `igos`, `groups` or `people` with a known key is merged into the
@@ -41,7 +41,7 @@ ROLE_CODES = frozenset(
 )
 
 SECTIONS = frozenset(
-    "countries blocks roles weak context transparent nonactors former igos groups people anaphora".split()
+    "countries blocks roles weak context transparent nonactors venues former igos groups people anaphora".split()
 )
 
 # Entity kinds, and which of them a country-bearing alias can be.
@@ -164,7 +164,29 @@ class _Builder:
     role_regs: list[tuple[tuple[str, ...], RoleTerm]] = field(default_factory=list)
     transparent: set[str] = field(default_factory=set)
     nonactors: set[str] = field(default_factory=set)
+    venues: set[str] = field(default_factory=set)
     former: set[str] = field(default_factory=set)
+
+
+MISSPELLING_MIN_LENGTH = 6  # shorter words are other names, not misspellings ("Kim", "Lee")
+
+
+def _one_word_misspelt(words: tuple[str, ...], name: tuple[str, ...]) -> bool:
+    if len(words) != len(name) or words == name:
+        return False
+    differing = [(w, n) for w, n in zip(words, name) if w != n]
+    return len(differing) == 1 and min(map(len, differing[0])) >= MISSPELLING_MIN_LENGTH \
+        and _one_edit_apart(*differing[0])
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    """One letter inserted, deleted or replaced (Levenshtein distance 1)."""
+    if len(a) > len(b):
+        a, b = b, a
+    if len(b) - len(a) > 1:
+        return False
+    i = next((k for k, (x, y) in enumerate(zip(a, b)) if x != y), len(a))
+    return a[i + 1:] == b[i + 1:] if len(a) == len(b) else a[i:] == b[i + 1:]
 
 
 def _as_list(value: Any, where: str) -> list[str]:
@@ -350,7 +372,8 @@ def _apply_layer(b: _Builder, doc: Any, where: str) -> None:
         _apply_roles(b, doc["weak"], WEAK, where)
     if "context" in doc:
         _apply_roles(b, doc["context"], CONTEXT, where)
-    for name, target in (("transparent", b.transparent), ("nonactors", b.nonactors), ("former", b.former)):
+    for name, target in (("transparent", b.transparent), ("nonactors", b.nonactors), ("venues", b.venues),
+                         ("former", b.former)):
         if name in doc:
             target.update(" ".join(alias_key(t)) for t in _as_list(doc[name], f"{where}: {name}"))
     if "igos" in doc:
@@ -425,6 +448,7 @@ class ActorDictionary:
         self.max_words = max(map(len, [*self._entities, *self._roles]), default=1)
         self.transparent = frozenset(builder.transparent)
         self.nonactors = frozenset(builder.nonactors)
+        self.venues = frozenset(builder.venues)
         self.former = frozenset(builder.former)
         self._by_iso2 = {c.iso2: c.code for c in self.countries.values() if c.iso2 and not c.historical}
 
@@ -465,6 +489,16 @@ class ActorDictionary:
 
     def role_term(self, key: tuple[str, ...]) -> RoleTerm | None:
         return self._roles.get(key)
+
+    def similar_person(self, key: tuple[str, ...]) -> Payload | None:
+        """A full name one letter off a known person's ("Francois Mitterand" for
+        "François Mitterrand"): news copy misspells names. Only a name of two or more
+        words whose other words agree, one long word apart, and only one such person."""
+        if len(key) < 2:
+            return None
+        found = {ref for ref in self._people_index
+                 if _one_word_misspelt(key, tuple(ref.split()))}
+        return Payload(PERSON, found.pop()) if len(found) == 1 else None
 
     def person_named(self, ref: str, date: str | None = None) -> Person | None:
         """The person a PERSON payload's alias names on `date`: among namesakes the one

@@ -103,6 +103,7 @@ class _Tok:
     is_det: bool = False
     is_punct: bool = False
     plural: bool = False  # a plural noun (NNS, NNPS)
+    possessive: bool = False  # "Moscow's plan": a possessor is a party, not a venue
 
 
 @dataclass
@@ -357,6 +358,7 @@ class ActorResolver:
                     is_det=t.dep_ in ("det", "predet") and t.lower_ in _DETERMINERS,
                     is_punct=t.is_punct,
                     plural=t.tag_ in ("NNS", "NNPS"),
+                    possessive=t.dep_ == "poss",
                 )
             )
         return toks
@@ -458,7 +460,25 @@ class ActorResolver:
                 b, entity, role = best
                 found.append(_Match([t for t in run[a : b + 1]], entity, role))
                 a = b + 1
-        return found
+        return found + self._misspelt_people(toks, found)
+
+    def _misspelt_people(self, toks: list[_Tok], found: list[_Match]) -> list[_Match]:
+        """A PERSON name the dictionary does not know, read as the known person whose
+        name it misspells ("Francois Mitterand")."""
+        matched = {t.index for m in found for t in m.toks}
+        names = [t for t in toks if t.ent == "PERSON" and t.words and t.index not in matched]
+        if len(names) < 2 or any(b.index != a.index + 1 for a, b in zip(names, names[1:])):
+            return []
+        entity = self.dictionary.similar_person(tuple(w for t in names for w in t.words))
+        return [_Match(names, entity, None)] if entity else []
+
+    def _venue(self, kind: str, anchor: _Tok, head: _Tok, names_someone: bool) -> bool:
+        """A city or place modifying a meeting noun is where it is held: "the *Astana*
+        talks" make no party of Kazakhstan (a country name or a possessive still does)."""
+        if kind not in (CAPITAL, PLACE, "gazetteer") or names_someone or anchor.possessive or anchor is head:
+            return False
+        venues = self.dictionary.venues
+        return " ".join(head.lemma_words) in venues or " ".join(head.words) in venues
 
     def _resolve_toks(
         self,
@@ -489,7 +509,7 @@ class ActorResolver:
                 if person is not None:
                     candidates.append(_Candidate(PERSON, anchor.depth, anchor.index, person=person))
                 continue
-            if anchor.via_prep and not names_someone:
+            if anchor.via_prep and not names_someone or self._venue(payload.kind, anchor, head, names_someone):
                 continue
             at_head = head in m.toks
             cand = _Candidate(kind=payload.kind, depth=anchor.depth, index=anchor.index)
@@ -515,7 +535,7 @@ class ActorResolver:
             if not country or not ent_toks:
                 continue
             anchor = min(ent_toks, key=lambda t: t.depth)
-            if anchor.via_prep and not names_someone:
+            if anchor.via_prep and not names_someone or self._venue("gazetteer", anchor, head, names_someone):
                 continue
             candidates.append(_Candidate("gazetteer", anchor.depth, anchor.index, country=country))
 

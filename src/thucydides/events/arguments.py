@@ -33,7 +33,7 @@ def subjects(verb: Token, grammar: Grammar | None = None) -> list[Token]:
     """The agent of a verb: its subject, the `by` phrase of a passive, or the
     subject it shares with its governor ("agreed to withdraw", "met X and signed").
     A pronoun subject of reported speech is the speaker ("Syria said *it* will")."""
-    found = _own_subjects(verb)
+    found = _own_subjects(verb, grammar)
     if grammar is not None and len(found) == 1 and found[0].lower_ in grammar.speaker_pronouns:
         return _speaker(verb, grammar) or found
     return found
@@ -52,7 +52,7 @@ def _speaker(verb: Token, grammar: Grammar) -> list[Token]:
     return []
 
 
-def _own_subjects(verb: Token) -> list[Token]:
+def _own_subjects(verb: Token, grammar: Grammar | None = None) -> list[Token]:
     current = verb
     for _ in range(4):
         if is_passive(current):
@@ -64,6 +64,8 @@ def _own_subjects(verb: Token) -> list[Token]:
             if found[0].lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
                 return [current.head]
             return found
+        if current.dep_ == "acl" and grammar is not None and _issued_statement(current.head, grammar):
+            return _own_subjects(current.head.head)  # "X issued a statement *demanding* ...": X
         if current.dep_ == "relcl" or current.dep_ == "acl":
             return [current.head]  # "protesters demanding reforms", "Rubio, who met"
         if current.dep_ == "amod" and current.pos_ == "VERB":
@@ -81,10 +83,25 @@ def _own_subjects(verb: Token) -> list[Token]:
     return []
 
 
+def _issued_statement(noun: Token, grammar: Grammar) -> bool:
+    """A statement noun that is the object of a verb: who issued it says what it says."""
+    return noun.lemma_.lower() in grammar.statement_nouns and noun.dep_ in OBJECT_DEPS and noun.head.pos_ == "VERB"
+
+
 def direct_objects(verb: Token) -> list[Token]:
     if is_passive(verb):
         return children(verb, PASSIVE_SUBJECT_DEPS)
-    return children(verb, OBJECT_DEPS)
+    return children(verb, OBJECT_DEPS) or _quantified_object(verb)
+
+
+def _quantified_object(verb: Token) -> list[Token]:
+    """ "kidnapped *up to 16* advisers": the parser reads "up" as a particle and
+    "to" as a preposition; the counted noun after them is the object."""
+    particle = next((c for c in verb.children if c.dep_ == "prt" and c.lower_ == "up"), None)
+    if particle is None:
+        return []
+    objects = [*prep_objects(verb, ("to",)), *prep_objects(particle, ("to",))]  # "to" on either
+    return [o for o in objects if o.i > particle.i and _is_counted(o)]
 
 
 def light_verb_of(noun: Token, grammar: Grammar) -> Token | None:
@@ -106,18 +123,44 @@ def light_verb_of(noun: Token, grammar: Grammar) -> Token | None:
 
 def _slot_prep(token: Token, preps: tuple[str, ...], light_object: Token | None) -> Iterator[Token]:
     yield from prep_objects(token, preps)
+    for verb in _sharing_conjuncts(token):  # "donated and shipped rice *to X*"
+        yield from prep_objects(verb, preps)
     if token.dep_ == "compound" and token.pos_ == "NOUN":  # "a *mediation* mission between X and Y"
         yield from prep_objects(token.head, preps)
     if light_object is not None:  # "held talks *with* X": the prep may hang on the noun
         yield from prep_objects(light_object, preps)
+        container = _container_of(light_object)
+        if container is not None:  # "provided 70 million dollars of aid *for* X"
+            yield from prep_objects(container, preps)
 
 
-def _complement_targets(token: Token) -> Iterator[Token]:
-    """The target of an embedded action: "threatened to attack *X*", "urged *X* to"."""
+def _sharing_conjuncts(verb: Token) -> list[Token]:
+    """Verbs coordinated after this one that share its subject and object: in
+    "donated and delivered goods to X" the goods and X are both verbs'."""
+    if verb.pos_ != "VERB" or children(verb, OBJECT_DEPS):
+        return []
+    return [c for c in children(verb, {"conj"})
+            if c.pos_ == "VERB" and not children(c, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)]
+
+
+def _container_of(noun: Token) -> Token | None:
+    """The measure or container noun whose of-phrase holds `noun` ("tons *of aid*")."""
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ == "of" and prep.head.i != prep.i:
+        return prep.head
+    return None
+
+
+def _complement_targets(token: Token, depth: int = 2) -> Iterator[Token]:
+    """The target of an embedded action: "threatened to attack *X*", "urged *X* to",
+    and one level further when the embedded verb names no one itself: "refused
+    to allow *UN planes* to land"."""
     for comp in children(token, {"xcomp", "ccomp", "advcl"}):
-        yield from direct_objects(comp)
-        yield from prep_objects(comp, ("on", "against", "with", "to", "from", "in", "for"))
-        yield from children(comp, SUBJECT_DEPS)
+        found = [*direct_objects(comp), *prep_objects(comp, ("on", "against", "with", "to", "from", "in", "for")),
+                 *children(comp, SUBJECT_DEPS)]
+        if not found and depth > 1:
+            found = list(_complement_targets(comp, depth - 1))
+        yield from found
 
 
 def slot_tokens(
@@ -138,10 +181,11 @@ def slot_tokens(
 
 def _object_arguments(token: Token) -> Iterator[Token]:
     """The actor inside an object that is an event: "condemned the coup *in
-    Niger*", "praised *Haiti's* efforts", "denounced the killing *of* X"."""
+    Niger*", "praised *Haiti's* efforts", "denounced the killing *of* X",
+    "boycotted all contact *with* X"."""
     for obj in direct_objects(token):
         yield from children(obj, {"poss", "compound", "amod"})
-        yield from prep_objects(obj, ("of", "in", "by", "against", "on", "from"))
+        yield from prep_objects(obj, ("of", "in", "by", "against", "on", "from", "with"))
 
 
 def _topic_arguments(token: Token) -> Iterator[Token]:
@@ -157,6 +201,57 @@ def _topic_arguments(token: Token) -> Iterator[Token]:
         queue.extend(c for c in current.children if c.dep_ in {"prep", "pobj", "pcomp", "dobj", "acl", "compound", "poss"})
 
 
+def _condition_subjects(token: Token, grammar: Grammar) -> Iterator[Token]:
+    """Who a conditional threat is aimed at: the subject of its condition,
+    "threatened to strike *unless Baghdad* accepted", "to walk out *if the
+    United States* goes ahead". The condition may hang on the threatened act."""
+    queue = [token]
+    while queue:
+        current = queue.pop(0)
+        for clause in children(current, {"advcl"}):
+            if any(m.dep_ == "mark" and m.lower_ in grammar.threat_conditions for m in clause.children):
+                yield from children(clause, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
+        queue.extend(children(current, {"xcomp", "ccomp", "conj"}))
+
+
+PLACE_PREPS = ("in", "into", "inside", "throughout")
+PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
+
+
+def place_tokens(token: Token, light_object: Token | None = None) -> list[Token]:
+    """Named places an act is done in: "*in Haiti*", on the predicate, its noun
+    or its objects, or one phrase down ("fired at targets *in Jericho*")."""
+    heads = [token, *([light_object] if light_object is not None else []), *direct_objects(token)]
+    heads += [o for h in list(heads) for o in prep_objects(h, ("at", "on", "against", "of"))]
+    heads += [a for o in direct_objects(token) for a in children(o, {"acl"})]  # "lines *leading into* Kabul"
+    places = {p.i: p for h in heads for p in prep_objects(h, PLACE_PREPS) if p.ent_type_ in PLACE_ENTITIES}
+    return list(places.values())  # the light object is also a direct object: once each
+
+
+def _opposed_in_phrase(token: Token, grammar: Grammar) -> Iterator[Token]:
+    """Whom a protest opposes, named in a phrase: "blocked streets *in defiance of
+    the authorities*" (`opposition_phrases` in data/grammar.yaml)."""
+    for noun in prep_objects(token, ("in",)):
+        wanted = grammar.opposition_phrases.get(noun.lemma_.lower())
+        if wanted:
+            yield from prep_objects(noun, wanted)
+
+
+def _recipients(token: Token) -> list[Token]:
+    """Who is given something: "gave *X* aid", "sent aid *to X*", and the to-phrase
+    the parser hangs on a counted object ("donated 20 ambulances *to X*")."""
+    for verb in [token, *_sharing_conjuncts(token)]:  # "donated and delivered goods *to X*"
+        found = children(verb, {"dative"}) + list(prep_objects(verb, ("to",)))
+        found = found or [r for o in direct_objects(verb) if _is_counted(o) for r in prep_objects(o, ("to",))]
+        if found:
+            return found
+    return []
+
+
+def _is_counted(noun: Token) -> bool:
+    return any(c.dep_ == "nummod" for c in noun.children)
+
+
 def _light_subject(noun: Token, grammar: Grammar) -> list[Token]:
     verb = light_verb_of(noun, grammar)
     return subjects(verb, grammar) if verb is not None else []
@@ -165,7 +260,7 @@ def _light_subject(noun: Token, grammar: Grammar) -> list[Token]:
 SLOTS: dict[str, Callable[[Token, Grammar], list[Token] | Iterator[Token]]] = {
     "subj": lambda t, g: subjects(t, g),
     "obj": lambda t, g: direct_objects(t),
-    "dative": lambda t, g: children(t, {"dative"}) + list(prep_objects(t, ("to",))),
+    "dative": lambda t, g: _recipients(t),
     "of": lambda t, g: prep_objects(t, ("of",)),
     "poss": lambda t, g: children(t, {"poss"}),
     "amod": lambda t, g: children(t, {"amod"}),
@@ -177,4 +272,6 @@ SLOTS: dict[str, Callable[[Token, Grammar], list[Token] | Iterator[Token]]] = {
     "attr": lambda t, g: children(t, {"attr", "oprd"}),
     "obj_arg": lambda t, g: _object_arguments(t),
     "topic_arg": lambda t, g: _topic_arguments(t),
+    "condition": _condition_subjects,
+    "opposed_in": _opposed_in_phrase,
 }

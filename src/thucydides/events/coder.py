@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from itertools import product
-from typing import Protocol
+from typing import Callable, Protocol
 
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
@@ -21,7 +21,7 @@ from ..dateline import dateline_end
 from ..model import Actor, Article, Event, Span
 from ..nlp import doc_text
 from ..ontology import Ontology
-from .arguments import light_verb_of, slot_tokens
+from .arguments import light_verb_of, place_tokens, slot_tokens
 from .arguments import subjects as agent_tokens
 from .grammar import (
     NOMINAL_POS,
@@ -62,6 +62,8 @@ class ActorLookup(Protocol):
     def resolve_many(self, token: Token, date: str | None = None) -> list[Actor]: ...
 
     def country_of_place(self, name: str) -> str | None: ...
+
+    def resolve_phrase(self, token: Token, date: str | None = None) -> object | None: ...
 
 
 @dataclass
@@ -156,6 +158,11 @@ class EventCoder:
             if not objects:
                 return None
             match.light_object = objects[0]
+        if pattern.subjects and not any(
+            t.lemma_.lower() in pattern.subjects or t.lower_ in pattern.subjects
+            for s in agent_tokens(token, self.grammar) for t in s.subtree
+        ):
+            return None  # "peacekeepers *arrived*": who acts makes the event
         if pattern.preps and not any(
             c.dep_ in {"prep", "dative", "agent"} and c.lower_ in pattern.preps and not _temporal(c)
             for c in token.children
@@ -264,20 +271,18 @@ class EventCoder:
         if not targets and match.means is not None:
             # "engaged in ethnic cleansing *against the Masalit*"
             targets = self._actors(match.means.pattern.target, match.means, article)
-        inner = match.embedded if pattern.governs else None
-        for _ in range(3):
-            if targets or inner is None:
-                break
-            # "promised to continue military aid *to Mozambique*", "demonstrated to
-            # demand reforms *by Suharto's government*": the embedded action names
-            # the target of the promise, the demand, the protest.
-            targets = self._actors(inner.pattern.target, inner, article)
-            if targets:
-                match.trace.append(f"target from embedded '{inner.predicate.text}'")
-            inner = inner.embedded
+        if not targets:
+            targets = self._embedded_targets(match, article, self._stated_targets)
+        if not targets:
+            # "declared a state of siege *in Haiti*": an act on a place names no one else
+            targets = (self._embedded_targets(match, article, self._place_actors)
+                       or self._place_actors(match, article))
         sources = [self._with_country(a, context_country, targets) for a in sources]
         targets = [self._with_country(a, context_country, sources) for a in targets]
-        cand = Candidate(match, sources, targets, modality, code=self._refined_code(match))
+        code = self._refined_code(match)
+        if not targets:
+            targets = self._implied_government(match, code, sources)
+        cand = Candidate(match, sources, targets, modality, code=code)
         if pattern.joint_code and len({a.country or a.code for a in sources}) > 1:
             match.trace.append(f"several parties act together: {cand.code} -> {pattern.joint_code}")
             cand.code = pattern.joint_code
@@ -295,6 +300,52 @@ class EventCoder:
                 and not (cand.unstated_source and self._patient_stated(match)):
             cand.dropped = "target required but none found"
         return cand
+
+    def _embedded_targets(self, match: Match, article: Article,
+                          find: Callable[[Match, Article], list[Actor]]) -> list[Actor]:
+        """ "promised to continue military aid *to Mozambique*", "demonstrated to
+        demand reforms *by Suharto's government*": the embedded action names the
+        target of the promise, the demand, the protest."""
+        inner = match.embedded if match.pattern.governs else None
+        for _ in range(3):
+            if inner is None:
+                break
+            targets = find(inner, article)
+            if targets:
+                match.trace.append(f"target from embedded '{inner.predicate.text}'")
+                return targets
+            inner = inner.embedded
+        return []
+
+    def _stated_targets(self, match: Match, article: Article) -> list[Actor]:
+        return self._actors(match.pattern.target, match, article)
+
+    def _place_actors(self, match: Match, article: Article) -> list[Actor]:
+        """The place an act is done in, as its target, for the codes whose target
+        is where they happen (`place_target_codes` in data/grammar.yaml); a place
+        where people talk or speak is only a location."""
+        if not self._refined_code(match, trace=False).startswith(tuple(self.grammar.place_target_codes)):
+            return []
+        actors = [a for t in place_tokens(match.predicate, match.light_object)
+                  for a in self.resolver.resolve_many(t, article.date)]
+        if actors:
+            match.trace.append("place -> " + ", ".join(f"{a.text}={a.code}" for a in actors))
+        return actors
+
+    def _implied_government(self, match: Match, code: str, sources: list[Actor]) -> list[Actor]:
+        """Dissent with no stated target is aimed at the dissenters' own government:
+        CAMEO codes "opposition parties called a general strike" as against it
+        (`implied_government_codes`, `dissent_roles` in data/grammar.yaml)."""
+        if not code.startswith(tuple(self.grammar.implied_government_codes)):
+            return []
+        countries = dict.fromkeys(s.country for s in sources
+                                  if s.country and s.role and s.role.lower() in self.grammar.dissent_roles)
+        at = match.predicate.idx
+        implied = [Actor(code=f"{c}GOV", text="", start=at, end=at, country=c, role="GOV")
+                   for c in countries if c]
+        if implied:
+            match.trace.append("implied target: " + ", ".join(a.code for a in implied))
+        return implied
 
     def _source_unstated(self, match: Match, targets: list[Actor]) -> bool:
         """Violence and protest are often reported without their agent: "nine
@@ -493,6 +544,7 @@ class EventCoder:
             heads = slot_tokens(slot, match.predicate, self.grammar, match.light_object)
             if slot == "comp" and match.complement is not None:
                 heads = slot_tokens("comp", match.predicate, self.grammar) or heads
+            heads = [h for h in heads if h.dep_ not in {"compound", "amod"} or self._modifies_party(h, article)]
             actors = []
             dateline = dateline_end(doc_text(match.predicate.doc))
             for head in heads:
@@ -507,14 +559,20 @@ class EventCoder:
                 return actors
         return []
 
+    def _modifies_party(self, modifier: Token, article: Article) -> bool:
+        """Whether a name modifying a noun makes its phrase an actor: "the *Iran*
+        talks" does, "the *Minsk* summit" names only a venue (see the resolver)."""
+        return self.resolver.resolve_phrase(modifier.head, article.date) is not None
+
     def _with_country(self, actor: Actor, context_country: str | None, others: list[Actor]) -> Actor:
         """Give a role-only actor ("police", "protesters") the country of its context."""
         if actor.country or not actor.role or actor.code.startswith(("IGO", "NGO", "IMG")):
             return actor
         country = context_country or next((o.country for o in others if o.country), None)
         if not country or (not context_country and any(o.code == country + actor.code for o in others)):
-            # "The junta ordered the French ambassador to leave": borrowing the other
-            # side's country would make the junta French and the event a self-dyad.
+            # "The junta ordered the French ambassador to leave", "President X welcomed
+            # South African leader Y": borrowing the other side's country would make the
+            # role that side itself (a self-dyad).
             return actor
         return replace(actor, country=country, code=country + actor.code)
 

@@ -26,6 +26,11 @@ class Grammar:
     hypothetical_aux: frozenset[str]
     future_aux: frozenset[str]
     conditional_marks: frozenset[str]
+    threat_conditions: frozenset[str]
+    statement_nouns: frozenset[str]
+    place_target_codes: frozenset[str]
+    implied_government_codes: frozenset[str]
+    dissent_roles: frozenset[str]
     future_governors: frozenset[str]
     hypothetical_governors: frozenset[str]
     negating_governors: frozenset[str]
@@ -40,6 +45,7 @@ class Grammar:
     discard_words: dict[str, frozenset[str]]
     lemma_fixes: dict[str, str] = field(default_factory=dict)
     light_preps: dict[str, frozenset[str]] = field(default_factory=dict)
+    opposition_phrases: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
@@ -50,7 +56,9 @@ def default_grammar() -> Grammar:
     discards = {k: frozenset(str(w).lower() for w in v) for k, v in data["discard_words"].items()}
     fixes = {str(k).lower(): str(v).lower() for k, v in (data.get("lemma_fixes") or {}).items()}
     preps = {str(k).lower(): frozenset(str(p).lower() for p in v) for k, v in (data.get("light_preps") or {}).items()}
-    return Grammar(discard_words=discards, lemma_fixes=fixes, light_preps=preps, **lists)
+    opposed = {str(k).lower(): tuple(str(p).lower() for p in v)
+               for k, v in (data.get("opposition_phrases") or {}).items()}
+    return Grammar(discard_words=discards, lemma_fixes=fixes, light_preps=preps, opposition_phrases=opposed, **lists)
 
 
 def children(token: Token, deps: set[str] | frozenset[str]) -> list[Token]:
@@ -64,7 +72,7 @@ def with_conjuncts(token: Token) -> list[Token]:
 
 # Participles that are adjectives, not passives, with their preposition: "Serb
 # forces *were engaged in* ethnic cleansing", "the groups *involved in* the attack".
-STATIVE_PARTICIPLES = {"engage": "in", "involve": "in"}
+STATIVE_PARTICIPLES = {"engage": "in", "involve": "in", "oppose": "to"}
 
 
 def is_passive(verb: Token) -> bool:
@@ -78,11 +86,25 @@ def prep_objects(token: Token, preps: tuple[str, ...]) -> Iterator[Token]:
     """Objects of the named prepositions attached to `token` ("talks *with* X")."""
     for child in token.children:
         if child.dep_ in {"prep", "agent", "dative"} and child.lower_ in preps:
+            objects = [o for o in child.children if o.dep_ == "pobj"]
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     yield obj
                 elif obj.dep_ == "prep":  # "away from", "out of"
                     yield from (o for o in obj.children if o.dep_ == "pobj")
+            if not objects and not any(c.dep_ in {"prep", "pcomp"} for c in child.children):
+                yield from _stranded_object(child)
+
+
+def _stranded_object(prep: Token) -> Iterator[Token]:
+    """The object a parse error moved into a clause: in "granted asylum *to* five
+    officers holed up in ...", the small model reads "officers" as the subject of
+    "holed" and leaves "to" without an object. The subject of a sibling clause
+    that starts right after the preposition is that object."""
+    for clause in prep.head.children:
+        if clause.dep_ in {"advcl", "ccomp", "acl"} and clause.left_edge.i == prep.i + 1:
+            yield from (s for s in clause.children if s.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS
+                        and s.i < clause.i)
 
 
 def governors(token: Token) -> Iterator[Token]:

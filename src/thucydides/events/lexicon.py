@@ -10,6 +10,7 @@ words that express it, and how to find its arguments in the dependency parse:
       nouns: [arrest, detention]          # nominalisations: "the arrest of X by Y"
       noun_role: patient                  # "X's arrest": the possessor is the target
       objects: [sanction]                 # light verbs: the object must be one of these
+      subjects: [peacekeeper]             # a word the subject phrase must hold ("peacekeepers arrived")
       preps: [for]                        # a required preposition: "call for"
       complements: [attack, strike]       # a required xcomp: "threatened to attack"
                                           # ("*": any xcomp; "*clause": any that-clause)
@@ -65,6 +66,7 @@ class Pattern:
     lemma: str
     particle: str | None = None
     objects: tuple[str, ...] = ()
+    subjects: tuple[str, ...] = ()
     preps: tuple[str, ...] = ()
     complements: tuple[str, ...] = ()
     modals: tuple[str, ...] = ()
@@ -85,8 +87,8 @@ class Pattern:
     @property
     def specificity(self) -> int:
         """Patterns with more constraints are tried first."""
-        return (2 * bool(self.objects) + 2 * bool(self.complements) + 2 * bool(self.modals)
-                + bool(self.preps) + bool(self.particle))
+        return (2 * bool(self.objects) + 2 * bool(self.subjects) + 2 * bool(self.complements)
+                + 2 * bool(self.modals) + bool(self.preps) + bool(self.particle))
 
 
 @dataclass(frozen=True)
@@ -263,6 +265,7 @@ def expand_entry(entry: dict[str, Any], ontology: Ontology) -> list[Pattern]:
     common = dict(
         code=code,
         objects=_words(entry.get("objects")),
+        subjects=_words(entry.get("subjects")),
         preps=_words(entry.get("preps")),
         complements=_words(entry.get("complements")),
         modals=_words(entry.get("modals")),
@@ -297,7 +300,7 @@ def expand_entry(entry: dict[str, Any], ontology: Ontology) -> list[Pattern]:
     # "Russia's attack", "Israeli strikes", "Russia launched an attack": the agent;
     # "the arrest of X by Y", "police made arrests": a patient noun's source.
     noun_source = ("prep:by", "light_subj") if patient else ("poss", "prep:by", "amod", "compound", "light_subj")
-    noun_common = {**common, "objects": (), "complements": ()}
+    noun_common = {**common, "objects": (), "subjects": (), "complements": ()}
     for lemma in _words(entry.get("nouns")):
         patterns.append(
             Pattern(id=f"{entry['id']}.n", pos="noun", lemma=lemma, target=noun_target,

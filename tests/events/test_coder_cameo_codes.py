@@ -1,0 +1,79 @@
+"""Sub-codes the CAMEO manual tells apart: mediation accepted or rejected,
+relations initiated or improved, agreements intended or signed, sexual assault.
+Sentences written for the tests."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+Coded = Callable[[str], list]
+
+
+def test_agreeing_to_mediation_is_accepting_it_and_the_mediator_is_the_target(coded: Coded) -> None:
+    assert ("038", "MAR", "DZA") in coded("Morocco agreed to Algerian mediation in the border dispute.")
+
+
+def test_rejecting_or_opposing_mediation_is_126(coded: Coded) -> None:
+    assert ("126", "EGY", "QAT") in coded("Egypt rejected Qatari mediation in the dispute.")
+    assert ("126", "KEN", "UGA") in coded("Kenya is opposed to Ugandan mediation in the conflict.")
+
+
+def test_establishing_relations_is_recognition(coded: Coded) -> None:
+    assert ("054", "VNM", "ISR") in coded("Vietnam has established diplomatic relations with Israel.")
+    events = coded("Vietnam has improved relations with Israel.")
+    assert [c for c, _, _ in events] == ["050"], events
+
+
+def test_agreeing_on_a_trade_pact_is_intent_to_cooperate_economically_signing_it_is_057(coded: Coded) -> None:
+    events = coded("Vietnam and Chile agreed on a new trade pact.")
+    assert {c for c, _, _ in events} == {"0311"}, events
+    events = coded("Vietnam and Chile signed a trade pact on Monday.")
+    assert {c for c, _, _ in events} == {"057"}, events
+
+
+def test_sexual_abuse_is_sexual_assault(coded: Coded) -> None:
+    events = coded("Police officers sexually abused Chechen detainees, a report said.")
+    assert [c for c, _, _ in events] == ["1821"], events
+
+
+def test_deploying_peacekeeping_troops_is_providing_peacekeeping(coded: Coded) -> None:
+    assert ("074", "IGOAFU", "SOM") in coded("The African Union deployed peacekeeping troops in Somalia.")
+
+
+def test_peacekeepers_arriving_are_deployed_other_troops_visit(coded: Coded) -> None:
+    assert ("074", "NGAMIL", "LBR") in coded("Nigerian peacekeepers arrived in Liberia on Monday.")
+    assert [c for c, _, _ in coded("Nigerian troops arrived in Liberia on Monday.")] == ["042"]
+
+
+def test_blocking_a_port_is_obstruction(coded: Coded) -> None:
+    assert ("144", "CHLAGR", "CHLGOV") in coded("Farmers in Chile blocked the port of Valparaiso on Monday.")
+
+
+def test_a_donation_is_aid_and_its_recipient_the_target(coded: Coded) -> None:
+    # the parser hangs "to Kenya" on the counted object
+    assert coded("Japan donated 20 ambulances to Kenya.") == [("070", "JPN", "KEN")]
+
+
+def test_ordering_police_patrols_increases_police_alert(coded: Coded) -> None:
+    events = coded("The Kenyan government ordered police patrols in Nairobi after the riots.")
+    assert any(c == "153" and s == "KENGOV" for c, s, _ in events), events
+    assert not any(c.startswith("10") for c, _, _ in events), events
+
+
+def test_an_order_to_shut_down_is_a_restriction_not_a_demand(coded: Coded) -> None:
+    events = coded("The Kenyan government ordered the opposition newspaper The Star to suspend publication.")
+    assert [c for c, _, _ in events] == ["1721"], events
+    events = coded("The Egyptian government ordered the Muslim Brotherhood to disband.")
+    assert [(c, s) for c, s, _ in events] == [("172", "EGYGOV")], events
+
+
+def test_allowing_refugees_or_exiles_to_return_yields_a_right(coded: Coded) -> None:
+    assert coded("Serbia allowed Albanian refugees to return to their villages.") == [("0833", "SRB", "ALBREF")]
+    events = coded("The junta allowed the exiled opposition leader to return to Myanmar.")
+    assert events == [("0833", "MMRGOV", "MMROPP")], events
+    events = coded("Turkey will allow 5,000 Kurdish refugees who fled in 1991 to return home.")
+    assert any(c == "0343" and s == "TUR" for c, s, _ in events), events
+
+
+def test_the_organisation_behind_a_mission_admitted_is_the_target(coded: Coded) -> None:
+    assert ("0862", "IRN", "IGOIAE") in coded("Iran admitted inspectors from the IAEA on Monday.")
