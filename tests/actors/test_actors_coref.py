@@ -123,3 +123,23 @@ def test_coordinated_country_adjectives_give_one_actor_each(text, expected):
 
     events = thucydides.code(text, date="2024-01-12")
     assert {e.source.code for e in events} == expected
+
+
+@pytest.mark.parametrize(
+    ("second", "speaker"),
+    [("She criticised Russia.", "Angela Merkel"), ("He criticised Russia.", "Emmanuel Macron")],
+)
+def test_she_and_he_find_the_person_of_their_gender(second, speaker):
+    from thucydides.pipeline import Pipeline
+
+    text = "German Chancellor Angela Merkel met French President Emmanuel Macron in Berlin on Monday. " + second
+    events = Pipeline().code_text(text, date="2019-05-06")
+    assert [e.source.name for e in events if e.code == "111"] == [speaker]
+
+
+def test_a_title_gives_an_unknown_person_her_gender():
+    from thucydides.pipeline import Pipeline
+
+    text = "Mrs Kovacs, a Hungarian official, met the Polish foreign minister. She criticised Russia."
+    events = Pipeline().code_text(text, date="2019-05-06")
+    assert [e.source.code for e in events if e.code == "111"] == ["HUNGOV"]

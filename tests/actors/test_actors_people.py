@@ -218,3 +218,10 @@ def test_every_focus_country_has_a_head_of_state_or_government(day):
 def test_common_surnames_of_bundled_people_are_not_aliases(resolve, sentence, word, date, not_name):
     actor = resolve(sentence, word, date=date)
     assert actor is None or actor.name != not_name
+
+
+def test_every_bundled_person_has_a_gender():
+    from thucydides.actors.dictionary import ActorDictionary
+
+    people = ActorDictionary.load().people.values()
+    assert {p.gender for p in people} == {"f", "m"}

@@ -51,6 +51,15 @@ if not Doc.has_extension(EXTENSION):
     Doc.set_extension(EXTENSION, default=None)
 
 PERSONAL = frozenset("he him his himself she her hers herself".split())
+FEMININE = frozenset("she her hers herself".split())
+# Title words that tell an unknown person's gender ("Mrs Kovacs", "Queen Rania");
+# known people carry theirs in the knowledge base.
+GENDER_TITLES = {
+    **dict.fromkeys("mrs ms madam madame queen princess lady baroness dame empress duchess "
+                    "congresswoman chairwoman spokeswoman businesswoman stateswoman".split(), "f"),
+    **dict.fromkeys("mr king prince sir lord baron emperor duke "
+                    "congressman chairman spokesman businessman statesman".split(), "m"),
+}
 NEUTER = frozenset("it its itself".split())
 PLURAL = frozenset("they them their theirs themselves".split())
 PRONOUN_WINDOW = 2  # sentences back a pronoun may look
@@ -82,6 +91,7 @@ class _Entry:
     titles: frozenset[str] = frozenset()
     dep: str = ""
     head: int = -1
+    gender: str | None = None  # "f"/"m" when known: "she" skips a man, "he" a woman
 
 
 def memory_for(resolver: ActorResolver, doc: Doc, date: str | None) -> DocMemory:
@@ -209,6 +219,7 @@ class DocMemory:
         entry = _Entry(
             index=root.i, sentence=sentence, kind=kind, actors=(found.actor,),
             plural=found.plural, org=found.org, titles=found.titles, dep=root.dep_, head=root.head.i,
+            gender=found.gender or _title_gender(chunk),
         )
         self._entries.append(entry)
         if root.dep_ == "conj":  # "Russia and China": the pair is an antecedent of "they"
@@ -239,21 +250,29 @@ class DocMemory:
     # --- pronouns and descriptions ------------------------------------------------------
 
     def _link_pronoun(self, token: Token, sentence: int) -> None:
-        low = token.lower_
+        fits = [e for e in self._window(token, sentence) if self._pronoun_fits(token.lower_, e)]
+        if token.lower_ in FEMININE:
+            # Most people named without a known gender are men: "she" prefers a woman.
+            fits.sort(key=lambda e: e.gender != "f")
+        if fits:
+            self._links[token.i] = (fits[0].actors, token.doc[token.i : token.i + 1])
+
+    def _window(self, token: Token, sentence: int) -> Iterator[_Entry]:
+        """Possible antecedents, nearest first, within the pronoun window."""
         for entry in reversed(self._entries):
             if sentence - entry.sentence > PRONOUN_WINDOW:
                 return
             if token.dep_ in _OBJECT_DEPS and entry.head == token.head.i and entry.dep.startswith("nsubj"):
                 continue  # "Erdogan praised him": not Erdogan
-            if low in PERSONAL:
-                ok = entry.kind == PERSON and not entry.plural
-            elif low in NEUTER:
-                ok = entry.kind in (COUNTRY, IGO, GROUP) and not entry.plural and len(entry.actors) == 1
-            else:
-                ok = entry.plural or entry.kind in (IGO, GROUP)
-            if ok:
-                self._links[token.i] = (entry.actors, token.doc[token.i : token.i + 1])
-                return
+            yield entry
+
+    @staticmethod
+    def _pronoun_fits(low: str, entry: _Entry) -> bool:
+        if low in PERSONAL:
+            return entry.kind == PERSON and not entry.plural and entry.gender != _other_gender(low)
+        if low in NEUTER:
+            return entry.kind in (COUNTRY, IGO, GROUP) and not entry.plural and len(entry.actors) == 1
+        return entry.plural or entry.kind in (IGO, GROUP)
 
     def _description(self, chunk: Span) -> Anaphor | None:
         root = chunk.root
@@ -286,6 +305,15 @@ class DocMemory:
             if len(out) == anaphor.count:
                 return out
         return []
+
+
+def _title_gender(chunk: Span) -> str | None:
+    return next((GENDER_TITLES[t.lower_] for t in chunk if t.lower_ in GENDER_TITLES), None)
+
+
+def _other_gender(pronoun: str) -> str:
+    """The gender a pronoun cannot refer to."""
+    return "m" if pronoun in FEMININE else "f"
 
 
 def _fits(entry: _Entry, anaphor: Anaphor) -> bool:

@@ -7,6 +7,7 @@ A person entry (bundled `data/actors/people.yaml`, or a user's file)::
         name: Recep Tayyip Erdoğan      # canonical name (always an alias)
         country: TUR                    # country of the person's offices by default
         wikidata: Q39259                # or null
+        gender: m                       # f or m (or null): which of "she"/"he" can refer to them
         surname: Erdoğan                # alias for later mentions; default: the name's last
                                         # word; null for none (common surnames: Kim, Singh)
         aliases: [Tayyip Erdogan]       # more names ("Erdogan" = "Erdoğan": accents fold)
@@ -79,6 +80,7 @@ class Person:
     aliases: tuple[str, ...]
     offices: tuple[Office, ...]
     out_of_office: str | None = "ELI"
+    gender: str | None = None  # "f" or "m"
 
     def office_on(self, date: str | None) -> Office | None:
         """The office held on `date`; with no date, the most recent office."""
@@ -144,9 +146,12 @@ def parse_person(ident: str, data: dict[str, Any], where: str) -> Person:
     out = data.get("out_of_office", "ELI")
     if out is not None and not ROLE_RE.fullmatch(str(out)):
         raise PersonError(f"{where}: out_of_office is a role code or null, got {out!r}")
+    gender = data.get("gender")
+    if gender not in (None, "f", "m"):
+        raise PersonError(f"{where}: gender is f, m or null, got {gender!r}")
     return Person(
         id=ident, name=name, country=country, wikidata=data.get("wikidata"),
-        aliases=tuple(dict.fromkeys(aliases)), offices=offices, out_of_office=out,
+        aliases=tuple(dict.fromkeys(aliases)), offices=offices, out_of_office=out, gender=gender,
     )
 
 

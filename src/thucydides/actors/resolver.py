@@ -145,6 +145,7 @@ class Found:
     org: str | None = None  # organisation id
     plural: bool = False  # the head is a plural noun ("protesters", "Afghans")
     titles: frozenset[str] = frozenset()  # a person's title words (KB offices, phrase role nouns)
+    gender: str | None = None  # a known person's ("f"/"m"), for "she"/"he"
 
 
 # Dependents of a head noun that may be coordinated country adjectives.
@@ -653,7 +654,8 @@ class ActorResolver:
             code=code, text=source(start, end), start=start, end=end, country=country, role=role,
             name=name, wikidata=wikidata,
         )
-        return Found(actor, kind, chosen.org if chosen else None, head.plural, titles)
+        gender = chosen.person.gender if chosen is not None and chosen.person is not None and chosen.depth == 0 else None
+        return Found(actor, kind, chosen.org if chosen else None, head.plural, titles, gender)
 
     def _is_former(self, toks: list[_Tok], role_match: _Match | None, head: _Tok) -> bool:
         targets = {head.index}
