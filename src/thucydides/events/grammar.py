@@ -40,6 +40,7 @@ class Grammar:
     discard_words: dict[str, frozenset[str]]
     lemma_fixes: dict[str, str] = field(default_factory=dict)
     light_preps: dict[str, frozenset[str]] = field(default_factory=dict)
+    document_nouns: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
