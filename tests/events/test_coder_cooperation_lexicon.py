@@ -1,0 +1,105 @@
+"""Lexicon coverage for material cooperation (releases, returns, aid, judicial and
+intelligence cooperation, easing of restrictions), denials, symbolic acts and
+formal accusations, and the author of a document that speaks. Sentences
+written for the tests."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import pytest
+
+Coded = Callable[[str], list]
+
+
+def codes(events: list) -> list[str]:
+    return [c for c, _, _ in events]
+
+
+@pytest.mark.parametrize("text, code, source, target", [
+    # releases of named people who need not be coded actors themselves
+    ("The Iranian authorities released three detained British journalists on Sunday.", "0841", "IRNGOV", "GBR"),
+    ("A Kenyan court released the opposition leader on bail.", "0841", "KENJUD", "KENOPP"),
+    ("Belarus set free the jailed Lithuanian activist.", "0841", "BLR", "LTU"),
+    ("Belarus let the jailed Lithuanian activist go.", "0841", "BLR", "LTU"),
+    # returned property: heritage and seized goods
+    ("Italian police returned 25 looted antiquities to the government of Greece.", "0842", "ITACOP", "GRCGOV"),
+    ("The Netherlands returned a stolen painting to Poland.", "0842", "NLD", "POL"),
+    # economic aid stated as an amount of a currency
+    ("Japan gave 40 million dollars to Myanmar for the reconstruction of schools.", "071", "JPN", "MMR"),
+    ("The Swedish government contributed 15 million euros to the World Food Programme.", "071", "SWEGOV", "IGOUNO"),
+    # judicial and intelligence cooperation
+    ("Indian investigators shared evidence with their Sri Lankan counterparts on the bombing.", "064", "IND", "LKA"),
+    ("Canada approved the extradition of the Chinese executive to the United States.", "063", "CAN", "CHN"),
+    ("The French army trains Malian soldiers in counterinsurgency.", "062", "FRAMIL", "MLIMIL"),
+    # easing restrictions and sanctions, allowing access, ceasefires
+    ("Hungary opened its borders to refugees from Ukraine.", "081", "HUN", "UKR"),
+    ("The European Union cut tariffs on Ukrainian grain.", "085", "IGOEUR", "UKR"),
+    ("The Colombian government announced a unilateral cease-fire with the ELN.", "0871", "COLGOV", "COLREB"),
+])
+def test_material_cooperation(coded: Coded, text: str, code: str, source: str, target: str) -> None:
+    events = coded(text)
+    assert any(c == code and s == source and t and t.startswith(target) for c, s, t in events), events
+
+
+@pytest.mark.parametrize("text, code, target", [
+    ("More than 300 political prisoners were freed in Yangon on Tuesday.", "0841", "MMR"),
+    ("The former Peruvian minister was extradited to Peru on Friday.", "063", "PER"),
+    ("Sanctions against Venezuela were lifted in March.", "085", "VEN"),
+])
+def test_a_passive_release_or_lifting_is_coded_without_its_agent(
+    coded: Coded, text: str, code: str, target: str
+) -> None:
+    events = coded(text)
+    assert any(c == code and s is None and t and t.startswith(target) for c, s, t in events), events
+
+
+@pytest.mark.parametrize("text", [
+    "The Ugandan army released a statement on the clashes.",
+    "The Russian foreign ministry released a report on Ukraine.",
+    "The government set a new date for the elections.",
+])
+def test_releasing_a_document_releases_no_one(coded: Coded, text: str) -> None:
+    assert not [c for c in codes(coded(text)) if c.startswith("08")], coded(text)
+
+
+def test_humanitarian_access_and_contributions(coded: Coded) -> None:
+    assert "0863" in codes(coded("The Syrian government allowed humanitarian convoys into the besieged town."))
+    # a contribution to an actor is aid; stated as readiness, an intent to aid
+    events = coded("Ghana is ready to contribute troops to the African Union mission in Somalia.")
+    assert any(c.startswith("03") and s == "GHA" for c, s, _ in events), events
+    assert codes(coded("Russia is ready to contribute to the stability of the region.")) == []
+
+
+@pytest.mark.parametrize("text, code, source, target", [
+    # discarding an accusation is a denial (016), not a rejection (12)
+    ("The Chinese government rejected accusations of forced labour in Xinjiang.", "016", "CHNGOV", None),
+    ("The Indian ambassador attended the funeral of the former Japanese prime minister.", "017", "INDGOV", "JPN"),
+    ("The Chinese president accepted an invitation to visit Russia.", "036", "CHNGOV", "RUS"),
+    ("A US federal grand jury indicted a Russian intelligence officer for hacking.", "1121", "USAJUD", "RUS"),
+    ("The European Commission launched proceedings against Hungary over its asylum law.", "115", "IGOEUR", "HUN"),
+    ("Brazilian police are investigating corruption at the state oil company.", "091", "BRACOP", None),
+])
+def test_statements_intents_and_accusations(
+    coded: Coded, text: str, code: str, source: str, target: str | None
+) -> None:
+    events = coded(text)
+    assert any(c == code and s == source and (t or "").startswith(target or "") for c, s, t in events), events
+    if code == "016":
+        assert not [c for c in codes(events) if c.startswith("12")], events
+
+
+def test_investigating_an_attack_leaves_the_attack_an_event(coded: Coded) -> None:
+    events = coded("Kenya urged Somalia to investigate the attack on the border town.")
+    assert any(c.startswith("19") or c.startswith("18") for c in codes(events)), events
+
+
+@pytest.mark.parametrize("text, code, source, target", [
+    ("Amnesty International issued a statement calling on the Egyptian government to free the activists.",
+     "0253", "NGOHRI", "EGYGOV"),
+    ("The Turkish parliament passed a resolution condemning the Israeli government.", "111", "TURLEG", "ISRGOV"),
+])
+def test_a_document_speaks_for_whoever_issued_it(
+    coded: Coded, text: str, code: str, source: str, target: str
+) -> None:
+    assert (code, source, target) in coded(text), coded(text)
