@@ -103,3 +103,35 @@ def test_a_document_speaks_for_whoever_issued_it(
     coded: Coded, text: str, code: str, source: str, target: str
 ) -> None:
     assert (code, source, target) in coded(text), coded(text)
+
+
+@pytest.mark.parametrize("text, code, source, target", [
+    # claiming one's own act acknowledges responsibility; the act is coded as well
+    ("The Houthis claimed that they had attacked a Saudi air base.", "015", "YEMREB", "SAU"),
+    ("The Iranian government declared its support for the peace deal.", "051", "IRNGOV", None),
+    ("Britain and Japan agreed a free trade deal.", "057", "GBR", "JPN"),
+    ("The Nigerian army reiterated its commitment to support the police in Borno.", "032", "NGAMIL", "NGACOP"),
+    ("Russia has strengthened its forces in Crimea.", "154", "RUS", "UKR"),
+    ("Russia launched cyber warfare against Estonia.", "176", "RUS", None),
+    ("Chinese hackers launched a cyberattack on the Indian power grid.", "176", "CHN", "IND"),
+    ("Iran allowed IAEA inspectors to visit the Fordow site.", "086", "IRN", "IGOIAE"),
+    ("Farc has said it will release the kidnapped Colombian soldiers.", "0353", "COLREB", "COLMIL"),
+])
+def test_claims_endorsements_commitments_and_force(
+    coded: Coded, text: str, code: str, source: str, target: str | None
+) -> None:
+    events = coded(text)
+    assert any(c == code and (s or "").startswith(source) and (t or "").startswith(target or "")
+               for c, s, t in events), events
+
+
+def test_a_claimed_act_keeps_its_own_event(coded: Coded) -> None:
+    assert "190" in codes(coded("The Houthis claimed that they had attacked a Saudi air base."))
+
+
+@pytest.mark.parametrize("text", [
+    "The minister claimed that he was innocent.",   # a state, not an act of one's own
+    "The convention bans chemical warfare.",         # a kind of war, with no agent
+])
+def test_no_event_from_a_claimed_state_or_a_kind_of_war(coded: Coded, text: str) -> None:
+    assert coded(text) == [], coded(text)

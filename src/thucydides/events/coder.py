@@ -41,6 +41,9 @@ ADJ_POS = {"ADJ"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ANY_COMPLEMENT = "*"  # `complements: ["*"]`: any embedded verb ("agreed to ...")
 ANY_CLAUSE = "*clause"  # `complements: ["*clause"]`: any that-clause ("hoped that ...")
+# `complements: ["*own-clause"]`: a that-clause about the speaker's own act ("claimed
+# that *they* had attacked"): its subject is a pronoun that refers to the speaker.
+OWN_CLAUSE = "*own-clause"
 MODIFIER_DEPS = {"compound", "amod", "nmod"}
 # Prepositions that name the means of a violent act: "killed two *in* a bomb
 # attack", "wounded by a roadside bomb", "attacked *with* artillery".
@@ -167,7 +170,8 @@ class EventCoder:
                 if c.dep_ in {"xcomp", "ccomp", "pcomp", "prep"}
                 and (_complement_lemmas(c) & set(pattern.complements)
                      or (ANY_COMPLEMENT in pattern.complements and c.dep_ == "xcomp")
-                     or (ANY_CLAUSE in pattern.complements and c.dep_ == "ccomp"))
+                     or (ANY_CLAUSE in pattern.complements and c.dep_ == "ccomp")
+                     or (OWN_CLAUSE in pattern.complements and self._own_clause(c)))
             ]
             if not comps:
                 return None
@@ -178,6 +182,12 @@ class EventCoder:
                 return None
             match.complement = clause
         return match
+
+    def _own_clause(self, clause: Token) -> bool:
+        """An act, not a state ("claimed that he *was* innocent"), whose subject
+        is a pronoun for the speaker."""
+        return clause.dep_ == "ccomp" and clause.pos_ == "VERB" and clause.lemma_ != "be" and any(
+            s.dep_ in {"nsubj", "nsubjpass"} and s.lower_ in self.grammar.speaker_pronouns for s in clause.children)
 
     # -- coding -------------------------------------------------------------------
 
