@@ -135,3 +135,24 @@ def test_a_claimed_act_keeps_its_own_event(coded: Coded) -> None:
 ])
 def test_no_event_from_a_claimed_state_or_a_kind_of_war(coded: Coded, text: str) -> None:
     assert coded(text) == [], coded(text)
+
+
+@pytest.mark.parametrize("text, code, source, target", [
+    ("The United States provided Egypt with military assistance.", "070", "USA", "EGY"),
+    ("Israel halted its offensive in Gaza.", "087", "ISR", "PSE"),
+    # a count written as a word stands for what its of-phrase names
+    ("The Turkish army launched hundreds of airstrikes on Kurdish positions.", "195", "TURMIL", None),
+])
+def test_aid_with_and_de_escalation(coded: Coded, text: str, code: str, source: str, target: str | None) -> None:
+    events = coded(text)
+    assert any(c == code and s == source and (t or "").startswith(target or "") for c, s, t in events), events
+
+
+def test_a_halted_offensive_is_no_attack(coded: Coded) -> None:
+    events = coded("The Syrian army has ceased its military operations near Damascus.")
+    assert "087" in codes(events) and not [c for c in codes(events) if c.startswith("19")], events
+
+
+def test_released_hundreds_of_prisoners(coded: Coded) -> None:
+    events = coded("Hundreds of political prisoners have been released in Tripoli.")
+    assert any(c == "0841" and s is None and t and t.startswith("LBY") for c, s, t in events), events
