@@ -156,3 +156,11 @@ def test_a_halted_offensive_is_no_attack(coded: Coded) -> None:
 def test_released_hundreds_of_prisoners(coded: Coded) -> None:
     events = coded("Hundreds of political prisoners have been released in Tripoli.")
     assert any(c == "0841" and s is None and t and t.startswith("LBY") for c, s, t in events), events
+
+
+def test_talks_named_by_their_venue_are_no_meeting_of_the_venue_country(coded: Coded) -> None:
+    events = coded("Lavrov said the plan, like the Astana talks, is an attempt at reviving the stalled "
+                   "Geneva negotiations.")
+    assert not [e for e in events if e[0].startswith("04")], events
+    # a country compound still names a party to the talks
+    assert any(c == "040" and s == "CHN" for c, s, _ in coded("The US-China talks resumed in Geneva on Monday."))

@@ -64,6 +64,8 @@ class ActorLookup(Protocol):
 
     def country_of_place(self, name: str) -> str | None: ...
 
+    def is_venue(self, name: str) -> bool: ...
+
 
 @dataclass
 class Match:
@@ -488,6 +490,10 @@ class EventCoder:
     def _actors(self, slots: tuple[str, ...], match: Match, article: Article) -> list[Actor]:
         for slot in slots:
             heads = slot_tokens(slot, match.predicate, self.grammar, match.light_object)
+            if slot == "compound" and match.pattern.compound_venue:
+                # "the Astana talks", "the stalled Geneva negotiations": a city names
+                # where the talks are held, not who holds them.
+                heads = [h for h in heads if not self.resolver.is_venue(h.text)]
             if slot == "comp" and match.complement is not None:
                 heads = slot_tokens("comp", match.predicate, self.grammar) or heads
             actors = []

@@ -26,6 +26,7 @@ words that express it, and how to find its arguments in the dependency parse:
       unstated_source: false              # "nine civilians were killed": coded with no source
       source_roles: [CVL, LAB]            # only sources with these roles (else the next pattern)
       source: none                        # only events whose agent is unstated or a crowd
+      compound_venue: true                # "the *Geneva* talks": a city compound is the venue
 
 Each entry expands into one `Pattern` per part of speech.
 """
@@ -75,6 +76,7 @@ class Pattern:
     embedded_only: bool = False
     unstated_source: bool = False
     source_roles: tuple[str, ...] = ()
+    compound_venue: bool = False
 
     @property
     def specificity(self) -> int:
@@ -260,6 +262,7 @@ def expand_entry(entry: dict[str, Any], ontology: Ontology) -> list[Pattern]:
         embedded_only=bool(entry.get("embedded_only", False)),
         unstated_source=bool(entry.get("unstated_source", False)),
         source_roles=tuple(str(r).upper() for r in entry.get("source_roles") or ()),
+        compound_venue=bool(entry.get("compound_venue", False)),
     )
     patterns: list[Pattern] = []
     verb_target = _words(entry.get("target")) or VERB_TARGET_DEFAULT
