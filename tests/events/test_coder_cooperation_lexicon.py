@@ -164,3 +164,23 @@ def test_talks_named_by_their_venue_are_no_meeting_of_the_venue_country(coded: C
     assert not [e for e in events if e[0].startswith("04")], events
     # a country compound still names a party to the talks
     assert any(c == "040" and s == "CHN" for c, s, _ in coded("The US-China talks resumed in Geneva on Monday."))
+
+
+@pytest.mark.parametrize("text, code, source, target", [
+    ("The Indian government opposed the UN resolution on Kashmir.", "120", "INDGOV", "IGOUNO"),
+    ("Israel's prime minister lashed out at the French president.", "111", "ISRGOV", "FRAGOV"),
+    ("The Hungarian prime minister hit out at the European Commission.", "111", "HUNGOV", "IGOEUR"),
+    ("The Chinese foreign ministry noted that the situation in the strait remained stable.", "010", "CHNGOV", None),
+])
+def test_opposition_criticism_and_statements(
+    coded: Coded, text: str, code: str, source: str, target: str | None
+) -> None:
+    assert any(c == code and s == source and (t or "").startswith(target or "") for c, s, t in coded(text)), coded(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The rebel forces opposed to the Libyan leader met in Benghazi.",   # a stance, not an act
+    "Russia added 300 troops to its garrison in Tajikistan.",           # "add" says nothing here
+])
+def test_no_statement_or_rejection_without_its_complement(coded: Coded, text: str) -> None:
+    assert not [c for c in codes(coded(text)) if c.startswith(("01", "12"))], coded(text)
