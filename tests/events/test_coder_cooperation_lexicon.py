@@ -184,3 +184,23 @@ def test_opposition_criticism_and_statements(
 ])
 def test_no_statement_or_rejection_without_its_complement(coded: Coded, text: str) -> None:
     assert not [c for c in codes(coded(text)) if c.startswith(("01", "12"))], coded(text)
+
+
+@pytest.mark.parametrize("text, code, source, target", [
+    ("Turkey handed over the suspects to Iraqi authorities.", "063", "TUR", "IRQGOV"),
+    ("Iran returned the seized British tanker.", "0842", "IRN", "GBR"),
+    ("The Red Cross evacuated wounded civilians from Mariupol.", "070", "NGOHLH", "CVL"),
+    ("The US military carried out the evacuation of Afghan families from Kabul.", "070", "USAMIL", "AFG"),
+])
+def test_handovers_returns_and_evacuations(
+    coded: Coded, text: str, code: str, source: str, target: str
+) -> None:
+    assert any(c == code and s == source and (t or "").startswith(target) for c, s, t in coded(text)), coded(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The evacuation of Kabul ended in chaos.",           # names the event, states no agent
+    "Police evacuated the building after a bomb threat.",  # no people taken out of danger
+])
+def test_no_aid_from_an_evacuation_without_agent_or_people(coded: Coded, text: str) -> None:
+    assert not [c for c in codes(coded(text)) if c.startswith("07")], coded(text)
