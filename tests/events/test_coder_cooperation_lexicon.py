@@ -204,3 +204,17 @@ def test_handovers_returns_and_evacuations(
 ])
 def test_no_aid_from_an_evacuation_without_agent_or_people(coded: Coded, text: str) -> None:
     assert not [c for c in codes(coded(text)) if c.startswith("07")], coded(text)
+
+
+@pytest.mark.parametrize("text, code, source, target", [
+    # a third party's proposal is an appeal; a party's proposal to the other, an intent
+    ("Egypt proposed a ceasefire between Israel and Hamas.", "0256", "EGY", "ISR"),
+    ("Turkey proposed talks with Greece over the maritime dispute.", "036", "TUR", "GRC"),
+    ("Armenia proposed a truce with Azerbaijan.", "0356", "ARM", "AZE"),
+])
+def test_proposals(coded: Coded, text: str, code: str, source: str, target: str) -> None:
+    assert (code, source, target) in coded(text), coded(text)
+
+
+def test_a_proposed_budget_is_no_event(coded: Coded) -> None:
+    assert coded("The government proposed a new budget.") == []
