@@ -218,3 +218,11 @@ def test_proposals(coded: Coded, text: str, code: str, source: str, target: str)
 
 def test_a_proposed_budget_is_no_event(coded: Coded) -> None:
     assert coded("The government proposed a new budget.") == []
+
+
+@pytest.mark.parametrize("text, code, source, target", [
+    ("The US Treasury froze the assets of Russian oligarchs.", "163", "USAGOV", "RUS"),
+    ("Russia cut off gas supplies to Bulgaria.", "162", "RUS", "BGR"),
+])
+def test_asset_freezes_and_cut_supplies(coded: Coded, text: str, code: str, source: str, target: str) -> None:
+    assert any(c == code and s == source and (t or "").startswith(target) for c, s, t in coded(text)), coded(text)
