@@ -226,3 +226,9 @@ def test_a_proposed_budget_is_no_event(coded: Coded) -> None:
 ])
 def test_asset_freezes_and_cut_supplies(coded: Coded, text: str, code: str, source: str, target: str) -> None:
     assert any(c == code and s == source and (t or "").startswith(target) for c, s, t in coded(text)), coded(text)
+
+
+def test_a_working_meal_is_a_meeting(coded: Coded) -> None:
+    events = coded("The Japanese prime minister had lunch with the American president in Tokyo.")
+    assert ("040", "JPNGOV", "USAGOV") in events, events
+    assert coded("The soldiers had lunch in the barracks.") == []
