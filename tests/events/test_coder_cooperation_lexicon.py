@@ -232,3 +232,8 @@ def test_a_working_meal_is_a_meeting(coded: Coded) -> None:
     events = coded("The Japanese prime minister had lunch with the American president in Tokyo.")
     assert ("040", "JPNGOV", "USAGOV") in events, events
     assert coded("The soldiers had lunch in the barracks.") == []
+
+
+def test_sending_peacekeeping_troops_is_peacekeeping(coded: Coded) -> None:
+    events = coded("Rwanda sent 500 peacekeeping troops to the Central African Republic.")
+    assert ("074", "RWA", "CAF") in events, events
