@@ -12,7 +12,8 @@ words that express it, and how to find its arguments in the dependency parse:
       objects: [sanction]                 # light verbs: the object must be one of these
       preps: [for]                        # a required preposition: "call for"
       complements: [attack, strike]       # a required xcomp: "threatened to attack"
-                                          # ("*": any xcomp; "*clause": any that-clause)
+                                          # ("*": any xcomp; "*clause": any that-clause;
+                                          # "*own-clause": one about the speaker's own act)
       modals: [must, have]                # a required modal in the that-clause: "said X *must* go"
       adjectives: [pessimistic]           # predicative adjectives: "was *pessimistic* about"
       target: [obj, prep:against/at]      # where the target comes from, in order
