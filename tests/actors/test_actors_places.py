@@ -56,3 +56,13 @@ def test_place_names_need_a_capital_letter(resolver):
 def test_blocked_names_are_no_place(resolver):
     assert resolver.country_of_place("Asia") is None  # not Asia, Philippines
     assert resolver.country_of_place("Latin America") is None
+
+
+@pytest.mark.parametrize("name", ["Geneva", "Astana", "Doha", "Paris", "Crimea"])
+def test_cities_and_regions_are_venues(resolver, name):
+    assert resolver.is_venue(name)
+
+
+@pytest.mark.parametrize("name", ["Switzerland", "US", "Russia", "the Kremlin", "Qwertyville"])
+def test_countries_metonyms_and_unknown_names_are_not_venues(resolver, name):
+    assert not resolver.is_venue(name)

@@ -297,6 +297,10 @@ def test_igo_fields(resolve):
         ("Syrian Democratic Forces captured the town.", "Forces", "SYRREB"),
         ("CHP leader Ozgur Ozel criticized the ruling.", "Ozel", "TUROPP"),
         ("Reuters reported the deal.", "Reuters", "GBRMED"),
+        # US federal agencies known by their acronyms
+        ("ICE returned the stolen paintings to Italy.", "ICE", "USACOP"),
+        ("CBP officials seized the shipment.", "officials", "USACOP"),
+        ("DHS announced new rules for asylum seekers.", "DHS", "USAGOV"),
     ],
 )
 def test_groups(code_of, sentence, word, code):

@@ -51,7 +51,7 @@ def test_blocking_a_port_is_obstruction(coded: Coded) -> None:
 
 def test_a_donation_is_aid_and_its_recipient_the_target(coded: Coded) -> None:
     # the parser hangs "to Kenya" on the counted object
-    assert coded("Japan donated 20 ambulances to Kenya.") == [("070", "JPN", "KEN")]
+    assert coded("Japan donated 20 buses to Kenya.") == [("070", "JPN", "KEN")]
 
 
 def test_ordering_police_patrols_increases_police_alert(coded: Coded) -> None:

@@ -250,6 +250,14 @@ class ActorResolver:
         iso2 = place_country_iso2(name)
         return self.dictionary.country_for_iso2(iso2) if iso2 else None
 
+    def is_venue(self, name: str) -> bool:
+        """Whether a place name is a city or region, not a country: in "the *Geneva*
+        talks", "the *Astana* process" it says where something happens, not who acts."""
+        payload = self.dictionary.entity(alias_key(name.strip()))
+        if payload is not None:
+            return payload.kind in (CAPITAL, PLACE)
+        return self.country_of_place(name) is not None
+
     # --- the phrase around a spaCy token ------------------------------------------------
 
     def _effective_head(self, head: Token) -> Token:

@@ -36,7 +36,18 @@ def subjects(verb: Token, grammar: Grammar | None = None) -> list[Token]:
     found = _own_subjects(verb, grammar)
     if grammar is not None and len(found) == 1 and found[0].lower_ in grammar.speaker_pronouns:
         return _speaker(verb, grammar) or found
+    if grammar is not None and len(found) == 1:
+        return _document_author(found[0], grammar) or found
     return found
+
+
+def _document_author(noun: Token, grammar: Grammar) -> list[Token]:
+    """ "HRW issued a statement *calling on* X", "parliament passed a resolution
+    *condemning* Y": a document says what its author says, so the verb that
+    modifies it takes the subject of the verb that issued it."""
+    if noun.lemma_.lower() not in grammar.document_nouns or noun.dep_ not in OBJECT_DEPS:
+        return []
+    return _own_subjects(noun.head)
 
 
 def _speaker(verb: Token, grammar: Grammar) -> list[Token]:

@@ -43,6 +43,9 @@ ADJ_POS = {"ADJ"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ANY_COMPLEMENT = "*"  # `complements: ["*"]`: any embedded verb ("agreed to ...")
 ANY_CLAUSE = "*clause"  # `complements: ["*clause"]`: any that-clause ("hoped that ...")
+# `complements: ["*own-clause"]`: a that-clause about the speaker's own act ("claimed
+# that *they* had attacked"): its subject is a pronoun that refers to the speaker.
+OWN_CLAUSE = "*own-clause"
 MODIFIER_DEPS = {"compound", "amod", "nmod"}
 # Prepositions that name the means of a violent act: "killed two *in* a bomb
 # attack", "wounded by a roadside bomb", "attacked *with* artillery".
@@ -64,6 +67,7 @@ class ActorLookup(Protocol):
     def country_of_place(self, name: str) -> str | None: ...
 
     def resolve_phrase(self, token: Token, date: str | None = None) -> object | None: ...
+    def is_venue(self, name: str) -> bool: ...
 
 
 @dataclass
@@ -180,7 +184,8 @@ class EventCoder:
                 if c.dep_ in {"xcomp", "ccomp", "pcomp", "prep"}
                 and (_complement_lemmas(c) & set(pattern.complements)
                      or (ANY_COMPLEMENT in pattern.complements and c.dep_ == "xcomp")
-                     or (ANY_CLAUSE in pattern.complements and c.dep_ == "ccomp"))
+                     or (ANY_CLAUSE in pattern.complements and c.dep_ == "ccomp")
+                     or (OWN_CLAUSE in pattern.complements and self._own_clause(c)))
             ]
             if not comps:
                 return None
@@ -191,6 +196,12 @@ class EventCoder:
                 return None
             match.complement = clause
         return match
+
+    def _own_clause(self, clause: Token) -> bool:
+        """An act, not a state ("claimed that he *was* innocent"), whose subject
+        is a pronoun for the speaker."""
+        return clause.dep_ == "ccomp" and clause.pos_ == "VERB" and clause.lemma_ != "be" and any(
+            s.dep_ in {"nsubj", "nsubjpass"} and s.lower_ in self.grammar.speaker_pronouns for s in clause.children)
 
     # -- coding -------------------------------------------------------------------
 
@@ -542,6 +553,10 @@ class EventCoder:
     def _actors(self, slots: tuple[str, ...], match: Match, article: Article) -> list[Actor]:
         for slot in slots:
             heads = slot_tokens(slot, match.predicate, self.grammar, match.light_object)
+            if slot == "compound" and match.pattern.compound_venue:
+                # "the Astana talks", "the stalled Geneva negotiations": a city names
+                # where the talks are held, not who holds them.
+                heads = [h for h in heads if not self.resolver.is_venue(h.text)]
             if slot == "comp" and match.complement is not None:
                 heads = slot_tokens("comp", match.predicate, self.grammar) or heads
             heads = [h for h in heads if h.dep_ not in {"compound", "amod"} or self._modifies_party(h, article)]

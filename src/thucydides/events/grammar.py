@@ -46,6 +46,7 @@ class Grammar:
     lemma_fixes: dict[str, str] = field(default_factory=dict)
     light_preps: dict[str, frozenset[str]] = field(default_factory=dict)
     opposition_phrases: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    document_nouns: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)

@@ -13,7 +13,8 @@ words that express it, and how to find its arguments in the dependency parse:
       subjects: [peacekeeper]             # a word the subject phrase must hold ("peacekeepers arrived")
       preps: [for]                        # a required preposition: "call for"
       complements: [attack, strike]       # a required xcomp: "threatened to attack"
-                                          # ("*": any xcomp; "*clause": any that-clause)
+                                          # ("*": any xcomp; "*clause": any that-clause;
+                                          # "*own-clause": one about the speaker's own act)
       modals: [must, have]                # a required modal in the that-clause: "said X *must* go"
       adjectives: [pessimistic]           # predicative adjectives: "was *pessimistic* about"
       excluded_deps: [dobj+oprd]          # dependents that rule it out ("+": all of them):
@@ -31,6 +32,7 @@ words that express it, and how to find its arguments in the dependency parse:
       unstated_source: false              # "nine civilians were killed": coded with no source
       source_roles: [CVL, LAB]            # only sources with these roles (else the next pattern)
       source: none                        # only events whose agent is unstated or a crowd
+      compound_venue: true                # "the *Geneva* talks": a city compound is the venue
 
 Each entry expands into one `Pattern` per part of speech.
 """
@@ -83,6 +85,7 @@ class Pattern:
     source_roles: tuple[str, ...] = ()
     joint_code: str | None = None
     excluded_deps: tuple[str, ...] = ()
+    compound_venue: bool = False
 
     @property
     def specificity(self) -> int:
@@ -280,6 +283,7 @@ def expand_entry(entry: dict[str, Any], ontology: Ontology) -> list[Pattern]:
         source_roles=tuple(str(r).upper() for r in entry.get("source_roles") or ()),
         excluded_deps=_words(entry.get("excluded_deps")),
         joint_code=_known_code(entry, "joint_code", ontology),
+        compound_venue=bool(entry.get("compound_venue", False)),
     )
     patterns: list[Pattern] = []
     verb_target = _words(entry.get("target")) or VERB_TARGET_DEFAULT
