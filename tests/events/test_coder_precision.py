@@ -90,3 +90,15 @@ def test_the_dateline_gives_the_story_country_to_roles_without_one(pipeline):
             "The army chief said an interim government would be formed.")  # fmt: skip
     sources = [e.source.code for e in pipeline.code_text(text, date="2024-08-05") if e.code.startswith("01")]
     assert sources == ["BGDMIL"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Teachers' unions called a general strike.", {"143"}),  # a strike is called, nobody phoned
+        ("Macron called Putin on Tuesday.", {"041"}),
+        ("The Russian strikes on Odesa were condemned by the EU.", set()),  # no labour strike
+    ],
+)
+def test_calls_and_strikes_by_what_they_take(coded, text, expected):
+    assert {code for code, _, _ in coded(text)} & {"041", "143"} == expected
