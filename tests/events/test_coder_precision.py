@@ -102,3 +102,25 @@ def test_the_dateline_gives_the_story_country_to_roles_without_one(pipeline):
 )
 def test_calls_and_strikes_by_what_they_take(coded, text, expected):
     assert {code for code, _, _ in coded(text)} & {"041", "143"} == expected
+
+
+def test_a_statement_about_the_speakers_own_country_has_no_target(coded):
+    assert coded("Iranian Foreign Minister Mohammad Javad Zarif said Iran had acted in self-defence.") == [
+        ("010", "IRNGOV", None)
+    ]
+
+
+def test_a_crowd_storming_a_building_is_a_violent_protest_troops_storming_it_an_attack(coded):
+    assert [c for c, _, _ in coded("Thousands of protesters stormed the parliament in Nairobi.")] == ["145"]
+    assert [c for c, _, _ in coded("Israeli troops stormed the Jenin refugee camp.")] == ["190"]
+
+
+def test_the_dateline_is_not_the_country_of_the_first_sentence(pipeline):
+    text = "NAIROBI, June 3 (Wire) - Ugandan police detained 40 protesters in Kampala on Monday."
+    [event] = [e for e in pipeline.code_text(text, date="2024-06-03") if e.code == "173"]
+    assert event.target.code == "UGACVL"
+
+
+def test_a_possessive_pronoun_gives_a_role_its_owners_country(pipeline):
+    text = "Prime Minister Sheikh Hasina resigned after weeks of deadly protests against her government."
+    assert ("141", "BGDGOV") in [(e.code, e.target and e.target.code) for e in pipeline.code_text(text, date="2024-08-05")]

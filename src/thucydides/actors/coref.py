@@ -51,6 +51,7 @@ if not Doc.has_extension(EXTENSION):
     Doc.set_extension(EXTENSION, default=None)
 
 PERSONAL = frozenset("he him his himself she her hers herself".split())
+POSSESSIVES = frozenset("his her its their".split())
 FEMININE = frozenset("she her hers herself".split())
 # Title words that tell an unknown person's gender ("Mrs Kovacs", "Queen Rania");
 # known people carry theirs in the knowledge base.
@@ -143,7 +144,19 @@ class DocMemory:
         found = self.base(token)
         if found is None:
             return []
+        owner = self._pronoun_owner(token, found.actor)
+        if owner is not None:  # "*her* government" after "Sheikh Hasina": Bangladesh's
+            return [replace(found.actor, country=owner, code=owner + found.actor.code)]
         return self.resolver.coordinated_countries(token, found) or [found.actor]
+
+    def _pronoun_owner(self, token: Token, actor: Actor) -> str | None:
+        """The country of the antecedent of a possessive pronoun that qualifies a
+        role without a country ("his government", "their police")."""
+        if actor.country or not actor.role or actor.code != actor.role:
+            return None
+        poss = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in POSSESSIVES), None)
+        owner = self.resolve(poss) if poss is not None else None
+        return owner.country if owner is not None else None
 
     def _may_be_anaphor(self, token: Token) -> bool:
         """Cheap test: could a link exist for this token? Most arguments are names or

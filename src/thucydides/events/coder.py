@@ -102,7 +102,8 @@ class Candidate:
     def dyads(self) -> list[tuple[Actor | None, Actor | None]]:
         """Each (source, target) pair: coordinated actors give one event each;
         a reciprocal predicate with several sources and no target pairs them up. A
-        statement about its own speaker ("officials said Kyiv would...") has no target."""
+        statement about the speaker's own side ("officials said Kyiv would...", "Zarif
+        said Iran had...") has no target."""
         if self.match.pattern.reciprocal and len(self.sources) > 1 and not self.targets:
             return [(a, b) for a, b in product(self.sources, self.sources) if a is not b]
         sources: list[Actor | None] = list(self.sources) or ([None] if self.unstated_source else [])
@@ -110,7 +111,7 @@ class Candidate:
         for source in sources:
             # "X said *he* ...": the source's own mention is no target of its act.
             targets = [t for t in self.targets if source is None or not self._same_mention(source, t)
-                       and not (self.code.startswith("01") and t.code == source.code)]
+                       and not (self.code.startswith("01") and source.code.startswith(t.code))]
             pairs.extend((source, t) for t in targets or [None])
         return pairs
 
@@ -592,8 +593,9 @@ class EventCoder:
         return replace(actor, country=country, code=country + actor.code)
 
     def _sentence_country(self, sent: SpacySpan) -> str | None:
+        dateline = dateline_end(doc_text(sent.doc)) if sent.start == 0 else 0
         for ent in sent.ents:
-            if ent.label_ in PLACE_LABELS:
+            if ent.label_ in PLACE_LABELS and ent.start_char >= dateline:  # the dateline is the story's
                 country = self.resolver.country_of_place(ent.text)
                 if country:
                     return country
