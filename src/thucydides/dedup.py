@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 from datasketch import LeanMinHash, MinHash, MinHashLSH
@@ -50,9 +51,19 @@ def signature(text: str, num_perm: int = NUM_PERM) -> LeanMinHash | None:
     grams = shingles(text)
     if not grams:
         return None
-    mh = MinHash(num_perm=num_perm, seed=SEED, scheme=SCHEME)
+    mh = MinHash(num_perm=num_perm, seed=SEED, scheme=SCHEME, permutations=_permutations(num_perm))
     mh.update_batch(list(grams))
     return LeanMinHash(mh)
+
+
+@lru_cache(maxsize=4)
+def _permutations(num_perm: int) -> np.ndarray:
+    """The seeded permutation parameters, drawn once per process: a bare `MinHash`
+    draws them from a new RandomState each time, which cost as much as hashing
+    the article. Read-only, as every signature shares them."""
+    permutations = MinHash(num_perm=num_perm, seed=SEED, scheme=SCHEME).permutations
+    permutations.flags.writeable = False
+    return permutations
 
 
 def to_bytes(mh: LeanMinHash) -> bytes:

@@ -94,3 +94,27 @@ def test_a_version_1_store_is_migrated(tmp_path):
     with Store.open(db) as store:
         assert store.schema_version == SCHEMA_VERSION and store.has_table("event_clusters")
         assert store.con.execute("SELECT count(*) FROM articles WHERE duplicate_of IS NULL").fetchone() == (0,)
+
+
+def test_shared_permutations_give_the_signature_of_a_fresh_minhash():
+    # Stored signatures must stay comparable: drawing the permutations once per
+    # process gives the hash values a MinHash seeded from scratch gives.
+    from datasketch import MinHash
+
+    from thucydides.dedup import NUM_PERM, SCHEME, SEED
+
+    for text in (STORY, COPY, OTHER, "Two words"):
+        fresh = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
+        fresh.update_batch(list(shingles(text)))
+        assert to_bytes(signature(text)) == to_bytes(fresh)
+    assert signature(STORY).jaccard(signature(COPY)) > 0.8  # signatures made with shared parameters compare
+
+
+def test_signatures_do_not_change_the_shared_permutations():
+    from thucydides.dedup import _permutations
+
+    before = _permutations(128).copy()
+    signature(STORY)
+    signature(OTHER)
+    assert (_permutations(128) == before).all()
+    assert not _permutations(128).flags.writeable

@@ -446,6 +446,10 @@ class ActorDictionary:
         for key, term in builder.role_regs:
             self._roles[key] = term
         self.max_words = max(map(len, [*self._entities, *self._roles]), default=1)
+        # Every leading part of a key ("united", "united nations" for "united nations
+        # security council"): a phrase scan stops extending a word sequence once it
+        # leads to no key, instead of trying every length up to `max_words`.
+        self._prefixes = frozenset(key[:n] for key in (*self._entities, *self._roles) for n in range(1, len(key) + 1))
         self.transparent = frozenset(builder.transparent)
         self.nonactors = frozenset(builder.nonactors)
         self.venues = frozenset(builder.venues)
@@ -499,6 +503,10 @@ class ActorDictionary:
         found = {ref for ref in self._people_index
                  if _one_word_misspelt(key, tuple(ref.split()))}
         return Payload(PERSON, found.pop()) if len(found) == 1 else None
+
+    def leads_to_key(self, words: tuple[str, ...]) -> bool:
+        """Whether some entity or role key starts with `words` (or is `words`)."""
+        return words in self._prefixes
 
     def person_named(self, ref: str, date: str | None = None) -> Person | None:
         """The person a PERSON payload's alias names on `date`: among namesakes the one

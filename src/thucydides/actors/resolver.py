@@ -31,11 +31,14 @@ neither a country nor an organisation nor a role is no actor: `resolve` returns 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
+from copy import copy
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..model import Actor
+from ..nlp import doc_text
 from .dictionary import (
     BLOCK,
     CAPITAL,
@@ -59,7 +62,7 @@ from .gazetteer import place_country_iso2
 from .normalize import alias_key, case_ok, words
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 ALLOWED_PREPS = frozenset({"of", "in", "from", "at", "for", "within", "inside", "throughout", "across"})
 SKIP_DEPS = frozenset(
@@ -104,6 +107,82 @@ class _Tok:
     is_punct: bool = False
     plural: bool = False  # a plural noun (NNS, NNPS)
     possessive: bool = False  # "Moscow's plan": a possessor is a party, not a venue
+
+
+_TOKENS_KEY = "thucydides.actor_tokens"
+
+
+class _DocTokens:
+    """What the resolver reads from one document's spaCy tokens, read once per token.
+
+    spaCy makes a new Token object and looks up strings on every attribute access,
+    and the ~20 argument phrases of an article, their name windows and the
+    coreference scan visit the same tokens again and again. Lives on the Doc
+    (`doc.user_data`), so it goes when the document goes.
+    """
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self._full: dict[int, _Tok] = {}
+        self._plain: dict[int, _Tok] = {}
+        self._sent_starts: list[int] | None = None
+
+    @staticmethod
+    def of(doc: Doc) -> _DocTokens:
+        table = doc.user_data.get(_TOKENS_KEY)
+        if table is None:
+            table = doc.user_data[_TOKENS_KEY] = _DocTokens(doc)
+        return table
+
+    def full(self, i: int) -> _Tok:
+        """Token `i` with every field of a phrase token but depth and via_prep (a
+        template: copy it before setting those)."""
+        tok = self._full.get(i)
+        if tok is None:
+            t = self.doc[i]
+            pos = t.tag_ == "POS"
+            tok = self._full[i] = _Tok(
+                index=i,
+                text=t.text,
+                words=() if pos else words(t.text),
+                lemma_words=() if pos else words(t.lemma_),
+                start=t.idx,
+                end=t.idx + len(t.text),
+                noun=t.pos_ in NOUN_POS,
+                ent=t.ent_type_,
+                ent_span=_ent_bounds(t),
+                parent=t.head.i,
+                is_det=t.dep_ in ("det", "predet") and t.lower_ in _DETERMINERS,
+                is_punct=t.is_punct,
+                plural=t.tag_ in ("NNS", "NNPS"),
+                possessive=t.dep_ == "poss",
+            )
+        return tok
+
+    def plain(self, i: int) -> _Tok:
+        """Token `i` as a name window sees it: words and offsets only (no POS, no
+        entity), so any dictionary name in the window counts. Not to be mutated."""
+        tok = self._plain.get(i)
+        if tok is None:
+            f = self.full(i)
+            tok = self._plain[i] = _Tok(
+                index=i, text=f.text, words=f.words, lemma_words=f.lemma_words, start=f.start, end=f.end,
+                is_punct=f.is_punct,
+            )
+        return tok
+
+    def sentence(self, i: int) -> tuple[int, int]:
+        """The token range [start, end) of token `i`'s sentence, as `Token.sent` gives
+        it, from one pass over the sentence starts; the whole document when it
+        has no sentence boundaries."""
+        if self._sent_starts is None:
+            try:
+                self._sent_starts = [s.start for s in self.doc.sents]
+            except ValueError:  # no parser or senter
+                self._sent_starts = [0]
+        starts = self._sent_starts
+        n = bisect_right(starts, i) - 1
+        return starts[n], starts[n + 1] if n + 1 < len(starts) else len(self.doc)
 
 
 @dataclass
@@ -180,15 +259,9 @@ class ActorResolver:
         content = [t for t in toks if not t.is_punct]
         if not content:
             return None
-        ents = self._place_entities(token, {t.index for t in toks})
-        doc = token.doc
-        by_start = {t.start: t.index for t in toks}
-        by_end = {t.end: t.index for t in toks}
-
-        def source(start: int, end: int) -> str:  # doc.text would cost the whole article
-            return doc[by_start[start] : by_end[end] + 1].text
-
-        return self._resolve_toks(toks, ents, date, source)
+        text = doc_text(token.doc)  # read once per document: offsets slice it
+        ents = self._place_entities(toks, text)
+        return self._resolve_toks(toks, ents, date, lambda start, end: text[start:end])
 
     def coordinated_countries(self, token: Token, found: Found) -> list[Actor]:
         """One actor per country of coordinated modifiers ("French and Egyptian warships",
@@ -292,10 +365,11 @@ class ActorResolver:
         lo = min(t.i for t in content)
         hi = max(t.i for t in content)
         doc = head.doc
-        inside = doc[lo : hi + 1].text
-        if hi + 1 < len(doc) and doc[hi + 1].text == ")" and inside.count("(") > inside.count(")"):
-            hi += 1  # "the Revolutionary United Front (RUF)"
-            kept[hi] = doc[hi]
+        if hi + 1 < len(doc) and doc[hi + 1].text == ")":
+            inside = doc_text(doc)[doc[lo].idx : doc[hi].idx + len(doc[hi])]
+            if inside.count("(") > inside.count(")"):
+                hi += 1  # "the Revolutionary United Front (RUF)"
+                kept[hi] = doc[hi]
         phrase = sorted((t for t in kept.values() if lo <= t.i <= hi), key=lambda t: t.i)
         return phrase, eff_head
 
@@ -304,10 +378,8 @@ class ActorResolver:
         Without Borders", "Committee to Protect Journalists") or that a misparse put
         outside the phrase ("Côte" as an adverb of the verb in "Côte d'Ivoire closed")."""
         doc = head.doc
-        try:
-            sent_start, sent_end = head.sent.start, head.sent.end
-        except ValueError:  # no sentence boundaries (no parser or senter)
-            sent_start, sent_end = 0, len(doc)
+        table = _DocTokens.of(doc)
+        sent_start, sent_end = table.sentence(head.i)
         first, last = min(kept), max(kept)
         pruned = head.right_edge.i > last or head.left_edge.i < first
         if not pruned and not any(
@@ -318,12 +390,7 @@ class ActorResolver:
         reach = min(self.dictionary.max_words, 8)
         lo = max(sent_start, first - reach)
         hi = min(sent_end - 1, last + reach)
-        toks = [
-            _Tok(index=t.i, text=t.text, words=() if t.tag_ == "POS" else words(t.text),
-                 lemma_words=() if t.tag_ == "POS" else words(t.lemma_), start=t.idx,
-                 end=t.idx + len(t.text), is_punct=t.is_punct)
-            for t in doc[lo : hi + 1]
-        ]
+        toks = [table.plain(i) for i in range(lo, hi + 1)]
         for m in self._matches(toks):
             if m.entity is None or m.entity.kind == BLOCK:
                 continue
@@ -347,46 +414,29 @@ class ActorResolver:
                 if other.i in in_phrase and other.i not in info:
                     info[other.i] = (depth + 1, flag)
                     queue.append(other)
+        table = _DocTokens.of(eff_head.doc)
         toks = []
         for t in phrase:
-            depth, prep = info.get(t.i, (99, True))
-            toks.append(
-                _Tok(
-                    index=t.i,
-                    text=t.text,
-                    words=() if t.tag_ == "POS" else words(t.text),
-                    lemma_words=() if t.tag_ == "POS" else words(t.lemma_),
-                    start=t.idx,
-                    end=t.idx + len(t.text),
-                    depth=depth,
-                    via_prep=prep,
-                    noun=t.pos_ in NOUN_POS,
-                    ent=t.ent_type_,
-                    ent_span=_ent_bounds(t),
-                    parent=t.head.i,
-                    is_det=t.dep_ in ("det", "predet") and t.lower_ in _DETERMINERS,
-                    is_punct=t.is_punct,
-                    plural=t.tag_ in ("NNS", "NNPS"),
-                    possessive=t.dep_ == "poss",
-                )
-            )
+            tok = copy(table.full(t.i))  # the template is shared by every phrase
+            tok.depth, tok.via_prep = info.get(t.i, (99, True))
+            toks.append(tok)
         return toks
 
     @staticmethod
-    def _place_entities(token: Token, indexes: set[int]) -> list[tuple[str, list[int]]]:
+    def _place_entities(toks: list[_Tok], text: str) -> list[tuple[str, list[int]]]:
         """GPE/LOC entities inside the phrase: (text, token indexes). Read from the
         tokens' IOB tags, so the cost is the phrase's, not the document's."""
-        doc = token.doc
+        by_index = {t.index: t for t in toks}
         out = []
         seen: set[tuple[int, int]] = set()
-        for i in sorted(indexes):
-            if doc[i].ent_type_ not in PLACE_LABELS:
+        for i in sorted(by_index):
+            if by_index[i].ent not in PLACE_LABELS:
                 continue
-            start, end = _ent_bounds(doc[i])
-            if (start, end) in seen or not all(j in indexes for j in range(start, end)):
+            start, end = by_index[i].ent_span
+            if (start, end) in seen or not all(j in by_index for j in range(start, end)):
                 continue
             seen.add((start, end))
-            out.append((doc[start:end].text, list(range(start, end))))
+            out.append((text[by_index[start].start : by_index[end - 1].end], list(range(start, end))))
         return out
 
     # --- plain text ---------------------------------------------------------------------
@@ -440,16 +490,16 @@ class ActorResolver:
                     a += 1
                     continue
                 best: tuple[int, Payload | None, RoleTerm | None] | None = None
-                acc: list[str] = []
+                acc: tuple[str, ...] = ()
                 for b in range(a, len(run)):
-                    acc.extend(run[b].words)
+                    acc += run[b].words
                     if len(acc) > d.max_words:
                         break
                     if not run[b].words:
                         continue
-                    keys = [tuple(acc)]
+                    keys = [acc]
                     if run[b].lemma_words and run[b].lemma_words != run[b].words:
-                        keys.append(tuple(acc[: len(acc) - len(run[b].words)]) + run[b].lemma_words)
+                        keys.append(acc[: len(acc) - len(run[b].words)] + run[b].lemma_words)
                     span = run[a : b + 1]
                     for key in keys:
                         entity = d.entity(key)
@@ -463,6 +513,8 @@ class ActorResolver:
                         if entity or role:
                             best = (b, entity, role)
                             break
+                    if not d.leads_to_key(acc):
+                        break  # every longer key would start with `acc` (lemma variants too)
                 if best is None:
                     a += 1
                     continue

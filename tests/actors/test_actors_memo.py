@@ -1,0 +1,78 @@
+"""The resolver's look-up shortcuts give what the plain reads would: the per-document
+token table (`_DocTokens`) and the dictionary's key prefixes."""
+
+from __future__ import annotations
+
+from thucydides.actors.resolver import _DocTokens
+from thucydides.nlp import doc_text
+
+TEXT = (
+    "The United Nations Security Council met on Monday. Russia vetoed the draft. "
+    "Doctors Without Borders said its staff in Gaza were safe. The Kremlin said nothing."
+)
+
+
+def test_sentence_bounds_are_token_sent(nlp) -> None:
+    doc = nlp(TEXT)
+    table = _DocTokens.of(doc)
+    for token in doc:
+        assert table.sentence(token.i) == (token.sent.start, token.sent.end)
+
+
+def test_sentence_bounds_without_a_parse(nlp) -> None:
+    doc = nlp.make_doc("No parser ran on these words")
+    assert _DocTokens.of(doc).sentence(3) == (0, len(doc))
+
+
+def test_token_table_reads_the_token(nlp) -> None:
+    doc = nlp(TEXT)
+    table = _DocTokens.of(doc)
+    assert _DocTokens.of(doc) is table  # one per document
+    for token in doc:
+        full = table.full(token.i)
+        assert (full.index, full.text, full.start, full.end) == (token.i, token.text, token.idx, token.idx + len(token))
+        assert (full.parent, full.ent, full.is_punct) == (token.head.i, token.ent_type_, token.is_punct)
+        assert doc_text(doc)[full.start : full.end] == token.text
+        plain = table.plain(token.i)
+        assert (plain.words, plain.ent, plain.noun) == (full.words, "", None)
+
+
+def test_tables_belong_to_their_document(nlp) -> None:
+    first, second = nlp("Russia vetoed the draft."), nlp("China vetoed the draft.")
+    assert _DocTokens.of(first).full(0).text == "Russia"
+    assert _DocTokens.of(second).full(0).text == "China"
+
+
+def test_phrase_templates_are_not_shared_between_phrases(nlp, resolver) -> None:
+    doc = nlp("Turkish police detained dozens of protesters in Istanbul on Monday.")
+    police, protesters = doc[1], doc[5]
+    first = resolver.resolve_phrase(police)
+    resolver.resolve_phrase(protesters)
+    again = resolver.resolve_phrase(police)
+    assert first is not None and again is not None
+    assert (first.actor.code, first.actor.text) == (again.actor.code, again.actor.text) == ("TURCOP", "Turkish police")
+    assert _DocTokens.of(doc).full(1).depth == 0  # templates keep their defaults
+
+
+def test_longest_name_still_wins_over_its_prefixes(code_of) -> None:
+    # "United Nations" and "United Nations Security Council" are both keys; the
+    # scan stops only once no key starts with the words read so far.
+    assert code_of("The United Nations Security Council condemned the attack.", "Council") == "IGOUNO"
+    assert code_of("The United Nations condemned the attack.", "Nations") == "IGOUNO"
+
+
+def test_key_prefixes(resolver) -> None:
+    d = resolver.dictionary
+    assert d.leads_to_key(("united",)) and d.leads_to_key(("united", "nations"))
+    assert not d.leads_to_key(("condemned",))
+    assert all(d.leads_to_key(key) for key in list(d._entities)[:200])
+
+
+def test_offsets_slice_the_document_text(nlp, resolver) -> None:
+    doc = nlp("Officials said the Revolutionary United Front (RUF) attacked Freetown.")
+    front = next(t for t in doc if t.text == "Front")
+    found = resolver.resolve_phrase(front)
+    assert found is not None
+    actor = found.actor
+    assert doc_text(doc)[actor.start : actor.end] == actor.text
+    assert actor.text.endswith("(RUF)")
