@@ -179,6 +179,20 @@ def _one_word_misspelt(words: tuple[str, ...], name: tuple[str, ...]) -> bool:
         and _one_edit_apart(*differing[0])
 
 
+def _misspelling_index(people_index: dict[str, tuple[str, ...]]) -> dict[tuple[int, tuple[str, ...]], list[str]]:
+    """Every multi-word name under (position, its other words), for each long word: a
+    misspelt name is looked up by the words it gets right instead of scanning all names."""
+    index: dict[tuple[int, tuple[str, ...]], list[str]] = {}
+    for ref in people_index:
+        name = tuple(ref.split())
+        if len(name) < 2:
+            continue
+        for i, word in enumerate(name):
+            if len(word) >= MISSPELLING_MIN_LENGTH:
+                index.setdefault((i, name[:i] + name[i + 1:]), []).append(ref)
+    return index
+
+
 def _one_edit_apart(a: str, b: str) -> bool:
     """One letter inserted, deleted or replaced (Levenshtein distance 1)."""
     if len(a) > len(b):
@@ -433,6 +447,7 @@ class ActorDictionary:
                 if person.id not in ids:
                     ids.append(person.id)
         self._people_index = {key: tuple(ids) for key, ids in index.items()}
+        self._misspellings = _misspelling_index(self._people_index)
         self.anaphora: dict[tuple[str, ...], Anaphor] = dict(builder.anaphora)
         # Later registrations win: bundled files first, then the user's, in order.
         # The same name written twice ("Hamas", "HAMAS") keeps the looser case rule.
@@ -500,8 +515,12 @@ class ActorDictionary:
         words whose other words agree, one long word apart, and only one such person."""
         if len(key) < 2:
             return None
-        found = {ref for ref in self._people_index
-                 if _one_word_misspelt(key, tuple(ref.split()))}
+        found = {
+            ref
+            for i, word in enumerate(key) if len(word) >= MISSPELLING_MIN_LENGTH
+            for ref in self._misspellings.get((i, key[:i] + key[i + 1:]), ())
+            if _one_word_misspelt(key, tuple(ref.split()))
+        }
         return Payload(PERSON, found.pop()) if len(found) == 1 else None
 
     def leads_to_key(self, words: tuple[str, ...]) -> bool:

@@ -602,11 +602,12 @@ class EventCoder:
         return None
 
     def _is_discarded(self, match: Match) -> bool:
-        # A currency in an amount ("a 500-million-euro package") is no market report.
-        words = {t.lower_ for t in match.predicate.sent
-                 if not (t.i > 0 and t.doc[t.i - 1].like_num or any(c.like_num for c in t.children))}
+        discards = self.grammar.discard_words
         for kind in ("sport", "markets"):
-            if len(words & self.grammar.discard_words[kind]) >= 2:
+            # A currency in an amount ("a 500-million-euro package") is no market report.
+            words = {t.lower_ for t in match.predicate.sent if t.lower_ in discards[kind]
+                     and not (t.i > 0 and t.doc[t.i - 1].like_num or any(c.like_num for c in t.children))}
+            if len(words) >= 2:
                 return True
         history = self.grammar.discard_words["history"]
         return any(t.lower_ in history or t.lemma_ in history for t in match.predicate.ancestors)
