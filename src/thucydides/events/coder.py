@@ -677,10 +677,12 @@ def _past_dateline(token: Token, dateline: int) -> list[Token]:
     return [c for c in token.children if c.dep_ in {"appos", "conj"} and c.idx >= dateline]
 
 
-def _has_excluded_deps(token: Token, excluded: tuple[str, ...]) -> bool:
+def _has_excluded_deps(token: Token, excluded: tuple[frozenset[str], ...]) -> bool:
     """Whether the token has all the dependents of one excluded set ("dobj+oprd")."""
+    if not excluded:
+        return False
     deps = {c.dep_ for c in token.children}
-    return any(deps.issuperset(item.split("+")) for item in excluded)
+    return any(deps >= item for item in excluded)
 
 
 def _generic(code: str) -> bool:

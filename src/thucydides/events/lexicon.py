@@ -84,7 +84,7 @@ class Pattern:
     unstated_source: bool = False
     source_roles: tuple[str, ...] = ()
     joint_code: str | None = None
-    excluded_deps: tuple[str, ...] = ()
+    excluded_deps: tuple[frozenset[str], ...] = ()  # each: dependents that together rule it out
     compound_venue: bool = False
 
     @property
@@ -257,14 +257,12 @@ def _known_code(entry: dict[str, Any], key: str, ontology: Ontology) -> str | No
     if value is None:
         return None
     if str(value) not in ontology:
-        raise LexiconError(f"{entry['_file']}: entry {entry['id']!r} has unknown CAMEO {key} {value!r}")
+        raise LexiconError(f"{entry['_file']}: entry {entry['id']!r} has unknown CAMEO {key.replace('_', ' ')} {str(value)!r}")
     return str(value)
 
 
 def expand_entry(entry: dict[str, Any], ontology: Ontology) -> list[Pattern]:
-    code = str(entry["code"])
-    if code not in ontology:
-        raise LexiconError(f"{entry['_file']}: entry {entry['id']!r} has unknown CAMEO code {code!r}")
+    code = _known_code(entry, "code", ontology)
     common = dict(
         code=code,
         objects=_words(entry.get("objects")),
@@ -281,7 +279,7 @@ def expand_entry(entry: dict[str, Any], ontology: Ontology) -> list[Pattern]:
         embedded_only=bool(entry.get("embedded_only", False)),
         unstated_source=bool(entry.get("unstated_source", False)),
         source_roles=tuple(str(r).upper() for r in entry.get("source_roles") or ()),
-        excluded_deps=_words(entry.get("excluded_deps")),
+        excluded_deps=tuple(frozenset(item.split("+")) for item in _words(entry.get("excluded_deps"))),
         joint_code=_known_code(entry, "joint_code", ontology),
         compound_venue=bool(entry.get("compound_venue", False)),
     )
