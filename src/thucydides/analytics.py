@@ -198,6 +198,31 @@ def _with_code_names(table: Table) -> Table:
     return Table([table.columns[0], "name", *table.columns[1:]], rows)
 
 
+# Quotes with their article's date (`d`), title and url, and the order they are listed in.
+QUOTES_FROM = "(SELECT q.*, a.date AS d, a.title, a.url FROM quotes q JOIN articles a ON a.id = q.article_id) q"
+QUOTES_ORDER = 'd DESC NULLS LAST, article_id, "start"'
+
+
+def quote_filter(
+    speaker: str | None = None,
+    search: str | None = None,
+    article: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+) -> tuple[str, list[Any]]:
+    """Conditions over `QUOTES_FROM`: speaker code prefix, words in the quote, article, dates."""
+    where, params = _range(date_from, date_to)
+    for sql, value in (
+        ("starts_with(speaker_code, ?)", speaker.upper() if speaker else None),
+        ("contains(lower(text), lower(?))", search),
+        ("article_id = ?", article),
+    ):
+        if value:
+            where += f" AND {sql}"
+            params.append(value)
+    return where, params
+
+
 def quotes(
     con: duckdb.DuckDBPyConnection,
     *,
@@ -208,16 +233,9 @@ def quotes(
     limit: int = 20,
 ) -> Table:
     """Direct quotes, newest first: who said what, where (speaker code prefix, words in the quote)."""
-    where, params = _range(date_from, date_to)
-    if speaker:
-        where += " AND starts_with(q.speaker_code, ?)"
-        params.append(speaker.upper())
-    if search:
-        where += " AND contains(lower(q.text), lower(?))"
-        params.append(search)
+    where, params = quote_filter(speaker, search, date_from=date_from, date_to=date_to)
     sql = (
-        "SELECT d AS date, speaker_code, coalesce(speaker_name, speaker_text) AS speaker, text, article_id, title FROM "
-        "(SELECT q.*, a.date AS d, a.title FROM quotes q JOIN articles a ON a.id = q.article_id) q "
-        f"WHERE {where} ORDER BY d DESC NULLS LAST, article_id, \"start\" LIMIT ?"
+        "SELECT d AS date, speaker_code, coalesce(speaker_name, speaker_text) AS speaker, text, article_id, title "
+        f"FROM {QUOTES_FROM} WHERE {where} ORDER BY {QUOTES_ORDER} LIMIT ?"
     )
     return _run(con, sql, [*params, int(limit)])

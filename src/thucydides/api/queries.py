@@ -11,6 +11,7 @@ from typing import Any
 
 import duckdb
 
+from ..analytics import QUOTES_FROM, QUOTES_ORDER, quote_filter
 from ..export import CSV_COLUMNS, unflatten_event
 from ..ontology import default_ontology
 from ..store import QUAD_NAMES
@@ -261,22 +262,11 @@ _QUOTE_COLS = ", ".join(f'q."{k}"' for k in _QUOTE_KEYS[:-3])
 def list_quotes(cur: Cursor, speaker: str | None, q: str | None, article: str | None,
                 limit: int, offset: int) -> dict[str, Any]:  # fmt: skip
     """Direct quotes, newest first, with their speaker and article."""
-    clauses, params = [], []
-    if speaker:
-        clauses.append("starts_with(q.speaker_code, ?)")
-        params.append(speaker)
-    if q:
-        clauses.append("contains(lower(q.text), lower(?))")
-        params.append(q)
-    if article:
-        clauses.append("q.article_id = ?")
-        params.append(article)
-    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
-    base = f"FROM quotes q JOIN articles a ON a.id = q.article_id{where}"
-    total = int(cur.execute(f"SELECT count(*) {base}", params).fetchone()[0])  # type: ignore[index]
+    where, params = quote_filter(speaker, q, article)
+    total = int(cur.execute(f"SELECT count(*) FROM {QUOTES_FROM} WHERE {where}", params).fetchone()[0])  # type: ignore[index]
     rows = cur.execute(
-        f"SELECT {_QUOTE_COLS}, strftime(a.date, '%Y-%m-%d'), a.title, a.url {base} "
-        'ORDER BY a.date DESC NULLS LAST, q.article_id, q."start" LIMIT ? OFFSET ?',
+        f"SELECT {_QUOTE_COLS}, strftime(d, '%Y-%m-%d'), title, url FROM {QUOTES_FROM} "
+        f"WHERE {where} ORDER BY {QUOTES_ORDER} LIMIT ? OFFSET ?",
         [*params, limit, offset],
     ).fetchall()
     return {"total": total, "quotes": [dict(zip(_QUOTE_KEYS, r)) for r in rows]}

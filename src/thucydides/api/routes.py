@@ -133,5 +133,5 @@ def get_quotes(
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> dict[str, Any]:
-    found = queries.list_quotes(cur, speaker.upper() if speaker else None, q, article, limit, offset)
+    found = queries.list_quotes(cur, speaker, q, article, limit, offset)
     return {"limit": limit, "offset": offset, **found}
