@@ -31,8 +31,9 @@ Anaphora entries (roles.yaml, or a user's file)::
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from bisect import insort
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
@@ -95,6 +96,18 @@ class _Entry:
     gender: str | None = None  # "f"/"m" when known: "she" skips a man, "he" a woman
 
 
+@dataclass
+class _Pending:
+    """A noun chunk passed over but not yet resolved: most chunks of an article are
+    never an antecedent of anything, so they are resolved only when a pronoun or
+    description looks back at them (or the coder asks about them)."""
+
+    chunk: Span
+    sentence: int
+    position: int  # its place in DocMemory._entries
+    entries: list[_Entry] | None = field(default=None, repr=False)  # once resolved
+
+
 def memory_for(resolver: ActorResolver, doc: Doc, date: str | None) -> DocMemory:
     """The document's memory for this resolver and date, built on first use."""
     memory = doc._.get(EXTENSION)
@@ -113,8 +126,11 @@ class DocMemory:
         self.date = date
         self._base: dict[int, Found | None] = {}
         self._links: dict[int, tuple[tuple[Actor, ...], Span]] = {}  # i -> (antecedents, own span)
-        self._names: dict[tuple[str, ...], Found] = {}
-        self._entries: list[_Entry] = []
+        # Name words -> (token index, person phrase) in document order: a bare name
+        # takes the last person remembered *before* it, also when resolved lazily.
+        self._names: dict[tuple[str, ...], list[tuple[int, Found]]] = {}
+        self._entries: list[_Entry | _Pending] = []
+        self._pending_at: dict[int, _Pending] = {}  # chunk root index -> pending chunk
         # The pass runs only once an anaphor is asked about, and only as far as it:
         # tokens after the last anaphor the coder asks about are never scanned.
         self._scanned_to = 0
@@ -137,6 +153,9 @@ class DocMemory:
     def resolve_many(self, token: Token) -> list[Actor]:
         if token.i >= self._scanned_to and self._may_be_anaphor(token):
             self._scan_to(token.i + 1)
+        pending = self._pending_at.get(token.i)
+        if pending is not None:
+            self._expand(pending)  # a bare name may link to a person named earlier
         link = self._links.get(token.i)
         if link is not None:
             actors, span = link
@@ -216,13 +235,33 @@ class DocMemory:
                 self._links[root.i] = (actors, _without_det(chunk))
                 self._push_like(entries[0], root, sentence, actors)
                 return
+        pending = _Pending(chunk, sentence, len(self._entries))
+        self._entries.append(pending)
+        if _names_person(root):
+            self._expand(pending)  # later bare names depend on it: now, in order
+        else:
+            self._pending_at[root.i] = pending
+
+    def _expand(self, pending: _Pending) -> list[_Entry]:
+        """The antecedent entries of a chunk (none, one, or two for "Russia and
+        China"), resolved on first use. Depends only on the chunk and on what came
+        before it, so the result is the same whenever it is asked for."""
+        if pending.entries is None:
+            pending.entries = self._resolve_chunk(pending)
+        return pending.entries
+
+    def _resolve_chunk(self, pending: _Pending) -> list[_Entry]:
+        chunk, sentence = pending.chunk, pending.sentence
+        root = chunk.root
         found = self.base(root) if self._candidate(chunk) else None
         if found is None and (root.ent_type_ == "PERSON" or root.pos_ == "PROPN"):
-            found = self._names.get(_name_key(root, full=True)) or self._names.get(_name_key(root, full=False))
+            found = self._name_before(_name_key(root, full=True), root.i) or self._name_before(
+                _name_key(root, full=False), root.i
+            )
             if found is not None:
                 self._links[root.i] = ((found.actor,), _without_det(chunk))
         if found is None:
-            return
+            return []
         self._remember_names(root, found)
         kind = found.kind
         if kind not in (IGO, GROUP) and not found.plural and (
@@ -234,11 +273,35 @@ class DocMemory:
             plural=found.plural, org=found.org, titles=found.titles, dep=root.dep_, head=root.head.i,
             gender=found.gender or _title_gender(chunk),
         )
-        self._entries.append(entry)
         if root.dep_ == "conj":  # "Russia and China": the pair is an antecedent of "they"
-            first = next((e for e in reversed(self._entries[:-1]) if e.index == root.head.i), None)
+            first = next(self._recent(before=pending.position, index=root.head.i), None)
             if first is not None:
-                self._entries.append(replace(entry, actors=first.actors + entry.actors, plural=True))
+                return [entry, replace(entry, actors=first.actors + entry.actors, plural=True)]
+        return [entry]
+
+    def _recent(self, before: int | None = None, since_sentence: int = -1, index: int | None = None) -> Iterator[_Entry]:
+        """Entries, most recent first (only those before position `before`, in
+        sentences from `since_sentence` on, at token `index`), resolving pending
+        chunks as they are reached."""
+        items = self._entries if before is None else self._entries[:before]
+        for item in reversed(items):
+            if item.sentence < since_sentence:
+                return
+            if isinstance(item, _Pending):
+                if index is not None and item.chunk.root.i != index:
+                    continue
+                yield from reversed(self._expand(item))
+            elif index is None or item.index == index:
+                yield item
+
+    def _name_before(self, key: tuple[str, ...], i: int) -> Found | None:
+        """The person last remembered under `key` before token `i`."""
+        found = None
+        for at, person in self._names.get(key, ()):
+            if at >= i:
+                break
+            found = person
+        return found
 
     def _push_like(self, entry: _Entry, root: Token, sentence: int, actors: tuple[Actor, ...]) -> None:
         """A linked description is itself the most recent mention of its referent."""
@@ -258,7 +321,7 @@ class DocMemory:
             for full in (True, False):
                 key = _name_key(person, full)
                 if key:
-                    self._names[key] = found
+                    insort(self._names.setdefault(key, []), (root.i, found), key=lambda item: item[0])
 
     # --- pronouns and descriptions ------------------------------------------------------
 
@@ -272,9 +335,7 @@ class DocMemory:
 
     def _window(self, token: Token, sentence: int) -> Iterator[_Entry]:
         """Possible antecedents, nearest first, within the pronoun window."""
-        for entry in reversed(self._entries):
-            if sentence - entry.sentence > PRONOUN_WINDOW:
-                return
+        for entry in self._recent(since_sentence=sentence - PRONOUN_WINDOW):
             if token.dep_ in _OBJECT_DEPS and entry.head == token.head.i and entry.dep.startswith("nsubj"):
                 continue  # "Erdogan praised him": not Erdogan
             yield entry
@@ -303,10 +364,10 @@ class DocMemory:
     def _find_description(self, anaphor: Anaphor, chunk: Span) -> list[_Entry]:
         """The nearest antecedents fitting the description (`count` distinct ones)."""
         want = set(words(chunk.text)) - {"the", "both", "two"}
-        fitting = [e for e in reversed(self._entries) if _fits(e, anaphor)]
-        if anaphor.kind == PERSON:
-            titled = [e for e in fitting if want and want <= e.titles]
-            fitting = titled or fitting
+        fitting: Iterable[_Entry] = (e for e in self._recent() if _fits(e, anaphor))
+        if anaphor.kind == PERSON:  # a titled person anywhere before beats a nearer one
+            every = list(fitting)
+            fitting = [e for e in every if want and want <= e.titles] or every
         out: list[_Entry] = []
         seen: set[str] = set()
         for entry in fitting:
@@ -318,6 +379,12 @@ class DocMemory:
             if len(out) == anaphor.count:
                 return out
         return []
+
+
+def _names_person(root: Token) -> bool:
+    """Whether a chunk may name a person whom a later bare name refers back to: such
+    chunks are resolved in document order, the rest only when needed."""
+    return root.ent_type_ == "PERSON" or any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in root.children)
 
 
 def _title_gender(chunk: Span) -> str | None:
