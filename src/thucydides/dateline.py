@@ -9,6 +9,10 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Doc
+
+from .nlp import doc_text
+
 # An upper-case place at the very start of the article, before a comma, a parenthesis or a dash.
 PLACE = re.compile(r"^\s*(?P<place>[A-Z][A-Z .'’-]{1,40}?[A-Z])(?=\s*(?:,|\(|[-–—]{1,2}\s))")
 # The whole dateline: the place, an optional ", date or region" and "(Agency)", then the dash.
@@ -19,3 +23,15 @@ def dateline_end(text: str) -> int:
     """Where the article's dateline ends (0 when it has none)."""
     m = WHOLE.match(text[:160])
     return m.end() if m else 0
+
+
+_END_KEY = "thucydides.dateline_end"
+
+
+def doc_dateline_end(doc: Doc) -> int:
+    """`dateline_end` of a parsed document, computed once per Doc (the coder asks
+    for it for every argument slot)."""
+    end = doc.user_data.get(_END_KEY)
+    if end is None:
+        end = doc.user_data[_END_KEY] = dateline_end(doc_text(doc))
+    return end

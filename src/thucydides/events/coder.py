@@ -17,7 +17,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from ..dateline import PLACE as DATELINE_PLACE
-from ..dateline import dateline_end
+from ..dateline import doc_dateline_end
 from ..model import Actor, Article, Event, Span
 from ..nlp import doc_text
 from ..ontology import Ontology
@@ -240,11 +240,12 @@ class EventCoder:
         self._mark_aims(firsts)
         self._mark_means(firsts, {found[0].predicate.i: found for found in per_token})
         context_country = self._sentence_country(sent) or fallback_country
+        off_topic = self._off_topic(sent) if per_token else False
         out = []
         for found in per_token:
             for match in found:
                 match.subsumed_by = found[0].subsumed_by
-            tried = [self._candidate(m, article, context_country) for m in found]
+            tried = [self._candidate(m, article, context_country, off_topic) for m in found]
             out.append(next((c for c in tried if not c.dropped), tried[0]))
         _drop_subordinate_statements(out)
         return out
@@ -264,7 +265,8 @@ class EventCoder:
                 events.append(self._event(cand, source, target, sent, sentence_index, article))
         return events
 
-    def _candidate(self, match: Match, article: Article, context_country: str | None) -> Candidate:
+    def _candidate(self, match: Match, article: Article, context_country: str | None,
+                   off_topic: bool = False) -> Candidate:
         pattern = match.pattern
         modality = modality_of(match.predicate, self.grammar)
         if match.subsumed_by is not None:
@@ -272,7 +274,7 @@ class EventCoder:
                              dropped=f"embedded in '{match.subsumed_by.predicate.text}' ({match.subsumed_by.pattern.id})")
         if pattern.embedded_only:
             return Candidate(match, [], [], modality, dropped="only says what a governing pattern is about")
-        if self._is_discarded(match):
+        if off_topic or self._historical(match):
             return Candidate(match, [], [], modality, dropped="sport, market or historical context")
         sources = self._actors(pattern.source, match, article)
         if pattern.source_roles and sources:
@@ -562,7 +564,7 @@ class EventCoder:
                 heads = slot_tokens("comp", match.predicate, self.grammar) or heads
             heads = [h for h in heads if h.dep_ not in {"compound", "amod"} or self._modifies_party(h, article)]
             actors = []
-            dateline = dateline_end(doc_text(match.predicate.doc))
+            dateline = doc_dateline_end(match.predicate.doc)
             for head in heads:
                 for t in (x for c in with_conjuncts(head) for x in _past_dateline(c, dateline)):
                     # "the two countries", "they" after "Russia and China": every actor.
@@ -593,7 +595,7 @@ class EventCoder:
         return replace(actor, country=country, code=country + actor.code)
 
     def _sentence_country(self, sent: SpacySpan) -> str | None:
-        dateline = dateline_end(doc_text(sent.doc)) if sent.start == 0 else 0
+        dateline = doc_dateline_end(sent.doc) if sent.start == 0 else 0
         for ent in sent.ents:
             if ent.label_ in PLACE_LABELS and ent.start_char >= dateline:  # the dateline is the story's
                 country = self.resolver.country_of_place(ent.text)
@@ -601,14 +603,19 @@ class EventCoder:
                     return country
         return None
 
-    def _is_discarded(self, match: Match) -> bool:
+    def _off_topic(self, sent: SpacySpan) -> bool:
+        """A sport or market report: two words of one such list in the sentence."""
         discards = self.grammar.discard_words
+        lowers = [t.lower_ for t in sent]
         for kind in ("sport", "markets"):
             # A currency in an amount ("a 500-million-euro package") is no market report.
-            words = {t.lower_ for t in match.predicate.sent if t.lower_ in discards[kind]
+            words = {low for low, t in zip(lowers, sent) if low in discards[kind]
                      and not (t.i > 0 and t.doc[t.i - 1].like_num or any(c.like_num for c in t.children))}
             if len(words) >= 2:
                 return True
+        return False
+
+    def _historical(self, match: Match) -> bool:
         history = self.grammar.discard_words["history"]
         return any(t.lower_ in history or t.lemma_ in history for t in match.predicate.ancestors)
 

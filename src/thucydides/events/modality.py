@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from .grammar import Grammar, governors
 
@@ -86,6 +86,16 @@ def stated_future(predicate: Token, grammar: Grammar) -> str | None:
             or _intent_adjective(predicate, grammar))
 
 
+def _is_question(sentence: Span) -> bool:
+    """Whether the sentence's text ends with a question mark (trailing space aside),
+    read from its last tokens rather than by building its text."""
+    for token in reversed(sentence):
+        text = token.text.rstrip()
+        if text:
+            return text.endswith("?")
+    return False
+
+
 def modality_of(predicate: Token, grammar: Grammar, governed_by_pattern: bool = False) -> Modality:
     """Decide the modality of `predicate` from its own children and its governors.
 
@@ -131,8 +141,7 @@ def modality_of(predicate: Token, grammar: Grammar, governed_by_pattern: bool = 
             future = gov.text
         if gov.lemma_ in grammar.communication_verbs and reported_by is None:
             reported_by = gov
-    sentence = predicate.sent
-    if sentence.text.rstrip().endswith("?"):
+    if _is_question(predicate.sent):
         return Modality("question", "question mark")
     if future:
         return Modality("future", f"'{future}'")
