@@ -31,11 +31,14 @@ Anaphora entries (roles.yaml, or a user's file)::
 
 from __future__ import annotations
 
-from bisect import insort
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from spacy.attrs import LOWER, POS
+from spacy.strings import get_string_id
+from spacy.symbols import PRON
 from spacy.tokens import Doc
 
 from ..model import Actor
@@ -134,10 +137,10 @@ class DocMemory:
         # The pass runs only once an anaphor is asked about, and only as far as it:
         # tokens after the last anaphor the coder asks about are never scanned.
         self._scanned_to = 0
-        self._sentence = -1
-        self._chunks: dict[int, Span] = {}
+        self._chunks: dict[int, Span] = {}  # root index -> chunk, read ahead of the pass
         self._chunk_iter: Iterator[Span] | None = None
-        self._sentence_of: dict[int, int] = {}
+        self._sentence_starts: list[int] = []
+        self._pronouns: list[int] = []  # indexes of the personal/neuter/plural pronouns
 
     # --- look-ups -----------------------------------------------------------------------
 
@@ -199,30 +202,31 @@ class DocMemory:
     # --- the pass ------------------------------------------------------------------------
 
     def _scan_to(self, stop: int) -> None:
-        """Continue the in-order pass over the document up to token `stop`."""
+        """Continue the in-order pass over the document up to token `stop`, visiting
+        only the tokens that matter: pronouns and the heads of noun chunks."""
         doc = self.doc
         if self._chunk_iter is None:
             try:
-                self._sentence_of = {sent.start: n for n, sent in enumerate(doc.sents)}
+                self._sentence_starts = [sent.start for sent in doc.sents]
                 self._chunk_iter = iter(doc.noun_chunks)
             except ValueError:  # no parse: no coreference, plain resolution only
                 self._scanned_to = len(doc)
                 return
+            self._pronouns = _pronoun_indexes(doc)
         for chunk in self._chunk_iter:  # chunks come in document order
             self._chunks[chunk.root.i] = chunk
             if chunk.start >= stop:
                 break
-        for i in range(self._scanned_to, min(stop, len(doc))):
-            token = doc[i]
-            self._sentence = self._sentence_of.get(i, self._sentence)
-            low = token.lower_
-            if token.pos_ == "PRON" and (low in PERSONAL or low in NEUTER or low in PLURAL):
+        start, stop = self._scanned_to, min(stop, len(doc))
+        pronouns = set(self._pronouns[bisect_left(self._pronouns, start) : bisect_left(self._pronouns, stop)])
+        for i in sorted({*pronouns, *(i for i in self._chunks if start <= i < stop)}):
+            sentence = bisect_right(self._sentence_starts, i) - 1
+            if i in pronouns:
+                token = doc[i]
                 if token.dep_ != "expl":
-                    self._link_pronoun(token, self._sentence)
+                    self._link_pronoun(token, sentence)
                 continue
-            chunk = self._chunks.get(i)
-            if chunk is not None:
-                self._mention(chunk, self._sentence)
+            self._mention(self._chunks[i], sentence)
         self._scanned_to = max(self._scanned_to, stop)
 
     def _mention(self, chunk: Span, sentence: int) -> None:
@@ -326,12 +330,14 @@ class DocMemory:
     # --- pronouns and descriptions ------------------------------------------------------
 
     def _link_pronoun(self, token: Token, sentence: int) -> None:
-        fits = [e for e in self._window(token, sentence) if self._pronoun_fits(token.lower_, e)]
-        if token.lower_ in FEMININE:
+        low = token.lower_
+        fits = (e for e in self._window(token, sentence) if self._pronoun_fits(low, e))
+        first = next(fits, None)
+        if first is not None and low in FEMININE and first.gender != "f":
             # Most people named without a known gender are men: "she" prefers a woman.
-            fits.sort(key=lambda e: e.gender != "f")
-        if fits:
-            self._links[token.i] = (fits[0].actors, token.doc[token.i : token.i + 1])
+            first = next((e for e in fits if e.gender == "f"), first)
+        if first is not None:
+            self._links[token.i] = (first.actors, token.doc[token.i : token.i + 1])
 
     def _window(self, token: Token, sentence: int) -> Iterator[_Entry]:
         """Possible antecedents, nearest first, within the pronoun window."""
@@ -379,6 +385,13 @@ class DocMemory:
             if len(out) == anaphor.count:
                 return out
         return []
+
+
+def _pronoun_indexes(doc: Doc) -> list[int]:
+    """Where the pronouns a pass links are, from one array read of the document."""
+    lower_pos = doc.to_array([LOWER, POS])
+    wanted = {get_string_id(w) for w in PERSONAL | NEUTER | PLURAL}
+    return [i for i, (low, pos) in enumerate(lower_pos.tolist()) if pos == PRON and low in wanted]
 
 
 def _names_person(root: Token) -> bool:

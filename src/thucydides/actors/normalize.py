@@ -65,13 +65,22 @@ def case_ok(rule: int, texts: Iterable[str]) -> bool:
     """Whether the matched token texts satisfy the alias's case rule."""
     if rule == CASE_ANY:
         return True
-    texts = [t for t in texts if any(c.isalpha() for c in t)]
-    if not texts:
+    shapes = [shape for shape in map(_case_shape, texts) if shape is not None]
+    if not shapes:
         return False
     if rule == CASE_ACRONYM:
-        return not any(c.islower() for t in texts for c in t)
-    first = next(c for c in texts[0] if c.isalpha())
-    return first.isupper()
+        return not any(lower for lower, _ in shapes)
+    return shapes[0][1]
+
+
+@lru_cache(maxsize=1 << 16)
+def _case_shape(text: str) -> tuple[bool, bool] | None:
+    """(has a lower-case letter, first letter is upper-case), None without letters.
+    Token texts recur, so memoised."""
+    first = next((c for c in text if c.isalpha()), None)
+    if first is None:
+        return None
+    return any(c.islower() for c in text), first.isupper()
 
 
 _IRREGULAR = {
