@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 
 class ModelNotInstalled(RuntimeError):
@@ -42,3 +43,36 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_TEXT_KEY] = doc.text
     return text
+
+
+_SENTS_KEY = "thucydides.sents"
+_ENTS_KEY = "thucydides.ents"
+
+
+def doc_sents(doc: Doc) -> list[Span]:
+    """The document's sentences, listed once per Doc (`doc.sents` and `Token.sent`
+    walk the tokens on every call). Raises ValueError, as `doc.sents` does, when the
+    document has no sentence boundaries."""
+    sents = doc.user_data.get(_SENTS_KEY)
+    if sents is None:
+        sents = doc.user_data[_SENTS_KEY] = list(doc.sents)
+    return sents
+
+
+def sentence_of(doc: Doc, i: int) -> tuple[int, Span]:
+    """The index and span of the sentence holding token `i`."""
+    sents = doc_sents(doc)
+    starts = doc.user_data.get(_SENTS_KEY + ".starts")
+    if starts is None:
+        starts = doc.user_data[_SENTS_KEY + ".starts"] = [s.start for s in sents]
+    n = max(0, bisect_right(starts, i) - 1)
+    return n, sents[n]
+
+
+def doc_ents(doc: Doc) -> list[Span]:
+    """The document's named entities, listed once per Doc (`doc.ents` and `Span.ents`
+    build new spans from every token's tags on each access)."""
+    ents = doc.user_data.get(_ENTS_KEY)
+    if ents is None:
+        ents = doc.user_data[_ENTS_KEY] = list(doc.ents)
+    return ents

@@ -42,6 +42,7 @@ from spacy.symbols import PRON
 from spacy.tokens import Doc
 
 from ..model import Actor
+from ..nlp import doc_sents
 from .dictionary import COUNTRY, GROUP, IGO, PERSON, Anaphor
 from .normalize import words
 
@@ -207,7 +208,7 @@ class DocMemory:
         doc = self.doc
         if self._chunk_iter is None:
             try:
-                self._sentence_starts = [sent.start for sent in doc.sents]
+                self._sentence_starts = [sent.start for sent in doc_sents(doc)]
                 self._chunk_iter = iter(doc.noun_chunks)
             except ValueError:  # no parse: no coreference, plain resolution only
                 self._scanned_to = len(doc)

@@ -37,7 +37,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..model import Actor
-from ..nlp import doc_text
+from ..nlp import doc_sents, doc_text
 from .dictionary import (
     BLOCK,
     CAPITAL,
@@ -182,7 +182,7 @@ class _DocTokens:
         has no sentence boundaries."""
         if self._sent_starts is None:
             try:
-                self._sent_starts = [s.start for s in self.doc.sents]
+                self._sent_starts = [s.start for s in doc_sents(self.doc)]
             except ValueError:  # no parser or senter
                 self._sent_starts = [0]
         starts = self._sent_starts

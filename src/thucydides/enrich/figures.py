@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Token
 
 from ..datafiles import read_data
 from ..model import Event
-from ..nlp import doc_text
+from ..nlp import doc_ents, doc_text
 from .parse import clause_head, event_actors, in_actor, predicate_token
 
 NOT_COUNT_LABELS = frozenset({"DATE", "TIME", "PERCENT", "ORDINAL", "QUANTITY"})
@@ -170,7 +170,7 @@ def number_mentions(doc: Doc) -> list[NumberMention]:
     words = figure_words()
     mentions: list[NumberMention] = []
     covered: set[int] = set()
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         covered.update(range(ent.start, ent.end))
         if ent.label_ not in {"CARDINAL", "MONEY"}:
             continue

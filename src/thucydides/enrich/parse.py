@@ -15,6 +15,7 @@ from typing import Iterator
 from spacy.tokens import Doc, Token
 
 from ..model import Actor, Event
+from ..nlp import doc_sents
 
 # Relations that open a clause with its own predicate (and its own date and place).
 CLAUSE_DEPS = frozenset(
@@ -84,7 +85,7 @@ class Sentences:
     start of the document on each call, which is quadratic over a long article."""
 
     def __init__(self, doc: Doc) -> None:
-        self.spans = list(doc.sents)
+        self.spans = doc_sents(doc)
         self._starts = [s.start for s in self.spans]
 
     def of(self, token_index: int):  # noqa: ANN201 - spaCy Span

@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Token
 
 from ..datafiles import read_data
 from ..model import Article, Event
+from ..nlp import doc_ents
 from .parse import clause_head, governing_clauses, predicate_token
 
 DATE_LABELS = frozenset({"DATE", "TIME"})
@@ -243,7 +244,7 @@ class DateAttacher:
         self.base = _parse_iso(article.date)
         words = date_words()
         self.mentions: list[DateMention] = []
-        for ent in doc.ents:
+        for ent in doc_ents(doc):
             if ent.label_ not in DATE_LABELS:
                 continue
             prep = ent.root.head if ent.root.dep_ == "pobj" else None

@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Token
 from ..datafiles import read_data
 from ..dateline import PLACE as DATELINE_PLACE
 from ..model import Event
-from ..nlp import doc_text
+from ..nlp import doc_ents, doc_text
 from .gazetteer import Gazetteer, Place
 from .parse import Sentences, clause_head, event_actors, governing_clauses, in_actor, predicate_token
 
@@ -111,7 +111,7 @@ def _mentions(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
         taken.update(range(first, last))
         out.append(PlaceMention(text, start, end, root, clause_head(root).i, _locative_head(root)))
 
-    ents = list(doc.ents)  # `doc.ents` builds new spans on every access
+    ents = doc_ents(doc)
     ent_of = {i: ent for ent in ents for i in range(ent.start, ent.end)}
     for ent in ents:
         if ent.label_ in words.labels:

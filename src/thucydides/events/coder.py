@@ -19,7 +19,7 @@ from spacy.tokens import Token
 from ..dateline import PLACE as DATELINE_PLACE
 from ..dateline import doc_dateline_end
 from ..model import Actor, Article, Event, Span
-from ..nlp import doc_text
+from ..nlp import doc_ents, doc_sents, doc_text
 from ..ontology import Ontology
 from .arguments import light_verb_of, place_tokens, slot_tokens
 from .arguments import subjects as agent_tokens
@@ -210,7 +210,7 @@ class EventCoder:
         """Code every sentence of a parsed article."""
         fallback = self.document_country(doc)
         events: list[Event] = []
-        for index, sent in enumerate(doc.sents):
+        for index, sent in enumerate(doc_sents(doc)):
             events.extend(self.code_sentence(sent, index, article, fallback))
         return events
 
@@ -220,7 +220,7 @@ class EventCoder:
         country = self.resolver.country_of_place(dateline.group("place").title()) if dateline else None
         if country:
             return country
-        for ent in doc.ents:
+        for ent in doc_ents(doc):
             if ent.label_ in PLACE_LABELS:
                 country = self.resolver.country_of_place(ent.text)
                 if country:
@@ -596,7 +596,7 @@ class EventCoder:
 
     def _sentence_country(self, sent: SpacySpan) -> str | None:
         dateline = doc_dateline_end(sent.doc) if sent.start == 0 else 0
-        for ent in sent.ents:
+        for ent in _ents_within(sent):
             if ent.label_ in PLACE_LABELS and ent.start_char >= dateline:  # the dateline is the story's
                 country = self.resolver.country_of_place(ent.text)
                 if country:
@@ -682,6 +682,12 @@ def _past_dateline(token: Token, dateline: int) -> list[Token]:
     if token.idx >= dateline:
         return [token]
     return [c for c in token.children if c.dep_ in {"appos", "conj"} and c.idx >= dateline]
+
+
+def _ents_within(sent: SpacySpan) -> list[SpacySpan]:
+    """The entities inside a sentence, as `Span.ents` gives them, from the document's
+    list read once (`Span.ents` rebuilds every entity of the document)."""
+    return [e for e in doc_ents(sent.doc) if e.start >= sent.start and e.end <= sent.end]
 
 
 def _has_excluded_deps(token: Token, excluded: tuple[frozenset[str], ...]) -> bool:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from ..nlp import sentence_of
 from .grammar import Grammar, governors
 
 ORDER = ("negated", "hypothetical", "question", "future", "reported", "asserted")
@@ -141,7 +142,7 @@ def modality_of(predicate: Token, grammar: Grammar, governed_by_pattern: bool = 
             future = gov.text
         if gov.lemma_ in grammar.communication_verbs and reported_by is None:
             reported_by = gov
-    if _is_question(predicate.sent):
+    if _is_question(sentence_of(predicate.doc, predicate.i)[1]):
         return Modality("question", "question mark")
     if future:
         return Modality("future", f"'{future}'")
