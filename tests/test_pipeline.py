@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gc
+import weakref
+
 import pytest
 
 import thucydides
@@ -56,3 +59,20 @@ def test_an_article_the_coder_fails_on_is_reported_and_the_batch_goes_on(monkeyp
     assert failed == [("bad", "day is out of range for month")]
     with pytest.raises(ValueError):
         list(pipeline.code_articles(articles))
+
+
+def test_a_coded_doc_is_freed_by_reference_counting_alone() -> None:
+    # Per-document memos point back at the Doc; left on it, every article of a
+    # stream would wait for the cyclic garbage collector (slow, and memory grows).
+    pipeline = Pipeline()
+    text = "Rubio met Turkish Foreign Minister Hakan Fidan. He said the talks went well."
+    doc = pipeline.nlp(text)
+    events = pipeline.code_doc(doc, Article(text=text, date="2025-03-25"))
+    assert events  # the coreference and phrase memos were built and used
+    ref = weakref.ref(doc)
+    gc.disable()
+    try:
+        del doc
+        assert ref() is None
+    finally:
+        gc.enable()

@@ -76,3 +76,19 @@ def doc_ents(doc: Doc) -> list[Span]:
     if ents is None:
         ents = doc.user_data[_ENTS_KEY] = list(doc.ents)
     return ents
+
+
+def release(doc: Doc) -> None:
+    """Drop the per-document memos our stages keep in `doc.user_data` (text, token
+    tables, sentences, coreference memory). They refer back to the Doc, so while
+    they are there a Doc is freed only by the cyclic garbage collector, and over a
+    stream of articles those collections cost more than the memos save."""
+    for key in [k for k in doc.user_data if _is_ours(k)]:
+        del doc.user_data[key]
+
+
+def _is_ours(key: object) -> bool:
+    if isinstance(key, str):
+        return key.startswith("thucydides.")
+    # spaCy keeps extension attributes under ("._.", name, start, end)
+    return isinstance(key, tuple) and len(key) > 1 and key[0] == "._." and str(key[1]).startswith("thuc")

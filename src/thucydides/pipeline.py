@@ -9,7 +9,7 @@ from .actors import ActorDictionary, ActorResolver
 from .enrich import Enricher
 from .events import EventCoder, Lexicon, default_grammar
 from .model import Article, Event
-from .nlp import load_model
+from .nlp import load_model, release
 from .ontology import default_ontology
 from .settings import Settings, load_settings
 
@@ -50,9 +50,12 @@ class Pipeline:
             yield article, events
 
     def code_doc(self, doc, article: Article) -> list[Event]:  # noqa: ANN001 - spaCy Doc
-        events = self.coder.code_doc(doc, article)
-        events = [e for e in events if e.modality in self.settings.keep_modalities]
-        return self.enricher(doc, article, events)
+        try:
+            events = self.coder.code_doc(doc, article)
+            events = [e for e in events if e.modality in self.settings.keep_modalities]
+            return self.enricher(doc, article, events)
+        finally:
+            release(doc)  # the Doc can then be freed as soon as it is dropped
 
     def code_article(self, article: Article) -> list[Event]:
         return next(self.code_articles([article]))[1]
