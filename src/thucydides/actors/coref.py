@@ -2,8 +2,10 @@
 
 The resolver keeps its `resolve(token, date)` interface; the first call for a document
 builds a `DocMemory` (stored on the spaCy Doc as `doc._.thuc_actors`) that passes over the
-document's tokens and noun chunks in order, linear in the document and only as far as
-the last anaphor asked about:
+document's pronouns and noun chunks in order, only as far as the last anaphor asked
+about. The pass itself is cheap: a chunk is resolved only when something looks back at
+it (a pronoun's window, a description, the coder), a pronoun is linked only when the
+coder asks about it, and the result does not depend on when that happens:
 
 * every noun chunk is resolved on its own (memoised: the coder's later calls for the
   same heads are dictionary look-ups) and, if it is an actor, becomes a possible
@@ -142,6 +144,9 @@ class DocMemory:
         self._chunk_iter: Iterator[Span] | None = None
         self._sentence_starts: list[int] = []
         self._pronouns: list[int] = []  # indexes of the personal/neuter/plural pronouns
+        # Pronouns passed over, not yet linked: index -> (entries before it, sentence).
+        # A pronoun is linked only when asked about; most are never arguments.
+        self._unlinked: dict[int, tuple[int, int]] = {}
 
     # --- look-ups -----------------------------------------------------------------------
 
@@ -160,6 +165,9 @@ class DocMemory:
         pending = self._pending_at.get(token.i)
         if pending is not None:
             self._expand(pending)  # a bare name may link to a person named earlier
+        unlinked = self._unlinked.pop(token.i, None)
+        if unlinked is not None:
+            self._link_pronoun(token, *unlinked)
         link = self._links.get(token.i)
         if link is not None:
             actors, span = link
@@ -223,9 +231,8 @@ class DocMemory:
         for i in sorted({*pronouns, *(i for i in self._chunks if start <= i < stop)}):
             sentence = bisect_right(self._sentence_starts, i) - 1
             if i in pronouns:
-                token = doc[i]
-                if token.dep_ != "expl":
-                    self._link_pronoun(token, sentence)
+                if doc[i].dep_ != "expl":
+                    self._unlinked[i] = (len(self._entries), sentence)
                 continue
             self._mention(self._chunks[i], sentence)
         self._scanned_to = max(self._scanned_to, stop)
@@ -288,8 +295,8 @@ class DocMemory:
         """Entries, most recent first (only those before position `before`, in
         sentences from `since_sentence` on, at token `index`), resolving pending
         chunks as they are reached."""
-        items = self._entries if before is None else self._entries[:before]
-        for item in reversed(items):
+        for k in range((len(self._entries) if before is None else before) - 1, -1, -1):
+            item = self._entries[k]
             if item.sentence < since_sentence:
                 return
             if isinstance(item, _Pending):
@@ -330,9 +337,11 @@ class DocMemory:
 
     # --- pronouns and descriptions ------------------------------------------------------
 
-    def _link_pronoun(self, token: Token, sentence: int) -> None:
+    def _link_pronoun(self, token: Token, before: int, sentence: int) -> None:
+        """Link a pronoun to the nearest fitting antecedent among the first `before`
+        entries (those the pass had met when it reached the pronoun)."""
         low = token.lower_
-        fits = (e for e in self._window(token, sentence) if self._pronoun_fits(low, e))
+        fits = (e for e in self._window(token, before, sentence) if self._pronoun_fits(low, e))
         first = next(fits, None)
         if first is not None and low in FEMININE and first.gender != "f":
             # Most people named without a known gender are men: "she" prefers a woman.
@@ -340,9 +349,9 @@ class DocMemory:
         if first is not None:
             self._links[token.i] = (first.actors, token.doc[token.i : token.i + 1])
 
-    def _window(self, token: Token, sentence: int) -> Iterator[_Entry]:
+    def _window(self, token: Token, before: int, sentence: int) -> Iterator[_Entry]:
         """Possible antecedents, nearest first, within the pronoun window."""
-        for entry in self._recent(since_sentence=sentence - PRONOUN_WINDOW):
+        for entry in self._recent(before=before, since_sentence=sentence - PRONOUN_WINDOW):
             if token.dep_ in _OBJECT_DEPS and entry.head == token.head.i and entry.dep.startswith("nsubj"):
                 continue  # "Erdogan praised him": not Erdogan
             yield entry

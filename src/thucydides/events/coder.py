@@ -245,8 +245,11 @@ class EventCoder:
         for found in per_token:
             for match in found:
                 match.subsumed_by = found[0].subsumed_by
-            tried = [self._candidate(m, article, context_country, off_topic) for m in found]
-            out.append(next((c for c in tried if not c.dropped), tried[0]))
+            # Patterns are tried in order until one keeps its arguments; later ones are
+            # not worked out at all (their result would not be used).
+            tried = (self._candidate(m, article, context_country, off_topic) for m in found)
+            first = next(tried)
+            out.append(first if not first.dropped else next((c for c in tried if not c.dropped), first))
         _drop_subordinate_statements(out)
         return out
 
