@@ -145,23 +145,15 @@ class _DocTokens:
         tok = self._full.get(i)
         if tok is None:
             t = self.doc[i]
-            pos = t.tag_ == "POS"
-            tok = self._full[i] = _Tok(
-                index=i,
-                text=t.text,
-                words=() if pos else words(t.text),
-                lemma_words=() if pos else words(t.lemma_),
-                start=t.idx,
-                end=t.idx + len(t.text),
-                noun=t.pos_ in NOUN_POS,
-                ent=t.ent_type_,
-                ent_span=_ent_bounds(t),
-                parent=t.head.i,
-                is_det=t.dep_ in ("det", "predet") and t.lower_ in _DETERMINERS,
-                is_punct=t.is_punct,
-                plural=t.tag_ in ("NNS", "NNPS"),
-                possessive=t.dep_ == "poss",
-            )
+            tag, dep = t.tag_, t.dep_
+            tok = self._full[i] = self._plain_tok(t)
+            tok.noun = t.pos_ in NOUN_POS
+            tok.ent = t.ent_type_
+            tok.ent_span = _ent_bounds(t) if tok.ent else (-1, -1)
+            tok.parent = t.head.i
+            tok.is_det = dep in ("det", "predet") and t.lower_ in _DETERMINERS
+            tok.plural = tag in ("NNS", "NNPS")
+            tok.possessive = dep == "poss"
         return tok
 
     def plain(self, i: int) -> _Tok:
@@ -169,12 +161,18 @@ class _DocTokens:
         entity), so any dictionary name in the window counts. Not to be mutated."""
         tok = self._plain.get(i)
         if tok is None:
-            f = self.full(i)
-            tok = self._plain[i] = _Tok(
-                index=i, text=f.text, words=f.words, lemma_words=f.lemma_words, start=f.start, end=f.end,
-                is_punct=f.is_punct,
-            )
+            tok = self._plain[i] = self._plain_tok(self.doc[i])
         return tok
+
+    @staticmethod
+    def _plain_tok(t: Token) -> _Tok:
+        text = t.text
+        no_words = t.tag_ == "POS"  # the possessive "'s" is no word of a name
+        return _Tok(
+            index=t.i, text=text, words=() if no_words else words(text),
+            lemma_words=() if no_words else words(t.lemma_), start=t.idx, end=t.idx + len(text),
+            is_punct=t.is_punct,
+        )
 
     def sentence(self, i: int) -> tuple[int, int]:
         """The token range [start, end) of token `i`'s sentence, as `Token.sent` gives
