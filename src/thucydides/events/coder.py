@@ -12,6 +12,8 @@ from dataclasses import dataclass, field, replace
 from itertools import product
 from typing import Callable, Protocol
 
+from spacy.attrs import LEMMA, LOWER, POS
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
@@ -37,9 +39,8 @@ from .grammar import (
 from .lexicon import Lexicon, Pattern
 from .modality import Modality, modality_of, stated_future
 
-VERB_POS = {"VERB"}
-NOUN_POS = {"NOUN"}
-ADJ_POS = {"ADJ"}
+LEXICON_POS = {"VERB": "verb", "NOUN": "noun", "ADJ": "adj"}  # spaCy POS -> lexicon part of speech
+LEXICON_POS_IDS = {get_string_id(k): v for k, v in LEXICON_POS.items()}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ANY_COMPLEMENT = "*"  # `complements: ["*"]`: any embedded verb ("agreed to ...")
 ANY_CLAUSE = "*clause"  # `complements: ["*clause"]`: any that-clause ("hoped that ...")
@@ -136,12 +137,28 @@ class EventCoder:
 
     def matches(self, token: Token) -> list[Match]:
         """Every pattern that fits this token, most specific first."""
-        pos = ("verb" if token.pos_ in VERB_POS else "noun" if token.pos_ in NOUN_POS
-               else "adj" if token.pos_ in ADJ_POS else None)
+        pos = LEXICON_POS.get(token.pos_)
         if pos is None:
             return []
-        fitting = (self._fits(p, token) for p in self.lexicon.candidates(pos, token.lemma_.lower()))
+        return self._fitting(token, self.lexicon.candidates(pos, token.lemma_.lower()))
+
+    def _fitting(self, token: Token, patterns: list[Pattern]) -> list[Match]:
+        fitting = (self._fits(p, token) for p in patterns)
         return [m for m in fitting if m is not None]
+
+    def _lexicon_patterns(self, doc: Doc) -> dict[int, list[Pattern]]:
+        """Token index -> the lexicon's patterns for its POS and lemma, for the tokens
+        that have any: read from one array of the document, so the ~90 % of tokens
+        that no pattern names never become spaCy Token objects."""
+        strings = doc.vocab.strings
+        out: dict[int, list[Pattern]] = {}
+        for i, (pos_id, lemma_id) in enumerate(doc.to_array([POS, LEMMA]).tolist()):
+            pos = LEXICON_POS_IDS.get(pos_id)
+            if pos is not None:
+                patterns = self.lexicon.candidates(pos, strings[lemma_id].lower())
+                if patterns:
+                    out[i] = patterns
+        return out
 
     def _fits(self, pattern: Pattern, token: Token) -> Match | None:
         if pattern.pos == "adj" and token.dep_ not in PREDICATIVE_DEPS:
@@ -208,11 +225,27 @@ class EventCoder:
 
     def code_doc(self, doc: Doc, article: Article) -> list[Event]:
         """Code every sentence of a parsed article."""
+        patterns = self.prepare(doc)
         fallback = self.document_country(doc)
         events: list[Event] = []
         for index, sent in enumerate(doc_sents(doc)):
-            events.extend(self.code_sentence(sent, index, article, fallback))
+            events.extend(self.code_sentence(sent, index, article, fallback, patterns))
         return events
+
+    def prepare(self, doc: Doc) -> dict[int, list[Pattern]]:
+        """Mend the document's known lemmatizer slips, then find the tokens the
+        lexicon has patterns for (token index -> patterns), for `candidates`."""
+        self._fix_lemmas(doc)
+        return self._lexicon_patterns(doc)
+
+    def _fix_lemmas(self, doc: Doc) -> None:
+        """Known lemmatizer slips ("staged" -> "stag"), mended before any matching."""
+        fixes = self.grammar.lemma_fixes
+        wanted = {get_string_id(w) for w in fixes}
+        for i, lower_id in enumerate(doc.to_array([LOWER]).tolist()):
+            if lower_id in wanted:
+                token = doc[i]
+                token.lemma_ = fixes[token.lower_]
 
     def document_country(self, doc: Doc) -> str | None:
         """The country of the story: its dateline, else its first placed entity."""
@@ -227,14 +260,16 @@ class EventCoder:
                     return country
         return None
 
-    def candidates(self, sent: SpacySpan, article: Article, fallback_country: str | None = None) -> list[Candidate]:
+    def candidates(self, sent: SpacySpan, article: Article, fallback_country: str | None = None,
+                   patterns: dict[int, list[Pattern]] | None = None) -> list[Candidate]:
         """One candidate per matched predicate: the first fitting pattern whose
-        arguments are found, else the first one with the reason it was dropped."""
-        fixes = self.grammar.lemma_fixes
-        for token in sent:
-            if token.lower_ in fixes:  # "staged" -> "stag": a known lemmatizer slip
-                token.lemma_ = fixes[token.lower_]
-        per_token = [found for found in (self.matches(t) for t in sent) if found]
+        arguments are found, else the first one with the reason it was dropped.
+        `patterns` are the document's, from `prepare` (done here when not given)."""
+        doc = sent.doc
+        if patterns is None:
+            patterns = self.prepare(doc)
+        fitting = (self._fitting(doc[i], patterns[i]) for i in range(sent.start, sent.end) if i in patterns)
+        per_token = [found for found in fitting if found]
         firsts = [found[0] for found in per_token]
         _mark_subsumed(firsts, self.grammar)
         self._mark_aims(firsts)
@@ -254,10 +289,11 @@ class EventCoder:
         return out
 
     def code_sentence(self, sent: SpacySpan, sentence_index: int, article: Article,
-                      fallback_country: str | None = None) -> list[Event]:
+                      fallback_country: str | None = None, patterns: dict[int, list[Pattern]] | None = None,
+                      ) -> list[Event]:
         events: list[Event] = []
         seen: set[tuple[str, str, str, int]] = set()
-        for cand in self.candidates(sent, article, fallback_country):
+        for cand in self.candidates(sent, article, fallback_country, patterns):
             if cand.dropped:
                 continue
             for source, target in cand.dyads():
