@@ -33,7 +33,7 @@ Anaphora entries (roles.yaml, or a user's file)::
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right, insort
+from bisect import bisect_left, insort
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
@@ -44,7 +44,7 @@ from spacy.symbols import PRON
 from spacy.tokens import Doc
 
 from ..model import Actor
-from ..nlp import doc_sents
+from ..nlp import doc_sents, sentence_of
 from .dictionary import COUNTRY, GROUP, IGO, PERSON, Anaphor
 from .normalize import words
 
@@ -142,7 +142,6 @@ class DocMemory:
         self._scanned_to = 0
         self._chunks: dict[int, Span] = {}  # root index -> chunk, read ahead of the pass
         self._chunk_iter: Iterator[Span] | None = None
-        self._sentence_starts: list[int] = []
         self._pronouns: list[int] = []  # indexes of the personal/neuter/plural pronouns
         # Pronouns passed over, not yet linked: index -> (entries before it, sentence).
         # A pronoun is linked only when asked about; most are never arguments.
@@ -216,7 +215,7 @@ class DocMemory:
         doc = self.doc
         if self._chunk_iter is None:
             try:
-                self._sentence_starts = [sent.start for sent in doc_sents(doc)]
+                doc_sents(doc)  # raises ValueError without sentence boundaries
                 self._chunk_iter = iter(doc.noun_chunks)
             except ValueError:  # no parse: no coreference, plain resolution only
                 self._scanned_to = len(doc)
@@ -229,7 +228,7 @@ class DocMemory:
         start, stop = self._scanned_to, min(stop, len(doc))
         pronouns = set(self._pronouns[bisect_left(self._pronouns, start) : bisect_left(self._pronouns, stop)])
         for i in sorted({*pronouns, *(i for i in self._chunks if start <= i < stop)}):
-            sentence = bisect_right(self._sentence_starts, i) - 1
+            sentence = sentence_of(doc, i)[0]
             if i in pronouns:
                 if doc[i].dep_ != "expl":
                     self._unlinked[i] = (len(self._entries), sentence)

@@ -31,13 +31,12 @@ neither a country nor an organisation nor a role is no actor: `resolve` returns 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..model import Actor
-from ..nlp import doc_sents, doc_text
+from ..nlp import doc_text, sentence_of
 from .dictionary import (
     BLOCK,
     CAPITAL,
@@ -130,7 +129,6 @@ class _DocTokens:
         self.doc = doc
         self._full: dict[int, _Tok] = {}
         self._plain: dict[int, _Tok] = {}
-        self._sent_starts: list[int] | None = None
 
     @staticmethod
     def of(doc: Doc) -> _DocTokens:
@@ -175,17 +173,13 @@ class _DocTokens:
         )
 
     def sentence(self, i: int) -> tuple[int, int]:
-        """The token range [start, end) of token `i`'s sentence, as `Token.sent` gives
-        it, from one pass over the sentence starts; the whole document when it
-        has no sentence boundaries."""
-        if self._sent_starts is None:
-            try:
-                self._sent_starts = [s.start for s in doc_sents(self.doc)]
-            except ValueError:  # no parser or senter
-                self._sent_starts = [0]
-        starts = self._sent_starts
-        n = bisect_right(starts, i) - 1
-        return starts[n], starts[n + 1] if n + 1 < len(starts) else len(self.doc)
+        """The token range [start, end) of token `i`'s sentence; the whole document
+        when it has no sentence boundaries."""
+        try:
+            span = sentence_of(self.doc, i)[1]
+        except ValueError:  # no parser or senter
+            return 0, len(self.doc)
+        return span.start, span.end
 
 
 @dataclass

@@ -9,13 +9,12 @@ so "Rubio, who met X on March 25, said ..." keeps March 25 on "met", not on "sai
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from typing import Iterator
 
 from spacy.tokens import Doc, Token
 
 from ..model import Actor, Event
-from ..nlp import doc_sents
+from ..nlp import doc_sents, sentence_of
 
 # Relations that open a clause with its own predicate (and its own date and place).
 CLAUSE_DEPS = frozenset(
@@ -85,8 +84,8 @@ class Sentences:
     start of the document on each call, which is quadratic over a long article."""
 
     def __init__(self, doc: Doc) -> None:
+        self.doc = doc
         self.spans = doc_sents(doc)
-        self._starts = [s.start for s in self.spans]
 
     def of(self, token_index: int):  # noqa: ANN201 - spaCy Span
-        return self.spans[max(0, bisect_right(self._starts, token_index) - 1)]
+        return sentence_of(self.doc, token_index)[1]
