@@ -10,23 +10,16 @@ runs, so alternate and repeat.
 
 from __future__ import annotations
 
-import argparse
 import json
 import time
 
-from thucydides.model import Article
+from corpus import corpus_parser, load_articles
 from thucydides.pipeline import Pipeline
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("corpus")
-    parser.add_argument("-n", type=int, default=300)
-    parser.add_argument("--rounds", type=int, default=3)
-    args = parser.parse_args()
-    keys = ("id", "text", "title", "date", "source", "url")
-    with open(args.corpus, encoding="utf-8") as f:
-        articles = [Article(**{k: r.get(k) for k in keys}) for r in map(json.loads, f) if r][: args.n]
+    args = corpus_parser(n=300, rounds=3).parse_args()
+    articles = load_articles(args.corpus, args.n)
     pipeline = Pipeline()
     for _ in pipeline.code_articles(articles[:32]):  # warm-up: lazy tables
         pass

@@ -6,21 +6,16 @@ ingest driver with --workers, in the one process otherwise).
 
 from __future__ import annotations
 
-import argparse
 import json
 import time
 
+from corpus import corpus_parser, load_articles
 from thucydides.dedup import signature
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("corpus")
-    parser.add_argument("-n", type=int, default=1000)
-    parser.add_argument("--rounds", type=int, default=5)
-    args = parser.parse_args()
-    with open(args.corpus, encoding="utf-8") as f:
-        texts = [r["text"] for r in map(json.loads, f) if r][: args.n]
+    args = corpus_parser(n=1000, rounds=5).parse_args()
+    texts = [a.text for a in load_articles(args.corpus, args.n)]
     best = float("inf")
     for _ in range(args.rounds):  # CPU time of this process, least disturbed by other jobs
         t = time.process_time()

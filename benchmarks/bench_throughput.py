@@ -11,7 +11,6 @@ summed per module of our code (coder, actors, enrichers...).
 
 from __future__ import annotations
 
-import argparse
 import cProfile
 import json
 import pstats
@@ -19,14 +18,8 @@ import statistics
 import time
 from collections import defaultdict
 
-from thucydides.model import Article
+from corpus import corpus_parser, load_articles
 from thucydides.pipeline import Pipeline
-
-
-def _articles(path: str, n: int) -> list[Article]:
-    keys = ("id", "text", "title", "date", "source", "url")
-    with open(path, encoding="utf-8") as f:
-        return [Article(**{k: r.get(k) for k in keys}) for r in map(json.loads, f) if r][:n]
 
 
 def profile_modules(pipeline: Pipeline, articles: list[Article]) -> tuple[list[tuple[str, float]], list[tuple[str, float]]]:
@@ -52,15 +45,12 @@ def profile_modules(pipeline: Pipeline, articles: list[Article]) -> tuple[list[t
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("corpus")
-    parser.add_argument("-n", type=int, default=500)
-    parser.add_argument("--rounds", type=int, default=2)
+    parser = corpus_parser(n=500, rounds=2)
     parser.add_argument("--profile", action="store_true")
     args = parser.parse_args()
     pipeline = Pipeline()
     batch = pipeline.settings.batch_size
-    articles = _articles(args.corpus, args.n)
+    articles = load_articles(args.corpus, args.n)
     for _ in pipeline.code_articles(articles[:batch]):  # warm-up: lazy tables, caches
         pass
     parse, code = [], []

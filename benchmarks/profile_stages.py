@@ -17,14 +17,12 @@ code) estimates what bench_throughput.py measures end to end.
 
 from __future__ import annotations
 
-import argparse
 import cProfile
-import json
 import pstats
 import statistics
 import time
 
-from thucydides.model import Article
+from corpus import corpus_parser, load_articles
 from thucydides.pipeline import Pipeline
 
 # (label, file suffix, function name): the stages reported, as cProfile names them.
@@ -41,12 +39,6 @@ STAGES = [
     ("enrich: places", "enrich/where.py", "__init__"),
     ("enrich: figures", "enrich/figures.py", "__init__"),
 ]
-
-
-def _articles(path: str, n: int) -> list[Article]:
-    keys = ("id", "text", "title", "date", "source", "url")
-    with open(path, encoding="utf-8") as f:
-        return [Article(**{k: r.get(k) for k in keys}) for r in map(json.loads, f) if r][:n]
 
 
 def _timings(pipeline: Pipeline, articles: list[Article], rounds: int, step: int = 8) -> None:
@@ -76,15 +68,12 @@ def _timings(pipeline: Pipeline, articles: list[Article], rounds: int, step: int
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("corpus")
-    parser.add_argument("-n", type=int, default=200)
+    parser = corpus_parser(n=200, rounds=0)  # --rounds: unprofiled timing rounds first
     parser.add_argument("--top", type=int, default=20)
-    parser.add_argument("--rounds", type=int, default=0, help="unprofiled timing rounds first")
     parser.add_argument("--no-profile", action="store_true", help="only the timing rounds")
     args = parser.parse_args()
     pipeline = Pipeline()
-    articles = _articles(args.corpus, args.n)
+    articles = load_articles(args.corpus, args.n)
     for _ in pipeline.code_articles(articles[:32]):  # warm-up: lazy tables (gazetteer, dateparser)
         pass
     docs = list(pipeline.nlp.pipe([a.text for a in articles], batch_size=pipeline.settings.batch_size))
