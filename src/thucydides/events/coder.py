@@ -132,17 +132,12 @@ class EventCoder:
         self.resolver = resolver
         self.ontology = ontology
         self.grammar = grammar
+        self._lemma_fix_ids = frozenset(get_string_id(w) for w in grammar.lemma_fixes)
 
     # -- matching -----------------------------------------------------------------
 
-    def matches(self, token: Token) -> list[Match]:
-        """Every pattern that fits this token, most specific first."""
-        pos = LEXICON_POS.get(token.pos_)
-        if pos is None:
-            return []
-        return self._fitting(token, self.lexicon.candidates(pos, token.lemma_.lower()))
-
     def _fitting(self, token: Token, patterns: list[Pattern]) -> list[Match]:
+        """The patterns (the lexicon's for this token, most specific first) that fit it."""
         fitting = (self._fits(p, token) for p in patterns)
         return [m for m in fitting if m is not None]
 
@@ -241,9 +236,8 @@ class EventCoder:
     def _fix_lemmas(self, doc: Doc) -> None:
         """Known lemmatizer slips ("staged" -> "stag"), mended before any matching."""
         fixes = self.grammar.lemma_fixes
-        wanted = {get_string_id(w) for w in fixes}
         for i, lower_id in enumerate(doc.to_array([LOWER]).tolist()):
-            if lower_id in wanted:
+            if lower_id in self._lemma_fix_ids:
                 token = doc[i]
                 token.lemma_ = fixes[token.lower_]
 
