@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from thucydides.evaluate import GoldFormatError, parse_record, read_gold
+from thucydides.evaluate import GoldFormatError, half_of, parse_record, read_gold
 
 DEV_GOLD = Path("/work/shared/gold/dev")
 
@@ -83,3 +83,21 @@ def test_dev_gold_files_are_valid():
         gold = read_gold(path)
         assert gold.errors == [], gold.errors[:3]
         assert gold.records
+
+
+def test_halves_split_every_record_once_and_stay_put(tmp_path):
+    ids = [f"rec-{n}" for n in range(200)]
+    path = write_lines(tmp_path / "g.jsonl", [good(i) for i in ids])
+    a = [r.id for r in read_gold(path, half="a").records]
+    b = [r.id for r in read_gold(path, half="b").records]
+    assert sorted(a + b) == sorted(ids) and not set(a) & set(b)
+    assert 70 < len(a) < 130  # a hash split, roughly even
+    assert all(half_of(i) == "a" for i in a) and all(half_of(i) == "b" for i in b)
+    # a record's half depends on its id alone, not on the other records of the file
+    shuffled = write_lines(tmp_path / "s.jsonl", [good(i) for i in reversed(ids[50:])])
+    assert {r.id for r in read_gold(shuffled, half="a").records} == set(a) - set(ids[:50])
+
+
+def test_half_must_be_a_or_b(tmp_path):
+    with pytest.raises(ValueError, match="half"):
+        read_gold(write_lines(tmp_path / "g.jsonl", [good("a")]), half="c")

@@ -10,7 +10,7 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
-from thucydides.evaluate import LEVELS, GoldRecord, GoldSet, Scores, read_gold, score
+from thucydides.evaluate import HALVES, LEVELS, GoldRecord, GoldSet, Scores, read_gold, score
 from thucydides.evaluate.report import error_entries, markdown_report, print_errors, print_report, scores_json
 from thucydides.model import Event
 
@@ -51,11 +51,16 @@ def eval_command(
     limit: int | None = typer.Option(None, "--limit", min=1, help="Score the first N records of each file."),
     model: str | None = MODEL_OPTION,
     level: str = typer.Option("code", "--level", help=f"Level for --errors: {', '.join(LEVELS)}."),
+    half: str | None = typer.Option(
+        None, "--half", help="Score only half 'a' or 'b' of each file (split by a hash of the record id): "
+        "work from one half and keep the other unseen."),
 ) -> None:
     """Code the gold records and report found/missed/extra, precision, recall and F1 per level."""
     if level not in LEVELS:
         raise typer.BadParameter(f"must be one of {', '.join(LEVELS)}", param_hint="--level")
-    gold_sets = [_read(path, limit) for path in gold_files]
+    if half is not None and half not in HALVES:
+        raise typer.BadParameter(f"must be one of {', '.join(HALVES)}", param_hint="--half")
+    gold_sets = [_read(path, limit, half) for path in gold_files]
     coder = _load_coder(model)
     results = {str(g.path): score(g.records, coder(g.records)) for g in gold_sets}
     if as_json:
@@ -66,8 +71,8 @@ def eval_command(
         _print_tables(results, level if errors else None)
 
 
-def _read(path: Path, limit: int | None) -> GoldSet:
-    gold = read_gold(path, limit)
+def _read(path: Path, limit: int | None, half: str | None = None) -> GoldSet:
+    gold = read_gold(path, limit, half)
     stderr = Console(stderr=True)
     for message in gold.errors:
         stderr.print(Text(f"skipped malformed gold record: {message}", style="yellow"))

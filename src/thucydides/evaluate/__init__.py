@@ -7,12 +7,13 @@ pipeline.
 
 from __future__ import annotations
 
-from .gold import GoldEvent, GoldFormatError, GoldRecord, GoldSet, parse_record, read_gold
+from .gold import HALVES, GoldEvent, GoldFormatError, GoldRecord, GoldSet, half_of, parse_record, read_gold
 from .matching import LEVELS, Level, Matcher, Pairing, pair
 from .scoring import AGREEMENT_LEVEL, Agreement, Counts, RecordResult, Scores, score
 
 __all__ = [
     "AGREEMENT_LEVEL",
+    "HALVES",
     "LEVELS",
     "Agreement",
     "Counts",
@@ -23,6 +24,7 @@ __all__ = [
     "Level",
     "Matcher",
     "Pairing",
+    "half_of",
     "RecordResult",
     "Scores",
     "pair",
