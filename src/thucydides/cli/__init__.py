@@ -7,7 +7,10 @@ import importlib
 from .app import app
 
 # Each module registers its command(s) on `app` when imported.
-_COMMAND_MODULES = ("code", "explain", "ingest", "export", "stats", "evaluate", "aggregate", "dyads", "timeline", "top", "quotes", "serve")
+_COMMAND_MODULES = (
+    "code", "explain", "ingest", "export", "stats", "evaluate", "aggregate", "dyads", "timeline", "top", "quotes",
+    "serve", "dictionaries",
+)
 
 
 def _register_commands() -> None:
