@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Callable
+
 from bisect import bisect_right
 from functools import lru_cache
 
@@ -92,3 +94,32 @@ def _is_ours(key: object) -> bool:
         return key.startswith("thucydides.")
     # spaCy keeps extension attributes under ("._.", name, start, end)
     return isinstance(key, tuple) and len(key) > 1 and key[0] == "._." and str(key[1]).startswith("thuc")
+
+
+INFLECTIONS = ("ed", "ing")
+
+
+def verb_lemma_checker(nlp: Language) -> Callable[[str], str | None]:
+    """A check that a lexicon verb is a lemma, by the model's own lemmatizer tables:
+    the verb's lemma when the word is an inflected form ("staged" -> "stage", "left"
+    -> "leave"), else None. A word the tables do not know is taken as written."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return lambda word: None
+    lookups = nlp.get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
+    index = frozenset(lookups.get_table("lemma_index", {}).get("verb", ()))
+    exceptions = lookups.get_table("lemma_exc", {}).get("verb", {})
+    rules = lookups.get_table("lemma_rules", {}).get("verb", [])
+
+    def lemma_of(word: str) -> str | None:
+        if word in index:
+            return None
+        if word in exceptions:
+            return exceptions[word][0]
+        if word.endswith(INFLECTIONS):
+            for old, new in rules:
+                candidate = word[: len(word) - len(old)] + new if word.endswith(old) else ""
+                if candidate in index:
+                    return candidate
+        return None
+
+    return lemma_of

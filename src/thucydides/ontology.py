@@ -7,7 +7,7 @@ The table is a package data file (`data/ontology/cameo.tsv`) built by
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -45,11 +45,27 @@ class Ontology:
         return code in self.codes
 
     def get(self, code: str) -> CameoCode:
-        """The entry for `code`; raises KeyError naming the code when unknown."""
-        try:
-            return self.codes[code]
-        except KeyError:
-            raise KeyError(f"unknown CAMEO code {code!r}") from None
+        """The entry for `code`, or for an extension of a listed code (see `resolve`);
+        raises KeyError naming the code when neither."""
+        entry = self.resolve(code)
+        if entry is None:
+            raise KeyError(f"unknown CAMEO code {code!r}")
+        return entry
+
+    def resolve(self, code: str) -> CameoCode | None:
+        """The entry for `code`; for an extension of a listed code (PETRARCH
+        dictionaries use "174K", "1717"), the nearest listed ancestor's classes under
+        the code as written; None when the code extends nothing listed ("903")."""
+        entry = self.codes.get(code)
+        if entry is not None:
+            return entry
+        if not code[:2].isdigit():
+            return None
+        for size in range(len(code) - 1, 1, -1):
+            parent = self.codes.get(code[:size]) or (self.codes.get(code[:2] + "0") if size == 2 else None)
+            if parent is not None:
+                return replace(parent, code=code, root=code[:2], name=f"{parent.name} ({code})")
+        return None
 
 
 def _read_table(text: str) -> dict[str, CameoCode]:

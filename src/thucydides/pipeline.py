@@ -5,12 +5,14 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Callable, Iterable, Iterator
 
-from .actors import ActorDictionary, ActorResolver
+from .actors import ActorDictionary, ActorResolver, default_dictionary
 from .enrich import Enricher
 from .events import EventCoder, Lexicon, default_grammar
 from .model import Article, Event
-from .nlp import load_model, release
+from .nlp import load_model, release, verb_lemma_checker
 from .ontology import default_ontology
+from .petrarch.reading import Issue
+from .petrarch.user import load_user_dictionaries
 from .settings import Settings, load_settings
 
 
@@ -25,8 +27,15 @@ class Pipeline:
         self.settings = settings or load_settings()
         self.nlp = load_model(self.settings.model)
         ontology = default_ontology()
-        self.lexicon = Lexicon.load(self.settings.lexicon, ontology)
-        resolver = ActorResolver(ActorDictionary.load(self.settings.actors))
+        lemma_of = verb_lemma_checker(self.nlp)
+        bundled = not self.settings.only_dictionaries
+        known = frozenset(default_dictionary().countries) if bundled else frozenset()
+        user = load_user_dictionaries(self.settings.dictionaries, ontology, lemma_of, known)
+        self.dictionary_issues: list[Issue] = user.issues  # FILE:LINE problems, lines skipped
+        self.lexicon = Lexicon.load(self.settings.lexicon, ontology, dictionary_entries=user.lexicon,
+                                    bundled=bundled, lemma_of=lemma_of)
+        actors = ActorDictionary.load(self.settings.actors, extra_layers=user.actor_layers(), bundled=bundled)
+        resolver = ActorResolver(actors)
         self.coder = EventCoder(self.lexicon, resolver, ontology, default_grammar())
         self.enricher = Enricher(resolver)  # dates, places, figures, quotes
 

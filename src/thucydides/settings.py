@@ -24,6 +24,8 @@ class Settings:
     n_process: int = 1
     lexicon: tuple[str, ...] = ()  # extra lexicon files, added to the bundled one
     actors: tuple[str, ...] = ()  # extra actor dictionaries (YAML)
+    dictionaries: tuple[str, ...] = ()  # folders of PETRARCH-format dictionaries, on top of the bundled data
+    only_dictionaries: bool = False  # ... instead of the bundled lexicon and actors
     keep_modalities: tuple[str, ...] = ("asserted", "reported", "future")
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -38,6 +40,8 @@ def _coerce(name: str, raw: Any) -> Any:
         if isinstance(raw, str):
             return tuple(p.strip() for p in raw.split(",") if p.strip())
         return tuple(raw)
+    if "bool" in str(kind):
+        return raw if isinstance(raw, bool) else str(raw).strip().lower() in {"1", "true", "yes", "on"}
     if "int" in str(kind):
         return int(raw)
     return raw

@@ -90,6 +90,8 @@ def test_no_alias_is_claimed_by_two_countries(dictionary):
 def test_organisation_codes_are_well_formed(dictionary):
     for org in dictionary.organisations.values():
         assert len(org.code) % 3 == 0, org
+        if dictionary.is_broad(org.id):
+            continue  # PETRARCH's own codes: sectors without a country (MNCMED), regions (INTREB)
         if org.kind == "igo":
             assert org.code.startswith(("IGO", "NGO")), org
         else:
@@ -117,7 +119,8 @@ def test_organisation_codes_are_well_formed(dictionary):
         ("thousands of Iraqi Kurds", "IRQCVL"),
         ("Palestinians", "PSECVL"),
         ("Pentagon officials", "USAMIL"),
-        ("former President Ahmed Ben Bella", "ELI"),
+        ("former President Ahmed Ben Bella", "DZAELI"),  # known from the broad layer (Phoenix)
+        ("former President Tomas Velbrand", "ELI"),  # unknown: the title alone
         ("the Democratic Republic of Congo", "COD"),
         ("Congo-Brazzaville", "COG"),
         ("Turks and Caicos Islands", "TCA"),

@@ -54,7 +54,7 @@ def fake_coder(monkeypatch, make_event):
         seen.extend(r.id for r in records)
         return {r.id: predictions.get(r.id, []) for r in records}
 
-    monkeypatch.setattr(evaluate_cli, "make_coder", lambda model: coder)
+    monkeypatch.setattr(evaluate_cli, "make_coder", lambda model, *dictionaries: coder)
     return seen
 
 

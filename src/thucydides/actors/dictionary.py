@@ -13,12 +13,17 @@ the same format -- any of the top-level sections `countries`, `blocks`, `roles`,
 * a name or role term that a later file lists again belongs to the later file (a user's
   file can move "spokesman" from GOV to MED, or "Congo" from one country to another).
 
+A layer marked `broad: true` (the Phoenix actors and agents converted from the open
+PETRARCH-2 dictionaries, `data/actors/phoenix/`) adds names and role terms only where
+no other layer has them: it never takes a name from the curated files or the user's.
+
 Everything is precomputed into two look-up tables keyed by normalised word tuples
 (see `normalize.py`), so resolving a phrase is a handful of dict look-ups per token.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -41,8 +46,10 @@ ROLE_CODES = frozenset(
 )
 
 SECTIONS = frozenset(
-    "countries blocks roles weak context transparent nonactors venues former igos groups people anaphora".split()
+    "countries blocks roles weak context transparent nonactors venues former igos groups people anaphora broad "
+    "notice".split()
 )
+BROAD_FOLDER = "phoenix"
 
 # Entity kinds, and which of them a country-bearing alias can be.
 COUNTRY = "country"
@@ -80,7 +87,7 @@ class Country:
     historical: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DatedCode:
     code: str
     start: str | None = None
@@ -127,7 +134,7 @@ class Organisation:
         return code if role is None or code.endswith(role) else code + role
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Payload:
     """What an alias names: an entity of `kind` (a country code or an organisation id)."""
 
@@ -138,7 +145,7 @@ class Payload:
     plural: bool = False  # demonyms: a plural noun ("Afghans")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RoleTerm:
     role: str | None  # None for context terms
     strength: str  # STRONG, WEAK or CONTEXT
@@ -166,6 +173,10 @@ class _Builder:
     nonactors: set[str] = field(default_factory=set)
     venues: set[str] = field(default_factory=set)
     former: set[str] = field(default_factory=set)
+    # registrations of `broad` layers: used only for keys no other layer registers
+    broad_entity_regs: list[tuple[tuple[str, ...], Payload]] = field(default_factory=list)
+    broad_role_regs: list[tuple[tuple[str, ...], RoleTerm]] = field(default_factory=list)
+    broad_ids: set[str] = field(default_factory=set)  # people and organisations of broad layers
 
 
 MISSPELLING_MIN_LENGTH = 6  # shorter words are other names, not misspellings ("Kim", "Lee")
@@ -368,6 +379,9 @@ def _apply_layer(b: _Builder, doc: Any, where: str) -> None:
         return
     if not isinstance(doc, dict):
         raise DictionaryError(f"{where}: expected a mapping of sections")
+    if doc.get("broad"):
+        _apply_broad_layer(b, doc, where)
+        return
     unknown = set(doc) - SECTIONS
     if unknown:
         raise DictionaryError(
@@ -398,6 +412,19 @@ def _apply_layer(b: _Builder, doc: Any, where: str) -> None:
         _apply_people(b, doc["people"], where)
     if "anaphora" in doc:
         _apply_anaphora(b, doc["anaphora"], where)
+
+
+def _apply_broad_layer(b: _Builder, doc: dict[str, Any], where: str) -> None:
+    """Apply a `broad` layer with its registrations set aside (see `_Builder`)."""
+    strong_entities, strong_roles, known = b.entity_regs, b.role_regs, {*b.people, *b.orgs}
+    b.entity_regs, b.role_regs = [], []
+    try:
+        _apply_layer(b, {k: v for k, v in doc.items() if k != "broad"}, where)
+    finally:
+        b.broad_entity_regs += b.entity_regs
+        b.broad_role_regs += b.role_regs
+        b.entity_regs, b.role_regs = strong_entities, strong_roles
+        b.broad_ids |= {*b.people, *b.orgs} - known
 
 
 class ActorDictionary:
@@ -441,13 +468,21 @@ class ActorDictionary:
             ident: parse_person(ident, d, ident) for ident, d in builder.people.items()
         }
         index: dict[str, list[str]] = {}
-        for person in self.people.values():
+        # Namesakes tie on relevance when both are in office: a person of the curated
+        # files (or the user's) goes before one of a broad layer.
+        ordered = sorted(self.people.values(), key=lambda p: p.id in builder.broad_ids)
+        for person in ordered:
             for alias in person.aliases:
                 ids = index.setdefault(" ".join(alias_key(alias)), [])
                 if person.id not in ids:
                     ids.append(person.id)
         self._people_index = {key: tuple(ids) for key, ids in index.items()}
-        self._misspellings = _misspelling_index(self._people_index)
+        # Misspelt names are looked for among the curated people only: the broad layer's
+        # 18,000 are matched as written (its own files list the variants it knows).
+        self._broad_ids = frozenset(builder.broad_ids)
+        curated_names = {key: ids for key, ids in self._people_index.items()
+                         if any(i not in builder.broad_ids for i in ids)}
+        self._misspellings = _misspelling_index(curated_names)
         self.anaphora: dict[tuple[str, ...], Anaphor] = dict(builder.anaphora)
         # Later registrations win: bundled files first, then the user's, in order.
         # The same name written twice ("Hamas", "HAMAS") keeps the looser case rule.
@@ -460,6 +495,10 @@ class ActorDictionary:
         self._roles: dict[tuple[str, ...], RoleTerm] = {}
         for key, term in builder.role_regs:
             self._roles[key] = term
+        broad_entities = {k: p for k, p in builder.broad_entity_regs if k not in self._entities}
+        broad_roles = {k: t for k, t in builder.broad_role_regs if k not in self._roles and k not in self._entities}
+        self._entities.update((k, p) for k, p in broad_entities.items() if k not in self._roles)
+        self._roles.update(broad_roles)
         self.max_words = max(map(len, [*self._entities, *self._roles]), default=1)
         # Every leading part of a key ("united", "united nations" for "united nations
         # security council"): a phrase scan stops extending a word sequence once it
@@ -474,13 +513,16 @@ class ActorDictionary:
     # --- construction -------------------------------------------------------------------
 
     @classmethod
-    def load(cls, extra_files: Sequence[str | Path] = ()) -> "ActorDictionary":
-        """The bundled dictionary plus the user's files (same format), applied in order."""
+    def load(cls, extra_files: Sequence[str | Path] = (), extra_layers: Sequence[tuple[str, Any]] = (),
+             bundled: bool = True) -> "ActorDictionary":
+        """The bundled dictionary (unless `bundled` is false), then `extra_layers`
+        (parsed documents, such as converted PETRARCH dictionaries), then the user's
+        files (same format), applied in order."""
         if isinstance(extra_files, (str, Path)):
             extra_files = [extra_files]
-        if not extra_files:
+        if not extra_files and not extra_layers and bundled:
             return default_dictionary()
-        layers = list(_bundled_layers())
+        layers = [*(_bundled_layers() if bundled else ()), *extra_layers]
         for path in extra_files:
             path = Path(path)
             try:
@@ -535,6 +577,10 @@ class ActorDictionary:
             return None
         return max(people, key=lambda p: p.relevance(date))  # max keeps the first on ties
 
+    def is_broad(self, ident: str) -> bool:
+        """Whether a person or organisation comes from a broad layer (the Phoenix actors)."""
+        return ident in self._broad_ids
+
     def country(self, code: str | None) -> Country | None:
         return self.countries.get(code) if code else None
 
@@ -562,13 +608,24 @@ def _date(value: Any) -> str | None:
     return text
 
 
-@lru_cache(maxsize=1)
 def _bundled_layers() -> tuple[tuple[str, Any], ...]:
+    """The curated files, then the broad layer (`phoenix/`), which adds only what they lack."""
     base = data_path("actors")
-    return tuple(
-        (f"thucydides/data/actors/{name}", yaml.safe_load(base.joinpath(name).read_text("utf-8")))
-        for name in BUNDLED_FILES
-    )
+    curated = [(f"thucydides/data/actors/{name}", base.joinpath(name)) for name in BUNDLED_FILES]
+    broad_folder = base.joinpath(BROAD_FOLDER)
+    broad = [(f"thucydides/data/actors/{BROAD_FOLDER}/{p.name}", p) for p in
+             sorted(broad_folder.iterdir(), key=lambda p: p.name) if p.name.endswith((".yaml", ".json"))] \
+        if broad_folder.is_dir() else []
+    return tuple((name, _parse(name, path.read_text("utf-8"))) for name, path in [*curated, *broad])
+
+
+def _parse(name: str, text: str) -> Any:
+    """A layer's document: JSON for the large generated files (parsed ten times
+    faster than YAML), YAML otherwise."""
+    return json.loads(text) if name.endswith(".json") else yaml.load(text, Loader=_YAML_LOADER)
+
+
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it
 
 
 @lru_cache(maxsize=1)

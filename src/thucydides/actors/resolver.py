@@ -584,6 +584,7 @@ class ActorResolver:
             if payload.kind == DEMONYM and at_head and (payload.plural or head.noun is True):
                 cand.head_demonym = True  # "Palestinians", "a Palestinian": people
             candidates.append(cand)
+        candidates = self._drop_contradicted_people(candidates, date)
         by_index = {t.index: t for t in toks}
         for text, indexes in place_ents:
             if any(i in covered for i in indexes):
@@ -713,6 +714,24 @@ class ActorResolver:
         )
         gender = chosen.person.gender if chosen is not None and chosen.person is not None and chosen.depth == 0 else None
         return Found(actor, kind, chosen.org if chosen else None, head.plural, titles, gender)
+
+    def _drop_contradicted_people(self, candidates: list[_Candidate], date: str | None) -> list[_Candidate]:
+        """A person of the broad layer whom the phrase itself places elsewhere ("King
+        Hassan *of Morocco*" is not Jordan's Hassan, "*U.N.* mediator Diego Cordovez"
+        is not Ecuador's minister) is not that person: the text wins over a namesake."""
+        stated = [c for c in candidates if c.person is None and (c.country or c.org)]
+        if not stated:
+            return candidates
+        d = self.dictionary
+        codes = [d.organisations[c.org].code_on(date) if c.org else c.country or "" for c in stated]
+
+        def placed_elsewhere(cand: _Candidate) -> bool:
+            if cand.person is None or not d.is_broad(cand.person.id):
+                return False
+            held = cand.person.holding(date)
+            return not any(code and (held.code.startswith(code) or held.country == code) for code in codes)
+
+        return [c for c in candidates if not placed_elsewhere(c)]
 
     def _is_former(self, toks: list[_Tok], role_match: _Match | None, head: _Tok) -> bool:
         targets = {head.index}

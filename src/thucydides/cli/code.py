@@ -16,7 +16,14 @@ from ..ingest import IngestError, coding_error, read_articles
 from ..model import Event
 from ..pipeline import Pipeline
 from ..settings import load_settings
-from .app import MODEL_OPTION, app
+from .app import (
+    DICTIONARIES_OPTION,
+    MODEL_OPTION,
+    ONLY_DICTIONARIES_OPTION,
+    app,
+    dictionary_settings,
+    report_dictionary_issues,
+)
 
 
 class OutputFormat(str, Enum):
@@ -36,13 +43,17 @@ def code(
     model: Optional[str] = MODEL_OPTION,
     lexicon: list[Path] = typer.Option([], "--lexicon", help="Extra lexicon YAML file(s)."),
     actors: list[Path] = typer.Option([], "--actors", help="Extra actor dictionary YAML file(s)."),
+    dictionaries: list[Path] = DICTIONARIES_OPTION,
+    only_dictionaries: bool = ONLY_DICTIONARIES_OPTION,
     all_modalities: bool = typer.Option(False, "--all-modalities", help="Also emit negated, hypothetical and question events."),
 ) -> None:
     """Code news text into events: one JSON object (or CSV row) per event."""
-    overrides = dict(model=model, lexicon=tuple(map(str, lexicon)) or None, actors=tuple(map(str, actors)) or None)
+    overrides = dict(model=model, lexicon=tuple(map(str, lexicon)) or None, actors=tuple(map(str, actors)) or None,
+                     **dictionary_settings(dictionaries, only_dictionaries))
     if all_modalities:
         overrides["keep_modalities"] = ("asserted", "reported", "future", "negated", "hypothetical", "question")
     pipeline = Pipeline(load_settings(**overrides))
+    report_dictionary_issues(pipeline.dictionary_issues)
     articles = read_articles(paths or ["-"], on_error=_report, stdin=sys.stdin)
     coded = pipeline.code_articles(articles, on_error=lambda article, err: _report(coding_error(article, err)))
     events = (e for _, evs in coded for e in evs)

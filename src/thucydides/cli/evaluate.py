@@ -14,7 +14,14 @@ from thucydides.evaluate import HALVES, LEVELS, GoldRecord, GoldSet, Scores, rea
 from thucydides.evaluate.report import error_entries, markdown_report, print_errors, print_report, scores_json
 from thucydides.model import Event
 
-from .app import MODEL_OPTION, app
+from .app import (
+    DICTIONARIES_OPTION,
+    MODEL_OPTION,
+    ONLY_DICTIONARIES_OPTION,
+    app,
+    dictionary_settings,
+    report_dictionary_issues,
+)
 
 # Codes a list of gold records; returns the predicted events by record id.
 Coder = Callable[[list[GoldRecord]], dict[str, list[Event]]]
@@ -23,12 +30,13 @@ Coder = Callable[[list[GoldRecord]], dict[str, list[Event]]]
 _PIPED_WIDTH = 120
 
 
-def make_coder(model: str | None) -> Coder:
+def make_coder(model: str | None, dictionaries: list[Path] | None = None, only_dictionaries: bool = False) -> Coder:
     """The pipeline as a `Coder`; imported here so scoring works without the coder."""
     from thucydides.pipeline import Pipeline
     from thucydides.settings import load_settings
 
-    pipeline = Pipeline(load_settings(model=model))
+    pipeline = Pipeline(load_settings(model=model, **dictionary_settings(dictionaries or [], only_dictionaries)))
+    report_dictionary_issues(pipeline.dictionary_issues)
 
     def code(records: list[GoldRecord]) -> dict[str, list[Event]]:
         predictions: dict[str, list[Event]] = {}
@@ -54,6 +62,8 @@ def eval_command(
     half: str | None = typer.Option(
         None, "--half", help="Score only half 'a' or 'b' of each file (split by a hash of the record id): "
         "work from one half and keep the other unseen."),
+    dictionaries: list[Path] = DICTIONARIES_OPTION,
+    only_dictionaries: bool = ONLY_DICTIONARIES_OPTION,
 ) -> None:
     """Code the gold records and report found/missed/extra, precision, recall and F1 per level."""
     if level not in LEVELS:
@@ -61,7 +71,7 @@ def eval_command(
     if half is not None and half not in HALVES:
         raise typer.BadParameter(f"must be one of {', '.join(HALVES)}", param_hint="--half")
     gold_sets = [_read(path, limit, half) for path in gold_files]
-    coder = _load_coder(model)
+    coder = _load_coder(model, dictionaries, only_dictionaries)
     results = {str(g.path): score(g.records, coder(g.records)) for g in gold_sets}
     if as_json:
         typer.echo(json.dumps(scores_json(results, level if errors else None), indent=2, ensure_ascii=False))
@@ -79,11 +89,11 @@ def _read(path: Path, limit: int | None, half: str | None = None) -> GoldSet:
     return gold
 
 
-def _load_coder(model: str | None) -> Coder:
+def _load_coder(model: str | None, dictionaries: list[Path], only_dictionaries: bool) -> Coder:
     from thucydides.nlp import ModelNotInstalled  # imports spaCy: only when coding
 
     try:
-        return make_coder(model)
+        return make_coder(model, dictionaries, only_dictionaries)
     except ModuleNotFoundError as err:
         if err.name != "thucydides.pipeline":
             raise

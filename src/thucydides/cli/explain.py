@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict
+from pathlib import Path
 from typing import Optional
 
 import typer
@@ -14,7 +15,14 @@ from ..events.explain import explain_doc
 from ..model import Article
 from ..pipeline import Pipeline
 from ..settings import load_settings
-from .app import MODEL_OPTION, app
+from .app import (
+    DICTIONARIES_OPTION,
+    MODEL_OPTION,
+    ONLY_DICTIONARIES_OPTION,
+    app,
+    dictionary_settings,
+    report_dictionary_issues,
+)
 
 
 @app.command()
@@ -23,9 +31,12 @@ def explain(
     date: Optional[str] = typer.Option(None, help="Publication date, YYYY-MM-DD."),
     model: Optional[str] = MODEL_OPTION,
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of tables."),
+    dictionaries: list[Path] = DICTIONARIES_OPTION,
+    only_dictionaries: bool = ONLY_DICTIONARIES_OPTION,
 ) -> None:
     """Show how a text is coded: parse, actors, candidate patterns and modality."""
-    pipeline = Pipeline(load_settings(model=model))
+    pipeline = Pipeline(load_settings(model=model, **dictionary_settings(dictionaries, only_dictionaries)))
+    report_dictionary_issues(pipeline.dictionary_issues)
     article = Article(text=text, date=date)
     sentences = explain_doc(pipeline.coder, pipeline.nlp(text), article)
     if as_json:

@@ -27,7 +27,15 @@ from ..ingest import DEFAULT_MAX_BYTES, IngestError, coding_error, read_articles
 from ..model import Article, Event
 from ..settings import Settings, load_settings
 from ..store import Store, StoreError
-from .app import DB_OPTION, MODEL_OPTION, app
+from .app import (
+    DB_OPTION,
+    DICTIONARIES_OPTION,
+    MODEL_OPTION,
+    ONLY_DICTIONARIES_OPTION,
+    app,
+    dictionary_settings,
+    report_dictionary_issues,
+)
 
 
 class _RateColumn(ProgressColumn):
@@ -198,7 +206,9 @@ def _load_pipeline(settings: Settings):  # noqa: ANN202 - Pipeline imports spaCy
     from ..pipeline import Pipeline
 
     try:
-        return Pipeline(settings)
+        pipeline = Pipeline(settings)
+        report_dictionary_issues(pipeline.dictionary_issues)
+        return pipeline
     except ModelNotInstalled as err:
         Console(stderr=True).print(Text(f"error: {err}", style="red"), soft_wrap=True)
         raise typer.Exit(2) from err
@@ -217,6 +227,8 @@ def ingest(
     ),
     lexicon: list[Path] = typer.Option([], "--lexicon", help="Extra lexicon YAML file(s)."),
     actors: list[Path] = typer.Option([], "--actors", help="Extra actor dictionary YAML file(s)."),
+    dictionaries: list[Path] = DICTIONARIES_OPTION,
+    only_dictionaries: bool = ONLY_DICTIONARIES_OPTION,
     workers: Optional[int] = typer.Option(
         None, "--workers", min=1, help="Code on a local Dask cluster of N worker processes."
     ),
@@ -233,7 +245,8 @@ def ingest(
 ) -> None:
     """Code articles into the event store; re-running skips articles already stored."""
     settings = load_settings(model=model, db=db, batch_size=batch_size,
-                             lexicon=tuple(map(str, lexicon)) or None, actors=tuple(map(str, actors)) or None)
+                             lexicon=tuple(map(str, lexicon)) or None, actors=tuple(map(str, actors)) or None,
+                             **dictionary_settings(dictionaries, only_dictionaries))
     console = Console(stderr=True)
     try:
         store = Store.open(settings.db)

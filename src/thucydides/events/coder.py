@@ -36,8 +36,9 @@ from .grammar import (
     prep_objects,
     with_conjuncts,
 )
-from .lexicon import Lexicon, Pattern
+from .lexicon import CURATED, LAYER_RANK, NULL_CODE, Lexicon, Pattern
 from .modality import Modality, modality_of, stated_future
+from .phrases import VerbContext, fit_phrase
 
 LEXICON_POS = {"VERB": "verb", "NOUN": "noun", "ADJ": "adj"}  # spaCy POS -> lexicon part of speech
 LEXICON_POS_IDS = {get_string_id(k): v for k, v in LEXICON_POS.items()}
@@ -56,6 +57,7 @@ OBJECT_PREPS = {"of", "for", "to"}  # "accused X *of* Y", "blamed X *for* Y", "p
 CLAUSE_DEPS = {"xcomp", "ccomp", "advcl"}
 PREDICATIVE_DEPS = {"acomp", "oprd", "attr", "xcomp", "ROOT", "ccomp", "conj"}
 PREDICTIVE_AUX = {"would", "will", "could", "might", "may", "'ll", "'d"}
+_STORY_DISCARD_KEY = "thucydides.story_discard"  # per-document memo (nlp.release drops it)
 
 
 class ActorLookup(Protocol):
@@ -116,6 +118,16 @@ class Candidate:
             pairs.extend((source, t) for t in targets or [None])
         return pairs
 
+    def coded_dyads(self) -> list[tuple[str, Actor | None, Actor | None]]:
+        """(code, source, target) of each event: the dyads, and for a paired code
+        ("visited X": 042, and X hosted: 043) each dyad reversed under the second code."""
+        pairs = self.dyads()
+        out = [(self.code, s, t) for s, t in pairs]
+        reverse = self.match.pattern.reverse_code
+        if reverse:
+            out += [(reverse, t, s) for s, t in pairs if t is not None and s is not None]
+        return [(c, s, t) for c, s, t in out if c != NULL_CODE]
+
     def _same_mention(self, source: Actor, target: Actor) -> bool:
         """An artefact dyad: the two actors are one mention ("Turkish police" and
         "Turkish"), or one is a pronoun for the other ("X said *he* ...")."""
@@ -136,26 +148,44 @@ class EventCoder:
 
     # -- matching -----------------------------------------------------------------
 
-    def _fitting(self, token: Token, patterns: list[Pattern]) -> list[Match]:
-        """The patterns (the lexicon's for this token, most specific first) that fit it."""
-        fitting = (self._fits(p, token) for p in patterns)
-        return [m for m in fitting if m is not None]
+    def _fitting(self, token: Token, patterns: list[Pattern], discarded: int | None = None) -> list[Match]:
+        """The patterns (the lexicon's for this token, most specific first) that fit
+        it, from the highest layer that has any: the curated lexicon wins wherever
+        it fits, the broad layer codes only what it leaves. Layers from rank
+        `discarded` down do not code this sentence (a discard phrase stands in it)."""
+        found: list[Match] = []
+        layer = None
+        context = VerbContext(token) if any(p.compiled is not None for p in patterns) else None
+        for pattern in patterns:
+            if layer is not None and pattern.layer != layer:
+                break
+            if discarded is not None and LAYER_RANK[pattern.layer] >= discarded:
+                break
+            match = self._fits(pattern, token, context)
+            if match is not None:
+                found.append(match)
+                layer = pattern.layer
+        return found
 
     def _lexicon_patterns(self, doc: Doc) -> dict[int, list[Pattern]]:
-        """Token index -> the lexicon's patterns for its POS and lemma, for the tokens
-        that have any: read from one array of the document, so the ~90 % of tokens
-        that no pattern names never become spaCy Token objects."""
+        """Token index -> the lexicon's patterns for its POS and lemma (or form), for
+        the tokens that have any: read from one array of the document, so the ~90 %
+        of tokens that no pattern names never become spaCy Token objects."""
         strings = doc.vocab.strings
+        by_form = bool(self.lexicon.by_form)
         out: dict[int, list[Pattern]] = {}
-        for i, (pos_id, lemma_id) in enumerate(doc.to_array([POS, LEMMA]).tolist()):
+        for i, (pos_id, lemma_id, lower_id) in enumerate(doc.to_array([POS, LEMMA, LOWER]).tolist()):
             pos = LEXICON_POS_IDS.get(pos_id)
             if pos is not None:
-                patterns = self.lexicon.candidates(pos, strings[lemma_id].lower())
+                form = strings[lower_id] if by_form else None
+                patterns = self.lexicon.candidates(pos, strings[lemma_id].lower(), form)
                 if patterns:
                     out[i] = patterns
         return out
 
-    def _fits(self, pattern: Pattern, token: Token) -> Match | None:
+    def _fits(self, pattern: Pattern, token: Token, context: VerbContext | None = None) -> Match | None:
+        if pattern.layer != CURATED and token.dep_ in MODIFIER_DEPS | {"pcomp"}:
+            return None  # "the *governing* party", "suspected of *taking*": PETRARCH codes verb phrases
         if pattern.pos == "adj" and token.dep_ not in PREDICATIVE_DEPS:
             return None  # "was *confident*", not "a confident leader"
         if pattern.pos == "noun" and token.dep_ == "pobj" and not any(c.dep_ in {"det", "poss"} for c in token.children) \
@@ -208,7 +238,26 @@ class EventCoder:
             if clause is None:
                 return None
             match.complement = clause
+        if pattern.compiled is not None and not self._fits_phrase(pattern, match, context or VerbContext(token)):
+            return None
         return match
+
+    def _fits_phrase(self, pattern: Pattern, match: Match, context: VerbContext) -> bool:
+        """A `pattern:` (PETRARCH notation) fits when all its words and phrases are
+        found; the first of its words that is the verb's object is the light object
+        ("rushed *aid* to", "staged *exercises*")."""
+        assert pattern.compiled is not None
+        if pattern.compiled.before and not context.subjects:
+            context.subjects = agent_tokens(match.predicate, self.grammar)
+        fit = fit_phrase(pattern.compiled, context)
+        if fit is None:
+            return False
+        if match.light_object is None and fit.after:
+            objects = {o.i for o in _objects(match.predicate, self.grammar)}
+            match.light_object = next((t for t in fit.after if t.i in objects), None)
+        match.trace.append(f"pattern '{pattern.phrase.text if pattern.phrase else ''}'"
+                           + (f" ({pattern.origin})" if pattern.origin else ""))
+        return True
 
     def _own_clause(self, clause: Token) -> bool:
         """An act, not a state ("claimed that he *was* innocent"), whose subject
@@ -262,8 +311,9 @@ class EventCoder:
         doc = sent.doc
         if patterns is None:
             patterns = self.prepare(doc)
-        fitting = (self._fitting(doc[i], patterns[i]) for i in range(sent.start, sent.end) if i in patterns)
-        per_token = [found for found in fitting if found]
+        discarded = self._discarded(sent) if self.lexicon.discards else None
+        fitting = (self._fitting(doc[i], patterns[i], discarded) for i in range(sent.start, sent.end) if i in patterns)
+        per_token = _curated_first([found for found in fitting if found])
         firsts = [found[0] for found in per_token]
         _mark_subsumed(firsts, self.grammar)
         self._mark_aims(firsts)
@@ -274,13 +324,35 @@ class EventCoder:
         for found in per_token:
             for match in found:
                 match.subsumed_by = found[0].subsumed_by
-            # Patterns are tried in order until one keeps its arguments; later ones are
-            # not worked out at all (their result would not be used).
-            tried = (self._candidate(m, article, context_country, off_topic) for m in found)
-            first = next(tried)
-            out.append(first if not first.dropped else next((c for c in tried if not c.dropped), first))
+            out.append(self._first_kept(found, article, context_country, off_topic))
+        self._restore_orphans(out, per_token, article, context_country, off_topic)
         _drop_subordinate_statements(out)
         return out
+
+    def _first_kept(self, found: list[Match], article: Article, context_country: str | None,
+                    off_topic: bool) -> Candidate:
+        """The first fitting pattern that keeps its arguments, else the first one.
+        Later patterns are not worked out at all (their result would not be used)."""
+        tried = (self._candidate(m, article, context_country, off_topic) for m in found)
+        first = next(tried)
+        return first if not first.dropped else next((c for c in tried if not c.dropped), first)
+
+    def _restore_orphans(self, out: list[Candidate], per_token: list[list[Match]], article: Article,
+                         context_country: str | None, off_topic: bool) -> None:
+        """An action absorbed by a governing predicate that codes nothing itself
+        ("decided to *grant* asylum" where "decided" has no target) is an event of
+        its own again: CAMEO subsumes an action only into an event that is coded."""
+        failed = {id(c.match) for c in out if c.dropped and c.match.subsumed_by is None}
+        if not failed:
+            return
+        for index, (cand, found) in enumerate(zip(out, per_token)):
+            governor = cand.match.subsumed_by
+            if governor is None or id(governor) not in failed or governor.pattern.layer == CURATED:
+                continue
+            for match in found:
+                match.subsumed_by = None
+                match.trace.append(f"governor '{governor.predicate.text}' codes nothing: coded on its own")
+            out[index] = self._first_kept(found, article, context_country, off_topic)
 
     def code_sentence(self, sent: SpacySpan, sentence_index: int, article: Article,
                       fallback_country: str | None = None, patterns: dict[int, list[Pattern]] | None = None,
@@ -290,12 +362,12 @@ class EventCoder:
         for cand in self.candidates(sent, article, fallback_country, patterns):
             if cand.dropped:
                 continue
-            for source, target in cand.dyads():
-                key = (cand.code, source.code if source else "", target.code if target else "", cand.match.predicate.i)
+            for code, source, target in cand.coded_dyads():
+                key = (code, source.code if source else "", target.code if target else "", cand.match.predicate.i)
                 if key in seen:
                     continue
                 seen.add(key)
-                events.append(self._event(cand, source, target, sent, sentence_index, article))
+                events.append(self._event(cand, source, target, sent, sentence_index, article, code))
         return events
 
     def _candidate(self, match: Match, article: Article, context_country: str | None,
@@ -307,6 +379,8 @@ class EventCoder:
                              dropped=f"embedded in '{match.subsumed_by.predicate.text}' ({match.subsumed_by.pattern.id})")
         if pattern.embedded_only:
             return Candidate(match, [], [], modality, dropped="only says what a governing pattern is about")
+        if pattern.is_null:
+            return Candidate(match, [], [], modality, dropped="null code: this sense is no event")
         if off_topic or self._historical(match):
             return Candidate(match, [], [], modality, dropped="sport, market or historical context")
         sources = self._actors(pattern.source, match, article)
@@ -343,8 +417,9 @@ class EventCoder:
         elif cand.unstated_source and cand.modality.value not in {"asserted", "reported"}:
             cand.dropped = "unstated source and not asserted"
         elif pattern.target_required and not any(t for _, t in cand.dyads()) \
-                and not (match.means is not None and not match.means.pattern.target_required) \
-                and not (cand.unstated_source and self._patient_stated(match)):
+                and (pattern.layer != CURATED  # PETRARCH's own rule for its patterns: a dyad or nothing
+                     or not (match.means is not None and not match.means.pattern.target_required)
+                     and not (cand.unstated_source and self._patient_stated(match))):
             cand.dropped = "target required but none found"
         return cand
 
@@ -636,6 +711,17 @@ class EventCoder:
                     return country
         return None
 
+    def _discarded(self, sent: SpacySpan) -> int | None:
+        """The rank of the highest layer whose discard phrases stand in the sentence or
+        (story discards) anywhere in its article."""
+        doc = sent.doc
+        text = doc_text(doc)
+        if _STORY_DISCARD_KEY not in doc.user_data:
+            doc.user_data[_STORY_DISCARD_KEY] = self.lexicon.discarded_rank(text, story=True)
+        ranks = [r for r in (self.lexicon.discarded_rank(text[sent.start_char:sent.end_char]),
+                             doc.user_data[_STORY_DISCARD_KEY]) if r is not None]
+        return min(ranks) if ranks else None
+
     def _off_topic(self, sent: SpacySpan) -> bool:
         """A sport or market report: two words of one such list in the sentence."""
         discards = self.grammar.discard_words
@@ -653,8 +739,8 @@ class EventCoder:
         return any(t.lower_ in history or t.lemma_ in history for t in match.predicate.ancestors)
 
     def _event(self, cand: Candidate, source: Actor | None, target: Actor | None,
-               sent: SpacySpan, sentence_index: int, article: Article) -> Event:
-        entry = self.ontology.get(cand.code)
+               sent: SpacySpan, sentence_index: int, article: Article, code: str | None = None) -> Event:
+        entry = self.ontology.get(code or cand.code)
         predicate = cand.match.predicate
         event_span = _event_span(cand.match)
         return Event(
@@ -721,6 +807,16 @@ def _ents_within(sent: SpacySpan) -> list[SpacySpan]:
     """The entities inside a sentence, as `Span.ents` gives them, from the document's
     list read once (`Span.ents` rebuilds every entity of the document)."""
     return [e for e in doc_ents(sent.doc) if e.start >= sent.start and e.end <= sent.end]
+
+
+def _curated_first(per_token: list[list[Match]]) -> list[list[Match]]:
+    """A verb of the broad layer whose object the curated lexicon codes itself
+    ("staged *rallies*", "enacted *reforms*") is left to the curated pattern, which
+    knows what the noun's modifiers and aims make of it."""
+    curated = {found[0].predicate.i for found in per_token if found[0].pattern.layer == CURATED}
+    return [found for found in per_token
+            if found[0].pattern.layer == CURATED or found[0].light_object is None
+            or found[0].light_object.i not in curated]
 
 
 def _has_excluded_deps(token: Token, excluded: tuple[frozenset[str], ...]) -> bool:

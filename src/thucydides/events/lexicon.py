@@ -33,8 +33,36 @@ words that express it, and how to find its arguments in the dependency parse:
       source_roles: [CVL, LAB]            # only sources with these roles (else the next pattern)
       source: none                        # only events whose agent is unstated or a crowd
       compound_venue: true                # "the *Geneva* talks": a city compound is the venue
+      pattern: "* {humanitarian aid} (to +)"   # PETRARCH's pattern notation (petrarch/patterns.py):
+                                          # words before/after the verb, {noun phrases}, (prep
+                                          # phrases), &synonym sets, $ source and + target slots
+      reverse_code: "043"                 # also code target -> source ("visited X": X hosted, 043)
+      forms: [left]                       # surface forms, for verbs that are no lemma (PETRARCH's
+                                          # "LEFT" block: "left" but not "leave")
+      origin: "CAMEO.2.0.txt:717"         # where a converted entry came from (for `explain`)
 
-Each entry expands into one `Pattern` per part of speech.
+`code: "---"` is the null code: when that pattern is the one that fits, the sense
+is no event ("the market fell"), so less specific patterns of the word are not tried.
+
+A synonym set is an item of its own, used as `&name` in `verbs` and in `pattern`::
+
+    - synset: "&food"
+      words: [food, relief supplies, "&grain"]
+
+A discard is an item too: a sentence (or, with `story: true`, an article) in which
+the phrase stands is not coded by the patterns of its layer and the layers below
+(PETRARCH's discard list: sport, entertainment, history)::
+
+    - discard: world cup          # a stem: "world cups" too; `whole_word: true` for an exact word
+      story: true
+
+A file's entries belong to a layer: the curated lexicon (`data/lexicon/*.yaml` and the
+user's `--lexicon` files), the user's PETRARCH dictionaries (`--dictionaries`), then
+the broad layer converted from the open PETRARCH-2 dictionaries
+(`data/lexicon/broad/`). For a word, only the highest layer with a fitting pattern
+is used: the curated lexicon wins wherever it fits.
+
+Each entry expands into one `Pattern` per part of speech (and particle).
 """
 
 from __future__ import annotations
@@ -42,14 +70,29 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Callable, Iterable, Sequence
 
 import yaml
 
 from ..datafiles import data_path, read_data
 from ..ontology import Ontology, default_ontology
+from ..petrarch.patterns import PatternError, PhrasePattern, Term, parse_pattern
 from .arguments import SLOTS
+from .phrases import CompiledPhrase, compile_phrase
+
+NULL_CODE = "---"
+CURATED, DICTIONARY, BROAD = "curated", "dictionary", "broad"
+LAYER_RANK = {CURATED: 0, DICTIONARY: 1, BROAD: 2}
+
+ENTRY_KEYS = frozenset("""
+    id code verbs nouns adjectives forms noun_role objects subjects preps complements modals excluded_deps
+    target noun_target target_required reciprocal joint_code governs family embedded_only subordinate
+    unstated_source source_roles source compound_venue pattern reverse_code origin
+""".split())
+SYNSET_KEYS = frozenset({"synset", "words"})
+DISCARD_KEYS = frozenset({"discard", "story", "whole_word"})
 
 VERB_TARGET_DEFAULT = ("obj",)
 NOUN_TARGET_DEFAULT = ("of", "prep:on", "prep:against", "prep:with", "prep:to")
@@ -60,12 +103,16 @@ class LexiconError(ValueError):
     """A lexicon file or entry that cannot be used; the message names it."""
 
 
+# A verb's words: lemma (or surface form) and particle ("call off" -> ("call", "off")).
+LemmaKey = tuple[str, str | None]
+
+
 @dataclass(frozen=True)
 class Pattern:
     id: str
-    code: str
-    pos: str  # "verb" or "noun"
-    lemma: str
+    code: str  # NULL_CODE: this sense is no event
+    pos: str  # "verb", "noun" or "adj"
+    lemmas: tuple[str, ...]  # the words it is indexed under (lemmas, or `forms` when by_form)
     particle: str | None = None
     objects: tuple[str, ...] = ()
     subjects: tuple[str, ...] = ()
@@ -86,12 +133,23 @@ class Pattern:
     joint_code: str | None = None
     excluded_deps: tuple[frozenset[str], ...] = ()  # each: dependents that together rule it out
     compound_venue: bool = False
+    phrase: PhrasePattern | None = None  # `pattern`: PETRARCH's notation
+    compiled: CompiledPhrase | None = field(default=None, compare=False, hash=False, repr=False)
+    reverse_code: str | None = None  # the code of the target -> source event
+    by_form: bool = False  # indexed by surface form, not lemma
+    layer: str = CURATED
+    origin: str | None = None
 
     @property
     def specificity(self) -> int:
         """Patterns with more constraints are tried first."""
         return (2 * bool(self.objects) + 2 * bool(self.subjects) + 2 * bool(self.complements)
-                + 2 * bool(self.modals) + bool(self.preps) + bool(self.particle))
+                + 2 * bool(self.modals) + bool(self.preps) + bool(self.particle)
+                + (2 * self.phrase.size if self.phrase is not None else 0))
+
+    @property
+    def is_null(self) -> bool:
+        return self.code == NULL_CODE
 
 
 @dataclass(frozen=True)
@@ -174,32 +232,70 @@ def _table(spec: dict[Any, Any]) -> Modifiers:
 class Lexicon:
     patterns: list[Pattern]
     by_lemma: dict[tuple[str, str], list[Pattern]] = field(default_factory=dict)
+    by_form: dict[tuple[str, str], list[Pattern]] = field(default_factory=dict)
     families: Families = field(default_factory=lambda: Families({}))
+    synsets: dict[str, frozenset[Term]] = field(default_factory=dict)
+    discards: tuple[Discard, ...] = ()
 
     def __post_init__(self) -> None:
-        index: dict[tuple[str, str], list[Pattern]] = defaultdict(list)
+        lemmas: dict[tuple[str, str], list[Pattern]] = defaultdict(list)
+        forms: dict[tuple[str, str], list[Pattern]] = defaultdict(list)
         for pattern in self.patterns:
-            index[(pattern.pos, pattern.lemma)].append(pattern)
-        for candidates in index.values():
-            # Embedded-only patterns say what a governing pattern is about; a real
-            # event pattern on the same word goes first.
-            candidates.sort(key=lambda p: (p.embedded_only, -p.specificity))
-        self.by_lemma = dict(index)
+            for word in pattern.lemmas:
+                (forms if pattern.by_form else lemmas)[(pattern.pos, word)].append(pattern)
+        for key, candidates in [*lemmas.items(), *forms.items()]:
+            if any(p.layer == CURATED for p in candidates):
+                # A word the curated lexicon knows keeps its decisions ("called the move
+                # a mistake" is no phone call): a broad pattern may only add a sense
+                # with more to it than the bare word.
+                candidates[:] = [p for p in candidates if p.layer == CURATED or p.specificity > 0]
+            # The curated layer first; embedded-only patterns say what a governing
+            # pattern is about, so a real event pattern on the same word goes first.
+            candidates.sort(key=lambda p: (LAYER_RANK[p.layer], p.embedded_only, -p.specificity))
+        self.by_lemma = dict(lemmas)
+        self.by_form = dict(forms)
+        self._discard_patterns = _discard_patterns(self.discards)
 
-    def candidates(self, pos: str, lemma: str) -> list[Pattern]:
-        return self.by_lemma.get((pos, lemma), [])
+    def discarded_rank(self, text: str, story: bool = False) -> int | None:
+        """The highest layer (lowest rank) whose discard phrases stand in `text`: its
+        patterns and those of lower layers do not code it. None when none does."""
+        for rank, pattern in self._discard_patterns.get(story, ()):
+            if pattern.search(text):
+                return rank
+        return None
+
+    def candidates(self, pos: str, lemma: str, form: str | None = None) -> list[Pattern]:
+        found = self.by_lemma.get((pos, lemma), [])
+        if form is not None and self.by_form:
+            by_form = self.by_form.get((pos, form))
+            if by_form:
+                return sorted([*found, *by_form], key=lambda p: (LAYER_RANK[p.layer], p.embedded_only, -p.specificity))
+        return found
 
     @classmethod
-    def load(cls, extra_files: Sequence[str | Path] = (), ontology: Ontology | None = None) -> "Lexicon":
-        """The bundled lexicon, then each extra file; a later entry with the same id replaces it."""
+    def load(cls, extra_files: Sequence[str | Path] = (), ontology: Ontology | None = None,
+             dictionary_entries: Sequence[dict[str, Any]] = (), bundled: bool = True,
+             lemma_of: Callable[[str], str | None] | None = None) -> "Lexicon":
+        """The bundled lexicon (curated and broad layers) unless `bundled` is false, the
+        entries converted from the user's PETRARCH dictionaries, then each extra file;
+        a later entry with the same id replaces it. `lemma_of` (see `nlp.verb_lemma_checker`)
+        makes a verb that is no lemma a load error."""
         ontology = ontology or default_ontology()
         entries: dict[str, dict[str, Any]] = {}
-        for name, text in _bundled_files():
-            _collect(entries, name, text)
+        synsets: dict[str, list[str]] = {}
+        discards: list[Discard] = []
+        if bundled:
+            for name, text, layer in _bundled_files():
+                _collect(entries, synsets, discards, name, text, layer)
+        for entry in dictionary_entries:
+            _add_item(entries, synsets, discards, entry.get("origin", "<dictionary>"), DICTIONARY, entry)
         for path in extra_files:
-            _collect(entries, str(path), Path(path).read_text(encoding="utf-8"))
+            _collect(entries, synsets, discards, str(path), Path(path).read_text(encoding="utf-8"), CURATED)
         families = load_families()
-        patterns = [p for name, entry in entries.items() for p in expand_entry(entry, ontology)]
+        expanded = _expand_synsets(synsets)
+        if lemma_of is not None:
+            lemma_of = lru_cache(maxsize=None)(lemma_of)  # the same verbs recur in many entries
+        patterns = [p for entry in entries.values() for p in expand_entry(entry, ontology, expanded, lemma_of)]
         for prefix, words in families.modifiers.table + families.objects.table:
             for word, sub in words:
                 if sub not in ontology:
@@ -207,7 +303,7 @@ class Lexicon:
         for pattern in patterns:
             if pattern.family and families.get(pattern.family) is None:
                 raise LexiconError(f"pattern {pattern.id!r} names unknown family {pattern.family!r}")
-        return cls(patterns, families=families)
+        return cls(patterns, families=families, synsets=expanded, discards=tuple(discards))
 
 
 class _LexiconLoader(yaml.SafeLoader):
@@ -224,24 +320,102 @@ _LexiconLoader.add_implicit_resolver(
 )
 
 
-def _bundled_files() -> Iterable[tuple[str, str]]:
-    folder = data_path("lexicon")
-    for item in sorted(folder.iterdir(), key=lambda f: f.name):
-        if item.name.endswith((".yaml", ".yml")):
-            yield item.name, item.read_text(encoding="utf-8")
+def _bundled_files() -> Iterable[tuple[str, str, str]]:
+    """(name, text, layer) of the bundled lexicon files: the curated ones, then the
+    broad layer in `broad/`."""
+    for folder, layer, prefix in ((data_path("lexicon"), CURATED, ""), (data_path("lexicon/broad"), BROAD, "broad/")):
+        if not folder.is_dir():
+            continue
+        for item in sorted(folder.iterdir(), key=lambda f: f.name):
+            if item.name.endswith((".yaml", ".yml")):
+                yield prefix + item.name, item.read_text(encoding="utf-8"), layer
 
 
-def _collect(entries: dict[str, dict[str, Any]], name: str, text: str) -> None:
+def _collect(entries: dict[str, dict[str, Any]], synsets: dict[str, list[str]], discards: list[Discard],
+             name: str, text: str, layer: str) -> None:
     try:
         data = yaml.load(text, Loader=_LexiconLoader) or []
     except yaml.YAMLError as err:
         raise LexiconError(f"{name}: not valid YAML: {err}") from None
     if not isinstance(data, list):
         raise LexiconError(f"{name}: a lexicon file is a list of entries")
-    for position, entry in enumerate(data, 1):
-        if not isinstance(entry, dict) or "id" not in entry or "code" not in entry:
-            raise LexiconError(f"{name}: entry {position} needs at least 'id' and 'code'")
-        entries[str(entry["id"])] = {**entry, "_file": name}
+    for position, item in enumerate(data, 1):
+        _add_item(entries, synsets, discards, f"{name}: entry {position}", layer, item, name)
+
+
+@dataclass(frozen=True)
+class Discard:
+    phrase: str
+    story: bool
+    whole_word: bool
+    rank: int  # the layer's rank: it applies to that layer and those below
+
+
+def _discard_patterns(discards: tuple[Discard, ...]) -> dict[bool, tuple[tuple[int, re.Pattern[str]], ...]]:
+    """One case-insensitive regular expression per (scope, layer), highest layer first."""
+    grouped: dict[tuple[bool, int], list[str]] = defaultdict(list)
+    for d in discards:
+        words = r"\s+".join(map(re.escape, d.phrase.split()))
+        grouped[(d.story, d.rank)].append(rf"(?<![\w]){words}" + (r"(?![\w])" if d.whole_word else ""))
+    out: dict[bool, list[tuple[int, re.Pattern[str]]]] = defaultdict(list)
+    for (story, rank), alternatives in sorted(grouped.items(), key=lambda kv: kv[0][1]):
+        out[story].append((rank, re.compile("|".join(alternatives), re.IGNORECASE)))
+    return {story: tuple(patterns) for story, patterns in out.items()}
+
+
+def _add_item(entries: dict[str, dict[str, Any]], synsets: dict[str, list[str]], discards: list[Discard],
+              where: str, layer: str, item: Any, name: str | None = None) -> None:
+    """One list item of a lexicon file: an entry, a synonym set or a discard phrase,
+    checked against the schema."""
+    if isinstance(item, dict) and "discard" in item:
+        unknown = set(item) - DISCARD_KEYS
+        phrase = " ".join(str(item["discard"]).lower().split())
+        if unknown or not phrase:
+            raise LexiconError(f"{where}: a discard is {{discard: 'phrase', story: false, whole_word: false}}"
+                               + (f"; unknown key(s) {', '.join(sorted(map(str, unknown)))}" if unknown else ""))
+        discards.append(Discard(phrase, bool(item.get("story")), bool(item.get("whole_word")), LAYER_RANK[layer]))
+        return
+    if isinstance(item, dict) and "synset" in item:
+        unknown = set(item) - SYNSET_KEYS
+        ref = str(item["synset"]).lower()
+        if unknown or not ref.startswith("&") or not isinstance(item.get("words"), list):
+            raise LexiconError(f"{where}: a synonym set is {{synset: '&name', words: [...]}}"
+                               + (f"; unknown key(s) {', '.join(sorted(map(str, unknown)))}" if unknown else ""))
+        synsets.setdefault(ref, []).extend(str(w).lower() for w in item["words"])
+        return
+    if not isinstance(item, dict) or "id" not in item or "code" not in item:
+        raise LexiconError(f"{where} needs at least 'id' and 'code'")
+    unknown = set(item) - ENTRY_KEYS
+    if unknown:
+        raise LexiconError(f"{name or where}: entry {item['id']!r} has unknown key(s) "
+                           f"{', '.join(sorted(map(str, unknown)))}")
+    entries[str(item["id"])] = {**item, "_file": name or where, "_layer": layer}
+
+
+def _expand_synsets(synsets: dict[str, list[str]]) -> dict[str, frozenset[Term]]:
+    """Each synonym set as the terms it stands for, sets named inside it expanded."""
+    done: dict[str, frozenset[Term]] = {}
+
+    def expand(ref: str, seen: tuple[str, ...]) -> frozenset[Term]:
+        if ref in done:
+            return done[ref]
+        if ref not in synsets:
+            raise LexiconError(f"synonym set {ref} is used but not defined")
+        if ref in seen:
+            raise LexiconError(f"synonym set {ref} contains itself ({' -> '.join(seen + (ref,))})")
+        terms: set[Term] = set()
+        for member in synsets[ref]:
+            options: list[list[str]] = [[]]
+            for word in member.replace("_", " ").split():
+                alternatives = [list(t) for t in expand(word, seen + (ref,))] if word.startswith("&") else [[word]]
+                options = [o + a for o in options for a in alternatives]
+            terms.update(tuple(o) for o in options if o)
+        done[ref] = frozenset(terms)
+        return done[ref]
+
+    for ref in synsets:
+        expand(ref, ())
+    return done
 
 
 def _words(value: Any) -> tuple[str, ...]:
@@ -256,13 +430,54 @@ def _known_code(entry: dict[str, Any], key: str, ontology: Ontology) -> str | No
     value = entry.get(key)
     if value is None:
         return None
-    if str(value) not in ontology:
+    if key == "code" and str(value) == NULL_CODE:
+        return NULL_CODE
+    if ontology.resolve(str(value)) is None:
         raise LexiconError(f"{entry['_file']}: entry {entry['id']!r} has unknown CAMEO {key.replace('_', ' ')} {str(value)!r}")
     return str(value)
 
 
-def expand_entry(entry: dict[str, Any], ontology: Ontology) -> list[Pattern]:
+def _verb_groups(entry: dict[str, Any], synsets: dict[str, frozenset[Term]],
+                 lemma_of: Callable[[str], str | None] | None) -> list[tuple[str | None, tuple[str, ...]]]:
+    """The entry's verbs as (particle, lemmas) groups, synonym sets expanded; a verb
+    that is no lemma is an error naming the entry."""
+    by_particle: dict[str | None, list[str]] = {}
+    for phrase in _words(entry.get("verbs")):
+        for words in (sorted(synsets[phrase]) if phrase in synsets else [tuple(phrase.split())]):
+            if phrase.startswith("&") and phrase not in synsets:
+                raise LexiconError(f"{entry['_file']}: entry {entry['id']!r} uses undefined synonym set {phrase}")
+            lemma, particle = words[0], " ".join(words[1:]) or None
+            wrong = lemma_of(lemma) if lemma_of is not None else None
+            if wrong is not None:
+                raise LexiconError(f"{entry['_file']}: entry {entry['id']!r} has verb {lemma!r}, which is no "
+                                   f"lemma (spaCy reads it as {wrong!r}); write the lemma or use 'forms'")
+            group = by_particle.setdefault(particle, [])
+            if lemma not in group:
+                group.append(lemma)
+    return [(particle, tuple(lemmas)) for particle, lemmas in by_particle.items()]
+
+
+def _phrase(entry: dict[str, Any], synsets: dict[str, frozenset[Term]]) -> PhrasePattern | None:
+    text = entry.get("pattern")
+    if text is None:
+        return None
+    try:
+        phrase = parse_pattern(str(text))
+    except PatternError as err:
+        raise LexiconError(f"{entry['_file']}: entry {entry['id']!r} has a malformed pattern: {err}") from None
+    missing = phrase.synsets() - set(synsets)
+    if missing:
+        raise LexiconError(f"{entry['_file']}: entry {entry['id']!r} uses undefined synonym set(s) "
+                           f"{', '.join(sorted(missing))}")
+    return phrase
+
+
+def expand_entry(entry: dict[str, Any], ontology: Ontology, synsets: dict[str, frozenset[Term]] | None = None,
+                 lemma_of: Callable[[str], str | None] | None = None) -> list[Pattern]:
+    entry.setdefault("_file", "<entry>")
+    synsets = synsets or {}
     code = _known_code(entry, "code", ontology)
+    phrase = _phrase(entry, synsets)
     common = dict(
         code=code,
         objects=_words(entry.get("objects")),
@@ -282,19 +497,28 @@ def expand_entry(entry: dict[str, Any], ontology: Ontology) -> list[Pattern]:
         excluded_deps=tuple(frozenset(item.split("+")) for item in _words(entry.get("excluded_deps"))),
         joint_code=_known_code(entry, "joint_code", ontology),
         compound_venue=bool(entry.get("compound_venue", False)),
+        reverse_code=_known_code(entry, "reverse_code", ontology),
+        layer=entry.get("_layer", CURATED),
+        origin=str(entry["origin"]) if entry.get("origin") else None,
+        compiled=compile_phrase(phrase, synsets) if phrase is not None else None,
     )
     patterns: list[Pattern] = []
     verb_target = _words(entry.get("target")) or VERB_TARGET_DEFAULT
-    for slot in verb_target + _words(entry.get("noun_target")):
+    verb_source = _verb_source(entry)
+    for slot in verb_target + _words(entry.get("noun_target")) + verb_source:
         if not slot.startswith("prep:") and slot not in SLOTS:
             raise LexiconError(f"{entry['_file']}: entry {entry['id']!r} has unknown argument slot {slot!r}")
-    verb_source = () if str(entry.get("source", "")).lower() == "none" else ("subj",)
-    for phrase in _words(entry.get("verbs")):
-        lemma, _, particle = phrase.partition(" ")
+    for particle, lemmas in _verb_groups(entry, synsets, lemma_of):
         patterns.append(
-            Pattern(id=f"{entry['id']}.v", pos="verb", lemma=lemma, particle=particle or None,
-                    target=verb_target, source=verb_source, **common)
+            Pattern(id=f"{entry['id']}.v", pos="verb", lemmas=lemmas, particle=particle,
+                    target=verb_target, source=verb_source, phrase=phrase, **common)
         )
+    forms = _words(entry.get("forms"))
+    if forms:
+        patterns.append(Pattern(id=f"{entry['id']}.v", pos="verb", lemmas=forms, target=verb_target,
+                                source=verb_source, phrase=phrase, by_form=True, **common))
+    if phrase is not None and (entry.get("nouns") or entry.get("adjectives")):
+        raise LexiconError(f"{entry['_file']}: entry {entry['id']!r}: a 'pattern' is for verbs only")
     patient = entry.get("noun_role", "agent") == "patient"
     noun_target = _words(entry.get("noun_target")) or (
         NOUN_PATIENT_TARGET_DEFAULT if patient else NOUN_TARGET_DEFAULT
@@ -302,16 +526,24 @@ def expand_entry(entry: dict[str, Any], ontology: Ontology) -> list[Pattern]:
     # "Russia's attack", "Israeli strikes", "Russia launched an attack": the agent;
     # "the arrest of X by Y", "police made arrests": a patient noun's source.
     noun_source = ("prep:by", "light_subj") if patient else ("poss", "prep:by", "amod", "compound", "light_subj")
-    noun_common = {**common, "objects": (), "subjects": (), "complements": ()}
+    noun_common = {**common, "objects": (), "subjects": (), "complements": (), "compiled": None}
     for lemma in _words(entry.get("nouns")):
         patterns.append(
-            Pattern(id=f"{entry['id']}.n", pos="noun", lemma=lemma, target=noun_target,
+            Pattern(id=f"{entry['id']}.n", pos="noun", lemmas=(lemma,), target=noun_target,
                     source=noun_source, **noun_common)
         )
     # "was *pessimistic* about", "is *confident* that": the copula's subject is the source.
     for lemma in _words(entry.get("adjectives")):
         patterns.append(
-            Pattern(id=f"{entry['id']}.a", pos="adj", lemma=lemma, target=verb_target,
+            Pattern(id=f"{entry['id']}.a", pos="adj", lemmas=(lemma,), target=verb_target,
                     **{**common, "objects": ()})
         )
     return patterns
+
+
+def _verb_source(entry: dict[str, Any]) -> tuple[str, ...]:
+    """`source: none` (no stated agent), a list of slots, or the subject."""
+    value = entry.get("source")
+    if isinstance(value, str) and value.lower() == "none":
+        return ()
+    return _words(value) or ("subj",)

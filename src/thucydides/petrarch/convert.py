@@ -1,0 +1,333 @@
+"""PETRARCH dictionaries as the package's own data: verb dictionaries become lexicon
+entries (`events/lexicon.py`), actor and agent dictionaries an actor-dictionary
+layer (`actors/dictionary.py`), discards a list of phrases.
+
+Used at run time for `--dictionaries DIR` and once, by `tools/convert_petrarch.py`,
+to write the bundled broad layer (`data/lexicon/broad/`, `data/actors/phoenix/`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..ontology import Ontology
+from .folder import Dictionaries
+from .reading import WARNING, Issue
+from .verbs import Verb, VerbBlock, VerbDictionary, VerbPattern
+
+NULL_CODE = "---"
+PARTICLES = frozenset("up down out off in on over back away forward aside through around along together apart "
+                      "about across ahead behind into onto".split())
+# Where a pattern's target is looked for when it marks none (+): the object, the one
+# given something, then the usual prepositions of a recipient or an opponent.
+DEFAULT_TARGET = ("obj", "dative", "prep:against/with/to/toward/towards/on/at/into/from")
+# CAMEO roots whose code is refined by the action they embed ("urged X to *withdraw*").
+FAMILY_OF_ROOT = {"02": "appeal", "03": "intent", "10": "demand", "12": "reject", "13": "threaten"}
+STATEMENT_ROOT = "01"
+
+LemmaCheck = Callable[[str], str | None]
+
+
+def verb_entries(verbs: VerbDictionary, layer: str, ontology: Ontology, lemma_of: LemmaCheck | None = None,
+                 issues: list[Issue] | None = None) -> list[dict[str, Any]]:
+    """Lexicon items (synonym sets and entries) for a verb dictionary; `layer` prefixes
+    the entry ids ("broad/attack.1234"), which become the events' rule ids."""
+    issues = issues if issues is not None else []
+    items: list[dict[str, Any]] = [
+        {"synset": name, "words": [" ".join(t) for t in members]} for name, members in verbs.synsets.items()
+    ]
+    slugs: set[str] = set()
+    for block in verbs.blocks:
+        slug = _unique_slug(block, slugs)
+        items.extend(_block_items(verbs.file, block, f"{layer}/{slug}", ontology, lemma_of, issues))
+    return items
+
+
+def _unique_slug(block: VerbBlock, taken: set[str]) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", block.name.lower()).strip("-") or "block"
+    if slug in taken:
+        slug = f"{slug}-{block.line}"
+    taken.add(slug)
+    return slug
+
+
+def _block_items(file: str, block: VerbBlock, ident: str, ontology: Ontology, lemma_of: LemmaCheck | None,
+                 issues: list[Issue]) -> list[dict[str, Any]]:
+    simple = [v for v in block.verbs if _is_simple(v)]
+    lemmas = [_verb_phrase(v) for v in simple if not _not_lemma(v, lemma_of)]
+    forms = [v.verb for v in simple if _not_lemma(v, lemma_of)]
+    if not lemmas and not forms:
+        return []
+    verb_set = f"&verbs.{ident.split('/', 1)[1]}"
+    items: list[dict[str, Any]] = [{"synset": verb_set, "words": lemmas}] if lemmas else []
+    words: dict[str, Any] = {"verbs": [verb_set]} if lemmas else {}
+    if forms:
+        words["forms"] = forms
+    for verb in block.verbs:  # bare verbs: their own code, or the block's for its head verb
+        code = verb.code or (block.code if _heads(verb, block) else (None, None))
+        if code != (None, None) and _is_simple(verb):
+            items.append(_entry(f"{ident}.{verb.line}", code, {**_one_verb(verb, lemma_of)}, file, verb.line,
+                                ontology, issues))
+        elif code != (None, None):
+            keys = {"forms" if _not_lemma(verb, lemma_of) else "verbs": [verb.verb], "pattern": _verb_pattern(verb)}
+            items.append(_entry(f"{ident}.{verb.line}", code, keys, file, verb.line, ontology, issues))
+    for pattern in block.patterns:
+        items.append(_entry(f"{ident}.{pattern.line}", (pattern.code, pattern.reverse),
+                            {**words, **_pattern_keys(pattern)}, file, pattern.line, ontology, issues))
+    return [i for i in items if i]
+
+
+def _heads(verb: Verb, block: VerbBlock) -> bool:
+    """Whether the verb is the one the block is named after ("--- VISIT [042:043] ---"):
+    the block's code is meant for it; the synonyms gathered under it (WordNet's, in
+    CAMEO.2.0: "go", "leave", "depart" under GO_SOMEWHERE [040]) share its patterns,
+    not that code."""
+    return "_".join(verb.words) == block.name.lower().rstrip("_")
+
+
+def _is_simple(verb: Verb) -> bool:
+    """A one-word verb, or a verb and its particle ("call off")."""
+    extra = verb.words[verb.verb_index + 1:]
+    return verb.verb_index == 0 and (not extra or (len(extra) == 1 and extra[0] in PARTICLES))
+
+
+def _verb_phrase(verb: Verb) -> str:
+    return " ".join(verb.words)
+
+
+def _not_lemma(verb: Verb, lemma_of: LemmaCheck | None) -> bool:
+    return lemma_of is not None and lemma_of(verb.verb) is not None
+
+
+def _one_verb(verb: Verb, lemma_of: LemmaCheck | None) -> dict[str, Any]:
+    return {"forms": [verb.verb]} if _not_lemma(verb, lemma_of) else {"verbs": [_verb_phrase(verb)]}
+
+
+def _verb_pattern(verb: Verb) -> str:
+    """ "+TAKE_LEAVE" -> "* leave", "WIRE_+TAP" -> "wire *"."""
+    words = list(verb.words)
+    words[verb.verb_index] = "*"
+    return " ".join(words)
+
+
+def _pattern_keys(pattern: VerbPattern) -> dict[str, Any]:
+    phrase = pattern.phrase
+    keys: dict[str, Any] = {"pattern": phrase.text}
+    bare_preps = [f"prep:{p.prep}" for p in phrase.preps if p.object is None and p.marker is None]
+    keys["target"] = [phrase.target] if phrase.target else [*dict.fromkeys(bare_preps), *DEFAULT_TARGET]
+    if phrase.source:
+        keys["source"] = [phrase.source]
+    if phrase.compound:
+        keys["reciprocal"] = True
+    return keys
+
+
+def _entry(ident: str, code: tuple[str | None, str | None], keys: dict[str, Any], file: str, line: int,
+           ontology: Ontology, issues: list[Issue]) -> dict[str, Any]:
+    forward, reverse = code
+    for value in (forward, reverse):
+        if value is not None and ontology.resolve(value) is None:
+            issues.append(Issue(file, line, f"code {value} extends no CAMEO code; the pattern is not used", WARNING))
+            return {}
+    # PETRARCH codes a verb only with both a source and a target (its `require_dyad`)
+    entry: dict[str, Any] = {"id": ident, "code": forward or NULL_CODE, **keys, "target_required": True,
+                             "origin": f"{file}:{line}"}
+    if reverse:
+        entry["reverse_code"] = reverse
+    root = (forward or "")[:2]
+    if root in FAMILY_OF_ROOT:
+        entry.update(family=FAMILY_OF_ROOT[root], governs=True)
+    elif root == STATEMENT_ROOT:
+        entry["subordinate"] = True
+    return entry
+
+
+# --- actors, agents, discards ------------------------------------------------------
+
+ROLE_BLOCKS = frozenset(
+    "GOV MIL COP JUD LEG OPP PTY REB INS UAF SEP CVL MED BUS EDU REL REF LAB NGO HLH CRM ELI "
+    "SPY AGR HRI DEV ENV MOD RAD".split()
+)
+ORG_CODE = re.compile(r"^[A-Z]{3}(?:[A-Z0-9]{3})*$")
+COUNTRY_CODE = re.compile(r"^[A-Z]{3}$")
+CONNECTORS = frozenset("of in on at to by and the for".split())
+
+
+def display_name(words: tuple[str, ...]) -> str:
+    """ "hamid", "karzai" -> "Hamid Karzai"; connectors stay lower case ("President of
+    the United States"), two-letter and dotted words capitals ("UN", "U.N."). PETRARCH
+    writes every name in capitals, so an acronym cannot be told from a name ("GHOR",
+    "NATO"): capitalised, the actor dictionary matches both "NATO" and "Ghor" (a
+    capital first letter), never "nato" or "ghor"."""
+    return " ".join(_display_word(w, first=i == 0) for i, w in enumerate(words))
+
+
+def _display_word(word: str, first: bool) -> str:
+    if word in CONNECTORS and not first:
+        return word
+    if len(word) <= 2 or ("." in word and len(word) <= 5):
+        return word.upper()
+    return word.capitalize()
+
+
+def actor_document(files: list[Any], agents: list[Any], known_countries: frozenset[str],
+                   issues: list[Issue], institutions: bool = True, taken: Callable[[str], bool] | None = None,
+                   ) -> dict[str, Any]:
+    """One actor-dictionary layer (`actors/dictionary.py` format) for PETRARCH actor and
+    agent files: people with dated codes, organisations and groups, country names.
+    Without `institutions`, a country's organs written as names ("US_PRESIDENT_",
+    "AFGHAN_NATIONAL_ARMY [AFGMIL]") are left to the actor dictionary, which reads
+    them from their country and role words. A name `taken` says another layer has is
+    left out (a broad layer adds only what the curated files lack)."""
+    free = (lambda name: not taken(name)) if taken is not None else (lambda name: True)
+    people: dict[str, Any] = {}
+    groups: dict[str, Any] = {}
+    igos: dict[str, Any] = {}
+    countries: dict[str, Any] = {}
+    for actors in files:
+        stem = re.sub(r"[^a-z0-9]+", "-", actors.file.lower().removesuffix(".txt")).strip("-")
+        for record in actors.records:
+            ident = f"{stem}-{record.line}"
+            if record.dated:
+                person = _person(record, issues, actors.file, free)
+                if person:
+                    people[ident] = person
+            elif record.code and COUNTRY_CODE.match(record.code):
+                _country_names(countries, record, known_countries, as_places=not institutions, free=free)
+            elif record.code and not institutions and _is_institution(record.code, known_countries):
+                continue
+            elif record.code and ORG_CODE.match(record.code):
+                target = igos if record.code.startswith(("IGO", "NGO")) else groups
+                target[ident] = {"name": display_name(record.names[0]), "code": record.code,
+                                 "aliases": [display_name(n) for n in record.names[1:]]}
+    _drop_shared_places(countries)
+    document: dict[str, Any] = {}
+    for name, section in (("countries", countries), ("igos", igos), ("groups", groups), ("people", people)):
+        if section:
+            document[name] = section
+    roles = _agent_roles(agents)
+    if roles:
+        document["roles"] = roles
+    return document
+
+
+STATE_ORGANS = frozenset("GOV MIL COP JUD LEG SPY".split())
+
+
+def _is_institution(code: str, known_countries: frozenset[str]) -> bool:
+    """An organ of a state ("AFGHAN_NATIONAL_ARMY [AFGMIL]"), not a named non-state
+    group ("ANGRY_BRIGADE_ [ITAREB]")."""
+    return len(code) == 6 and code[:3] in known_countries and code[3:] in STATE_ORGANS
+
+
+def _person(record: Any, issues: list[Issue], file: str, free: Callable[[str], bool]) -> dict[str, Any] | None:
+    offices = []
+    elite = (record.code or "")[3:6] == "ELI"
+    for period in record.dated:
+        if len(period.code) < 6 or not ORG_CODE.match(period.code):
+            continue  # a country alone names no office
+        if period.code[3:6] == "ELI":
+            elite = True  # an elite between offices: the actor dictionary's out_of_office
+            continue
+        if period.start and period.end and period.start > period.end:
+            issues.append(Issue(file, record.line, f"[{period.code} {period.start}-{period.end}] ends before it "
+                                "starts; left out", WARNING))
+            continue
+        offices.append({"code": period.code, "start": period.start, "end": period.end})
+    names = [n for n in (display_name(n) for n in _without_titles(record.names)) if free(n)]
+    if not offices or not names:
+        return None
+    country = next((p["code"][:3] for p in offices if not p["code"].startswith(("IGO", "NGO", "IMG", "MNC"))
+                    and COUNTRY_CODE.match(p["code"][:3])), None)
+    out_of_office = "ELI" if elite and country else None
+    return {"name": names[0], "country": country, "surname": None, "aliases": names[1:],
+            "out_of_office": out_of_office, "offices": offices}
+
+
+def _without_titles(names: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """The names that are not another name with a title before it: "PRESIDENT_KARZAI_"
+    beside "KARZAI_", "US_PRESIDENT_BILL_CLINTON" beside "BILL_CLINTON". The actor
+    dictionary reads the title itself, and the office from the date."""
+    return [n for n in names if not any(len(o) < len(n) and n[-len(o):] == o for o in names)]
+
+
+def _country_names(countries: dict[str, Any], record: Any, known: frozenset[str], as_places: bool,
+                   free: Callable[[str], bool]) -> None:
+    """A country's names in PETRARCH ("AFGHANISTAN_ [AFG] +AFGHAN_ +KABUL_ +HELMAND").
+    Below the curated files (`as_places`) they name places of a country those files
+    already know; a user's dictionary names its countries with them (new ones too)."""
+    names = [display_name(n) for n in record.names]
+    if as_places:
+        if record.code in known:
+            entry = countries.setdefault(record.code, {"places": []})
+            entry["places"].extend(n for n in names if n not in entry["places"] and free(n))
+        return
+    entry = countries.setdefault(record.code, {"names": []} if record.code in known else {"name": names[0], "names": []})
+    entry["names"].extend(n for n in names if n not in entry["names"])
+
+
+def _drop_shared_places(countries: dict[str, Any]) -> None:
+    """A place listed under two countries ("Cocos Islands") names neither for sure."""
+    owners: dict[str, set[str]] = {}
+    for code, entry in countries.items():
+        for place in entry.get("places", ()):
+            owners.setdefault(place.lower(), set()).add(code)
+    for entry in countries.values():
+        if "places" in entry:
+            entry["places"] = [p for p in entry["places"] if len(owners[p.lower()]) == 1]
+
+
+def _agent_roles(agents: list[Any]) -> dict[str, list[str]]:
+    roles: dict[str, list[str]] = {}
+    for file in agents:
+        for agent in file.agents:
+            if agent.leads:
+                continue  # "HUMAN_RIGHTS_BODY [NGO~]": names an organisation, not a role
+            role = agent.code[:3]
+            if role not in ROLE_BLOCKS:
+                continue  # religions ("CHRISTIAN [~CHR]") are identities, not roles, and first names
+            term = " ".join(agent.words)
+            if term not in roles.setdefault(role, []):
+                roles[role].append(term)
+    return roles
+
+
+def discard_items(files: list[Any]) -> list[dict[str, Any]]:
+    """Lexicon items for discard phrases (a sentence, or with `story`, an article, in
+    which the phrase stands is not coded by the layer's patterns)."""
+    return [{"discard": d.phrase, **({"story": True} if d.story else {}), **({"whole_word": True} if d.whole_word else {})}
+            for file in files for d in file.discards]
+
+
+@dataclass
+class Converted:
+    """A folder of PETRARCH dictionaries as the package's data."""
+
+    lexicon: list[dict[str, Any]] = field(default_factory=list)
+    actors: dict[str, tuple[str, dict[str, Any]]] = field(default_factory=dict)  # file -> (sources, document)
+    issues: list[Issue] = field(default_factory=list)
+
+    def actor_layers(self) -> list[tuple[str, dict[str, Any]]]:
+        return [(sources, document) for sources, document in self.actors.values()]
+
+
+def convert(found: Dictionaries, layer: str, ontology: Ontology, lemma_of: LemmaCheck | None = None,
+            known_countries: frozenset[str] = frozenset(), institutions: bool = True,
+            taken: Callable[[str], bool] | None = None) -> Converted:
+    """Everything a folder holds, converted; problems of conversion in `issues`
+    (`institutions`, `taken`: see `actor_document`)."""
+    out = Converted()
+    for verbs in found.verbs:
+        out.lexicon.extend(verb_entries(verbs, layer, ontology, lemma_of, out.issues))
+    out.lexicon.extend(discard_items(found.discards))
+    for actors in found.actors:
+        name = re.sub(r"[^a-z0-9]+", "-", actors.file.lower().removesuffix(".txt")).strip("-") + ".yaml"
+        out.actors[name] = (actors.file, actor_document([actors], [], known_countries, out.issues, institutions,
+                                                        taken))
+    if found.agents:
+        out.actors["agents.yaml"] = (", ".join(a.file for a in found.agents),
+                                     actor_document([], found.agents, known_countries, out.issues, taken=taken))
+    return out
