@@ -168,3 +168,14 @@ def test_the_open_dictionaries_read_without_errors():
     assert verbs.pattern_count > 4500 and verbs.verb_count > 1700 and len(verbs.synsets) == 40
     assert sum(len(a.records) for a in found.actors) > 25000
     assert {name for name, _ in found.ignored} == {"LICENSE", "README.md", "dictionaries.rst", "Phoenix.IssueCoding.txt"}
+
+
+@pytest.mark.parametrize("text", [
+    "$ TROOP * (FROM +) {ARMS SHIPMENT}", "% * TALKS", "* + (WITH $)", "&MILITARY * (TO +) &STRONGHOLD (IN $)",
+    "* (IN STATE) (OF ALERT)", "PLANES_*",
+])
+def test_a_pattern_written_back_reads_the_same(text):
+    pattern = parse_pattern(text)
+    again = parse_pattern(pattern.notation())
+    assert (again.before, again.after, again.preps, again.source, again.target, again.compound) == (
+        pattern.before, pattern.after, pattern.preps, pattern.source, pattern.target, pattern.compound)

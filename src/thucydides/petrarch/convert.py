@@ -115,7 +115,7 @@ def _verb_pattern(verb: Verb) -> str:
 
 def _pattern_keys(pattern: VerbPattern) -> dict[str, Any]:
     phrase = pattern.phrase
-    keys: dict[str, Any] = {"pattern": phrase.text}
+    keys: dict[str, Any] = {"pattern": phrase.notation()}
     bare_preps = [f"prep:{p.prep}" for p in phrase.preps if p.object is None and p.marker is None]
     keys["target"] = [phrase.target] if phrase.target else [*dict.fromkeys(bare_preps), *DEFAULT_TARGET]
     if phrase.source:

@@ -56,6 +56,22 @@ class PhrasePattern:
         return (sum(len(t) for t in self.before + self.after)
                 + sum(1 + len(p.object or ()) for p in self.preps) + self.compound)
 
+    def notation(self) -> str:
+        """The pattern written back from what was read (terms left out as unusable
+        are gone): `parse_pattern` reads it as this pattern."""
+        def term(words: Term) -> str:
+            return words[0] if len(words) == 1 else "{" + " ".join(words) + "}"
+
+        def prep(p: PrepPhrase) -> str:
+            inside = p.marker or (term(p.object) if p.object else "")
+            return f"({p.prep}{' ' + inside if inside else ''})"
+
+        markers = {slot: mark for mark, slot in ((SOURCE, self.source), (TARGET, self.target)) if slot}
+        parts = [*(m for slot, m in markers.items() if slot == "subj"), *map(term, self.before), "*",
+                 *(m for slot, m in markers.items() if slot == "obj"), *map(term, self.after),
+                 *map(prep, self.preps)]
+        return " ".join([COMPOUND] * self.compound + parts)
+
     def synsets(self) -> set[str]:
         terms = [*self.before, *self.after, *(p.object for p in self.preps if p.object)]
         return {w for t in terms for w in t if w.startswith("&")}
