@@ -19,7 +19,7 @@ from pathlib import Path
 
 import yaml
 
-from thucydides.actors import default_dictionary
+from thucydides.actors.dictionary import curated_dictionary
 from thucydides.actors.normalize import alias_key
 from thucydides.nlp import load_model, verb_lemma_checker
 from thucydides.ontology import default_ontology
@@ -58,9 +58,17 @@ NOTICE = """\
 """
 
 
+class _PlainDumper(yaml.SafeDumper):
+    """No anchors and aliases: every entry reads on its own."""
+
+    def ignore_aliases(self, data: object) -> bool:
+        return True
+
+
 def write(path: Path, sources: str, data: object) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    body = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=120, default_flow_style=None)
+    body = yaml.dump(data, Dumper=_PlainDumper, sort_keys=False, allow_unicode=True, width=120,
+                     default_flow_style=None)
     path.write_text(NOTICE.format(sources=sources) + body, encoding="utf-8")
     print(f"wrote {path} ({path.stat().st_size:,} bytes)")
 
@@ -84,7 +92,7 @@ def main(folder: str) -> None:
     if found.errors:
         sys.exit("\n".join(map(str, found.errors)))
     lemma_of = verb_lemma_checker(load_model(DEFAULT_MODEL))
-    curated = default_dictionary()
+    curated = curated_dictionary()
     known = frozenset(curated.countries)
 
     def taken(name: str) -> bool:  # a name the curated files give to someone or something
@@ -92,7 +100,8 @@ def main(folder: str) -> None:
         return curated.entity(key) is not None or curated.role_term(key) is not None
 
     # below the curated files, a country's organs are read from its country and role words
-    converted = convert(found, "broad", default_ontology(), lemma_of, known, institutions=False, taken=taken)
+    converted = convert(found, "broad", default_ontology(), lemma_of, known, institutions=False, taken=taken,
+                        phrase_target=False)
     for issue in converted.issues:
         print(issue, file=sys.stderr)
     verb_files = ", ".join(v.file for v in found.verbs)

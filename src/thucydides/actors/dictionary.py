@@ -608,15 +608,16 @@ def _date(value: Any) -> str | None:
     return text
 
 
-def _bundled_layers() -> tuple[tuple[str, Any], ...]:
-    """The curated files, then the broad layer (`phoenix/`), which adds only what they lack."""
+def _bundled_layers(broad: bool = True) -> tuple[tuple[str, Any], ...]:
+    """The curated files, then (with `broad`) the broad layer (`phoenix/`), which adds
+    only what they lack."""
     base = data_path("actors")
     curated = [(f"thucydides/data/actors/{name}", base.joinpath(name)) for name in BUNDLED_FILES]
     broad_folder = base.joinpath(BROAD_FOLDER)
-    broad = [(f"thucydides/data/actors/{BROAD_FOLDER}/{p.name}", p) for p in
-             sorted(broad_folder.iterdir(), key=lambda p: p.name) if p.name.endswith((".yaml", ".json"))] \
-        if broad_folder.is_dir() else []
-    return tuple((name, _parse(name, path.read_text("utf-8"))) for name, path in [*curated, *broad])
+    broad_files = [(f"thucydides/data/actors/{BROAD_FOLDER}/{p.name}", p) for p in
+                   sorted(broad_folder.iterdir(), key=lambda p: p.name) if p.name.endswith((".yaml", ".json"))] \
+        if broad and broad_folder.is_dir() else []
+    return tuple((name, _parse(name, path.read_text("utf-8"))) for name, path in [*curated, *broad_files])
 
 
 def _parse(name: str, text: str) -> Any:
@@ -626,6 +627,12 @@ def _parse(name: str, text: str) -> Any:
 
 
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it
+
+
+def curated_dictionary() -> ActorDictionary:
+    """The curated files alone, without the broad layer (what the broad layer must
+    not take names from; see tools/convert_petrarch.py)."""
+    return ActorDictionary.from_layers(_bundled_layers(broad=False))
 
 
 @lru_cache(maxsize=1)

@@ -268,6 +268,23 @@ def _light_subject(noun: Token, grammar: Grammar) -> list[Token]:
     return subjects(verb, grammar) if verb is not None else []
 
 
+PHRASE_ACTOR_LIMIT = 8  # nouns looked at, nearest first
+
+
+def _phrase_nouns(token: Token) -> list[Token]:
+    """The nouns inside the verb's object and its prepositional phrases, nearest first:
+    "welcomed a resumption of ties *with Osgiliath*". PETRARCH's reading of a verb
+    phrase, whose first actor is the target."""
+    queue = [c for c in token.children if c.dep_ in OBJECT_DEPS | {"prep", "dative", "attr"}]
+    found: list[Token] = []
+    while queue and len(found) < PHRASE_ACTOR_LIMIT:
+        current = queue.pop(0)
+        if current.pos_ in {"NOUN", "PROPN"}:
+            found.append(current)
+        queue.extend(c for c in current.children if c.dep_ in {"prep", "pobj", "conj", "appos", "dobj"})
+    return found
+
+
 SLOTS: dict[str, Callable[[Token, Grammar], list[Token] | Iterator[Token]]] = {
     "subj": lambda t, g: subjects(t, g),
     "obj": lambda t, g: direct_objects(t),
@@ -285,4 +302,5 @@ SLOTS: dict[str, Callable[[Token, Grammar], list[Token] | Iterator[Token]]] = {
     "topic_arg": lambda t, g: _topic_arguments(t),
     "condition": _condition_subjects,
     "opposed_in": _opposed_in_phrase,
+    "phrase": lambda t, g: _phrase_nouns(t),
 }

@@ -22,8 +22,12 @@ NULL_CODE = "---"
 PARTICLES = frozenset("up down out off in on over back away forward aside through around along together apart "
                       "about across ahead behind into onto".split())
 # Where a pattern's target is looked for when it marks none (+): the object, the one
-# given something, then the usual prepositions of a recipient or an opponent.
+# given something, the usual prepositions of a recipient or an opponent.
 DEFAULT_TARGET = ("obj", "dative", "prep:against/with/to/toward/towards/on/at/into/from")
+# ... then, as PETRARCH reads a verb phrase, its first actor ("welcomed a resumption of
+# ties *with X*"): faithful to a user's dictionaries, too loose for the bundled broad
+# layer on news text ("died as a result of torture in *police* custody").
+PHRASE_TARGET = "phrase"
 # CAMEO roots whose code is refined by the action they embed ("urged X to *withdraw*").
 FAMILY_OF_ROOT = {"02": "appeal", "03": "intent", "10": "demand", "12": "reject", "13": "threaten"}
 STATEMENT_ROOT = "01"
@@ -32,17 +36,19 @@ LemmaCheck = Callable[[str], str | None]
 
 
 def verb_entries(verbs: VerbDictionary, layer: str, ontology: Ontology, lemma_of: LemmaCheck | None = None,
-                 issues: list[Issue] | None = None) -> list[dict[str, Any]]:
+                 issues: list[Issue] | None = None, phrase_target: bool = True) -> list[dict[str, Any]]:
     """Lexicon items (synonym sets and entries) for a verb dictionary; `layer` prefixes
-    the entry ids ("broad/attack.1234"), which become the events' rule ids."""
+    the entry ids ("broad/attack.1234"), which become the events' rule ids;
+    `phrase_target`: see PHRASE_TARGET."""
     issues = issues if issues is not None else []
+    targets = [*DEFAULT_TARGET, *([PHRASE_TARGET] if phrase_target else [])]
     items: list[dict[str, Any]] = [
         {"synset": name, "words": [" ".join(t) for t in members]} for name, members in verbs.synsets.items()
     ]
     slugs: set[str] = set()
     for block in verbs.blocks:
         slug = _unique_slug(block, slugs)
-        items.extend(_block_items(verbs.file, block, f"{layer}/{slug}", ontology, lemma_of, issues))
+        items.extend(_block_items(verbs.file, block, f"{layer}/{slug}", ontology, lemma_of, issues, targets))
     return items
 
 
@@ -55,7 +61,7 @@ def _unique_slug(block: VerbBlock, taken: set[str]) -> str:
 
 
 def _block_items(file: str, block: VerbBlock, ident: str, ontology: Ontology, lemma_of: LemmaCheck | None,
-                 issues: list[Issue]) -> list[dict[str, Any]]:
+                 issues: list[Issue], targets: list[str]) -> list[dict[str, Any]]:
     simple = [v for v in block.verbs if _is_simple(v)]
     lemmas = [_verb_phrase(v) for v in simple if not _not_lemma(v, lemma_of)]
     forms = [v.verb for v in simple if _not_lemma(v, lemma_of)]
@@ -69,14 +75,15 @@ def _block_items(file: str, block: VerbBlock, ident: str, ontology: Ontology, le
     for verb in block.verbs:  # bare verbs: their own code, or the block's for its head verb
         code = verb.code or (block.code if _heads(verb, block) else (None, None))
         if code != (None, None) and _is_simple(verb):
-            items.append(_entry(f"{ident}.{verb.line}", code, {**_one_verb(verb, lemma_of)}, file, verb.line,
-                                ontology, issues))
+            keys = {**_one_verb(verb, lemma_of), "target": list(targets)}
+            items.append(_entry(f"{ident}.{verb.line}", code, keys, file, verb.line, ontology, issues))
         elif code != (None, None):
-            keys = {"forms" if _not_lemma(verb, lemma_of) else "verbs": [verb.verb], "pattern": _verb_pattern(verb)}
+            keys = {"forms" if _not_lemma(verb, lemma_of) else "verbs": [verb.verb], "pattern": _verb_pattern(verb),
+                    "target": list(targets)}
             items.append(_entry(f"{ident}.{verb.line}", code, keys, file, verb.line, ontology, issues))
     for pattern in block.patterns:
         items.append(_entry(f"{ident}.{pattern.line}", (pattern.code, pattern.reverse),
-                            {**words, **_pattern_keys(pattern)}, file, pattern.line, ontology, issues))
+                            {**words, **_pattern_keys(pattern, targets)}, file, pattern.line, ontology, issues))
     return [i for i in items if i]
 
 
@@ -113,11 +120,11 @@ def _verb_pattern(verb: Verb) -> str:
     return " ".join(words)
 
 
-def _pattern_keys(pattern: VerbPattern) -> dict[str, Any]:
+def _pattern_keys(pattern: VerbPattern, targets: list[str]) -> dict[str, Any]:
     phrase = pattern.phrase
     keys: dict[str, Any] = {"pattern": phrase.notation()}
     bare_preps = [f"prep:{p.prep}" for p in phrase.preps if p.object is None and p.marker is None]
-    keys["target"] = [phrase.target] if phrase.target else [*dict.fromkeys(bare_preps), *DEFAULT_TARGET]
+    keys["target"] = [phrase.target] if phrase.target else [*dict.fromkeys(bare_preps), *targets]
     if phrase.source:
         keys["source"] = [phrase.source]
     if phrase.compound:
@@ -316,12 +323,12 @@ class Converted:
 
 def convert(found: Dictionaries, layer: str, ontology: Ontology, lemma_of: LemmaCheck | None = None,
             known_countries: frozenset[str] = frozenset(), institutions: bool = True,
-            taken: Callable[[str], bool] | None = None) -> Converted:
+            taken: Callable[[str], bool] | None = None, phrase_target: bool = True) -> Converted:
     """Everything a folder holds, converted; problems of conversion in `issues`
-    (`institutions`, `taken`: see `actor_document`)."""
+    (`institutions`, `taken`: see `actor_document`; `phrase_target`: PHRASE_TARGET)."""
     out = Converted()
     for verbs in found.verbs:
-        out.lexicon.extend(verb_entries(verbs, layer, ontology, lemma_of, out.issues))
+        out.lexicon.extend(verb_entries(verbs, layer, ontology, lemma_of, out.issues, phrase_target))
     out.lexicon.extend(discard_items(found.discards))
     for actors in found.actors:
         name = re.sub(r"[^a-z0-9]+", "-", actors.file.lower().removesuffix(".txt")).strip("-") + ".yaml"
