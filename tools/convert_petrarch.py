@@ -101,7 +101,7 @@ def main(folder: str) -> None:
 
     # below the curated files, a country's organs are read from its country and role words
     converted = convert(found, "broad", default_ontology(), lemma_of, known, institutions=False, taken=taken,
-                        phrase_target=False)
+                        faithful=False)
     for issue in converted.issues:
         print(issue, file=sys.stderr)
     verb_files = ", ".join(v.file for v in found.verbs)

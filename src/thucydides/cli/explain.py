@@ -56,6 +56,15 @@ def explain(
         cands = Table("predicate", "rule", "code", "result", "source", "target", "modality", title="patterns")
         for c in s.candidates:
             result = "[green]fired[/]" if c["fired"] else f"[red]{c['why']}[/]"
-            cands.add_row(c["predicate"], c["rule"], c["code"], result, ",".join(c["sources"]),
+            cands.add_row(c["predicate"], _rule_cell(c), c["code"], result, ",".join(c["sources"]),
                           ",".join(c["targets"]), f"{c['modality']} ({c['modality_reason']})")
         console.print(cands)
+
+
+def _rule_cell(candidate: dict[str, object]) -> str:
+    """The rule, and for the broad and dictionary layers where it came from and its pattern:
+    "broad/arrange.859.v (broad layer, CAMEO.2.0.txt:859: * rally)"."""
+    if candidate["layer"] == "curated":
+        return str(candidate["rule"])
+    where = ", ".join(str(x) for x in (candidate["origin"], candidate["pattern"]) if x)
+    return f"{candidate['rule']} ({candidate['layer']} layer{', ' + where if where else ''})"

@@ -57,6 +57,7 @@ OBJECT_PREPS = {"of", "for", "to"}  # "accused X *of* Y", "blamed X *for* Y", "p
 CLAUSE_DEPS = {"xcomp", "ccomp", "advcl"}
 PREDICATIVE_DEPS = {"acomp", "oprd", "attr", "xcomp", "ROOT", "ccomp", "conj"}
 PREDICTIVE_AUX = {"would", "will", "could", "might", "may", "'ll", "'d"}
+FIRST_ACTOR_SLOT = "phrase"  # arguments.SLOTS: nouns of the verb phrase, nearest first
 _STORY_DISCARD_KEY = "thucydides.story_discard"  # per-document memo (nlp.release drops it)
 
 
@@ -680,6 +681,8 @@ class EventCoder:
                     if t.pos_ == "PRON":
                         match.anaphoric.update((a.start, a.end) for a in found)
                     actors.extend(found)
+                if actors and slot == FIRST_ACTOR_SLOT:
+                    break  # the first actor of the phrase (and those coordinated with it)
             if actors:
                 match.trace.append(f"{slot} -> " + ", ".join(f"{a.text}={a.code}" for a in actors))
                 return actors

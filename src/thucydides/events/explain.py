@@ -36,9 +36,13 @@ def explain_doc(coder: EventCoder, doc, article: Article) -> list[SentenceExplan
                     actors.append(actor.to_dict())
         explanation = SentenceExplanation(index, sent.text, tokens, actors)
         for cand in coder.candidates(sent, article, fallback, patterns):
+            pattern = cand.match.pattern
             explanation.candidates.append({
                 "predicate": cand.match.predicate.text,
-                "rule": cand.match.pattern.id,
+                "rule": pattern.id,
+                "layer": pattern.layer,
+                "origin": pattern.origin,
+                "pattern": pattern.phrase.notation() if pattern.phrase is not None else None,
                 "code": cand.code,
                 "fired": cand.dropped is None,
                 "why": cand.dropped or "fired",

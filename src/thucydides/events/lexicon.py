@@ -206,6 +206,13 @@ class Families:
         return None
 
 
+def _candidate_order(pattern: "Pattern") -> tuple[int, bool, bool, int]:
+    """The curated layer first; a pattern for the word's very form ("left") before one
+    for its lemma ("leave"); embedded-only patterns, which say what a governing pattern
+    is about, after a real event pattern on the same word; the most specific first."""
+    return (LAYER_RANK[pattern.layer], not pattern.by_form, pattern.embedded_only, -pattern.specificity)
+
+
 def load_families(text: str | None = None) -> Families:
     if text is None:
         text = read_data("families.yaml")
@@ -251,7 +258,7 @@ class Lexicon:
                 candidates[:] = [p for p in candidates if p.layer == CURATED or p.specificity > 0]
             # The curated layer first; embedded-only patterns say what a governing
             # pattern is about, so a real event pattern on the same word goes first.
-            candidates.sort(key=lambda p: (LAYER_RANK[p.layer], p.embedded_only, -p.specificity))
+            candidates.sort(key=_candidate_order)
         self.by_lemma = dict(lemmas)
         self.by_form = dict(forms)
         self._discard_patterns = _discard_patterns(self.discards)
@@ -269,7 +276,7 @@ class Lexicon:
         if form is not None and self.by_form:
             by_form = self.by_form.get((pos, form))
             if by_form:
-                return sorted([*found, *by_form], key=lambda p: (LAYER_RANK[p.layer], p.embedded_only, -p.specificity))
+                return sorted([*found, *by_form], key=_candidate_order)
         return found
 
     @classmethod

@@ -36,12 +36,16 @@ LemmaCheck = Callable[[str], str | None]
 
 
 def verb_entries(verbs: VerbDictionary, layer: str, ontology: Ontology, lemma_of: LemmaCheck | None = None,
-                 issues: list[Issue] | None = None, phrase_target: bool = True) -> list[dict[str, Any]]:
+                 issues: list[Issue] | None = None, faithful: bool = True) -> list[dict[str, Any]]:
     """Lexicon items (synonym sets and entries) for a verb dictionary; `layer` prefixes
-    the entry ids ("broad/attack.1234"), which become the events' rule ids;
-    `phrase_target`: see PHRASE_TARGET."""
+    the entry ids ("broad/attack.1234"), which become the events' rule ids.
+
+    `faithful` reads the patterns as PETRARCH does: a verb's target may be the first
+    actor anywhere in its phrase (PHRASE_TARGET), and a verb whose complement holds an
+    event yields to it ("said it will *break* relations"). The bundled broad layer is
+    read more strictly, below the curated lexicon that handles those constructions."""
     issues = issues if issues is not None else []
-    targets = [*DEFAULT_TARGET, *([PHRASE_TARGET] if phrase_target else [])]
+    targets = [*DEFAULT_TARGET, *([PHRASE_TARGET] if faithful else [])]
     items: list[dict[str, Any]] = [
         {"synset": name, "words": [" ".join(t) for t in members]} for name, members in verbs.synsets.items()
     ]
@@ -49,6 +53,10 @@ def verb_entries(verbs: VerbDictionary, layer: str, ontology: Ontology, lemma_of
     for block in verbs.blocks:
         slug = _unique_slug(block, slugs)
         items.extend(_block_items(verbs.file, block, f"{layer}/{slug}", ontology, lemma_of, issues, targets))
+    if faithful:
+        for item in items:
+            if "id" in item and not item.get("governs"):
+                item["subordinate"] = True
     return items
 
 
@@ -323,12 +331,12 @@ class Converted:
 
 def convert(found: Dictionaries, layer: str, ontology: Ontology, lemma_of: LemmaCheck | None = None,
             known_countries: frozenset[str] = frozenset(), institutions: bool = True,
-            taken: Callable[[str], bool] | None = None, phrase_target: bool = True) -> Converted:
+            taken: Callable[[str], bool] | None = None, faithful: bool = True) -> Converted:
     """Everything a folder holds, converted; problems of conversion in `issues`
-    (`institutions`, `taken`: see `actor_document`; `phrase_target`: PHRASE_TARGET)."""
+    (`institutions`, `taken`: see `actor_document`; `faithful`: `verb_entries`)."""
     out = Converted()
     for verbs in found.verbs:
-        out.lexicon.extend(verb_entries(verbs, layer, ontology, lemma_of, out.issues, phrase_target))
+        out.lexicon.extend(verb_entries(verbs, layer, ontology, lemma_of, out.issues, faithful))
     out.lexicon.extend(discard_items(found.discards))
     for actors in found.actors:
         name = re.sub(r"[^a-z0-9]+", "-", actors.file.lower().removesuffix(".txt")).strip("-") + ".yaml"
