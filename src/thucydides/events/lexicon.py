@@ -358,16 +358,53 @@ class Discard:
     rank: int  # the layer's rank: it applies to that layer and those below
 
 
-def _discard_patterns(discards: tuple[Discard, ...]) -> dict[bool, tuple[tuple[int, re.Pattern[str]], ...]]:
-    """One case-insensitive regular expression per (scope, layer), highest layer first."""
-    grouped: dict[tuple[bool, int], list[str]] = defaultdict(list)
+class DiscardIndex:
+    """Discard phrases of one scope and layer, looked up word by word: a phrase matches
+    from the start of a word; its last word may be a stem ("champion" in "champions")
+    unless it is whole (PETRARCH's trailing "_"). Faster than one regular expression
+    of 500 alternatives on every sentence."""
+
+    WORD = re.compile(r"[\w'.&-]+")
+
+    def __init__(self, discards: list[Discard]) -> None:
+        self.by_first: dict[str, list[tuple[tuple[str, ...], bool]]] = defaultdict(list)
+        self.stems: set[str] = set()  # one-word stems, found by the prefixes of a word
+        for d in discards:
+            words = tuple(d.phrase.split())
+            if len(words) == 1 and not d.whole_word:
+                self.stems.add(words[0])
+            else:
+                self.by_first[words[0]].append((words, d.whole_word))
+        self.shortest = min(map(len, self.stems), default=0)
+
+    def search(self, text: str) -> bool:
+        words = [w.strip(".-'") for w in self.WORD.findall(text.lower())]
+        for i, word in enumerate(words):
+            if self.stems and any(word[:n] in self.stems for n in range(self.shortest, len(word) + 1)):
+                return True
+            for phrase, whole in self.by_first.get(word, ()):
+                if _phrase_at(words, i, phrase, whole):
+                    return True
+        return False
+
+
+def _phrase_at(words: list[str], i: int, phrase: tuple[str, ...], whole: bool) -> bool:
+    end = i + len(phrase)
+    if end > len(words) or tuple(words[i:end - 1]) != phrase[:-1]:
+        return False
+    last = words[end - 1]
+    return last == phrase[-1] or (not whole and last.startswith(phrase[-1]))
+
+
+def _discard_patterns(discards: tuple[Discard, ...]) -> dict[bool, tuple[tuple[int, DiscardIndex], ...]]:
+    """One index per (scope, layer), highest layer first."""
+    grouped: dict[tuple[bool, int], list[Discard]] = defaultdict(list)
     for d in discards:
-        words = r"\s+".join(map(re.escape, d.phrase.split()))
-        grouped[(d.story, d.rank)].append(rf"(?<![\w]){words}" + (r"(?![\w])" if d.whole_word else ""))
-    out: dict[bool, list[tuple[int, re.Pattern[str]]]] = defaultdict(list)
-    for (story, rank), alternatives in sorted(grouped.items(), key=lambda kv: kv[0][1]):
-        out[story].append((rank, re.compile("|".join(alternatives), re.IGNORECASE)))
-    return {story: tuple(patterns) for story, patterns in out.items()}
+        grouped[(d.story, d.rank)].append(d)
+    out: dict[bool, list[tuple[int, DiscardIndex]]] = defaultdict(list)
+    for (story, rank), items in sorted(grouped.items(), key=lambda kv: kv[0][1]):
+        out[story].append((rank, DiscardIndex(items)))
+    return {story: tuple(indexes) for story, indexes in out.items()}
 
 
 def _add_item(entries: dict[str, dict[str, Any]], synsets: dict[str, list[str]], discards: list[Discard],
