@@ -28,7 +28,7 @@ from typing import Any
 
 import yaml
 
-from ..datafiles import data_path
+from ..datafiles import data_path, load_yaml
 from .normalize import CASE_ANY, alias_key, case_rule, demonym_plurals, plural
 from .people import Person, PersonError, parse_person
 
@@ -488,7 +488,7 @@ class ActorDictionary:
             except OSError as err:
                 raise DictionaryError(f"cannot read actor dictionary {path}: {err}") from err
             try:
-                layers.append((str(path), yaml.safe_load(text)))
+                layers.append((str(path), load_yaml(text)))
             except yaml.YAMLError as err:
                 raise DictionaryError(f"{path}: not valid YAML: {err}") from err
         return cls.from_layers(layers)
@@ -566,7 +566,7 @@ def _date(value: Any) -> str | None:
 def _bundled_layers() -> tuple[tuple[str, Any], ...]:
     base = data_path("actors")
     return tuple(
-        (f"thucydides/data/actors/{name}", yaml.safe_load(base.joinpath(name).read_text("utf-8")))
+        (f"thucydides/data/actors/{name}", load_yaml(base.joinpath(name).read_text("utf-8")))
         for name in BUNDLED_FILES
     )
 

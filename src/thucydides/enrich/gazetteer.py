@@ -20,9 +20,8 @@ from dataclasses import asdict, astuple, dataclass
 from functools import lru_cache
 from typing import Any, Iterable
 
-import yaml
 
-from ..datafiles import read_data
+from ..datafiles import load_yaml, read_data
 
 PRECISION_RANK = {"country": 0, "city": 1, "admin1": 2}
 
@@ -101,7 +100,7 @@ class Gazetteer:
                 if getattr(country, attr, None):
                     self._add(primary, getattr(country, attr), place)
         text = read_data("gazetteer/aliases.yaml")
-        for alias, iso3 in yaml.safe_load(text)["countries"].items():
+        for alias, iso3 in load_yaml(text)["countries"].items():
             place = self.countries.get(iso3) or Place(str(alias), iso3, "country")
             self._add(primary, str(alias), place)
 

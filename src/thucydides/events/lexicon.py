@@ -47,7 +47,7 @@ from typing import Any, Iterable, Sequence
 
 import yaml
 
-from ..datafiles import data_path, read_data
+from ..datafiles import SafeLoader, data_path, load_yaml, read_data
 from ..ontology import Ontology, default_ontology
 from .arguments import SLOTS
 
@@ -151,7 +151,7 @@ class Families:
 def load_families(text: str | None = None) -> Families:
     if text is None:
         text = read_data("families.yaml")
-    data = yaml.load(text, Loader=_LexiconLoader) or {}
+    data = load_yaml(text, _LexiconLoader) or {}
     modifiers = _table(data.pop("modifiers", None) or {})
     objects = _table(data.pop("objects", None) or {})
     families = {}
@@ -210,14 +210,14 @@ class Lexicon:
         return cls(patterns, families=families)
 
 
-class _LexiconLoader(yaml.SafeLoader):
+class _LexiconLoader(SafeLoader):
     """YAML 1.1 reads `on`, `off`, `yes`, `no` as booleans, but in a lexicon they
     are words ("call *on*"); only `true` and `false` are booleans here."""
 
 
 _LexiconLoader.yaml_implicit_resolvers = {
     key: [(tag, regex) for tag, regex in resolvers if tag != "tag:yaml.org,2002:bool"]
-    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    for key, resolvers in SafeLoader.yaml_implicit_resolvers.items()
 }
 _LexiconLoader.add_implicit_resolver(
     "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
@@ -233,7 +233,7 @@ def _bundled_files() -> Iterable[tuple[str, str]]:
 
 def _collect(entries: dict[str, dict[str, Any]], name: str, text: str) -> None:
     try:
-        data = yaml.load(text, Loader=_LexiconLoader) or []
+        data = load_yaml(text, _LexiconLoader) or []
     except yaml.YAMLError as err:
         raise LexiconError(f"{name}: not valid YAML: {err}") from None
     if not isinstance(data, list):
