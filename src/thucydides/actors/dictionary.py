@@ -28,6 +28,7 @@ from typing import Any
 
 import yaml
 
+from ..compiled import load_compiled
 from ..datafiles import data_path, load_yaml
 from .normalize import CASE_ANY, alias_key, case_rule, demonym_plurals, plural
 from .people import Person, PersonError, parse_person
@@ -475,11 +476,18 @@ class ActorDictionary:
 
     @classmethod
     def load(cls, extra_files: Sequence[str | Path] = ()) -> "ActorDictionary":
-        """The bundled dictionary plus the user's files (same format), applied in order."""
+        """The bundled dictionary plus the user's files (same format), applied in order;
+        built once per set of files and kept compiled (see `compiled.py`)."""
         if isinstance(extra_files, (str, Path)):
             extra_files = [extra_files]
         if not extra_files:
             return default_dictionary()
+        sources = [data_path("actors"), *map(Path, extra_files)]
+        return load_compiled("actors", sources, lambda: cls._read(extra_files))
+
+    @classmethod
+    def _read(cls, extra_files: Sequence[str | Path]) -> "ActorDictionary":
+        """Built from the YAML of the bundled files and the user's: `load` without the cache."""
         layers = list(_bundled_layers())
         for path in extra_files:
             path = Path(path)
@@ -573,5 +581,5 @@ def _bundled_layers() -> tuple[tuple[str, Any], ...]:
 
 @lru_cache(maxsize=1)
 def default_dictionary() -> ActorDictionary:
-    """The bundled dictionary, built once."""
-    return ActorDictionary.from_layers(_bundled_layers())
+    """The bundled dictionary, loaded once per process from its compiled form."""
+    return load_compiled("actors", [data_path("actors")], lambda: ActorDictionary.from_layers(_bundled_layers()))

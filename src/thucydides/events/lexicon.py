@@ -47,6 +47,7 @@ from typing import Any, Iterable, Sequence
 
 import yaml
 
+from ..compiled import load_compiled
 from ..datafiles import SafeLoader, data_path, load_yaml, read_data
 from ..ontology import Ontology, default_ontology
 from .arguments import SLOTS
@@ -191,8 +192,18 @@ class Lexicon:
 
     @classmethod
     def load(cls, extra_files: Sequence[str | Path] = (), ontology: Ontology | None = None) -> "Lexicon":
-        """The bundled lexicon, then each extra file; a later entry with the same id replaces it."""
-        ontology = ontology or default_ontology()
+        """The bundled lexicon, then each extra file; a later entry with the same id replaces it.
+
+        Built once per set of source files and kept compiled (see `compiled.py`).
+        """
+        if ontology is not None and ontology is not default_ontology():
+            return cls.build(extra_files, ontology)  # codes checked against a table of the caller's
+        sources = [data_path("lexicon"), data_path("families.yaml"), data_path("ontology"), *map(Path, extra_files)]
+        return load_compiled("lexicon", sources, lambda: cls.build(extra_files, default_ontology()))
+
+    @classmethod
+    def build(cls, extra_files: Sequence[str | Path], ontology: Ontology) -> "Lexicon":
+        """The lexicon read from its YAML files: `load` without the compiled form."""
         entries: dict[str, dict[str, Any]] = {}
         for name, text in _bundled_files():
             _collect(entries, name, text)

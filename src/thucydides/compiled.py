@@ -1,0 +1,220 @@
+"""Compiled language data: objects built from data files once, then loaded from a binary cache.
+
+Building the lexicon, the actor dictionary and the gazetteers from YAML and GeoNames
+takes seconds; unpickling what they built takes milliseconds. `load_compiled(name,
+sources, build)` returns `build()`'s result, kept as a pickle in the cache folder
+(`THUCYDIDES_CACHE_DIR`, else `$XDG_CACHE_HOME/thucydides`, else `~/.cache/thucydides`)
+under a key that covers everything the result depends on:
+
+* the contents (and paths) of the source files, a folder standing for every file under
+  it, so a data file added to a bundled folder is part of the key without being named;
+* the package version and the source of the package's own modules, so a changed builder
+  never serves an object built by the old one (an editable install keeps its version);
+* the Python version and pickle protocol, and the versions of the third-party packages
+  whose data the builder reads (GeoNames, ISO 3166).
+
+Any change gives a new key, so the object is rebuilt on next use. The cache is only ever
+a shortcut: a folder that cannot be written, a file that cannot be read, or a truncated
+or corrupt file means building in memory (and rewriting the file when possible), never
+an error. Files are written to a temporary name and renamed, so two processes building
+at once each write a whole file and readers never see half of one.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import BinaryIO, TypeVar
+
+from . import __version__
+
+CACHE_ENV = "THUCYDIDES_CACHE_DIR"
+PROTOCOL = 5
+SUFFIX = ".pickle"
+STALE_AFTER_S = 3600  # entries of the same name unused this long go when a new one is written
+
+T = TypeVar("T")
+Source = Path | Traversable
+_MAGIC = b"thucydides-compiled 1\n"
+
+
+def cache_dir() -> Path:
+    """Where compiled objects are kept (the folder need not exist yet)."""
+    explicit = os.environ.get(CACHE_ENV)
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "thucydides"
+
+
+def load_compiled(name: str, sources: Iterable[Source], build: Callable[[], T],
+                  packages: Iterable[str] = ()) -> T:
+    """`build()`, or its cached result when nothing it depends on has changed.
+
+    `name` labels the object (and its cache file); `sources` are the files and folders
+    `build` reads; `packages` the installed distributions whose data it reads.
+    """
+    try:
+        key = cache_key(name, sources, packages)
+    except OSError:
+        return build()  # an unreadable source: the builder reports it in its own words
+    path = cache_dir() / f"{name}-{key[:32]}{SUFFIX}"
+    found = _read(path, key)
+    if found is not _MISSING:
+        return found  # type: ignore[return-value]
+    value = build()
+    _write(path, key, value)
+    return value
+
+
+def cache_key(name: str, sources: Iterable[Source], packages: Iterable[str] = ()) -> str:
+    digest = hashlib.blake2b(digest_size=32)
+    for part in (_MAGIC, name, __version__, sys.version, str(PROTOCOL), _code_fingerprint()):
+        _update(digest, part)
+    for package in packages:
+        _update(digest, f"{package}=={_package_version(package)}")
+    for label, data in _source_files(sources):
+        _update(digest, label)
+        _update(digest, data)
+    return digest.hexdigest()
+
+
+def _update(digest: "hashlib._Hash", part: str | bytes) -> None:
+    # Length-prefixed, so no two different sequences of parts hash alike.
+    data = part.encode("utf-8") if isinstance(part, str) else part
+    digest.update(len(data).to_bytes(8, "little"))
+    digest.update(data)
+
+
+def _source_files(sources: Iterable[Source]) -> Iterator[tuple[str, bytes]]:
+    """(label, contents) of every file, folders walked in name order."""
+    for source in sources:
+        if source.is_dir():
+            for label, item in _walk(source, str(source)):
+                yield label, item.read_bytes()
+        else:
+            yield str(source), source.read_bytes()
+
+
+def _walk(folder: Source, label: str) -> Iterator[tuple[str, Source]]:
+    for item in sorted(folder.iterdir(), key=lambda i: i.name):
+        if item.name == "__pycache__":
+            continue
+        if item.is_dir():
+            yield from _walk(item, f"{label}/{item.name}")
+        else:
+            yield f"{label}/{item.name}", item
+
+
+@lru_cache(maxsize=1)
+def _code_fingerprint() -> bytes:
+    """A digest of this package's Python source, read once per process."""
+    digest = hashlib.blake2b(digest_size=32)
+    root = Path(__file__).parent
+    for path in sorted(root.rglob("*.py")):
+        _update(digest, str(path.relative_to(root)))
+        _update(digest, path.read_bytes())
+    return digest.digest()
+
+
+def _package_version(package: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(package)
+    except PackageNotFoundError:
+        return ""
+
+
+class _Missing:
+    pass
+
+
+_MISSING = _Missing()
+
+
+def _header(key: str) -> bytes:
+    return _MAGIC + key.encode("ascii") + b"\n"
+
+
+def _read(path: Path, key: str) -> object:
+    """The object cached at `path`, or _MISSING when there is none or it is unusable."""
+    header = _header(key)
+    try:
+        with open(path, "rb") as file:
+            if file.read(len(header)) != header:
+                return _MISSING
+            value = _unpickle(file)
+    except Exception:  # noqa: BLE001 - absent, unreadable, truncated or corrupt: rebuild
+        return _MISSING
+    _touch(path)
+    return value
+
+
+def _unpickle(file: BinaryIO) -> object:
+    # Unpickling allocates tens of thousands of objects, which would set off full
+    # collections of the whole heap (spaCy's included) that can find no garbage here:
+    # they took ~40 ms of a 55 ms dictionary load.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return pickle.load(file)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _touch(path: Path) -> None:
+    # The modification time says when an entry was last used (see _prune).
+    try:
+        os.utime(path)
+    except OSError:
+        pass
+
+
+def _write(path: Path, key: str, value: object) -> None:
+    """Cache `value` at `path`, atomically; a folder that cannot be written is skipped."""
+    tmp: str | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=".tmp")
+        with os.fdopen(fd, "wb") as file:
+            file.write(_header(key))
+            pickle.dump(value, file, protocol=PROTOCOL)
+        os.replace(tmp, path)
+        tmp = None
+    except OSError:
+        return
+    finally:
+        if tmp is not None:
+            _unlink(Path(tmp))
+    _prune(path)
+
+
+def _prune(fresh: Path) -> None:
+    """Remove entries of the same name that nothing has used for a while: each change
+    of data or code leaves one behind."""
+    stem = fresh.name[: -len(SUFFIX) - 33]  # "<name>-<32 hex digits>.pickle"
+    cutoff = time.time() - STALE_AFTER_S
+    for old in fresh.parent.glob(f"{stem}-*{SUFFIX}"):
+        try:
+            if old != fresh and len(old.name) == len(fresh.name) and old.stat().st_mtime < cutoff:
+                old.unlink()
+        except OSError:
+            pass
+
+
+def _unlink(path: Path) -> None:
+    try:
+        path.unlink()
+    except OSError:
+        pass

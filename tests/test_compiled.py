@@ -1,0 +1,162 @@
+"""Compiled language data (`compiled.py`): built once, then loaded from the cache until
+something it depends on changes; the cache never changes a result or raises."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from thucydides import compiled
+from thucydides.actors.dictionary import ActorDictionary, _bundled_layers, default_dictionary
+from thucydides.compiled import load_compiled
+from thucydides.datafiles import data_path
+from thucydides.events import Lexicon
+from thucydides.ontology import default_ontology
+
+SAMPLE = Path(__file__).parents[1] / "src/thucydides/data/sample/articles.jsonl"
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv(compiled.CACHE_ENV, str(folder))
+    return folder
+
+
+class WordList:
+    """A builder like the real ones: reads every file of its source folder, counts its runs."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder, self.runs = folder, 0
+
+    def __call__(self) -> list[str]:
+        self.runs += 1
+        return sorted(w for f in sorted(self.folder.iterdir()) for w in f.read_text().split())
+
+    def load(self) -> list[str]:
+        return load_compiled("words", [self.folder], self)
+
+
+@pytest.fixture
+def words(tmp_path: Path) -> WordList:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / "a.txt").write_text("detain arrest", encoding="utf-8")
+    return WordList(folder)
+
+
+def _entries(cache: Path) -> list[Path]:
+    return sorted(cache.glob(f"*{compiled.SUFFIX}"))
+
+
+def test_a_second_load_comes_from_the_cache(cache: Path, words: WordList) -> None:
+    assert words.load() == ["arrest", "detain"]
+    assert words.load() == ["arrest", "detain"]
+    assert words.runs == 1
+    assert len(_entries(cache)) == 1
+    assert not list(cache.glob("*.tmp"))  # written under a temporary name, then renamed
+
+
+def test_a_changed_source_file_is_rebuilt(cache: Path, words: WordList) -> None:
+    words.load()
+    (words.folder / "a.txt").write_text("detain arrest imprison", encoding="utf-8")
+    assert words.load() == ["arrest", "detain", "imprison"]
+    assert words.runs == 2
+
+
+def test_a_file_added_to_a_source_folder_is_rebuilt(cache: Path, words: WordList) -> None:
+    words.load()
+    (words.folder / "b.txt").write_text("expel", encoding="utf-8")
+    assert words.load() == ["arrest", "detain", "expel"]
+    assert words.runs == 2
+
+
+def test_another_package_version_is_rebuilt(cache: Path, words: WordList, monkeypatch: pytest.MonkeyPatch) -> None:
+    words.load()
+    monkeypatch.setattr(compiled, "__version__", "99.0.0")
+    words.load()
+    assert words.runs == 2
+    assert len(_entries(cache)) == 2
+
+
+@pytest.mark.parametrize("damage", ["truncated", "garbage", "empty"])
+def test_a_damaged_cache_file_is_rebuilt_and_rewritten(cache: Path, words: WordList, damage: str) -> None:
+    words.load()
+    (entry,) = _entries(cache)
+    data = entry.read_bytes()
+    entry.write_bytes({"truncated": data[: len(data) - 5], "garbage": data[:60] + b"\x80\x05junk", "empty": b""}[damage])
+    assert words.load() == ["arrest", "detain"]
+    assert words.runs == 2
+    assert words.load() == ["arrest", "detain"]  # the rewritten file serves the next load
+    assert words.runs == 2
+
+
+def test_an_unwritable_cache_folder_means_building_in_memory(tmp_path: Path, words: WordList,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv(compiled.CACHE_ENV, str(blocker / "cache"))  # cannot be created, even as root
+    assert words.load() == ["arrest", "detain"]
+    assert words.load() == ["arrest", "detain"]
+    assert words.runs == 2
+
+
+def test_an_unreadable_source_is_left_to_the_builder_to_report(cache: Path, tmp_path: Path) -> None:
+    def build() -> str:
+        return (tmp_path / "missing.txt").read_text()
+
+    with pytest.raises(FileNotFoundError, match="missing.txt"):
+        load_compiled("missing", [tmp_path / "missing.txt"], build)
+
+
+def test_a_user_lexicon_is_compiled_and_keyed_by_its_contents(cache: Path, tmp_path: Path) -> None:
+    extra = tmp_path / "mine.yaml"
+    extra.write_text("- id: mine.snub\n  code: '128'\n  verbs: [snub]\n", encoding="utf-8")
+    assert [p.code for p in Lexicon.load([extra]).candidates("verb", "snub")] == ["128"]
+    assert len(list(cache.glob("lexicon-*"))) == 1
+    extra.write_text("- id: mine.snub\n  code: '125'\n  verbs: [snub]\n", encoding="utf-8")
+    assert [p.code for p in Lexicon.load([extra]).candidates("verb", "snub")] == ["125"]
+    assert len(list(cache.glob("lexicon-*"))) == 2
+
+
+def test_user_actors_are_compiled_and_keyed_by_their_contents(cache: Path, tmp_path: Path) -> None:
+    extra = tmp_path / "mine.yaml"
+    extra.write_text("groups:\n  zeta:\n    name: Zeta Front\n    code: MEXREB\n", encoding="utf-8")
+    assert ActorDictionary.load([extra]).entity(("zeta", "front")).ref == "zeta"
+    extra.write_text("groups:\n  omega:\n    name: Zeta Front\n    code: MEXREB\n", encoding="utf-8")
+    assert ActorDictionary.load([extra]).entity(("zeta", "front")).ref == "omega"
+    assert len(list(cache.glob("actors-*"))) == 2
+
+
+def test_compiled_objects_equal_the_ones_built_from_the_sources() -> None:
+    # The suite's cache: loaded twice, the second time from the file.
+    default_dictionary.cache_clear()
+    default_dictionary()
+    default_dictionary.cache_clear()
+    assert vars(default_dictionary()) == vars(ActorDictionary.from_layers(_bundled_layers()))
+    Lexicon.load()
+    loaded, built = Lexicon.load(), Lexicon.build((), default_ontology())
+    assert loaded.patterns == built.patterns and loaded.by_lemma == built.by_lemma
+    assert loaded.families == built.families
+
+
+def test_coding_output_is_the_same_with_and_without_the_cache(tmp_path: Path) -> None:
+    articles = tmp_path / "some.jsonl"
+    articles.write_text("".join(SAMPLE.read_text(encoding="utf-8").splitlines(keepends=True)[:12]), encoding="utf-8")
+    blocker = tmp_path / "a-file"
+    blocker.write_text("", encoding="utf-8")
+    default_dictionary.cache_clear()  # the suite's cache, filled
+    default_dictionary()
+    Lexicon.load()
+    command = [str(Path(sys.executable).with_name("thucydides")), "code", "--all-modalities", str(articles)]
+    runs = {}
+    for label, folder in (("built", blocker / "cache"), ("compiled", os.environ[compiled.CACHE_ENV])):
+        env = {**os.environ, compiled.CACHE_ENV: str(folder)}
+        runs[label] = subprocess.run(command, capture_output=True, text=True, env=env, timeout=300, check=True).stdout
+    assert runs["built"] == runs["compiled"]
+    assert len([json.loads(line) for line in runs["compiled"].splitlines()]) > 10
