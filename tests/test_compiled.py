@@ -7,14 +7,17 @@ import json
 import os
 import subprocess
 import sys
+from dataclasses import astuple
 from pathlib import Path
 
 import pytest
 
 from thucydides import compiled
 from thucydides.actors.dictionary import ActorDictionary, _bundled_layers, default_dictionary
+from thucydides.actors.gazetteer import place_countries, place_country_iso2
 from thucydides.compiled import load_compiled
 from thucydides.datafiles import data_path
+from thucydides.enrich.gazetteer import build_gazetteer, default_gazetteer
 from thucydides.events import Lexicon
 from thucydides.ontology import default_ontology
 
@@ -145,13 +148,23 @@ def test_compiled_objects_equal_the_ones_built_from_the_sources() -> None:
     assert loaded.families == built.families
 
 
+def test_the_compiled_gazetteers_answer_as_the_built_ones() -> None:
+    compiled_gazetteer, built = default_gazetteer(), build_gazetteer()
+    names = ["Istanbul", "Paris", "Paris, Texas", "New York", "Aleppo", "Texas", "Mexico", "Nowhereville", "Kyiv", "Kiev"]
+    for name in names:
+        assert [astuple(p) for p in compiled_gazetteer.candidates(name)] == [astuple(p) for p in built.candidates(name)]
+        assert compiled_gazetteer.resolve(name, {"USA"}) == built.resolve(name, {"USA"})
+    assert place_countries().get(("paris",)) == "FR" and place_country_iso2("Nowhereville") is None
+
+
 def test_coding_output_is_the_same_with_and_without_the_cache(tmp_path: Path) -> None:
     articles = tmp_path / "some.jsonl"
     articles.write_text("".join(SAMPLE.read_text(encoding="utf-8").splitlines(keepends=True)[:12]), encoding="utf-8")
     blocker = tmp_path / "a-file"
     blocker.write_text("", encoding="utf-8")
-    default_dictionary.cache_clear()  # the suite's cache, filled
-    default_dictionary()
+    for loader in (default_dictionary, default_gazetteer, place_countries):  # the suite's cache, filled
+        loader.cache_clear()
+        loader()
     Lexicon.load()
     command = [str(Path(sys.executable).with_name("thucydides")), "code", "--all-modalities", str(articles)]
     runs = {}
