@@ -14,3 +14,10 @@ app = typer.Typer(
 
 MODEL_OPTION = typer.Option(None, "--model", help="spaCy pipeline to parse with (package name or path).")
 DB_OPTION = typer.Option(None, "--db", help="DuckDB store file (default: thucydides.duckdb).")
+
+
+@app.callback()
+def _group() -> None:
+    # With a callback `app` stays a group of subcommands when `main` registered only the
+    # invoked command (Typer runs a lone command without its name otherwise).
+    pass

@@ -10,9 +10,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from ..events.explain import explain_doc
 from ..model import Article
-from ..pipeline import Pipeline
 from ..settings import load_settings
 from .app import MODEL_OPTION, app
 
@@ -25,6 +23,9 @@ def explain(
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of tables."),
 ) -> None:
     """Show how a text is coded: parse, actors, candidate patterns and modality."""
+    from ..events.explain import explain_doc  # spaCy: imported only by the commands that code
+    from ..pipeline import Pipeline
+
     pipeline = Pipeline(load_settings(model=model))
     article = Article(text=text, date=date)
     sentences = explain_doc(pipeline.coder, pipeline.nlp(text), article)
