@@ -13,12 +13,13 @@ from pathlib import Path
 import pytest
 
 from thucydides import compiled
-from thucydides.actors.dictionary import ActorDictionary, _bundled_layers, default_dictionary
+from thucydides.actors.dictionary import ActorDictionary, Payload, _bundled_layers, default_dictionary
 from thucydides.actors.gazetteer import place_countries, place_country_iso2
-from thucydides.compiled import load_compiled
+from thucydides.compiled import load_compiled, share_equal
 from thucydides.datafiles import data_path
 from thucydides.enrich.gazetteer import build_gazetteer, default_gazetteer
 from thucydides.events import Lexicon
+from thucydides.events.lexicon import Families, Family
 from thucydides.ontology import default_ontology
 
 SAMPLE = Path(__file__).parents[1] / "src/thucydides/data/sample/articles.jsonl"
@@ -173,3 +174,19 @@ def test_coding_output_is_the_same_with_and_without_the_cache(tmp_path: Path) ->
         runs[label] = subprocess.run(command, capture_output=True, text=True, env=env, timeout=300, check=True).stdout
     assert runs["built"] == runs["compiled"]
     assert len([json.loads(line) for line in runs["compiled"].splitlines()]) > 10
+
+
+def test_sharing_makes_equal_values_one_object_and_changes_nothing_else() -> None:
+    words = ["united", "nations"]
+    built = {("united", "nations"): Payload("igo", "un", rule=1), ("u", "n"): Payload("igo", "un", rule=1),
+             ("un",): Payload("igo", "un", rule=True), "prefixes": frozenset({("united",), tuple(words)}),
+             "numbers": [(1,), (True,)], "unhashable": [Families({"x": Family("x", "130", ())})]}
+    copy = dict(built)
+    shared = share_equal(built)
+    assert shared is built and shared == copy
+    keys = [k for k in shared if isinstance(k, tuple)]
+    assert shared[keys[0]] is shared[keys[1]]  # equal entries, one object
+    assert shared[keys[2]] is not shared[keys[0]] and shared[keys[2]].rule is True  # True is no 1
+    assert next(p for p in shared["prefixes"] if len(p) == 2) is keys[0]
+    assert keys[0][0] is next(p for p in shared["prefixes"] if len(p) == 1)[0]
+    assert [type(n[0]) for n in shared["numbers"]] == [int, bool]

@@ -1,17 +1,22 @@
-"""Large read-only string tables packed into a few flat buffers.
+"""Large read-only tables packed into a few flat buffers.
 
-The gazetteers map hundreds of thousands of place names to places. As Python dicts of
-strings and tuples they cost ~50 MB and over a second to unpickle; packed into one
-byte string of sorted keys and arrays of offsets and numbers they take a tenth of the
-memory, load in milliseconds (a pickle of a few buffers), and give the cyclic garbage
-collector nothing to scan. A look-up is a binary search: a few microseconds.
+The gazetteers map ~200,000 place names to places. As Python dicts of strings and
+tuples they cost ~50 MB and ~90 ms to unpickle; packed into one byte string of sorted
+keys and arrays of offsets and numbers they take a tenth of the memory, load in a few
+milliseconds (a pickle of a few buffers), and give the cyclic garbage collector nothing
+to scan. A look-up is a binary search: a few microseconds.
 """
 
 from __future__ import annotations
 
+import pickle
 from array import array
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
 from itertools import accumulate
+from typing import TypeVar
+
+K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
 
 
 def _ends(lengths: Iterable[int]) -> array:
@@ -92,3 +97,53 @@ class PackedIndex:
 
     def __setstate__(self, state: tuple[bytes, array, array, array]) -> None:
         self._keys, self._key_ends, self._values, self._value_ends = state
+
+
+class PickledMapping(Mapping[K, V]):
+    """An immutable mapping whose values stay pickled, in small chunks, until first read.
+
+    For large tables a run reads a few entries of (the people and organisations of the
+    actor dictionary): loading costs their pickled bytes, not a Python object per value,
+    and a chunk is unpickled once, when one of its values is first asked for. Chunks of
+    `CHUNK` values share one pickle's memo (class names, field names, common strings).
+    """
+
+    CHUNK = 32
+
+    def __init__(self, items: Mapping[K, V]) -> None:
+        self._keys = list(items)
+        self._index: dict[K, int] = {key: i for i, key in enumerate(self._keys)}
+        self._read: dict[K, V] = dict(items)  # values unpickled (or given) so far
+        self._blob, self._ends = b"", array("I")
+
+    def __getitem__(self, key: K) -> V:
+        try:
+            return self._read[key]
+        except KeyError:
+            i = self._index[key]  # KeyError for a key it does not have
+        chunk = i // self.CHUNK
+        values = pickle.loads(self._blob[self._ends[chunk - 1] if chunk else 0:self._ends[chunk]])
+        # Set one by one: a thread reading the same chunk at once only repeats the work.
+        for k, value in zip(self._keys[chunk * self.CHUNK:(chunk + 1) * self.CHUNK], values):
+            self._read[k] = value
+        return self._read[key]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._index  # without unpickling anything
+
+    def __iter__(self) -> Iterator[K]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def __getstate__(self) -> tuple[list[K], bytes, array]:
+        keys, size = self._keys, self.CHUNK
+        chunks = [pickle.dumps([self[k] for k in keys[i:i + size]], protocol=pickle.HIGHEST_PROTOCOL)
+                  for i in range(0, len(keys), size)]
+        return keys, b"".join(chunks), _ends(map(len, chunks))
+
+    def __setstate__(self, state: tuple[list[K], bytes, array]) -> None:
+        self._keys, self._blob, self._ends = state
+        self._index = {key: i for i, key in enumerate(self._keys)}
+        self._read = {}

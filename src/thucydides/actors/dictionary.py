@@ -20,9 +20,9 @@ Everything is precomputed into two look-up tables keyed by normalised word tuple
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +30,7 @@ import yaml
 
 from ..compiled import load_compiled
 from ..datafiles import data_path, load_yaml
+from ..packed import PickledMapping
 from .normalize import CASE_ANY, alias_key, case_rule, demonym_plurals, plural
 from .people import Person, PersonError, parse_person
 
@@ -422,7 +423,9 @@ class ActorDictionary:
             )
             for code, d in builder.countries.items()
         }
-        self.organisations: dict[str, Organisation] = {
+        # People and organisations: thousands, of which a run meets a few, so kept pickled
+        # until read (`PickledMapping`).
+        self.organisations: Mapping[str, Organisation] = PickledMapping({
             ident: Organisation(
                 id=ident,
                 kind=d["_kind"],
@@ -437,10 +440,10 @@ class ActorDictionary:
                 ),
             )
             for ident, d in builder.orgs.items()
-        }
-        self.people: dict[str, Person] = {
+        })
+        self.people: Mapping[str, Person] = PickledMapping({
             ident: parse_person(ident, d, ident) for ident, d in builder.people.items()
-        }
+        })
         index: dict[str, list[str]] = {}
         for person in self.people.values():
             for alias in person.aliases:
@@ -448,7 +451,6 @@ class ActorDictionary:
                 if person.id not in ids:
                     ids.append(person.id)
         self._people_index = {key: tuple(ids) for key, ids in index.items()}
-        self._misspellings = _misspelling_index(self._people_index)
         self.anaphora: dict[tuple[str, ...], Anaphor] = dict(builder.anaphora)
         # Later registrations win: bundled files first, then the user's, in order.
         # The same name written twice ("Hamas", "HAMAS") keeps the looser case rule.
@@ -516,6 +518,11 @@ class ActorDictionary:
 
     def role_term(self, key: tuple[str, ...]) -> RoleTerm | None:
         return self._roles.get(key)
+
+    @cached_property
+    def _misspellings(self) -> dict[tuple[int, tuple[str, ...]], list[str]]:
+        # Built when a name is first looked up as a misspelling, not loaded with the rest.
+        return _misspelling_index(self._people_index)
 
     def similar_person(self, key: tuple[str, ...]) -> Payload | None:
         """A full name one letter off a known person's ("Francois Mitterand" for
