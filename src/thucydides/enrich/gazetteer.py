@@ -198,10 +198,10 @@ class Gazetteer:
 
 class PlaceTable:
     """The places as columns: names in one buffer, codes and numbers in arrays. Tens of
-    thousands of Place objects would cost ~10 MB and seconds of garbage collection; a
-    place is made when a look-up returns it."""
+    thousands of Place objects would cost ~10 MB and ~40 ms to unpickle; a place is made
+    when a look-up first returns it, and kept."""
 
-    __slots__ = ("_names", "_labels", "_country", "_precision", "_admin1", "_coords", "_numbers")
+    __slots__ = ("_names", "_labels", "_country", "_precision", "_admin1", "_coords", "_numbers", "_made")
 
     def __init__(self, places: Sequence[Place]) -> None:
         labels: dict[str | None, int] = {}  # countries, precisions and regions, numbered
@@ -217,11 +217,18 @@ class PlaceTable:
         nan = float("nan")  # no coordinates (countries, regions)
         self._coords = array("d", (c for p in places for c in (_or(p.lat, nan), _or(p.lon, nan))))
         self._numbers = array("q", (n for p in places for n in (_or(p.geonameid, -1), p.population)))
+        self._made: dict[int, Place] = {}  # places made so far (frozen, so shared)
 
     def __len__(self) -> int:
         return len(self._names)
 
     def __getitem__(self, i: int) -> Place:
+        place = self._made.get(i)
+        if place is None:
+            place = self._made[i] = self._make(i)
+        return place
+
+    def _make(self, i: int) -> Place:
         lat, lon = self._coords[2 * i], self._coords[2 * i + 1]
         geonameid, population = self._numbers[2 * i], self._numbers[2 * i + 1]
         labels = self._labels
@@ -230,11 +237,12 @@ class PlaceTable:
                      None if geonameid < 0 else geonameid, population)
 
     def __getstate__(self) -> tuple:
-        return tuple(getattr(self, name) for name in self.__slots__)
+        return tuple(getattr(self, name) for name in self.__slots__[:-1])
 
     def __setstate__(self, state: tuple) -> None:
         for name, value in zip(self.__slots__, state):
             setattr(self, name, value)
+        self._made = {}
 
 
 def _or(value: float | int | None, missing: float | int) -> float | int:
