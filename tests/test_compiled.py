@@ -129,6 +129,29 @@ def test_an_unwritable_cache_folder_means_building_in_memory(tmp_path: Path, wor
     assert words.runs == 2
 
 
+RACER = """
+import sys, time
+from pathlib import Path
+from thucydides.compiled import load_compiled
+folder = Path(sys.argv[1])
+def build():
+    time.sleep(0.5)  # both processes are building at once
+    return sorted(w for f in sorted(folder.iterdir()) for w in f.read_text().split())
+print(load_compiled("words", [folder], build))
+"""
+
+
+def test_two_processes_building_at_once_both_get_it_and_leave_one_whole_file(cache: Path, words: WordList) -> None:
+    env = {**os.environ, compiled.CACHE_ENV: str(cache)}
+    racers = [subprocess.Popen([sys.executable, "-c", RACER, str(words.folder)], stdout=subprocess.PIPE, text=True, env=env)
+              for _ in range(2)]
+    outputs = [racer.communicate(timeout=120)[0] for racer in racers]
+    assert [racer.returncode for racer in racers] == [0, 0]
+    assert outputs == ["['arrest', 'detain']\n"] * 2
+    assert len(_entries(cache)) == 1 and not list(cache.glob("*.tmp"))
+    assert words.load() == ["arrest", "detain"] and words.runs == 0  # the file they wrote serves this process
+
+
 def test_an_unreadable_source_is_left_to_the_builder_to_report(cache: Path, tmp_path: Path) -> None:
     def build() -> str:
         return (tmp_path / "missing.txt").read_text()
