@@ -111,13 +111,13 @@ def measure(runs: dict[str, Run], stdin: Path, rounds: int) -> dict[str, list[tu
 
 def report(results: dict[str, list[tuple[float, float]]]) -> None:
     base = results["spacy"]
-    print(f"{'':12s} {'wall s (median)':>16s} {'x spaCy (median of rounds)':>27s} {'rounds':>30s} {'peak MiB':>9s} {'x spaCy':>8s}")
+    print(f"{'':12s} {'wall s (median)':>16s} {'x spaCy (median of rounds)':>27s} {'peak MiB':>9s} {'x spaCy':>8s}  rounds")
     base_rss = statistics.median(m for _, m in base)
     for name, values in results.items():
         ratios = [w / b for (w, _), (b, _) in zip(values, base)]
         rss = statistics.median(m for _, m in values)
         print(f"{name:12s} {statistics.median(w for w, _ in values):16.3f} {statistics.median(ratios):27.2f} "
-              f"{' '.join(f'{x:.2f}' for x in ratios):>30s} {rss:9.0f} {rss / base_rss:8.2f}")
+              f"{rss:9.0f} {rss / base_rss:8.2f}  {' '.join(f'{x:.2f}' for x in ratios)}")
 
 
 if __name__ == "__main__":
