@@ -232,3 +232,6 @@ def test_sharing_makes_equal_values_one_object_and_changes_nothing_else() -> Non
     assert next(p for p in shared["prefixes"] if len(p) == 2) is keys[0]
     assert keys[0][0] is next(p for p in shared["prefixes"] if len(p) == 1)[0]
     assert [type(n[0]) for n in shared["numbers"]] == [int, bool]
+    # Equal under == yet of other types inside: kept apart one level up as well.
+    nested = share_equal([(Payload("igo", "un", rule=1),), (Payload("igo", "un", rule=True),)])
+    assert nested[0] is not nested[1] and nested[1][0].rule is True

@@ -32,6 +32,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import fields
 from functools import lru_cache
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -91,22 +92,38 @@ def share_equal(value: T) -> T:
     return _Sharer().share(value)
 
 
+_PLAIN = (str, int, bool, type(None))  # not float: 0.0 == -0.0
+
+
 class _Sharer:
     def __init__(self) -> None:
         self._memo: dict[object, object] = {}
-        self._canonical: set[int] = set()  # ids of the shared tuples and frozensets
+        # Ids of the shared objects: equal to another only if made of the same values of
+        # the same types, all the way down ((1,) == (True,), and a dataclass field left
+        # out of == would hide a difference).
+        self._canonical: set[int] = set()
+
+    def _plain(self, value: object) -> bool:
+        return type(value) in _PLAIN or id(value) in self._canonical
+
+    def _identity(self, value: object) -> object:
+        # What a part contributes to its container's key: a shared object by identity (an
+        # equal one of other types would be another object), a plain value with its type.
+        return id(value) if id(value) in self._canonical else (type(value), value)
+
+    def _one(self, key: object, value: T) -> T:
+        shared = self._memo.setdefault(key, value)
+        self._canonical.add(id(shared))
+        return shared  # type: ignore[return-value]
 
     def share(self, value: T) -> T:
         kind = type(value)
         if kind is str:
-            return self._memo.setdefault(value, value)  # type: ignore[return-value]
+            return self._one(value, value)
         if kind is tuple or kind is frozenset:
             items = kind(map(self.share, value))  # type: ignore[call-overload]
-            if all(type(v) is str or id(v) in self._canonical for v in items):
-                # Only strings all the way down: == then means the same types too ((1,) == (True,)).
-                shared = self._memo.setdefault((kind, items), items)
-                self._canonical.add(id(shared))
-                return shared  # type: ignore[return-value]
+            if all(map(self._plain, items)):
+                return self._one((kind, kind(map(self._identity, items))), items)
             return items  # type: ignore[return-value]
         if kind is list:
             value[:] = map(self.share, value)  # type: ignore[index]
@@ -119,14 +136,16 @@ class _Sharer:
             state = vars(value)
             for name, item in state.items():
                 state[name] = self.share(item)
-            params = getattr(kind, "__dataclass_params__", None)
-            if params is not None and params.frozen:
-                # Field types in the key as well: Payload(rule=1) and Payload(rule=True) stay apart.
-                try:
-                    return self._memo.setdefault((kind, value, *map(type, state.values())), value)  # type: ignore[return-value]
-                except TypeError:  # a field holds a dict or a list: no hash
-                    pass
+            if _frozen_value(kind) and all(map(self._plain, state.values())):
+                return self._one((kind, *((name, self._identity(v)) for name, v in state.items())), value)
         return value
+
+
+@lru_cache(maxsize=None)
+def _frozen_value(kind: type) -> bool:
+    """A frozen dataclass that compares every field: equal instances are interchangeable."""
+    params = getattr(kind, "__dataclass_params__", None)
+    return bool(params and params.frozen and params.eq) and all(f.compare for f in fields(kind))
 
 
 def cache_key(name: str, sources: Iterable[Source], packages: Iterable[str] = (),
