@@ -7,7 +7,8 @@ sources, build)` returns `build()`'s result, kept as a pickle in the cache folde
 under a key that covers everything the result depends on:
 
 * the contents (and paths) of the source files, a folder standing for every file under
-  it, so a data file added to a bundled folder is part of the key without being named;
+  it, so a data file added to a bundled folder is part of the key without being named
+  (a user's folder, such as a folder of PETRARCH dictionaries, is a source the same way);
 * the package version and the source of the package's own modules, so a changed builder
   never serves an object built by the old one (an editable install keeps its version);
   a slow, self-contained builder may name the few modules it depends on instead;
