@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from collections.abc import Iterable, Iterator
 
 import pytest
 
+from thucydides.compiled import CACHE_ENV
 from thucydides.model import Article, Event
 from thucydides.pipeline import Pipeline
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # Compiled language data goes to a folder of this run, shared by the whole suite (and
+    # the CLI subprocesses it starts) so it is built once, and never to the user's cache.
+    folder = tempfile.mkdtemp(prefix="thucydides-cache-")
+    os.environ[CACHE_ENV] = folder
+    config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
 
 
 class RecordingPipeline(Pipeline):

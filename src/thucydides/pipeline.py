@@ -33,8 +33,9 @@ class Pipeline:
         user = load_user_dictionaries(self.settings.dictionaries, ontology, lemma_of, known)
         self.dictionary_issues: list[Issue] = user.issues  # FILE:LINE problems, lines skipped
         self.lexicon = Lexicon.load(self.settings.lexicon, ontology, dictionary_entries=user.lexicon,
-                                    bundled=bundled, lemma_of=lemma_of)
-        actors = ActorDictionary.load(self.settings.actors, extra_layers=user.actor_layers(), bundled=bundled)
+                                    bundled=bundled, lemma_of=lemma_of, dictionary_sources=self.settings.dictionaries)
+        actors = ActorDictionary.load(self.settings.actors, extra_layers=user.actor_layers(), bundled=bundled,
+                                      layer_sources=self.settings.dictionaries)
         resolver = ActorResolver(actors)
         self.coder = EventCoder(self.lexicon, resolver, ontology, default_grammar())
         self.enricher = Enricher(resolver)  # dates, places, figures, quotes

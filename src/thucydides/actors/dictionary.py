@@ -25,15 +25,17 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from ..datafiles import data_path
+from ..compiled import load_compiled
+from ..datafiles import data_path, load_yaml
+from ..packed import PickledMapping
 from .normalize import CASE_ANY, alias_key, case_rule, demonym_plurals, plural
 from .people import Person, PersonError, parse_person
 
@@ -448,7 +450,9 @@ class ActorDictionary:
             )
             for code, d in builder.countries.items()
         }
-        self.organisations: dict[str, Organisation] = {
+        # People and organisations: thousands, of which a run meets a few, so kept pickled
+        # until read (`PickledMapping`).
+        self.organisations: Mapping[str, Organisation] = PickledMapping({
             ident: Organisation(
                 id=ident,
                 kind=d["_kind"],
@@ -463,10 +467,10 @@ class ActorDictionary:
                 ),
             )
             for ident, d in builder.orgs.items()
-        }
-        self.people: dict[str, Person] = {
+        })
+        self.people: Mapping[str, Person] = PickledMapping({
             ident: parse_person(ident, d, ident) for ident, d in builder.people.items()
-        }
+        })
         index: dict[str, list[str]] = {}
         # Namesakes tie on relevance when both are in office: a person of the curated
         # files (or the user's) goes before one of a broad layer.
@@ -477,12 +481,7 @@ class ActorDictionary:
                 if person.id not in ids:
                     ids.append(person.id)
         self._people_index = {key: tuple(ids) for key, ids in index.items()}
-        # Misspelt names are looked for among the curated people only: the broad layer's
-        # 18,000 are matched as written (its own files list the variants it knows).
         self._broad_ids = frozenset(builder.broad_ids)
-        curated_names = {key: ids for key, ids in self._people_index.items()
-                         if any(i not in builder.broad_ids for i in ids)}
-        self._misspellings = _misspelling_index(curated_names)
         self.anaphora: dict[tuple[str, ...], Anaphor] = dict(builder.anaphora)
         # Later registrations win: bundled files first, then the user's, in order.
         # The same name written twice ("Hamas", "HAMAS") keeps the looser case rule.
@@ -514,14 +513,26 @@ class ActorDictionary:
 
     @classmethod
     def load(cls, extra_files: Sequence[str | Path] = (), extra_layers: Sequence[tuple[str, Any]] = (),
-             bundled: bool = True) -> "ActorDictionary":
+             bundled: bool = True, layer_sources: Sequence[str | Path] = ()) -> "ActorDictionary":
         """The bundled dictionary (unless `bundled` is false), then `extra_layers`
-        (parsed documents, such as converted PETRARCH dictionaries), then the user's
-        files (same format), applied in order."""
+        (parsed documents, such as the converted PETRARCH dictionaries of the folders
+        `layer_sources`), then the user's files (same format), applied in order; built
+        once per set of sources and kept compiled (see `compiled.py`)."""
         if isinstance(extra_files, (str, Path)):
             extra_files = [extra_files]
         if not extra_files and not extra_layers and bundled:
             return default_dictionary()
+        sources = [*([data_path("actors")] if bundled else []), *map(Path, layer_sources), *map(Path, extra_files)]
+        read = lambda: cls._read(extra_files, extra_layers, bundled)  # noqa: E731
+        if extra_layers and not layer_sources:
+            return read()  # layers without files to key a compiled form on
+        return load_compiled("actors" if bundled else "actors-alone", sources, read)
+
+    @classmethod
+    def _read(cls, extra_files: Sequence[str | Path], extra_layers: Sequence[tuple[str, Any]] = (),
+              bundled: bool = True) -> "ActorDictionary":
+        """Built from the bundled files, the extra layers and the user's YAML: `load`
+        without the compiled form."""
         layers = [*(_bundled_layers() if bundled else ()), *extra_layers]
         for path in extra_files:
             path = Path(path)
@@ -530,7 +541,7 @@ class ActorDictionary:
             except OSError as err:
                 raise DictionaryError(f"cannot read actor dictionary {path}: {err}") from err
             try:
-                layers.append((str(path), yaml.safe_load(text)))
+                layers.append((str(path), load_yaml(text)))
             except yaml.YAMLError as err:
                 raise DictionaryError(f"{path}: not valid YAML: {err}") from err
         return cls.from_layers(layers)
@@ -550,6 +561,14 @@ class ActorDictionary:
 
     def role_term(self, key: tuple[str, ...]) -> RoleTerm | None:
         return self._roles.get(key)
+
+    @cached_property
+    def _misspellings(self) -> dict[tuple[int, tuple[str, ...]], list[str]]:
+        # Built when a name is first looked up as a misspelling, not loaded with the rest;
+        # among the curated people only: the broad layer's 18,000 are matched as written
+        # (its own files list the variants it knows).
+        return _misspelling_index({key: ids for key, ids in self._people_index.items()
+                                   if any(i not in self._broad_ids for i in ids)})
 
     def similar_person(self, key: tuple[str, ...]) -> Payload | None:
         """A full name one letter off a known person's ("Francois Mitterand" for
@@ -623,10 +642,7 @@ def _bundled_layers(broad: bool = True) -> tuple[tuple[str, Any], ...]:
 def _parse(name: str, text: str) -> Any:
     """A layer's document: JSON for the large generated files (parsed ten times
     faster than YAML), YAML otherwise."""
-    return json.loads(text) if name.endswith(".json") else yaml.load(text, Loader=_YAML_LOADER)
-
-
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it
+    return json.loads(text) if name.endswith(".json") else load_yaml(text)
 
 
 def curated_dictionary() -> ActorDictionary:
@@ -637,5 +653,5 @@ def curated_dictionary() -> ActorDictionary:
 
 @lru_cache(maxsize=1)
 def default_dictionary() -> ActorDictionary:
-    """The bundled dictionary, built once."""
-    return ActorDictionary.from_layers(_bundled_layers())
+    """The bundled dictionary, loaded once per process from its compiled form."""
+    return load_compiled("actors", [data_path("actors")], lambda: ActorDictionary.from_layers(_bundled_layers()))

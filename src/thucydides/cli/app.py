@@ -40,3 +40,10 @@ def report_dictionary_issues(issues: list[Any]) -> None:
     if warnings:
         print(f"dictionaries: {warnings} warning(s); 'thucydides dictionaries check DIR --warnings' lists them",
               file=sys.stderr)
+
+
+@app.callback()
+def _group() -> None:
+    # With a callback `app` stays a group of subcommands when `main` registered only the
+    # invoked command (Typer runs a lone command without its name otherwise).
+    pass

@@ -14,7 +14,6 @@ from rich.table import Table
 from ..export import write_csv, write_jsonl
 from ..ingest import IngestError, coding_error, read_articles
 from ..model import Event
-from ..pipeline import Pipeline
 from ..settings import load_settings
 from .app import (
     DICTIONARIES_OPTION,
@@ -48,6 +47,8 @@ def code(
     all_modalities: bool = typer.Option(False, "--all-modalities", help="Also emit negated, hypothetical and question events."),
 ) -> None:
     """Code news text into events: one JSON object (or CSV row) per event."""
+    from ..pipeline import Pipeline  # spaCy: imported only by the commands that code
+
     overrides = dict(model=model, lexicon=tuple(map(str, lexicon)) or None, actors=tuple(map(str, actors)) or None,
                      **dictionary_settings(dictionaries, only_dictionaries))
     if all_modalities:

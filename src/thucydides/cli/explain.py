@@ -11,9 +11,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from ..events.explain import explain_doc
 from ..model import Article
-from ..pipeline import Pipeline
 from ..settings import load_settings
 from .app import (
     DICTIONARIES_OPTION,
@@ -35,6 +33,9 @@ def explain(
     only_dictionaries: bool = ONLY_DICTIONARIES_OPTION,
 ) -> None:
     """Show how a text is coded: parse, actors, candidate patterns and modality."""
+    from ..events.explain import explain_doc  # spaCy: imported only by the commands that code
+    from ..pipeline import Pipeline
+
     pipeline = Pipeline(load_settings(model=model, **dictionary_settings(dictionaries, only_dictionaries)))
     report_dictionary_issues(pipeline.dictionary_issues)
     article = Article(text=text, date=date)

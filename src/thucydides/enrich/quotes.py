@@ -15,10 +15,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Protocol
 
-import yaml
 from spacy.tokens import Doc, Token
 
-from ..datafiles import read_data
+from ..datafiles import load_yaml, read_data
 from ..model import Actor, Event
 from ..nlp import doc_text
 from .parse import Sentences, predicate_token
@@ -43,7 +42,7 @@ class QuoteWords:
 @lru_cache(maxsize=1)
 def quote_words() -> QuoteWords:
     text = read_data("enrich/quotes.yaml")
-    data = yaml.safe_load(text)
+    data = load_yaml(text)
     return QuoteWords(frozenset(data["speech_verbs"]), int(data["min_words_without_speaker"]),
                       frozenset(str(r) for r in data["statement_roots"]))
 

@@ -19,10 +19,9 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
-import yaml
 from spacy.tokens import Doc, Token
 
-from ..datafiles import read_data
+from ..datafiles import load_yaml, read_data
 from ..model import Article, Event
 from ..nlp import doc_ents
 from .parse import clause_head, governing_clauses, predicate_token
@@ -77,7 +76,7 @@ class DateWords:
 @lru_cache(maxsize=1)
 def date_words() -> DateWords:
     text = read_data("enrich/dates.yaml")
-    data: dict[str, Any] = yaml.safe_load(text)
+    data: dict[str, Any] = load_yaml(text)
     return DateWords(
         relative={k.lower(): (v["unit"], int(v["offset"])) for k, v in data["relative"].items()},
         # Longest first, so "on the" is stripped before "on".

@@ -27,11 +27,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-import yaml
 from spacy.attrs import POS
 from spacy.tokens import Doc, Token
 
-from ..datafiles import read_data
+from ..datafiles import load_yaml, read_data
 from ..dateline import PLACE as DATELINE_PLACE
 from ..model import Event
 from ..nlp import doc_ents, doc_text
@@ -53,7 +52,7 @@ class PlaceWords:
 @lru_cache(maxsize=1)
 def place_words() -> PlaceWords:
     text = read_data("enrich/places.yaml")
-    data = yaml.safe_load(text)
+    data = load_yaml(text)
     return PlaceWords(frozenset(data["location_preps"]), frozenset(data["place_labels"]),
                       frozenset(data["place_nouns"]), frozenset(data["never_places"]),
                       frozenset(str(r) for r in data["target_place_roots"]))

@@ -6,10 +6,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterator
 
-import yaml
 from spacy.tokens import Token
 
-from ..datafiles import read_data
+from ..datafiles import load_yaml, read_data
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
@@ -52,7 +51,7 @@ class Grammar:
 @lru_cache(maxsize=1)
 def default_grammar() -> Grammar:
     text = read_data("grammar.yaml")
-    data = yaml.safe_load(text)
+    data = load_yaml(text)
     lists = {k: frozenset(str(w).lower() for w in v) for k, v in data.items() if isinstance(v, list)}
     discards = {k: frozenset(str(w).lower() for w in v) for k, v in data["discard_words"].items()}
     fixes = {str(k).lower(): str(v).lower() for k, v in (data.get("lemma_fixes") or {}).items()}

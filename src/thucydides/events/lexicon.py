@@ -76,7 +76,8 @@ from typing import Any, Callable, Iterable, Sequence
 
 import yaml
 
-from ..datafiles import data_path, read_data
+from ..compiled import load_compiled
+from ..datafiles import SafeLoader, data_path, load_yaml, read_data
 from ..ontology import Ontology, default_ontology
 from ..petrarch.patterns import PatternError, PhrasePattern, Term, parse_pattern
 from .arguments import SLOTS
@@ -216,7 +217,7 @@ def _candidate_order(pattern: "Pattern") -> tuple[int, bool, bool, int]:
 def load_families(text: str | None = None) -> Families:
     if text is None:
         text = read_data("families.yaml")
-    data = yaml.load(text, Loader=_LexiconLoader) or {}
+    data = load_yaml(text, _LexiconLoader) or {}
     modifiers = _table(data.pop("modifiers", None) or {})
     objects = _table(data.pop("objects", None) or {})
     families = {}
@@ -282,12 +283,30 @@ class Lexicon:
     @classmethod
     def load(cls, extra_files: Sequence[str | Path] = (), ontology: Ontology | None = None,
              dictionary_entries: Sequence[dict[str, Any]] = (), bundled: bool = True,
-             lemma_of: Callable[[str], str | None] | None = None) -> "Lexicon":
+             lemma_of: Callable[[str], str | None] | None = None,
+             dictionary_sources: Sequence[str | Path] = ()) -> "Lexicon":
         """The bundled lexicon (curated and broad layers) unless `bundled` is false, the
-        entries converted from the user's PETRARCH dictionaries, then each extra file;
-        a later entry with the same id replaces it. `lemma_of` (see `nlp.verb_lemma_checker`)
-        makes a verb that is no lemma a load error."""
-        ontology = ontology or default_ontology()
+        entries converted from the user's PETRARCH dictionaries (read from the folders
+        `dictionary_sources`), then each extra file; a later entry with the same id
+        replaces it. `lemma_of` (see `nlp.verb_lemma_checker`) makes a verb that is no
+        lemma a load error.
+
+        Built once per set of source files and kept compiled (see `compiled.py`).
+        """
+        def build() -> "Lexicon":
+            return cls.build(extra_files, ontology or default_ontology(), dictionary_entries, bundled, lemma_of)
+
+        if (ontology is not None and ontology is not default_ontology()) or (dictionary_entries and not dictionary_sources):
+            return build()  # codes checked against a table of the caller's, or entries with no files to key on
+        sources = [*([data_path("lexicon")] if bundled else []), data_path("families.yaml"), data_path("ontology"),
+                   *map(Path, dictionary_sources), *map(Path, extra_files)]
+        return load_compiled("lexicon" if bundled else "lexicon-alone", sources, build)
+
+    @classmethod
+    def build(cls, extra_files: Sequence[str | Path], ontology: Ontology,
+              dictionary_entries: Sequence[dict[str, Any]] = (), bundled: bool = True,
+              lemma_of: Callable[[str], str | None] | None = None) -> "Lexicon":
+        """The lexicon read from its files: `load` without the compiled form."""
         entries: dict[str, dict[str, Any]] = {}
         synsets: dict[str, list[str]] = {}
         discards: list[Discard] = []
@@ -313,14 +332,14 @@ class Lexicon:
         return cls(patterns, families=families, synsets=expanded, discards=tuple(discards))
 
 
-class _LexiconLoader(yaml.SafeLoader):
+class _LexiconLoader(SafeLoader):
     """YAML 1.1 reads `on`, `off`, `yes`, `no` as booleans, but in a lexicon they
     are words ("call *on*"); only `true` and `false` are booleans here."""
 
 
 _LexiconLoader.yaml_implicit_resolvers = {
     key: [(tag, regex) for tag, regex in resolvers if tag != "tag:yaml.org,2002:bool"]
-    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    for key, resolvers in SafeLoader.yaml_implicit_resolvers.items()
 }
 _LexiconLoader.add_implicit_resolver(
     "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
@@ -341,7 +360,7 @@ def _bundled_files() -> Iterable[tuple[str, str, str]]:
 def _collect(entries: dict[str, dict[str, Any]], synsets: dict[str, list[str]], discards: list[Discard],
              name: str, text: str, layer: str) -> None:
     try:
-        data = yaml.load(text, Loader=_LexiconLoader) or []
+        data = load_yaml(text, _LexiconLoader) or []
     except yaml.YAMLError as err:
         raise LexiconError(f"{name}: not valid YAML: {err}") from None
     if not isinstance(data, list):
