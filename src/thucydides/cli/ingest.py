@@ -123,16 +123,23 @@ class IngestRun:
     def _flush(self) -> None:
         if self._buffer:
             ids = [a.id for a, _ in self._buffer]
-            dups = sum(1 for i in ids if i in self._duplicate_of)
+            failed: set[str] = set()
+
+            def report(article: Article, err: Exception) -> None:
+                failed.add(article.id)
+                self.report(coding_error(article, err, stage="storing"))
+
             added = self.store.add_many(
                 self._buffer,
                 batch_size=len(self._buffer),
                 duplicate_of=self._duplicate_of,
                 signatures=self._signatures,
+                on_error=report,
             )
+            dups = sum(1 for i in ids if i in self._duplicate_of and i not in failed)
             self.duplicates += dups
             self.coded += added - dups
-            self.events += sum(len(events) for _, events in self._buffer)
+            self.events += sum(len(events) for a, events in self._buffer if a.id not in failed)
             self._buffer.clear()
             for i in ids:
                 self._duplicate_of.pop(i, None)

@@ -39,7 +39,8 @@ class Problem(Exception):
         self.line = line
 
 
-def coding_error(article: "Article", err: Exception) -> IngestError:
-    """The record for an article the coder failed on: named by where it came from."""
+def coding_error(article: "Article", err: Exception, stage: str = "coding") -> IngestError:
+    """The record for an article the coder (or, with `stage`, the store) failed on:
+    named by where it came from."""
     where = article.origin or f"article {article.id}"
-    return IngestError(where, f"coding failed for article {article.id}: {type(err).__name__}: {err}")
+    return IngestError(where, f"{stage} failed for article {article.id}: {type(err).__name__}: {err}")

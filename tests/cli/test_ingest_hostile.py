@@ -1,0 +1,55 @@
+"""`ingest` and `code` on hostile input (issue #14): one bad article, file or link
+never costs the others, and a rerun goes on from where the last one stopped."""
+
+from __future__ import annotations
+
+import json
+
+from hostile_inputs import HUGE
+from test_ingest_cli import WIRE, run_ingest
+from thucydides.cli import _register_commands
+from thucydides.model import Article
+from thucydides.store import Store
+
+_register_commands()
+
+
+
+def _record(i: int) -> dict:
+    if i == 50:
+        return {"id": "huge", "text": HUGE, "date": "2024-03-03"}
+    if i == 60:
+        return {"id": "word", "text": "x" * 3_000_000, "date": "2024-03-03"}  # one 3 MB "word"
+    return {"id": f"a{i:03d}", "text": f"Police in district {i} arrested {i + 2} protesters.", "date": "2024-03-03"}
+
+
+def test_an_article_over_a_million_characters_is_coded_with_the_others(tmp_path):
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("".join(json.dumps(_record(i)) + "\n" for i in range(100)), encoding="utf-8")
+    db = tmp_path / "events.duckdb"
+    result, counts = run_ingest(str(corpus), "--db", str(db))
+    assert result.exit_code == 0, result.output
+    assert counts["coded"] == 100 and counts["errors"] == 0
+    with Store.open(db, read_only=True) as store:
+        events = list(store.events(article_id="huge"))
+        assert store.counts()["articles"] == 100
+        clustered = store.con.execute("SELECT count(*) FROM event_mentions").fetchone()[0]
+        assert clustered == store.counts()["events"]  # the run went on to aggregate
+    assert {e.code for e in events} == {"173", "180"}  # detained; killed
+    for event in events:
+        assert HUGE[event.event_text.start : event.event_text.end] == event.event_text.text
+        assert HUGE[event.source.start : event.source.end] == event.source.text
+    assert max(e.event_text.start for e in events) > 1_000_000
+    _, again = run_ingest(str(corpus), "--db", str(db))
+    assert again["skipped"] == 100 and again["coded"] == 0
+
+
+def test_an_article_that_cannot_be_stored_is_reported_and_the_batch_stored(tmp_path):
+    # A lone surrogate cannot be written as UTF-8: the store, not the reader, fails.
+    articles = [Article(text=t, id=f"s{i}") for i, t in enumerate(["Talks resumed.", "Bad \ud800 text.", "Rebels fled."])]
+    failed: list[str] = []
+    with Store.open(tmp_path / "events.duckdb") as store:
+        added = store.add_many([(a, []) for a in articles], on_error=lambda a, err: failed.append(a.id))
+        assert added == 2 and failed == ["s1"]
+        assert store.known_article_ids(["s0", "s1", "s2"]) == {"s0", "s2"}
+
