@@ -4,10 +4,13 @@ never costs the others, and a rerun goes on from where the last one stopped."""
 from __future__ import annotations
 
 import json
+import os
+
+from typer.testing import CliRunner
 
 from hostile_inputs import HUGE
 from test_ingest_cli import WIRE, run_ingest
-from thucydides.cli import _register_commands
+from thucydides.cli import _register_commands, app
 from thucydides.model import Article
 from thucydides.store import Store
 
@@ -53,3 +56,26 @@ def test_an_article_that_cannot_be_stored_is_reported_and_the_batch_stored(tmp_p
         assert added == 2 and failed == ["s1"]
         assert store.known_article_ids(["s0", "s1", "s2"]) == {"s0", "s2"}
 
+
+def test_links_to_themselves_or_to_nothing_are_named_and_the_folder_read(tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "good.jsonl").write_text(json.dumps({"id": "g", "text": WIRE[0]}) + "\n", encoding="utf-8")
+    os.symlink("loop", folder / "loop")  # a link to itself: stat raises ELOOP
+    os.symlink("gone.txt", folder / "broken")
+    os.symlink(".", folder / "here")  # back into the folder being read
+    db = tmp_path / "events.duckdb"
+    result, counts = run_ingest(str(folder), str(folder / "loop"), "--db", str(db))
+    assert result.exit_code == 0, result.output
+    assert counts["coded"] == 1 and counts["errors"] == 4
+    with Store.open(db, read_only=True) as store:
+        reasons = {os.path.relpath(e["path"], folder): e["reason"] for e in store.errors()}
+    assert reasons == {
+        "broken": "no such file or directory",
+        "loop": "cannot read: Too many levels of symbolic links",
+        "here": "link back to a folder already being read, skipped",
+    }
+    coded = CliRunner().invoke(app, ["code", str(folder)])
+    assert coded.exit_code == 0
+    assert {json.loads(line)["article_id"] for line in coded.stdout.splitlines()} == {"g"}
+    assert f"{folder / 'loop'}: cannot read: Too many levels of symbolic links" in coded.stderr

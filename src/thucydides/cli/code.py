@@ -26,7 +26,7 @@ class OutputFormat(str, Enum):
 
 
 def _report(err: IngestError) -> None:
-    print(f"skipped {err}", file=sys.stderr)
+    print(err if err.warning else f"skipped {err}", file=sys.stderr)
 
 
 @app.command()

@@ -43,7 +43,7 @@ class IngestRun:
         self.store = store
         self.settings = settings
         self.console = console
-        self.coded = self.skipped = self.errors = self.events = self.duplicates = 0
+        self.coded = self.skipped = self.errors = self.warnings = self.events = self.duplicates = 0
         self._dedup = dedup_articles
         self._index: dedup.DuplicateIndex | None = None
         # Written with their article in the same transaction (see Store.add_many).
@@ -66,9 +66,13 @@ class IngestRun:
         self._task = self._progress.add_task("ingest", total=None, events=0, skipped=0, errors=0)
 
     def report(self, err: IngestError) -> None:
-        self.errors += 1
+        if err.warning:
+            self.warnings += 1
+        else:
+            self.errors += 1
         self.store.add_error(err)
-        self._progress.console.print(Text(f"error: {err}", style="red"), soft_wrap=True)
+        line = Text(str(err), style="yellow") if err.warning else Text(f"error: {err}", style="red")
+        self._progress.console.print(line, soft_wrap=True)
         self._update()
 
     def report_coding(self, article: Article, err: Exception) -> None:
@@ -265,6 +269,8 @@ def ingest(
     )
     if run.duplicates:
         console.print(f"{run.duplicates} near-duplicate articles linked to their original (not coded)")
+    if run.warnings:
+        console.print(f"{run.warnings} warnings (above, and in the store's ingest_errors)")
     if interrupted:
         console.print("interrupted: run the same command again to resume")
         raise typer.Exit(130)

@@ -8,9 +8,11 @@ never stops a batch: every problem becomes an `IngestError` passed to
 
 from __future__ import annotations
 
+import errno
 import importlib
 import logging
 import os
+import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -84,16 +86,25 @@ def _items(name: str, max_bytes: int, stdin: IO[Any] | None) -> Iterator[Article
         yield from _guarded(STDIN_LABEL, read_stdin(stream, max_bytes))
         return
     path = Path(name)
-    if path.is_dir():
+    try:
+        is_dir = stat.S_ISDIR(path.stat().st_mode)
+    except OSError as err:
+        yield IngestError(name, _stat_problem(err))
+        return
+    if is_dir:
         for file in _walk(path):
             if isinstance(file, IngestError):
                 yield file
             else:
                 yield from _guarded(str(file), _read_file(file, max_bytes))
-    elif not path.exists():
-        yield IngestError(name, "no such file or directory")
     else:
         yield from _guarded(name, _read_file(path, max_bytes))
+
+
+def _stat_problem(err: OSError) -> str:
+    if err.errno == errno.ENOENT:
+        return "no such file or directory"
+    return f"cannot read: {err.strerror or err}"  # e.g. a link to itself: too many levels of symbolic links
 
 
 def _guarded(name: str, items: Iterator[Article | IngestError]) -> Iterator[Article | IngestError]:
@@ -112,7 +123,7 @@ def _guarded(name: str, items: Iterator[Article | IngestError]) -> Iterator[Arti
 
 
 def _read_file(path: Path, max_bytes: int) -> Iterator[Article | IngestError]:
-    if not path.is_file():
+    if not stat.S_ISREG(path.stat().st_mode):  # a FIFO or device could block or never end
         raise Problem("not a regular file")
     with path.open("rb") as stream:
         head = stream.read(SNIFF_BYTES)
@@ -127,7 +138,9 @@ def _read_file(path: Path, max_bytes: int) -> Iterator[Article | IngestError]:
 
 
 def _walk(directory: Path, seen: frozenset[str] = frozenset()) -> Iterator[Path | IngestError]:
-    """Files under `directory` in sorted order, skipping hidden files and folders.
+    """Files under `directory` in sorted order; hidden files and folders are
+    passed over with a warning, an entry that cannot be looked at (a link to
+    itself, to nothing) is an error of its own.
 
     Linked folders are followed, but never back into a folder being walked.
     """
@@ -141,9 +154,15 @@ def _walk(directory: Path, seen: frozenset[str] = frozenset()) -> Iterator[Path 
         yield IngestError(str(directory), f"cannot list directory: {err.strerror or err}")
         return
     for entry in entries:
-        if entry.name.startswith("."):
+        try:
+            is_dir = stat.S_ISDIR(entry.stat().st_mode)  # follows links
+        except OSError as err:
+            yield IngestError(entry.path, _stat_problem(err))
             continue
-        if entry.is_dir():
+        if entry.name.startswith("."):
+            # Version control, editor and OS files; named, so nothing is skipped unseen.
+            yield IngestError.warn(entry.path, f"hidden {'folder' if is_dir else 'file'}, skipped")
+        elif is_dir:
             yield from _walk(Path(entry.path), seen | {real})
         else:
             yield Path(entry.path)

@@ -20,6 +20,13 @@ class IngestError:
     path: str
     reason: str
     line: int | None = None
+    # A warning: the input was read (or knowingly passed over), with this caveat.
+    warning: bool = False
+
+    @classmethod
+    def warn(cls, path: str, reason: str, line: int | None = None) -> "IngestError":
+        # The reason says it is a warning, so the stored row does too.
+        return cls(path, f"warning: {reason}", line, warning=True)
 
     def __str__(self) -> str:
         where = self.path if self.line is None else f"{self.path}:{self.line}"
