@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 
 from thucydides.model import make_article_id
@@ -97,3 +98,27 @@ def test_malformed_json_file(tmp_path, read):
     articles, errors = read(path)
     assert articles == [] and len(errors) == 1
     assert str(errors[0]).startswith(f"{path}: malformed JSON: ")
+
+
+DEEP = '{"text": "Too deep.", "extra": ' + "[" * 20_000 + "]" * 20_000 + "}"  # 40 kB, deeper than Python reads
+
+
+def test_an_over_deep_line_is_an_error_of_its_line_and_the_file_goes_on(tmp_path, read):
+    good = [json.dumps({"id": f"g{i}", "text": "Rebels took Kidal."}) for i in range(2)]
+    path = tmp_path / "deep.jsonl"
+    path.write_text("\n".join([good[0], DEEP, good[1]]) + "\n")
+    unnamed = tmp_path / "deep-first"  # no extension: the format is sniffed from the deep line
+    unnamed.write_text("\n".join([DEEP, good[0], good[1]]) + "\n")
+    articles, errors = read(path, unnamed)
+    assert [a.id for a in articles] == ["g0", "g1", "g0", "g1"]
+    assert [str(e) for e in errors] == [f"{path}:2: malformed JSON: nested too deeply to read",
+                                        f"{unnamed}:1: malformed JSON: nested too deeply to read"]
+
+
+def test_an_over_deep_json_file_or_stdin_is_named(tmp_path, read):
+    path = tmp_path / "deep.json"
+    path.write_text("[" + DEEP + "]")
+    assert [str(e) for e in read(path)[1]] == [f"{path}: malformed JSON: nested too deeply to read"]
+    articles, errors = read("-", stdin=io.BytesIO((json.dumps({"text": "Fine."}) + "\n" + DEEP + "\n").encode()))
+    assert [a.text for a in articles] == ["Fine."]
+    assert [str(e) for e in errors] == ["<stdin>:2: malformed JSON: nested too deeply to read"]

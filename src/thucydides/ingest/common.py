@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import json
 import re
 import unicodedata
 from datetime import date, datetime
@@ -77,6 +78,19 @@ def _plausible(text: str) -> bool:
     sample = text[:10_000]
     good = sum(1 for ch in sample if ch in "\t\n\r" or unicodedata.category(ch) not in _BAD_CATEGORIES)
     return bool(sample) and good >= _MIN_PLAUSIBLE * len(sample)
+
+
+class JSONTooDeep(ValueError):
+    """JSON nested too deeply for Python's recursion limit."""
+
+
+def load_json(text: str | bytes) -> Any:
+    """`json.loads`, with a value nested too deeply for Python's recursion a
+    ValueError like any other malformed JSON, not a RecursionError that ends the file."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise JSONTooDeep("malformed JSON: nested too deeply to read") from None
 
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")

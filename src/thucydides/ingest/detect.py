@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import zlib
 from pathlib import Path
 from typing import Literal
+
+from .common import JSONTooDeep, load_json
 
 Format = Literal["text", "html", "jsonl", "json", "feed", "warc"]
 
@@ -65,7 +66,9 @@ def sniff_format(head: bytes) -> Format:
 
 def _is_json(line: bytes) -> bool:
     try:
-        json.loads(line)
+        load_json(line)
+    except JSONTooDeep:
+        return True  # a JSON line, if one the reader will report as unreadable
     except ValueError:
         return False
     return True

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import IO, Any, AnyStr
 
 from ..model import Article
-from .common import clean_field, decode_bytes, normalise_date
+from .common import clean_field, decode_bytes, load_json, normalise_date
 from .errors import IngestError, Problem
 
 FIELDS = ("id", "text", "date", "title", "url", "source")  # all others are ignored
@@ -65,7 +65,7 @@ def parse_line(line: str | bytes | None, label: str, number: int, max_len: int) 
     if not text.strip():
         return None
     try:
-        return article_from_record(json.loads(text), f"{label}:{number}")
+        return article_from_record(load_json(text), f"{label}:{number}")
     except json.JSONDecodeError as err:
         return IngestError(label, f"malformed JSON: {err}", number)
     except ValueError as err:

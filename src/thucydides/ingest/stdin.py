@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from itertools import chain
 from typing import IO, Any
 
 from ..model import Article
-from .common import decode_bytes
+from .common import decode_bytes, load_json
 from .errors import IngestError, Problem
 from .jsonl import limited_lines, parse_line
 from .text import article_from_text
@@ -18,7 +17,7 @@ LABEL = "<stdin>"
 
 def _is_record(line: str | bytes) -> bool:
     try:
-        return isinstance(json.loads(line), dict)
+        return isinstance(load_json(line), dict)
     except ValueError:  # malformed JSON and undecodable bytes alike
         return False
 
