@@ -79,3 +79,20 @@ def test_links_to_themselves_or_to_nothing_are_named_and_the_folder_read(tmp_pat
     assert coded.exit_code == 0
     assert {json.loads(line)["article_id"] for line in coded.stdout.splitlines()} == {"g"}
     assert f"{folder / 'loop'}: cannot read: Too many levels of symbolic links" in coded.stderr
+
+
+def test_a_rerun_clusters_the_events_a_stopped_run_left_unclustered(tmp_path):
+    corpus = tmp_path / "wire.jsonl"
+    corpus.write_text("".join(json.dumps({"id": f"w{i}", "text": t}) + "\n" for i, t in enumerate(WIRE)), encoding="utf-8")
+    db = tmp_path / "events.duckdb"
+    # --no-aggregate leaves the store as a run killed after its last commit does.
+    result, counts = run_ingest(str(corpus), "--db", str(db), "--no-aggregate")
+    assert result.exit_code == 0 and counts["events"] > 0
+    with Store.open(db, read_only=True) as store:
+        assert store.con.execute("SELECT count(*) FROM event_mentions").fetchone()[0] == 0
+    result, counts = run_ingest(str(corpus), "--db", str(db))
+    assert result.exit_code == 0 and counts["coded"] == 0
+    with Store.open(db, read_only=True) as store:
+        events, mentions = store.con.execute(
+            "SELECT (SELECT count(*) FROM events), (SELECT count(*) FROM event_mentions)").fetchone()
+    assert mentions == events > 0

@@ -6,7 +6,8 @@ Near-duplicates of stored articles (see `dedup`) are stored as links to their
 original and not coded. Memory is bounded: articles stream from the readers
 through a window of one parse batch (or, with `--workers`, a few chunks in
 flight), and only ids and dedup signatures accumulate. Event clusters
-(`aggregate`) are brought up to date at the end of the run.
+(`aggregate`) are brought up to date at the end of the run whenever some event
+is in none, so a run killed before it clusters is caught up by the next.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from rich.progress import Progress, ProgressColumn, SpinnerColumn, Task, TextCol
 from rich.text import Text
 
 from .. import dedup
-from ..aggregate import aggregate
+from ..aggregate import aggregate, clusters_behind
 from ..ingest import DEFAULT_MAX_BYTES, IngestError, coding_error, read_articles
 from ..model import Article, Event
 from ..settings import Settings, load_settings
@@ -259,7 +260,7 @@ def ingest(
                 run.run_distributed(paths, max_bytes, workers=workers, scheduler=scheduler, chunk_size=chunk_size)
             else:
                 run.run(paths, max_bytes)
-            if aggregate_events and (run.coded or run.duplicates):
+            if aggregate_events and clusters_behind(store):  # also after a run killed before it
                 aggregate(store)
         except KeyboardInterrupt:
             interrupted = True
