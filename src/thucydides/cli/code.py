@@ -43,7 +43,7 @@ def code(
     if all_modalities:
         overrides["keep_modalities"] = ("asserted", "reported", "future", "negated", "hypothetical", "question")
     pipeline = Pipeline(load_settings(**overrides))
-    articles = read_articles(paths or ["-"], on_error=_report, stdin=sys.stdin)
+    articles = read_articles(paths or ["-"], on_error=_report)  # stdin as bytes, decoded as a file's would be
     coded = pipeline.code_articles(articles, on_error=lambda article, err: _report(coding_error(article, err)))
     events = (e for _, evs in coded for e in evs)
     WRITERS[fmt](events)

@@ -83,7 +83,7 @@ def read_path(path: str | Path, **options: Any) -> Iterator[Article]:
 def _items(name: str, max_bytes: int, stdin: IO[Any] | None) -> Iterator[Article | IngestError]:
     if name == "-":
         stream = stdin if stdin is not None else getattr(sys.stdin, "buffer", sys.stdin)
-        yield from _guarded(STDIN_LABEL, read_stdin(stream, max_bytes))
+        yield from _guarded(STDIN_LABEL, read_stdin(stream, max_bytes, _read_file))
         return
     path = Path(name)
     try:

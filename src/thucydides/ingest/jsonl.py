@@ -39,15 +39,19 @@ def article_from_record(record: Any, origin: str) -> Article:
     )
 
 
-def limited_lines(stream: IO[AnyStr], max_len: int) -> Iterator[tuple[int, AnyStr | None]]:
+def limited_lines(stream: IO[AnyStr], max_len: int, *, skip_overlong: bool = True) -> Iterator[tuple[int, AnyStr | None]]:
     """(line number, line) pairs; None for a line longer than `max_len`, which
-    is skipped without ever holding more than `max_len` of it in memory."""
+    is skipped without ever holding more than `max_len` of it in memory, or,
+    without `skip_overlong`, ends the lines (a stream may have no next line)."""
     number = 0
     while line := stream.readline(max_len + 1):
         number += 1
         if len(line) <= max_len:
             yield number, line
             continue
+        if not skip_overlong:
+            yield number, None
+            return
         newline = "\n" if isinstance(line, str) else b"\n"
         while line and not line.endswith(newline):  # type: ignore[arg-type]
             line = stream.readline(max_len + 1)
