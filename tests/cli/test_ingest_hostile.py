@@ -96,3 +96,18 @@ def test_a_rerun_clusters_the_events_a_stopped_run_left_unclustered(tmp_path):
         events, mentions = store.con.execute(
             "SELECT (SELECT count(*) FROM events), (SELECT count(*) FROM event_mentions)").fetchone()
     assert mentions == events > 0
+
+
+def test_warnings_are_printed_counted_and_kept_in_the_store(tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / ".notes.txt").write_text("Not for the store.", encoding="utf-8")
+    (folder / "wire.jsonl").write_text(json.dumps({"id": "w", "text": WIRE[0], "date": "yesterday"}) + "\n", encoding="utf-8")
+    db = tmp_path / "events.duckdb"
+    result, counts = run_ingest(str(folder), "--db", str(db))
+    assert result.exit_code == 0 and counts["coded"] == 1 and counts["errors"] == 0
+    assert "2 warnings" in result.stderr
+    assert f"{folder / 'wire.jsonl'}:1: warning: date 'yesterday' is not a calendar date" in result.stderr
+    with Store.open(db, read_only=True) as store:
+        assert sorted(e["reason"].split(":")[0] for e in store.errors()) == ["warning", "warning"]
+        assert store.con.execute("SELECT date FROM articles").fetchone() == (None,)

@@ -12,13 +12,13 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import Response
 
 from ..export import CSV_COLUMNS
+from ..model import ID_PATTERN
 from . import queries
 from .filters import EventFilter, event_filter
 
 MAX_PAGE = 500  # events per JSON page
 MAX_CSV = 10_000  # rows per CSV export request (page through with offset for more)
 MAX_OFFSET = 10_000_000
-ID_PATTERN = r"^[\w.:-]{1,128}$"
 
 router = APIRouter(prefix="/api")
 

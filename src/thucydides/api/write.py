@@ -15,7 +15,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Header, HTTPException, Request
 from pydantic import BaseModel, Field
 
-from ..model import Article
+from ..model import ID_PATTERN, Article
 from ..store import Store, StoreError
 
 router = APIRouter(prefix="/api")
@@ -24,7 +24,7 @@ _pipeline_lock = threading.Lock()  # load spaCy once, and code one article at a 
 
 class ArticleIn(BaseModel):
     text: str = Field(min_length=1, max_length=200_000)
-    id: str | None = Field(None, pattern=r"^[\w.:-]{1,128}$")
+    id: str | None = Field(None, pattern=ID_PATTERN)
     title: str | None = Field(None, max_length=1000)
     date: str | None = Field(None, pattern=r"^\d{4}-\d{2}-\d{2}$")
     url: str | None = Field(None, max_length=2000)

@@ -72,6 +72,8 @@ def read_articles(
             elif not item.text.strip():  # every reader checks; this guards the contract
                 report(IngestError(item.origin or str(path), "empty text"))
             else:
+                for warning in item.warnings:
+                    report(IngestError.warn(item.origin or str(path), warning))
                 yield item
 
 
