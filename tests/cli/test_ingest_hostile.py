@@ -111,3 +111,29 @@ def test_warnings_are_printed_counted_and_kept_in_the_store(tmp_path):
     with Store.open(db, read_only=True) as store:
         assert sorted(e["reason"].split(":")[0] for e in store.errors()) == ["warning", "warning"]
         assert store.con.execute("SELECT date FROM articles").fetchone() == (None,)
+
+
+def test_a_damaged_store_is_named_without_a_traceback(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    import duckdb
+
+    corpus = tmp_path / "wire.jsonl"
+    corpus.write_text("".join(json.dumps({"id": f"w{i}", "text": t}) + "\n" for i, t in enumerate(WIRE)), encoding="utf-8")
+    db = tmp_path / "events.duckdb"
+    assert run_ingest(str(corpus), "--db", str(db))[0].exit_code == 0
+    con = duckdb.connect(str(db), read_only=True)
+    block = con.execute("SELECT min(block_id) FROM pragma_storage_info('events') WHERE block_id >= 0").fetchone()[0]
+    block_size = con.execute("PRAGMA database_size").fetchone()[2]
+    con.close()
+    data = bytearray(db.read_bytes())
+    at = 3 * 4096 + block * block_size + 64  # past the file's three headers: inside the events' block
+    data[at : at + 64] = b"\xab" * 64  # its checksum no longer matches: it opens, but reading events fails
+    db.write_bytes(bytes(data))
+    exe = str(Path(sys.executable).parent / "thucydides")
+    for command in (["stats"], ["export", "--format", "csv"], ["ingest", str(corpus)]):
+        done = subprocess.run([exe, *command, "--db", str(db)], capture_output=True, text=True, timeout=120)
+        assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
+        assert f"error: the event store {db} cannot be read, it may be damaged: Corrupt database file" in done.stderr
