@@ -154,3 +154,14 @@ def test_unpaired_surrogates_are_replaced_in_place_and_said(tmp_path, read):
         "warning: date 'yesterday' is not a calendar date (day, month and year); stored without a date",
     ]
     assert all(e.warning and e.path == f"{path}:1" for e in problems)
+
+
+def test_a_binary_line_costs_only_its_line(tmp_path, read):
+    path = tmp_path / "mixed.jsonl"
+    path.write_bytes(b"\x00\x01\x02 binary\n" + json.dumps({"id": "g", "text": "Rebels took Kidal."}).encode() + b"\n")
+    articles, errors = read(path)
+    assert [a.id for a in articles] == ["g"]
+    assert [(e.line, e.reason.split(":")[0]) for e in errors] == [(1, "malformed JSON")]
+    blob = tmp_path / "blob.jsonl"  # binary through and through: one error for the file
+    blob.write_bytes(bytes(range(256)) * 40)
+    assert [str(e) for e in read(blob)[1]] == [f"{blob}: binary file (contains NUL bytes)"]

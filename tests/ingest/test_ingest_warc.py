@@ -162,3 +162,18 @@ def test_memory_stays_bounded_by_the_inflated_limit(tmp_path):
     # Measured ~65 MB: trafilatura's first use (~35 MB) and warcio inflating 16 kB blocks
     # at ~1000:1; it used to hold the whole page: 400 MB and more.
     assert grown_mb < 120
+
+
+def test_a_gzip_warc_cut_anywhere_in_its_last_record_is_named(tmp_path, read):
+    whole = tmp_path / "whole.warc.gz"
+    write_warc(whole, compress=True)
+    data = whole.read_bytes()
+    last = data.rfind(b"\x1f\x8b\x08")  # the last record's gzip member
+    for cut in range(last + 10, len(data), 7):
+        path = tmp_path / f"cut-{cut}.warc.gz"
+        path.write_bytes(data[:cut])
+        articles, errors = read(path)
+        urls = [a.url for a in articles]
+        assert urls[0] == "https://ex.com/cairo", cut  # the complete records before it are read
+        # The last record is read whole (only the gzip trailer was lost) or the file is named.
+        assert urls[1:] == ["https://ex.com/kidal"] or any(e.path == str(path) for e in errors), (cut, errors)

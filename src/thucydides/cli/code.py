@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.table import Table
 
 from ..export import write_csv, write_jsonl
-from ..ingest import IngestError, coding_error, read_articles
+from ..ingest import DEFAULT_MAX_BYTES, IngestError, coding_error, read_articles
 from ..model import Event
 from ..pipeline import Pipeline
 from ..settings import load_settings
@@ -37,13 +37,16 @@ def code(
     lexicon: list[Path] = typer.Option([], "--lexicon", help="Extra lexicon YAML file(s)."),
     actors: list[Path] = typer.Option([], "--actors", help="Extra actor dictionary YAML file(s)."),
     all_modalities: bool = typer.Option(False, "--all-modalities", help="Also emit negated, hypothetical and question events."),
+    max_bytes: int = typer.Option(
+        DEFAULT_MAX_BYTES, "--max-bytes", min=1, help="Largest file (or JSONL/WARC record, or page once inflated) to read."
+    ),
 ) -> None:
     """Code news text into events: one JSON object (or CSV row) per event."""
     overrides = dict(model=model, lexicon=tuple(map(str, lexicon)) or None, actors=tuple(map(str, actors)) or None)
     if all_modalities:
         overrides["keep_modalities"] = ("asserted", "reported", "future", "negated", "hypothetical", "question")
     pipeline = Pipeline(load_settings(**overrides))
-    articles = read_articles(paths or ["-"], on_error=_report)  # stdin as bytes, decoded as a file's would be
+    articles = read_articles(paths or ["-"], max_bytes=max_bytes, on_error=_report)  # stdin as bytes, like a file
     coded = pipeline.code_articles(articles, on_error=lambda article, err: _report(coding_error(article, err)))
     events = (e for _, evs in coded for e in evs)
     WRITERS[fmt](events)

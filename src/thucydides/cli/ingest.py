@@ -225,7 +225,7 @@ def ingest(
         None, "--batch-size", min=1, help="Articles per parse batch and per store transaction (default: 32)."
     ),
     max_bytes: int = typer.Option(
-        DEFAULT_MAX_BYTES, "--max-bytes", min=1, help="Largest file (or JSONL/WARC record) to read, in bytes."
+        DEFAULT_MAX_BYTES, "--max-bytes", min=1, help="Largest file (or JSONL/WARC record, or page once inflated) to read, in bytes."
     ),
     lexicon: list[Path] = typer.Option([], "--lexicon", help="Extra lexicon YAML file(s)."),
     actors: list[Path] = typer.Option([], "--actors", help="Extra actor dictionary YAML file(s)."),

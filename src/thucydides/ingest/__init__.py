@@ -20,7 +20,7 @@ from typing import IO, Any
 
 from ..model import Article
 from .common import binary_reason, check_size
-from .detect import SNIFF_BYTES, STREAMED, Format, detect_format
+from .detect import SNIFF_BYTES, STREAMED, Format, detect_format, holds_records
 from .errors import IngestError, Problem, coding_error
 from .stdin import LABEL as STDIN_LABEL
 from .stdin import read_stdin
@@ -134,7 +134,9 @@ def _read_file(path: Path, max_bytes: int) -> Iterator[Article | IngestError]:
     fmt = detect_format(path, head)
     if fmt not in STREAMED:
         check_size(path, max_bytes)  # before anything else, so a huge file is never read
-    if fmt != "warc" and (reason := binary_reason(head)):
+    if fmt != "warc" and not (fmt == "jsonl" and holds_records(head)) and (reason := binary_reason(head)):
+        # JSON Lines that hold records are checked line by line: a binary line
+        # is an error of its own, not of the file.
         raise Problem(reason)
     yield from _reader(fmt)(path, max_bytes)
 

@@ -64,6 +64,20 @@ def sniff_format(head: bytes) -> Format:
     return "text"
 
 
+def holds_records(head: bytes) -> bool:
+    """Whether some whole line of `head` is a JSON object."""
+    lines = head.split(b"\n")[:-1]  # the last may be cut short
+    return any(line.lstrip().startswith(b"{") and is_record(line) for line in lines)
+
+
+def is_record(line: bytes) -> bool:
+    """Whether `line` is a JSON object (malformed JSON and undecodable bytes are not)."""
+    try:
+        return isinstance(load_json(line), dict)
+    except ValueError:
+        return False
+
+
 def _is_json(line: bytes) -> bool:
     try:
         load_json(line)

@@ -14,20 +14,13 @@ from pathlib import Path
 from typing import IO, Any
 
 from ..model import Article
-from .common import load_json
+from .detect import is_record
 from .errors import IngestError, Problem
 from .jsonl import limited_lines, parse_line
 
 LABEL = "<stdin>"
 
 FileReader = Callable[[Path, int], Iterator[Article | IngestError]]
-
-
-def _is_record(line: bytes) -> bool:
-    try:
-        return isinstance(load_json(line), dict)
-    except ValueError:  # malformed JSON and undecodable bytes alike
-        return False
 
 
 def binary_stream(stream: IO[Any]) -> IO[bytes]:
@@ -56,7 +49,7 @@ def read_stdin(stream: IO[Any], max_bytes: int, read_file: FileReader) -> Iterat
     if not head:
         raise Problem("no input")
     first = head[-1][1]
-    if first is not None and _is_record(first):
+    if first is not None and is_record(first):
         for number, line in chain(head, lines):
             if line is None:
                 yield IngestError(LABEL, f"line longer than the limit of {max_bytes:,} bytes: reading stopped", number)

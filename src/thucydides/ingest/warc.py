@@ -87,8 +87,11 @@ def read_warc(path: Path, max_bytes: int) -> Iterator[Article | IngestError]:
             for record in records:
                 if record.format != "warc" or record.rec_type is None:
                     raise Problem(f"not a WARC record at byte {end}")
+                declared = record.rec_headers.get_header("Content-Length")
+                if declared is None:  # its header block cut short: the record cannot be delimited
+                    raise Problem(f"corrupt or truncated WARC: record at byte {end} has no Content-Length")
+                length = int(declared)
                 record.http_headers = _http_headers(record)
-                length = int(record.rec_headers.get_header("Content-Length") or 0)
                 page = _is_html_page(record)
                 payload = _payload(record, max_bytes) if page and length <= max_bytes else None
                 records.read_to_end(record)
