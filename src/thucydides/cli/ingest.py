@@ -261,6 +261,7 @@ def ingest(
             else:
                 run.run(paths, max_bytes)
             if aggregate_events and clusters_behind(store):  # also after a run killed before it
+                console.print("updating event clusters")
                 aggregate(store)
         except KeyboardInterrupt:
             interrupted = True
