@@ -29,15 +29,17 @@ def _entry_text(entry: Any) -> str:
 
 def _entry_date(entry: Any) -> tuple[str | None, str | None]:
     """(`YYYY-MM-DD` or None, a warning when the entry gives a date none can read)."""
+    # Keys looked up only if present: feedparser answers a missing 'updated' with
+    # 'published' and a DeprecationWarning.
+    given = [entry[key] for key in ("published", "updated", "created") if key in entry and entry[key]]
     # The date as written keeps its own time zone; feedparser's parsed tuple is UTC.
-    for key in ("published", "updated", "created"):
-        if found := normalise_date(entry.get(key)):
+    for value in given:
+        if found := normalise_date(value):
             return found, None
     for key in ("published_parsed", "updated_parsed"):
-        if parsed := entry.get(key):
-            return time.strftime("%Y-%m-%d", parsed), None
-    given = next((entry[key] for key in ("published", "updated", "created") if entry.get(key)), None)
-    return article_date(given)
+        if key in entry and entry[key]:
+            return time.strftime("%Y-%m-%d", entry[key]), None
+    return article_date(given[0] if given else None)
 
 
 def read_feed(path: Path, max_bytes: int) -> Iterator[Article | IngestError]:

@@ -23,7 +23,7 @@ LABEL = "<stdin>"
 FileReader = Callable[[Path, int], Iterator[Article | IngestError]]
 
 
-def binary_stream(stream: IO[Any]) -> IO[bytes]:
+def _binary_stream(stream: IO[Any]) -> IO[bytes]:
     """`stream` as bytes: its buffer, or for an in-memory text stream its text as UTF-8."""
     if not isinstance(stream, io.TextIOBase):
         return stream
@@ -39,7 +39,7 @@ def read_stdin(stream: IO[Any], max_bytes: int, read_file: FileReader) -> Iterat
     Standard input may never end, so a line longer than `max_bytes` ends it (a
     file's reader skips to the next line instead).
     """
-    data = binary_stream(stream)
+    data = _binary_stream(stream)
     lines = limited_lines(data, max_bytes, skip_overlong=False)
     head: list[tuple[int, bytes | None]] = []
     for number, line in lines:  # up to the first line with something on it
