@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import gc
+import json
 import weakref
+from pathlib import Path
 
 import pytest
 
@@ -76,3 +78,57 @@ def test_a_coded_doc_is_freed_by_reference_counting_alone() -> None:
         assert ref() is None
     finally:
         gc.enable()
+
+
+# --- long and unparseable articles (issue #14) ----------------------------------
+
+
+def _spans(event) -> list[tuple[str, int, int]]:  # noqa: ANN001 - every offset an event carries
+    spans = [(event.sentence_text, event.sentence_start, event.sentence_start + len(event.sentence_text)),
+             (event.event_text.text, event.event_text.start, event.event_text.end)]
+    spans += [(a.text, a.start, a.end) for a in (event.source, event.target) if a]
+    spans += [(x["text"], x["start"], x["end"]) for x in [event.location, event.quote, *event.figures]
+              if x and x.get("start") is not None]
+    return spans
+
+
+def test_split_text_cuts_at_paragraphs_then_sentences_and_joins_up() -> None:
+    from thucydides.nlp import split_text
+
+    text = "First paragraph. It has two sentences.\n\nSecond one is here. And more.\n\nThird."
+    assert split_text(text, 1000) == [text]
+    assert split_text(text, 50) == ["First paragraph. It has two sentences.\n\n", "Second one is here. And more.\n\nThird."]
+    assert split_text(text, 25) == ["First paragraph. ", "It has two sentences.\n\n", "Second one is here. ",
+                                    "And more.\n\nThird."]
+    # A run without whitespace (spaCy's tokenizer is quadratic in its affixes) is cut too.
+    word = "(" * 2500
+    assert [len(p) for p in split_text(f"A {word} B", 10_000, max_run=1000)] == [1002, 1000, 502]
+    for text, limit in [(text, 7), ("x" * 10_001, 3000), ("a\n" * 5000, 999)]:
+        pieces = split_text(text, limit)
+        assert "".join(pieces) == text and max(map(len, pieces)) <= limit
+
+
+def test_a_long_article_is_coded_whole_with_offsets_into_its_text() -> None:
+    sample = Path(__file__).parents[1] / "src/thucydides/data/sample/articles.jsonl"
+    records = [json.loads(line) for line in sample.read_text(encoding="utf-8").splitlines()[:30]]
+    text = "\n\n".join(r["text"] for r in records)  # ~19,000 characters of real news
+    whole = Pipeline(load_settings(max_doc_chars=100_000)).code_text(text, date="2024-01-01")
+    pieces = Pipeline(load_settings(max_doc_chars=2000)).code_text(text, date="2024-01-01")
+    assert len(pieces) > 150
+    for event in pieces:
+        for span_text, start, end in _spans(event):
+            assert text[start:end] == span_text
+    # Parsed in ~10 pieces cut at paragraph breaks, the article gives the same events
+    # but for a parse difference or two near a cut.
+    found = {(e.code, e.event_text.start) for e in pieces}
+    assert sum((e.code, e.event_text.start) in found for e in whole) >= 0.97 * len(whole)
+
+
+def test_an_article_spacy_cannot_parse_costs_only_itself() -> None:
+    pipeline = Pipeline(load_settings(batch_size=8))
+    texts = ["Police arrested the mayor.", "Rebels attacked \ud800 the town.", "Iran threatened Israel."]
+    articles = [Article(text=t, id=f"a{i}") for i, t in enumerate(texts)]
+    failed: list[tuple[str, str]] = []
+    coded = list(pipeline.code_articles(articles, on_error=lambda a, e: failed.append((a.id, type(e).__name__))))
+    assert [a.id for a, _ in coded] == ["a0", "a2"] and all(events for _, events in coded)
+    assert failed == [("a1", "UnicodeEncodeError")]

@@ -78,6 +78,15 @@ class AggregateResult:
     full: bool
 
 
+def clusters_behind(store: Store) -> bool:
+    """Whether some stored event is in no cluster yet: new events, or a run that
+    stopped between storing its last batch and aggregating."""
+    row = store.con.execute(
+        "SELECT EXISTS (SELECT 1 FROM events e ANTI JOIN event_mentions m ON m.event_id = e.id)"
+    ).fetchone()
+    return bool(row and row[0])
+
+
 def aggregate(
     store: Store, *, window_days: int = DEFAULT_WINDOW_DAYS, family: Family = "base", full: bool = False
 ) -> AggregateResult:

@@ -16,6 +16,10 @@ At most `max_in_flight` chunks are submitted and not yet merged, so memory is
 bounded by chunk size x in-flight chunks whatever the corpus size. With an
 existing cluster (`scheduler`), `parts_dir` must be on a filesystem the
 workers and the driver share.
+
+A chunk whose task fails (a worker killed, an article that cannot be written)
+is coded again one article per task, so the failure costs only the article
+that causes it, which becomes an error of its partition.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from __future__ import annotations
 import logging
 import shutil
 import tempfile
+from contextlib import suppress
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -60,6 +65,14 @@ class Chunk:
     number: int
     articles: list[Article]
     signatures: dict[str, bytes] = field(default_factory=dict)
+    piece: int = 0  # 1, 2, ...: one article of chunk `number`, coded alone after the chunk failed
+
+    def pieces(self) -> list["Chunk"]:
+        """The chunk as one chunk per article."""
+        return [
+            Chunk(self.number, [a], {a.id: self.signatures[a.id]} if a.id in self.signatures else {}, k)
+            for k, a in enumerate(self.articles, start=1)
+        ]
 
 
 @dataclass(frozen=True)
@@ -84,7 +97,7 @@ def code_chunk(chunk: Chunk, settings: Settings, parts_dir: str, coder_version: 
     rows = build_rows(items, coder_version, now, None, chunk.signatures)
     paths: dict[str, str] = {}
     for table in TABLE_TYPES:
-        path = Path(parts_dir) / f"part-{chunk.number:08d}-{table}.parquet"
+        path = Path(parts_dir) / f"part-{chunk.number:08d}-{chunk.piece:04d}-{table}.parquet"
         pq.write_table(arrow_table(table, rows[table]), path)
         paths[table] = str(path)
     return Partition(chunk.number, paths, len(items), len(rows["events"]), errors)
@@ -115,6 +128,10 @@ class DaskCoder:
         self._own_dir = parts_dir is None
         self.parts_dir = Path(parts_dir or tempfile.mkdtemp(prefix="thucydides-parts-"))
         self.parts_dir.mkdir(parents=True, exist_ok=True)
+        # Left by a run that stopped before merging them: their articles are not
+        # stored, so this run codes them again. (The store's lock means one writer.)
+        for stale in self.parts_dir.glob("part-*.parquet"):
+            stale.unlink(missing_ok=True)
         self._max_in_flight = max_in_flight
         self._cluster: Any = None
         self._client: Any = None
@@ -146,6 +163,9 @@ class DaskCoder:
             self._cluster.close()
         if self._own_dir:
             shutil.rmtree(self.parts_dir, ignore_errors=True)
+        else:
+            with suppress(OSError):  # only if empty: every partition merged
+                self.parts_dir.rmdir()
 
     @property
     def n_workers(self) -> int:
@@ -158,17 +178,18 @@ class DaskCoder:
         # Two per worker: one running, one queued, so no worker waits on the driver.
         limit = self._max_in_flight or 2 * self.n_workers
         source = iter(chunks)
+        retries: list[Chunk] = []  # the articles of failed chunks, one per chunk, before new chunks
         pending = as_completed()
-        futures = []
+        running: dict[Any, Chunk] = {}
 
         def submit() -> bool:
-            chunk = next(source, None)
+            chunk = retries.pop() if retries else next(source, None)
             if chunk is None:
                 return False
             future = self._client.submit(
                 code_chunk, chunk, self.settings, str(self.parts_dir), self.coder_version, pure=False
             )
-            futures.append(future)
+            running[future] = chunk
             pending.add(future)
             return True
 
@@ -177,13 +198,27 @@ class DaskCoder:
                 if not submit():
                     break
             for future in pending:
-                partition = future.result()
-                futures.remove(future)
+                chunk = running.pop(future)
+                partition = self._result(future, chunk, retries)
                 submit()  # refill before the driver merges, keeping workers busy
-                yield partition
+                if partition is not None:
+                    yield partition
         finally:
-            for future in futures:
+            for future in running:
                 future.cancel()
+
+    @staticmethod
+    def _result(future: Any, chunk: Chunk, retries: list[Chunk]) -> Partition | None:
+        """The chunk's partition; if its task failed, None with its articles queued
+        to be coded one by one, or for a lone article a partition naming the error."""
+        try:
+            return future.result()
+        except Exception as err:  # noqa: BLE001 - a failed task costs only the article that fails
+            if len(chunk.articles) > 1:
+                retries.extend(reversed(chunk.pieces()))
+                return None
+            errors = [coding_error(a, err, stage="the worker's task") for a in chunk.articles]
+            return Partition(chunk.number, {}, 0, 0, errors)
 
 
 def _worker_environ() -> dict[str, Any]:

@@ -154,13 +154,26 @@ def write_jsonl(events: Iterable[Event], out: IO[str]) -> int:
     return n
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula
+# ("=HYPERLINK(...)" in a quoted sentence, say): such text gets a leading quote.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Any) -> Any:
+    """`value` as safe to open in a spreadsheet: text that would start a formula
+    is prefixed with an apostrophe; numbers and other values are left alone."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 def write_csv(events: Iterable[Event], out: IO[str], *, header: bool = True) -> int:
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS)  # RFC 4180 CRLF, as `code --format csv`
     if header:
         writer.writeheader()
     n = 0
     for event in events:
-        writer.writerow(flatten_event(event.to_dict()))
+        writer.writerow({k: csv_cell(v) for k, v in flatten_event(event.to_dict()).items()})
         n += 1
     return n
 
@@ -381,6 +394,7 @@ def _binary(stream: IO[Any]) -> IO[bytes]:
 __all__ = [
     "CSV_COLUMNS",
     "FORMATS",
+    "csv_cell",
     "GDELT_COLUMNS",
     "export",
     "flatten_event",

@@ -13,6 +13,11 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 
+# What an article or event id may be: the API serves ids of this form only, so a
+# reader refuses any other (see ingest.jsonl).
+ID_PATTERN = r"^[\w.:-]{1,128}$"
+
+
 def normalise_text(text: str) -> str:
     """Text normalised for hashing: NFC, whitespace folded, lower case."""
     return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip().lower()
@@ -39,6 +44,9 @@ class Article:
     url: str | None = None
     origin: str | None = None  # file (and position) the article came from
     meta: dict[str, Any] = field(default_factory=dict)
+    # What reading changed or left out of the record (an unreadable date, say),
+    # reported as warnings with the article's origin; never stored.
+    warnings: list[str] = field(default_factory=list, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if not self.id:

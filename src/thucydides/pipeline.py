@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import islice
 from typing import Callable, Iterable, Iterator
 
 from .actors import ActorDictionary, ActorResolver, default_dictionary
 from .enrich import Enricher
 from .events import EventCoder, Lexicon, default_grammar
 from .model import Article, Event
-from .nlp import load_model, release, verb_lemma_checker
+from .nlp import load_model, parse_texts, release, verb_lemma_checker
 from .ontology import default_ontology
 from .petrarch.reading import Issue
 from .petrarch.user import load_user_dictionaries
@@ -45,19 +46,28 @@ class Pipeline:
     ) -> Iterator[tuple[Article, list[Event]]]:
         """Code articles in parse batches, yielding each with its events in input order.
 
-        With `on_error`, an article whose coding raises is reported there and
-        left out (not stored, so a later run tries it again); the batch goes on.
+        With `on_error`, an article whose parsing or coding raises is reported there
+        and left out (not stored, so a later run tries it again); the batch goes on.
         """
-        pairs = ((a.text, a) for a in articles)
-        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.settings.batch_size):
-            try:
-                events = self.code_doc(doc, article)
-            except Exception as err:  # noqa: BLE001 - one bad article must not stop a batch
-                if on_error is None:
-                    raise
-                on_error(article, err)
-                continue
-            yield article, events
+        it = iter(articles)
+        while batch := list(islice(it, self.settings.batch_size)):
+            docs = parse_texts(
+                self.nlp, [a.text for a in batch], max_chars=self.settings.max_doc_chars,
+                batch_size=self.settings.batch_size,
+            )
+            docs.reverse()
+            for article in batch:
+                parsed = docs.pop()  # off the list, so each Doc is freed once coded
+                try:
+                    if isinstance(parsed, Exception):
+                        raise parsed
+                    events = self.code_doc(parsed, article)
+                except Exception as err:  # noqa: BLE001 - one bad article must not stop a batch
+                    if on_error is None:
+                        raise
+                    on_error(article, err)
+                    continue
+                yield article, events
 
     def code_doc(self, doc, article: Article) -> list[Event]:  # noqa: ANN001 - spaCy Doc
         try:

@@ -22,6 +22,9 @@ class Settings:
     db: str = "thucydides.duckdb"
     batch_size: int = 32
     n_process: int = 1
+    # Longer articles are parsed in pieces of at most this many characters, cut at
+    # paragraph or sentence breaks, and coded whole (see nlp.parse_texts).
+    max_doc_chars: int = 100_000
     lexicon: tuple[str, ...] = ()  # extra lexicon files, added to the bundled one
     actors: tuple[str, ...] = ()  # extra actor dictionaries (YAML)
     dictionaries: tuple[str, ...] = ()  # folders of PETRARCH-format dictionaries, on top of the bundled data

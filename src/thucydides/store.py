@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import re
 from contextlib import suppress
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from itertools import islice
@@ -420,17 +420,32 @@ class Store:
         coder_version: str | None = None,
         duplicate_of: Mapping[str, str] | None = None,
         signatures: Mapping[str, bytes] | None = None,
+        on_error: Callable[[Article, Exception], None] | None = None,
     ) -> int:
         """Store many articles, one transaction per `batch_size` articles; returns the number added.
 
         `duplicate_of` maps an article id to the original it near-duplicates;
         `signatures` maps an article id to its MinHash signature (see `dedup`). Both
         are written in the same transaction as their article, so resume never
-        sees an article without them.
+        sees an article without them. With `on_error`, a batch that fails is
+        written again one article per transaction, and an article that still fails
+        is reported there and left out (a later run tries it again).
         """
-        return sum(
-            self._add_batch(chunk, coder_version, duplicate_of, signatures) for chunk in _batched(items, batch_size)
-        )
+        added = 0
+        for chunk in _batched(items, batch_size):
+            try:
+                added += self._add_batch(chunk, coder_version, duplicate_of, signatures)
+            except Exception as err:  # noqa: BLE001 - find the article that fails; the others are stored
+                if on_error is None:
+                    raise
+                if len(chunk) == 1:
+                    on_error(chunk[0][0], err)
+                    continue
+                added += self.add_many(
+                    chunk, batch_size=1, coder_version=coder_version, duplicate_of=duplicate_of,
+                    signatures=signatures, on_error=on_error,
+                )
+        return added
 
     def _add_batch(
         self,

@@ -20,7 +20,7 @@ def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def client(sample_db: Path, tmp_path_factory: pytest.TempPathFactory):
     app = create_app(sample_db, snapshot_dir=tmp_path_factory.mktemp("snapshots"))
-    with TestClient(app) as c:
+    with TestClient(app, base_url="http://localhost") as c:
         yield c
 
 

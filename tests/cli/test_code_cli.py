@@ -93,3 +93,40 @@ def test_console_scripts_are_installed(script: str) -> None:
     done = subprocess.run([str(exe), "code", "-"], input=ARREST, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert _events(done.stdout)[0]["code"] == "173"
+
+
+# --- standard input is read as bytes, like a file (issue #14, points 6 and 7) -------
+
+
+def _stdin_inputs(tmp_path: Path) -> dict[str, bytes]:
+    sys.path.insert(0, str(Path(__file__).parents[1] / "ingest"))
+    from test_ingest_warc import write_warc
+
+    write_warc(tmp_path / "crawl.warc.gz", compress=True)
+    return {
+        "utf-16": ARREST.encode("utf-16"),
+        "latin-1": ("Le président de la République a déclaré: " + ARREST).encode("latin-1"),
+        "invalid utf-8": ARREST.encode() + b"\n\n\xff\xfe\xfa caf\xe9 \x81\n",
+        "warc.gz": (tmp_path / "crawl.warc.gz").read_bytes(),
+    }
+
+
+def test_code_reads_stdin_in_any_encoding_or_format_as_it_would_a_file(tmp_path: Path) -> None:
+    for name, data in _stdin_inputs(tmp_path).items():
+        path = tmp_path / f"input-{name.replace(' ', '-')}"
+        path.write_bytes(data)
+        from_file = runner.invoke(app, ["code", str(path)])
+        from_stdin = runner.invoke(app, ["code", "-"], input=data)
+        assert from_stdin.exit_code == 0, (name, from_stdin.output)
+        assert "surrogates" not in from_stdin.stderr
+        events = _events(from_stdin.stdout)
+        assert events and events == _events(from_file.stdout), name
+        assert name == "warc.gz" or any(e["code"] == "173" for e in events), name
+
+
+def test_stdin_without_a_newline_stops_at_the_size_limit() -> None:
+    with open("/dev/zero", "rb") as zeros:
+        done = subprocess.run([str(Path(sys.executable).parent / "thucydides"), "ingest", "-", "--db", ":memory:",
+                               "--max-bytes", "1000000"], stdin=zeros, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1
+    assert "<stdin>: input larger than the limit of 1,000,000 bytes" in done.stderr

@@ -71,3 +71,39 @@ def test_local_workers_keep_glibc_default_memory_trimming():
     with DaskCoder(load_settings(), workers=1) as coder:
         seen = coder._client.run(lambda: __import__("os").environ.get("MALLOC_TRIM_THRESHOLD_"))
     assert list(seen.values()) == [None]
+
+
+def test_two_workers_code_a_huge_article_with_the_others_and_leave_no_parts(corpus, tmp_path):
+    from hostile_inputs import HUGE
+
+    records = [json.loads(line) for line in open(corpus, encoding="utf-8")]
+    records.insert(2, {"id": "huge", "text": HUGE, "date": "2024-03-03"})
+    path = tmp_path / "with-huge.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    db = tmp_path / "dist.duckdb"
+    parts = tmp_path / "dist.duckdb.parts"
+    parts.mkdir()
+    (parts / "part-00000007-0000-articles.parquet").write_bytes(b"left by a run killed before its merge")
+    result = CliRunner().invoke(app, ["ingest", str(path), "--db", str(db), "--workers", "2", "--chunk-size", "2"])
+    assert result.exit_code == 0, result.output
+    assert "6 articles coded (0 skipped as already stored, 0 errors)" in result.stdout
+    with Store.open(db, read_only=True) as store:
+        assert store.con.execute("SELECT max(event_start) FROM events WHERE article_id = 'huge'").fetchone()[0] > 1_000_000
+    assert not parts.exists()
+
+
+def test_a_chunk_that_fails_costs_only_the_article_that_fails(tmp_path):
+    from thucydides.distributed import Chunk, DaskCoder
+    from thucydides.model import Article
+    from thucydides.settings import load_settings
+
+    # A lone surrogate in a title parses but cannot be written to Parquet: the task fails.
+    articles = [Article(text="Police arrested the mayor.", id="c0"),
+                Article(text="Rebels fled the town.", id="c1", title="Bad \ud800 title"),
+                Article(text="Iran threatened Israel.", id="c2")]
+    with DaskCoder(load_settings(), workers=1, parts_dir=tmp_path / "parts") as coder:
+        partitions = list(coder.code([Chunk(0, articles)]))
+    assert sorted(p.articles for p in partitions) == [0, 1, 1]
+    (error,) = [e for p in partitions for e in p.errors]
+    assert "the worker's task failed for article c1: UnicodeEncodeError" in error.reason
+    assert len({path for p in partitions for path in p.paths.values()}) == 2 * 5  # two articles, five tables

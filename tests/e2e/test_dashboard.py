@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from thuc_api_support import free_port, start_server, stop_server, wait_for
+
 
 def ready(page, timeout: float = 30_000) -> None:
     page.wait_for_selector("body[data-state=ready]", timeout=timeout)
@@ -152,3 +154,28 @@ def test_event_table_can_list_each_real_event_once(page, base_url: str, screensh
     badge = page.locator("table.events .mentions").first
     assert badge.inner_text().strip().startswith("×") and "mentions in" in badge.get_attribute("title")
     page.screenshot(path=str(screenshots / "events-unique.png"), full_page=True)
+
+
+def test_only_a_web_address_becomes_a_link(browser, tmp_path_factory):
+    from thucydides.model import Article
+    from thucydides.store import Store
+
+    db = tmp_path_factory.mktemp("urls") / "store.duckdb"
+    with Store.open(db) as store:
+        store.add(Article(id="js", text="Talks resumed.", url="javascript:alert(document.domain)"), [])
+        store.add(Article(id="web", text="Talks resumed again.", url="https://ex.com/talks"), [])
+    port = free_port()
+    server = start_server(db, port, snapshot_dir=db.parent)
+    page = browser.new_page()
+    try:
+        wait_for(f"http://127.0.0.1:{port}/api/summary", server)
+        page.goto(f"http://127.0.0.1:{port}/article?id=js")
+        ready(page)
+        assert page.locator("#meta a").count() == 0
+        assert "javascript:alert(document.domain)" in page.inner_text("#meta")  # shown, as text
+        page.goto(f"http://127.0.0.1:{port}/article?id=web")
+        ready(page)
+        assert page.get_attribute("#meta a", "href") == "https://ex.com/talks"
+    finally:
+        page.close()
+        stop_server(server)

@@ -54,7 +54,10 @@ def corpus(tmp_path, fixtures):
 
 
 def test_directory_yields_good_articles_and_one_error_per_bad_file(corpus, read):
-    articles, errors = read(corpus)
+    articles, problems = read(corpus)
+    warnings = {os.path.relpath(e.path, corpus): e.reason for e in problems if e.warning}
+    assert warnings == {".DS_Store": "warning: hidden file, skipped", ".hidden": "warning: hidden folder, skipped"}
+    errors = [e for e in problems if not e.warning]
     ids = [a.id for a in articles]
     assert "j1" in ids and "j2" in ids and "j3" in ids and "one" in ids and "CAMEO-010-1" in ids
     titles = {a.title for a in articles}

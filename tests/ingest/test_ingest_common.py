@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from thucydides.ingest.common import binary_reason, decode_bytes, html_to_text, normalise_date
+from thucydides.ingest.common import article_date, binary_reason, decode_bytes, html_to_text, normalise_date
 from thucydides.ingest.detect import detect_format, sniff_format
 from thucydides.ingest.errors import Problem
 
@@ -26,6 +26,7 @@ from thucydides.ingest.errors import Problem
         ("", None),
         (None, None),
         (20240305, None),
+        ("20240305", "2024-03-05"),
         ("2024-13-45", None),
     ],
 )
@@ -33,11 +34,11 @@ def test_normalise_date(value, expected):
     assert normalise_date(value) == expected
 
 
-def test_dates_are_not_pushed_into_the_future():
-    from datetime import date
-
-    found = normalise_date("December 31")
-    assert found is not None and found <= date.today().isoformat()
+@pytest.mark.parametrize("value", ["yesterday", "2 days ago", "today", "Monday", "December 31", "2024", "noon"])
+def test_a_date_relative_to_the_day_it_is_read_is_no_date(value):
+    # "yesterday" was stored as the ingest day minus one, "2024" as 2020-02-04.
+    assert normalise_date(value) is None
+    assert article_date(value) == (None, f"date {value!r} is not a calendar date (day, month and year); stored without a date")
 
 
 @pytest.mark.parametrize(
@@ -89,3 +90,18 @@ def test_html_to_text():
     assert html_to_text("Plain &amp; simple") == "Plain & simple"
     assert html_to_text("<script>x()</script><p>Kept</p>") == "Kept"
     assert html_to_text("") == ""
+
+
+@pytest.mark.parametrize(
+    "text, encoding",
+    [
+        ("Café in Zürich: the minister said the talks failed.", "latin-1"),  # was read as Baltic cp775
+        ("Le président a visité Genève.", "latin-1"),  # was read as cp1250: "Genčve"
+        ("El señor presidente habló en Bogotá.", "cp1252"),
+        ("Zürich", "latin-1"),  # was read as UTF-16
+        ("Привет мир, сказал он.", "cp1251"),  # other charsets still go to the guess
+        ("Zażółć gęślą jaźń", "cp1250"),
+    ],
+)
+def test_short_legacy_text_is_decoded_in_its_own_charset(text, encoding):
+    assert decode_bytes(text.encode(encoding)) == text

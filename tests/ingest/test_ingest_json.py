@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 
 from thucydides.model import make_article_id
@@ -39,7 +40,11 @@ def test_jsonl_fields_and_errors_per_line(tmp_path, read):
         )
         + "\n"
     )
-    articles, errors = read(path)
+    articles, problems = read(path)
+    errors = [e for e in problems if not e.warning]
+    assert [str(e) for e in problems if e.warning] == [
+        f"{path}:8: warning: date 'not a date at all' is not a calendar date (day, month and year); stored without a date"
+    ]
     first, second, third = articles
     assert (first.id, first.title, first.date, first.source, first.url, first.origin) == (
         "7", "Kidal falls", "2012-04-01", "Wire", "https://ex.com/kidal", f"{path}:1",
@@ -97,3 +102,66 @@ def test_malformed_json_file(tmp_path, read):
     articles, errors = read(path)
     assert articles == [] and len(errors) == 1
     assert str(errors[0]).startswith(f"{path}: malformed JSON: ")
+
+
+DEEP = '{"text": "Too deep.", "extra": ' + "[" * 20_000 + "]" * 20_000 + "}"  # 40 kB, deeper than Python reads
+
+
+def test_an_over_deep_line_is_an_error_of_its_line_and_the_file_goes_on(tmp_path, read):
+    good = [json.dumps({"id": f"g{i}", "text": "Rebels took Kidal."}) for i in range(2)]
+    path = tmp_path / "deep.jsonl"
+    path.write_text("\n".join([good[0], DEEP, good[1]]) + "\n")
+    unnamed = tmp_path / "deep-first"  # no extension: the format is sniffed from the deep line
+    unnamed.write_text("\n".join([DEEP, good[0], good[1]]) + "\n")
+    articles, errors = read(path, unnamed)
+    assert [a.id for a in articles] == ["g0", "g1", "g0", "g1"]
+    assert [str(e) for e in errors] == [f"{path}:2: malformed JSON: nested too deeply to read",
+                                        f"{unnamed}:1: malformed JSON: nested too deeply to read"]
+
+
+def test_an_over_deep_json_file_or_stdin_is_named(tmp_path, read):
+    path = tmp_path / "deep.json"
+    path.write_text("[" + DEEP + "]")
+    assert [str(e) for e in read(path)[1]] == [f"{path}: malformed JSON: nested too deeply to read"]
+    articles, errors = read("-", stdin=io.BytesIO((json.dumps({"text": "Fine."}) + "\n" + DEEP + "\n").encode()))
+    assert [a.text for a in articles] == ["Fine."]
+    assert [str(e) for e in errors] == ["<stdin>:2: malformed JSON: nested too deeply to read"]
+
+
+def test_ids_the_api_could_not_serve_are_errors_of_their_record(tmp_path, read):
+    path = tmp_path / "ids.jsonl"
+    records = [{"id": {"a": 1}, "text": "One."}, {"id": "a/b c", "text": "Two."}, {"id": True, "text": "Three."},
+               {"id": 42, "text": "Four."}, {"id": "x" * 129, "text": "Five."}, {"id": "wire:2024-05.1", "text": "Six."}]
+    path.write_text("".join(json.dumps(r) + "\n" for r in records))
+    articles, errors = read(path)
+    assert [a.id for a in articles] == ["42", "wire:2024-05.1"]
+    assert [(e.line, e.reason) for e in errors] == [
+        (1, "'id' is dict, not a string or integer"),
+        (2, "'id' 'a/b c' is not 1 to 128 letters, digits, '_', '.', ':' or '-'"),
+        (3, "'id' is bool, not a string or integer"),
+        (5, f"'id' '{'x' * 57}...' is not 1 to 128 letters, digits, '_', '.', ':' or '-'"),
+    ]
+
+
+def test_unpaired_surrogates_are_replaced_in_place_and_said(tmp_path, read):
+    path = tmp_path / "surrogates.jsonl"
+    path.write_text('{"id": "s", "text": "Rebels \\ud800took Kidal.", "title": "\\udfff", "date": "yesterday"}\n')
+    (article,), problems = read(path)
+    assert article.text == "Rebels \ufffdtook Kidal." and article.title == "\ufffd" and article.date is None
+    assert [e.reason for e in problems] == [
+        "warning: 'text' has 1 unpaired surrogate escapes (not characters), replaced by U+FFFD",
+        "warning: 'title' has 1 unpaired surrogate escapes (not characters), replaced by U+FFFD",
+        "warning: date 'yesterday' is not a calendar date (day, month and year); stored without a date",
+    ]
+    assert all(e.warning and e.path == f"{path}:1" for e in problems)
+
+
+def test_a_binary_line_costs_only_its_line(tmp_path, read):
+    path = tmp_path / "mixed.jsonl"
+    path.write_bytes(b"\x00\x01\x02 binary\n" + json.dumps({"id": "g", "text": "Rebels took Kidal."}).encode() + b"\n")
+    articles, errors = read(path)
+    assert [a.id for a in articles] == ["g"]
+    assert [(e.line, e.reason.split(":")[0]) for e in errors] == [(1, "malformed JSON")]
+    blob = tmp_path / "blob.jsonl"  # binary through and through: one error for the file
+    blob.write_bytes(bytes(range(256)) * 40)
+    assert [str(e) for e in read(blob)[1]] == [f"{blob}: binary file (contains NUL bytes)"]

@@ -98,3 +98,22 @@ def test_stdin_empty_and_too_large(read):
     assert len(errors) == 1 and "no text" in errors[0].reason
     _, errors = read("-", stdin=io.StringIO("x" * 100 + "\n" + "y" * 100), max_bytes=150)
     assert [e.reason for e in errors] == ["input larger than the limit of 150 bytes"]
+
+
+def test_stdin_holding_a_warc_or_html_is_read_as_that_format(tmp_path, read):
+    from test_ingest_warc import write_warc
+
+    write_warc(tmp_path / "crawl.warc.gz", compress=True)
+    articles, errors = read("-", stdin=io.BytesIO((tmp_path / "crawl.warc.gz").read_bytes()))
+    assert [a.url for a in articles] == ["https://ex.com/cairo", "https://ex.com/kidal"]
+    assert all(a.origin.startswith("<stdin>@") for a in articles) and errors[0].path.startswith("<stdin>@")
+    page = b"<html><head><title>Kidal falls</title></head><body><article><p>Rebels took Kidal at dawn.</p></article></body></html>"
+    (article,), _ = read("-", stdin=io.BytesIO(page))
+    assert article.title == "Kidal falls" and "<p>" not in article.text
+
+
+def test_stdin_jsonl_stops_at_a_line_over_the_limit(read):
+    stdin = io.BytesIO(b'{"id": "a", "text": "Rebels took Kidal."}\n' + b"x" * 500 + b'\n{"id": "b", "text": "Talks."}\n')
+    articles, errors = read("-", stdin=stdin, max_bytes=100)
+    assert [a.id for a in articles] == ["a"]
+    assert [str(e) for e in errors] == ["<stdin>:2: line longer than the limit of 100 bytes: reading stopped"]

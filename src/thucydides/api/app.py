@@ -3,10 +3,16 @@
 Read-only by default. Limits: request bodies (1 MB), query strings (4 KB),
 page sizes (see `routes`). CORS is off unless origins are given. Errors are
 JSON `{"detail": "..."}` with a 4xx status for anything the client got wrong.
+
+The Host header must be an IP address or a name the server was told it goes
+by (`localhost` and `allowed_hosts`): a page on another site whose name the
+attacker re-points at 127.0.0.1 (DNS rebinding) would otherwise read the API
+from the user's browser as if it were same-origin.
 """
 
 from __future__ import annotations
 
+import ipaddress
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from importlib.resources import files
@@ -80,6 +86,40 @@ class LimitsMiddleware:
         await self.app(scope, limited, headers)
 
 
+class HostMiddleware:
+    """Answers 400 to a request whose Host is a name the server does not go by."""
+
+    def __init__(self, app: ASGIApp, names: Sequence[str]) -> None:
+        self.app = app
+        self.names = frozenset(name.lower() for name in names)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and not self._allowed(dict(scope["headers"]).get(b"host", b"")):
+            await _error(send, 400, "Host header names a host this server does not go by (see serve --allowed-host)")
+            return
+        await self.app(scope, receive, send)
+
+    def _allowed(self, header: bytes) -> bool:
+        host = host_name(header.decode("latin-1"))
+        return host in self.names or _is_ip(host)
+
+
+def host_name(header: str) -> str:
+    """The host of a Host header, without its port or IPv6 brackets, lower case."""
+    header = header.strip().lower()
+    if header.startswith("["):
+        return header[1:].partition("]")[0]
+    return header.rsplit(":", 1)[0] if header.count(":") == 1 else header
+
+
+def _is_ip(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return True
+
+
 async def _error(send: Send, status: int, detail: str) -> None:
     body = JSONResponse({"detail": detail}).body
     await send({"type": "http.response.start", "status": status, "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})
@@ -111,8 +151,12 @@ def create_app(
     cors_origins: Sequence[str] = (),
     refresh_s: float = 5.0,
     snapshot_dir: str | Path | None = None,
+    allowed_hosts: Sequence[str] = (),
 ) -> FastAPI:
-    """The app for store `db`. The first snapshot is taken here, so a bad store fails fast."""
+    """The app for store `db`. The first snapshot is taken here, so a bad store fails fast.
+
+    Requests must name an IP address, `localhost` or one of `allowed_hosts` as
+    their Host ("*" allows any)."""
     snapshots = SnapshotManager(db, refresh_s=refresh_s, workdir=snapshot_dir)
     snapshots.start()
 
@@ -149,6 +193,8 @@ def create_app(
     if cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=list(cors_origins), allow_methods=["GET"], allow_headers=["Authorization"])
     app.add_middleware(LimitsMiddleware)
+    if "*" not in allowed_hosts:
+        app.add_middleware(HostMiddleware, names=["localhost", *allowed_hosts])
     return app
 
 

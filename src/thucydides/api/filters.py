@@ -13,6 +13,8 @@ from typing import Annotated, Any
 
 from fastapi import HTTPException, Query
 
+from ..model import ID_PATTERN
+
 # The day an event counts on: its own date, else its article's (as `Store` does).
 DAY = "coalesce(e.date, a.date)"
 LAT = "coalesce(TRY_CAST(json_extract_string(e.location, '$.lat') AS DOUBLE), TRY_CAST(json_extract_string(e.location, '$.latitude') AS DOUBLE))"
@@ -125,7 +127,7 @@ def event_filter(
     modality: Annotated[str | None, Query(pattern="^(" + "|".join(MODALITIES) + ")$")] = None,
     place: Annotated[str | None, Query(min_length=1, max_length=100, description="Text in the event location.")] = None,
     q: Annotated[str | None, Query(min_length=1, max_length=200, description="Text in the event sentence.")] = None,
-    article: Annotated[str | None, Query(pattern=r"^[\w.:-]{1,128}$", description="Article id.")] = None,
+    article: Annotated[str | None, Query(pattern=ID_PATTERN, description="Article id.")] = None,
     located: Annotated[bool | None, Query(description="Only events with (true) / without (false) coordinates.")] = None,
     unique: Annotated[
         bool, Query(description="One row per real-world event: leave out repeated mentions (see thucydides aggregate).")

@@ -11,14 +11,14 @@ import duckdb
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import Response
 
-from ..export import CSV_COLUMNS
+from ..export import CSV_COLUMNS, csv_cell
+from ..model import ID_PATTERN
 from . import queries
 from .filters import EventFilter, event_filter
 
 MAX_PAGE = 500  # events per JSON page
 MAX_CSV = 10_000  # rows per CSV export request (page through with offset for more)
 MAX_OFFSET = 10_000_000
-ID_PATTERN = r"^[\w.:-]{1,128}$"
 
 router = APIRouter(prefix="/api")
 
@@ -53,7 +53,7 @@ def list_events(
         buf = io.StringIO()
         writer = csv.writer(buf)
         writer.writerow(CSV_COLUMNS)
-        writer.writerows(queries.csv_rows(cur, f, limit, offset, sort))
+        writer.writerows([csv_cell(v) for v in row] for row in queries.csv_rows(cur, f, limit, offset, sort))
         headers = {"Content-Disposition": 'attachment; filename="events.csv"'}
         return Response(buf.getvalue(), media_type="text/csv; charset=utf-8", headers=headers)
     if limit > MAX_PAGE:

@@ -30,6 +30,12 @@ Otherwise the current snapshot keeps serving and the next tick tries again.
 Each request takes a cursor on the current snapshot; a replaced snapshot is
 closed and deleted when its last request is done.
 
+A server killed outright (kill -9) cannot delete its copies. Each server holds
+an exclusive lock (flock) on a file `thucydides-serve-OWNER.lock` next to its
+copies `thucydides-snapshot-OWNER-*` for as long as it runs; a server starting
+in the same folder deletes the copies of every owner whose lock it can take,
+which only a dead owner's is.
+
 Costs: one full copy per change (time and disk proportional to the store, fine
 for stores of a few GB), and reads lag the writer by `refresh_s` plus the copy
 time. In exchange the writer is never blocked and neither process fails.
@@ -37,7 +43,9 @@ time. In exchange the writer is never blocked and neither process fails.
 
 from __future__ import annotations
 
+import fcntl
 import logging
+import os
 import shutil
 import tempfile
 import threading
@@ -47,6 +55,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import IO
 
 import duckdb
 
@@ -109,6 +118,7 @@ class SnapshotManager:
         self.refresh_s = refresh_s
         self.settle_s = settle_s
         self.workdir = Path(workdir) if workdir else None
+        self._owner: Owner | None = None
         self._current: Snapshot | None = None
         self._lock = threading.Lock()  # guards _current and users counts
         self._refresh_lock = threading.Lock()  # one copy at a time
@@ -121,11 +131,18 @@ class SnapshotManager:
         """Take the first snapshot (retrying while the writer is busy), then refresh in the background."""
         if not self.db.is_file():
             raise SnapshotError(f"no event store at {self.db} (run 'thucydides ingest' first)")
+        folder = self.workdir or Path(tempfile.gettempdir())
+        remove_orphans(folder)
+        self._owner = Owner.claim(folder)
         deadline = time.monotonic() + timeout_s
-        while not self.refresh(force=True):
-            if time.monotonic() > deadline:
-                raise SnapshotError(f"could not take a consistent copy of {self.db} within {timeout_s:.0f}s")
-            time.sleep(0.2)
+        try:
+            while not self.refresh(force=True):
+                if time.monotonic() > deadline:
+                    raise SnapshotError(f"could not take a consistent copy of {self.db} within {timeout_s:.0f}s")
+                time.sleep(0.2)
+        except BaseException:
+            self.stop()  # nothing to serve: leave no lock file behind
+            raise
         self._stop.clear()
         self._thread = threading.Thread(target=self._loop, name="thucydides-snapshot", daemon=True)
         self._thread.start()
@@ -138,6 +155,9 @@ class SnapshotManager:
             snap, self._current = self._current, None
         if snap:
             self._retire(snap)
+        if self._owner:
+            self._owner.release()
+            self._owner = None
 
     def _loop(self) -> None:
         while not self._stop.wait(self.refresh_s):
@@ -181,7 +201,8 @@ class SnapshotManager:
             return True
 
     def _copy(self, before: Signature) -> Snapshot | None:
-        directory = Path(tempfile.mkdtemp(prefix="thucydides-snapshot-", dir=self.workdir))
+        owner = self._owner.name if self._owner else "unowned"
+        directory = Path(tempfile.mkdtemp(prefix=f"thucydides-snapshot-{owner}-", dir=self.workdir))
         target = directory / "store.duckdb"
         try:
             shutil.copyfile(self.db, target)
@@ -240,6 +261,47 @@ class SnapshotManager:
                 done = snap.retired and snap.users == 0
             if done:
                 snap.close()
+
+
+@dataclass
+class Owner:
+    """The lock that marks a live server's copies in a folder (see the module doc)."""
+
+    folder: Path
+    name: str
+    handle: IO[bytes]
+
+    @classmethod
+    def claim(cls, folder: Path) -> "Owner":
+        # Locked under a temporary name, then renamed: no other server ever
+        # sees this lock file unlocked and takes it for a dead one's.
+        fd, temporary = tempfile.mkstemp(prefix=".thucydides-serve-", dir=folder)
+        handle = os.fdopen(fd, "wb")
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        name = Path(temporary).name.removeprefix(".thucydides-serve-")
+        os.rename(temporary, folder / f"thucydides-serve-{name}.lock")
+        return cls(folder, name, handle)
+
+    def release(self) -> None:
+        (self.folder / f"thucydides-serve-{self.name}.lock").unlink(missing_ok=True)
+        self.handle.close()
+
+
+def remove_orphans(folder: Path) -> list[str]:
+    """Delete the copies of servers that died without cleaning up; their owner names."""
+    removed = []
+    for lock in folder.glob("thucydides-serve-*.lock"):
+        try:
+            with lock.open("rb") as handle:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                owner = lock.name.removeprefix("thucydides-serve-").removesuffix(".lock")
+                for copy in folder.glob(f"thucydides-snapshot-{owner}-*"):
+                    shutil.rmtree(copy, ignore_errors=True)
+                lock.unlink(missing_ok=True)
+                removed.append(owner)
+        except OSError:  # locked: its server runs (or the file went meanwhile)
+            continue
+    return removed
 
 
 def _upgraded(copy: Path) -> duckdb.DuckDBPyConnection:

@@ -8,6 +8,7 @@ file locked. That is why it is opt-in.
 
 from __future__ import annotations
 
+import datetime
 import hmac
 import threading
 from typing import Annotated, Any
@@ -15,7 +16,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Header, HTTPException, Request
 from pydantic import BaseModel, Field
 
-from ..model import Article
+from ..model import ID_PATTERN, Article
 from ..store import Store, StoreError
 
 router = APIRouter(prefix="/api")
@@ -23,10 +24,10 @@ _pipeline_lock = threading.Lock()  # load spaCy once, and code one article at a 
 
 
 class ArticleIn(BaseModel):
-    text: str = Field(min_length=1, max_length=200_000)
-    id: str | None = Field(None, pattern=r"^[\w.:-]{1,128}$")
+    text: str = Field(min_length=1, max_length=200_000, pattern=r"\S")  # not blank, as the readers require
+    id: str | None = Field(None, pattern=ID_PATTERN)
     title: str | None = Field(None, max_length=1000)
-    date: str | None = Field(None, pattern=r"^\d{4}-\d{2}-\d{2}$")
+    date: datetime.date | None = None  # a calendar date: 2024-02-30 is refused, not stored as none
     url: str | None = Field(None, max_length=2000)
     source: str | None = Field(None, max_length=200)
 
@@ -57,7 +58,8 @@ def post_article(
     authorization: Annotated[str | None, Header()] = None,
 ) -> dict[str, Any]:
     _authorise(request, authorization)
-    article = Article(**body.model_dump())
+    fields = body.model_dump()
+    article = Article(**{**fields, "date": body.date.isoformat() if body.date else None})
     with _pipeline_lock:
         events = _pipeline(request).code_article(article)
         try:

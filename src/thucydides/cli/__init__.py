@@ -32,7 +32,36 @@ def _modules_for(args: list[str]) -> tuple[str, ...]:
 
 def main() -> None:
     _register_commands(_modules_for(sys.argv[1:]))
-    app()
+    try:
+        app()
+    except Exception as err:
+        if not _is_store_error(err):
+            raise
+        # A store that opened but whose pages fail their checksums, say: a command
+        # cannot work around that, but it can say what is wrong without a traceback.
+        first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+        print(f"error: the event store {_store_path(sys.argv)} cannot be read, it may be damaged: {first}", file=sys.stderr)
+        print("Restore it from a copy, or ingest again into a new file.", file=sys.stderr)
+        raise SystemExit(1) from err
+
+
+def _store_path(argv: list[str]) -> str:
+    """The store a command line names (--db), else the configured one."""
+    for i, arg in enumerate(argv):
+        if arg == "--db" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--db="):
+            return arg.removeprefix("--db=")
+    from ..settings import load_settings
+
+    return load_settings().db
+
+
+def _is_store_error(err: Exception) -> bool:
+    # DuckDB is imported only by the commands that open a store; if it was never
+    # imported, the error cannot be one of its.
+    duckdb = sys.modules.get("duckdb")
+    return duckdb is not None and isinstance(err, duckdb.Error)
 
 
 __all__ = ["app", "main"]

@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.table import Table
 
 from ..export import write_csv, write_jsonl
-from ..ingest import IngestError, coding_error, read_articles
+from ..ingest import DEFAULT_MAX_BYTES, IngestError, coding_error, read_articles
 from ..model import Event
 from ..settings import load_settings
 from .app import (
@@ -32,7 +32,7 @@ class OutputFormat(str, Enum):
 
 
 def _report(err: IngestError) -> None:
-    print(f"skipped {err}", file=sys.stderr)
+    print(err if err.warning else f"skipped {err}", file=sys.stderr)
 
 
 @app.command()
@@ -45,6 +45,9 @@ def code(
     dictionaries: list[Path] = DICTIONARIES_OPTION,
     only_dictionaries: bool = ONLY_DICTIONARIES_OPTION,
     all_modalities: bool = typer.Option(False, "--all-modalities", help="Also emit negated, hypothetical and question events."),
+    max_bytes: int = typer.Option(
+        DEFAULT_MAX_BYTES, "--max-bytes", min=1, help="Largest file (or JSONL/WARC record, or page once inflated) to read."
+    ),
 ) -> None:
     """Code news text into events: one JSON object (or CSV row) per event."""
     from ..pipeline import Pipeline  # spaCy: imported only by the commands that code
@@ -55,7 +58,7 @@ def code(
         overrides["keep_modalities"] = ("asserted", "reported", "future", "negated", "hypothetical", "question")
     pipeline = Pipeline(load_settings(**overrides))
     report_dictionary_issues(pipeline.dictionary_issues)
-    articles = read_articles(paths or ["-"], on_error=_report, stdin=sys.stdin)
+    articles = read_articles(paths or ["-"], max_bytes=max_bytes, on_error=_report)  # stdin as bytes, like a file
     coded = pipeline.code_articles(articles, on_error=lambda article, err: _report(coding_error(article, err)))
     events = (e for _, evs in coded for e in evs)
     WRITERS[fmt](events)

@@ -6,7 +6,8 @@ Near-duplicates of stored articles (see `dedup`) are stored as links to their
 original and not coded. Memory is bounded: articles stream from the readers
 through a window of one parse batch (or, with `--workers`, a few chunks in
 flight), and only ids and dedup signatures accumulate. Event clusters
-(`aggregate`) are brought up to date at the end of the run.
+(`aggregate`) are brought up to date at the end of the run whenever some event
+is in none, so a run killed before it clusters is caught up by the next.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from rich.progress import Progress, ProgressColumn, SpinnerColumn, Task, TextCol
 from rich.text import Text
 
 from .. import dedup
-from ..aggregate import aggregate
+from ..aggregate import aggregate, clusters_behind
 from ..ingest import DEFAULT_MAX_BYTES, IngestError, coding_error, read_articles
 from ..model import Article, Event
 from ..settings import Settings, load_settings
@@ -51,7 +52,7 @@ class IngestRun:
         self.store = store
         self.settings = settings
         self.console = console
-        self.coded = self.skipped = self.errors = self.events = self.duplicates = 0
+        self.coded = self.skipped = self.errors = self.warnings = self.events = self.duplicates = 0
         self._dedup = dedup_articles
         self._index: dedup.DuplicateIndex | None = None
         # Written with their article in the same transaction (see Store.add_many).
@@ -74,9 +75,13 @@ class IngestRun:
         self._task = self._progress.add_task("ingest", total=None, events=0, skipped=0, errors=0)
 
     def report(self, err: IngestError) -> None:
-        self.errors += 1
+        if err.warning:
+            self.warnings += 1
+        else:
+            self.errors += 1
         self.store.add_error(err)
-        self._progress.console.print(Text(f"error: {err}", style="red"), soft_wrap=True)
+        line = Text(str(err), style="yellow") if err.warning else Text(f"error: {err}", style="red")
+        self._progress.console.print(line, soft_wrap=True)
         self._update()
 
     def report_coding(self, article: Article, err: Exception) -> None:
@@ -131,16 +136,23 @@ class IngestRun:
     def _flush(self) -> None:
         if self._buffer:
             ids = [a.id for a, _ in self._buffer]
-            dups = sum(1 for i in ids if i in self._duplicate_of)
+            failed: set[str] = set()
+
+            def report(article: Article, err: Exception) -> None:
+                failed.add(article.id)
+                self.report(coding_error(article, err, stage="storing"))
+
             added = self.store.add_many(
                 self._buffer,
                 batch_size=len(self._buffer),
                 duplicate_of=self._duplicate_of,
                 signatures=self._signatures,
+                on_error=report,
             )
+            dups = sum(1 for i in ids if i in self._duplicate_of and i not in failed)
             self.duplicates += dups
             self.coded += added - dups
-            self.events += sum(len(events) for _, events in self._buffer)
+            self.events += sum(len(events) for a, events in self._buffer if a.id not in failed)
             self._buffer.clear()
             for i in ids:
                 self._duplicate_of.pop(i, None)
@@ -223,7 +235,7 @@ def ingest(
         None, "--batch-size", min=1, help="Articles per parse batch and per store transaction (default: 32)."
     ),
     max_bytes: int = typer.Option(
-        DEFAULT_MAX_BYTES, "--max-bytes", min=1, help="Largest file (or JSONL/WARC record) to read, in bytes."
+        DEFAULT_MAX_BYTES, "--max-bytes", min=1, help="Largest file (or JSONL/WARC record, or page once inflated) to read, in bytes."
     ),
     lexicon: list[Path] = typer.Option([], "--lexicon", help="Extra lexicon YAML file(s)."),
     actors: list[Path] = typer.Option([], "--actors", help="Extra actor dictionary YAML file(s)."),
@@ -261,7 +273,8 @@ def ingest(
                 run.run_distributed(paths, max_bytes, workers=workers, scheduler=scheduler, chunk_size=chunk_size)
             else:
                 run.run(paths, max_bytes)
-            if aggregate_events and (run.coded or run.duplicates):
+            if aggregate_events and clusters_behind(store):  # also after a run killed before it
+                console.print("updating event clusters")
                 aggregate(store)
         except KeyboardInterrupt:
             interrupted = True
@@ -271,6 +284,8 @@ def ingest(
     )
     if run.duplicates:
         console.print(f"{run.duplicates} near-duplicate articles linked to their original (not coded)")
+    if run.warnings:
+        console.print(f"{run.warnings} warnings (above, and in the store's ingest_errors)")
     if interrupted:
         console.print("interrupted: run the same command again to resume")
         raise typer.Exit(130)

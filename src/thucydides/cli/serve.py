@@ -23,16 +23,23 @@ def serve(
     ),
     cors_origin: list[str] = typer.Option([], "--cors-origin", help="Allow this origin cross-site (repeatable; off by default)."),
     refresh: float = typer.Option(5.0, "--refresh", min=0.5, help="Seconds between checks for new data in the store."),
+    allowed_host: list[str] = typer.Option(
+        [], "--allowed-host",
+        help="A host name clients may reach the server by, besides IP addresses and localhost (repeatable; '*' for any).",
+    ),
 ) -> None:
     """Serve the REST API (/api, docs at /docs) and the dashboard (/) over the store, read-only by default."""
     import uvicorn  # only this command needs the web stack
 
     from ..api import create_app
+    from ..api.app import host_name
     from ..api.snapshot import SnapshotError
 
     settings = load_settings(db=db)
     try:
-        web = create_app(settings.db, token=token, cors_origins=cors_origin, refresh_s=refresh)
+        # The name it listens on is one it goes by; others (behind a proxy, say) must be given.
+        names = [*allowed_host, host_name(host)]
+        web = create_app(settings.db, token=token, cors_origins=cors_origin, refresh_s=refresh, allowed_hosts=names)
     except SnapshotError as err:
         Console(stderr=True).print(Text(f"error: {err}", style="red"), soft_wrap=True)
         raise typer.Exit(1) from err

@@ -21,7 +21,7 @@ from spacy.tokens import Token
 from ..dateline import PLACE as DATELINE_PLACE
 from ..dateline import doc_dateline_end
 from ..model import Actor, Article, Event, Span
-from ..nlp import doc_ents, doc_sents, doc_text
+from ..nlp import doc_ents, doc_sents, doc_text, sentence_of
 from ..ontology import Ontology
 from .arguments import light_verb_of, place_tokens, slot_tokens
 from .arguments import subjects as agent_tokens
@@ -59,6 +59,7 @@ PREDICATIVE_DEPS = {"acomp", "oprd", "attr", "xcomp", "ROOT", "ccomp", "conj"}
 PREDICTIVE_AUX = {"would", "will", "could", "might", "may", "'ll", "'d"}
 FIRST_ACTOR_SLOT = "phrase"  # arguments.SLOTS: nouns of the verb phrase, nearest first
 _STORY_DISCARD_KEY = "thucydides.story_discard"  # per-document memo (nlp.release drops it)
+_SENTENCE_WORDS_KEY = "thucydides.sentence_words"
 
 
 class ActorLookup(Protocol):
@@ -156,12 +157,18 @@ class EventCoder:
         `discarded` down do not code this sentence (a discard phrase stands in it)."""
         found: list[Match] = []
         layer = None
-        context = VerbContext(token) if any(p.compiled is not None for p in patterns) else None
+        context = None
+        words: frozenset[str] | None = None
         for pattern in patterns:
             if layer is not None and pattern.layer != layer:
                 break
             if discarded is not None and LAYER_RANK[pattern.layer] >= discarded:
                 break
+            if pattern.compiled is not None:
+                words = words if words is not None else _sentence_words(token)
+                if not pattern.compiled.possible(words):
+                    continue  # a word the pattern needs is nowhere in the sentence
+                context = context or VerbContext(token)
             match = self._fits(pattern, token, context)
             if match is not None:
                 found.append(match)
@@ -810,6 +817,19 @@ def _ents_within(sent: SpacySpan) -> list[SpacySpan]:
     """The entities inside a sentence, as `Span.ents` gives them, from the document's
     list read once (`Span.ents` rebuilds every entity of the document)."""
     return [e for e in doc_ents(sent.doc) if e.start >= sent.start and e.end <= sent.end]
+
+
+def _sentence_words(token: Token) -> frozenset[str]:
+    """The forms and lemmas of the sentence's words, lower case, once per sentence."""
+    doc = token.doc
+    _, sent = sentence_of(doc, token.i)
+    key = f"{_SENTENCE_WORDS_KEY}.{sent.start}"
+    words = doc.user_data.get(key)
+    if words is None:
+        strings = doc.vocab.strings
+        rows = doc.to_array([LOWER, LEMMA])[sent.start:sent.end].tolist()
+        words = doc.user_data[key] = frozenset(w for lower, lemma in rows for w in (strings[lower], strings[lemma].lower()))
+    return words
 
 
 def _curated_first(per_token: list[list[Match]]) -> list[list[Match]]:

@@ -395,11 +395,13 @@ class DiscardIndex:
             else:
                 self.by_first[words[0]].append((words, d.whole_word))
         self.shortest = min(map(len, self.stems), default=0)
+        self.longest = max(map(len, self.stems), default=0)
 
     def search(self, text: str) -> bool:
         words = [w.strip(".-'") for w in self.WORD.findall(text.lower())]
         for i, word in enumerate(words):
-            if self.stems and any(word[:n] in self.stems for n in range(self.shortest, len(word) + 1)):
+            if self.stems and any(word[:n] in self.stems
+                                  for n in range(self.shortest, min(len(word), self.longest) + 1)):
                 return True
             for phrase, whole in self.by_first.get(word, ()):
                 if _phrase_at(words, i, phrase, whole):

@@ -32,15 +32,22 @@ class CompiledPhrase:
     before: tuple[TermSet, ...]
     after: tuple[TermSet, ...]
     preps: tuple[tuple[str, TermSet | None], ...]
+    # For each term and preposition, the words of which one must be in the sentence:
+    # a pattern whose words are not there is passed over without a look at the parse.
+    needs: tuple[frozenset[str], ...] = ()
+
+    def possible(self, words: frozenset[str]) -> bool:
+        return all(not need.isdisjoint(words) for need in self.needs)
 
 
 def compile_phrase(phrase: PhrasePattern, synsets: dict[str, frozenset[Term]]) -> CompiledPhrase:
     """The pattern's terms with their synonym sets expanded into head -> modifiers."""
-    return CompiledPhrase(
-        before=tuple(_term_set(t, synsets) for t in phrase.before),
-        after=tuple(_term_set(t, synsets) for t in phrase.after),
-        preps=tuple((p.prep, _term_set(p.object, synsets) if p.object else None) for p in phrase.preps),
-    )
+    before = tuple(_term_set(t, synsets) for t in phrase.before)
+    after = tuple(_term_set(t, synsets) for t in phrase.after)
+    preps = tuple((p.prep, _term_set(p.object, synsets) if p.object else None) for p in phrase.preps)
+    needs = [frozenset(terms) for terms in (*before, *after)]
+    needs += [frozenset({prep}) for prep, _ in preps] + [frozenset(terms) for _, terms in preps if terms]
+    return CompiledPhrase(before, after, preps, tuple(needs))
 
 
 def _term_set(term: Term, synsets: dict[str, frozenset[Term]]) -> TermSet:

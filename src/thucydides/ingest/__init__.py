@@ -8,9 +8,11 @@ never stops a batch: every problem becomes an `IngestError` passed to
 
 from __future__ import annotations
 
+import errno
 import importlib
 import logging
 import os
+import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -18,7 +20,7 @@ from typing import IO, Any
 
 from ..model import Article
 from .common import binary_reason, check_size
-from .detect import SNIFF_BYTES, STREAMED, Format, detect_format
+from .detect import SNIFF_BYTES, STREAMED, Format, detect_format, holds_records
 from .errors import IngestError, Problem, coding_error
 from .stdin import LABEL as STDIN_LABEL
 from .stdin import read_stdin
@@ -70,6 +72,8 @@ def read_articles(
             elif not item.text.strip():  # every reader checks; this guards the contract
                 report(IngestError(item.origin or str(path), "empty text"))
             else:
+                for warning in item.warnings:
+                    report(IngestError.warn(item.origin or str(path), warning))
                 yield item
 
 
@@ -81,19 +85,28 @@ def read_path(path: str | Path, **options: Any) -> Iterator[Article]:
 def _items(name: str, max_bytes: int, stdin: IO[Any] | None) -> Iterator[Article | IngestError]:
     if name == "-":
         stream = stdin if stdin is not None else getattr(sys.stdin, "buffer", sys.stdin)
-        yield from _guarded(STDIN_LABEL, read_stdin(stream, max_bytes))
+        yield from _guarded(STDIN_LABEL, read_stdin(stream, max_bytes, _read_file))
         return
     path = Path(name)
-    if path.is_dir():
+    try:
+        is_dir = stat.S_ISDIR(path.stat().st_mode)
+    except OSError as err:
+        yield IngestError(name, _stat_problem(err))
+        return
+    if is_dir:
         for file in _walk(path):
             if isinstance(file, IngestError):
                 yield file
             else:
                 yield from _guarded(str(file), _read_file(file, max_bytes))
-    elif not path.exists():
-        yield IngestError(name, "no such file or directory")
     else:
         yield from _guarded(name, _read_file(path, max_bytes))
+
+
+def _stat_problem(err: OSError) -> str:
+    if err.errno == errno.ENOENT:
+        return "no such file or directory"
+    return f"cannot read: {err.strerror or err}"  # e.g. a link to itself: too many levels of symbolic links
 
 
 def _guarded(name: str, items: Iterator[Article | IngestError]) -> Iterator[Article | IngestError]:
@@ -112,7 +125,7 @@ def _guarded(name: str, items: Iterator[Article | IngestError]) -> Iterator[Arti
 
 
 def _read_file(path: Path, max_bytes: int) -> Iterator[Article | IngestError]:
-    if not path.is_file():
+    if not stat.S_ISREG(path.stat().st_mode):  # a FIFO or device could block or never end
         raise Problem("not a regular file")
     with path.open("rb") as stream:
         head = stream.read(SNIFF_BYTES)
@@ -121,13 +134,17 @@ def _read_file(path: Path, max_bytes: int) -> Iterator[Article | IngestError]:
     fmt = detect_format(path, head)
     if fmt not in STREAMED:
         check_size(path, max_bytes)  # before anything else, so a huge file is never read
-    if fmt != "warc" and (reason := binary_reason(head)):
+    if fmt != "warc" and not (fmt == "jsonl" and holds_records(head)) and (reason := binary_reason(head)):
+        # JSON Lines that hold records are checked line by line: a binary line
+        # is an error of its own, not of the file.
         raise Problem(reason)
     yield from _reader(fmt)(path, max_bytes)
 
 
 def _walk(directory: Path, seen: frozenset[str] = frozenset()) -> Iterator[Path | IngestError]:
-    """Files under `directory` in sorted order, skipping hidden files and folders.
+    """Files under `directory` in sorted order; hidden files and folders are
+    passed over with a warning, an entry that cannot be looked at (a link to
+    itself, to nothing) is an error of its own.
 
     Linked folders are followed, but never back into a folder being walked.
     """
@@ -141,9 +158,15 @@ def _walk(directory: Path, seen: frozenset[str] = frozenset()) -> Iterator[Path 
         yield IngestError(str(directory), f"cannot list directory: {err.strerror or err}")
         return
     for entry in entries:
-        if entry.name.startswith("."):
+        try:
+            is_dir = stat.S_ISDIR(entry.stat().st_mode)  # follows links
+        except OSError as err:
+            yield IngestError(entry.path, _stat_problem(err))
             continue
-        if entry.is_dir():
+        if entry.name.startswith("."):
+            # Version control, editor and OS files; named, so nothing is skipped unseen.
+            yield IngestError.warn(entry.path, f"hidden {'folder' if is_dir else 'file'}, skipped")
+        elif is_dir:
             yield from _walk(Path(entry.path), seen | {real})
         else:
             yield Path(entry.path)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import json
 import re
 import unicodedata
 from datetime import date, datetime
@@ -66,10 +67,43 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str:
                 return data.decode(encoding)
             except (UnicodeDecodeError, LookupError):
                 pass
+    if len(data) <= SHORT_TEXT and (western := _western(data)) is not None:
+        return western
     best = charset_normalizer.from_bytes(data).best()
     text = str(best) if best is not None else ""
     if best is None or not _plausible(text):
         raise Problem("cannot decode text: not UTF-8 and no plausible character set")
+    return text
+
+
+# charset_normalizer guesses from statistics, which a few dozen bytes do not have:
+# it read "Café in Zürich" in Latin-1 as Baltic (cp775: "Cafķ in Z³rich"). Up to
+# this size, text that reads as Western European in windows-1252 (the web's
+# default legacy charset) is taken as such.
+SHORT_TEXT = 512
+# Letters and marks of windows-1252 text in French, German, Spanish, Portuguese,
+# Italian, Dutch, the Nordic languages... Left out on purpose: the letters other
+# charsets put at the same bytes in Turkish (ÐÝÞðýþ), Czech and Slovak (Šš Žž),
+# and the symbols that are Polish letters in windows-1250 (³ ¹ ¥ ...).
+_WESTERN = frozenset(
+    "ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜßàáâãäåæçèéêëìíîïñòóôõöøùúûüÿŒœŸ"
+    "\u2018\u2019\u201a\u201c\u201d\u201e\u2013\u2014\u2026\u2022\u20ac«»°·¿¡\xa0"
+)
+# Accented letters are a few in a hundred in those languages; Cyrillic or Greek
+# bytes read as windows-1252 are accented letters nearly throughout.
+_MAX_ACCENTED = 0.25
+
+
+def _western(data: bytes) -> str | None:
+    """`data` as windows-1252 when it reads as Western European text, else None."""
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    other = [ch for ch in text if ord(ch) > 127]
+    letters = sum(1 for ch in text if ch.isalpha())
+    if not other or any(ch not in _WESTERN for ch in other) or len(other) > _MAX_ACCENTED * letters:
+        return None
     return text
 
 
@@ -79,14 +113,29 @@ def _plausible(text: str) -> bool:
     return bool(sample) and good >= _MIN_PLAUSIBLE * len(sample)
 
 
+class JSONTooDeep(ValueError):
+    """JSON nested too deeply for Python's recursion limit."""
+
+
+def load_json(text: str | bytes) -> Any:
+    """`json.loads`, with a value nested too deeply for Python's recursion a
+    ValueError like any other malformed JSON, not a RecursionError that ends the file."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise JSONTooDeep("malformed JSON: nested too deeply to read") from None
+
+
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def normalise_date(value: Any) -> str | None:
-    """`YYYY-MM-DD` for anything that reads as a date, else None.
+    """`YYYY-MM-DD` for anything that reads as a calendar date, else None.
 
     ISO 8601 and RFC 822 (feeds, mail) are parsed exactly and keep the date
-    as written in its own time zone; anything else goes to dateparser.
+    as written in its own time zone; anything else goes to dateparser, which
+    must find a day, a month and a year: "yesterday" or "Monday" is a day
+    relative to when it is read, not a publication date.
     """
     if isinstance(value, datetime | date):
         return value.strftime("%Y-%m-%d")
@@ -106,8 +155,38 @@ def normalise_date(value: Any) -> str | None:
         return parsedate_to_datetime(value).strftime("%Y-%m-%d")
     except (TypeError, ValueError, IndexError):
         pass
-    parsed = _dateparser()(value, settings={"PREFER_DATES_FROM": "past", "PREFER_DAY_OF_MONTH": "first"})
+    parsed = _dateparser()(value, settings=_DATEPARSER_SETTINGS)
     return parsed.strftime("%Y-%m-%d") if parsed else None
+
+
+_DATEPARSER_SETTINGS = {
+    "PREFER_DATES_FROM": "past",
+    "REQUIRE_PARTS": ["day", "month", "year"],
+    # No relative dates ("yesterday", "2 days ago"), nor the digit-run parser,
+    # which read "2024" as 2020-02-04 and "noon" as a day in 2000.
+    "PARSERS": ["timestamp", "custom-formats", "absolute-time"],
+}
+
+
+def article_date(value: Any) -> tuple[str | None, str | None]:
+    """(`YYYY-MM-DD` or None, a warning or None) for a record's date field: a
+    date given but not readable as a calendar date is said, not dropped unseen."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None, None
+    day = normalise_date(value)
+    if day is None:
+        return None, f"date {value!r} is not a calendar date (day, month and year); stored without a date"
+    return day, None
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def valid_unicode(text: str) -> tuple[str, int]:
+    """`text` with each unpaired surrogate (a JSON escape such as \\ud800, which
+    is no character and cannot be written as UTF-8) replaced by U+FFFD, so
+    offsets into the text stay the same; and how many there were."""
+    return _SURROGATE.subn("\ufffd", text)
 
 
 @lru_cache(maxsize=1)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import zlib
 from pathlib import Path
 from typing import Literal
+
+from .common import JSONTooDeep, load_json
 
 Format = Literal["text", "html", "jsonl", "json", "feed", "warc"]
 
@@ -63,9 +64,25 @@ def sniff_format(head: bytes) -> Format:
     return "text"
 
 
+def holds_records(head: bytes) -> bool:
+    """Whether some whole line of `head` is a JSON object."""
+    lines = head.split(b"\n")[:-1]  # the last may be cut short
+    return any(line.lstrip().startswith(b"{") and is_record(line) for line in lines)
+
+
+def is_record(line: bytes) -> bool:
+    """Whether `line` is a JSON object (malformed JSON and undecodable bytes are not)."""
+    try:
+        return isinstance(load_json(line), dict)
+    except ValueError:
+        return False
+
+
 def _is_json(line: bytes) -> bool:
     try:
-        json.loads(line)
+        load_json(line)
+    except JSONTooDeep:
+        return True  # a JSON line, if one the reader will report as unreadable
     except ValueError:
         return False
     return True

@@ -20,6 +20,13 @@ class IngestError:
     path: str
     reason: str
     line: int | None = None
+    # A warning: the input was read (or knowingly passed over), with this caveat.
+    warning: bool = False
+
+    @classmethod
+    def warn(cls, path: str, reason: str, line: int | None = None) -> "IngestError":
+        # The reason says it is a warning, so the stored row does too.
+        return cls(path, f"warning: {reason}", line, warning=True)
 
     def __str__(self) -> str:
         where = self.path if self.line is None else f"{self.path}:{self.line}"
@@ -39,7 +46,8 @@ class Problem(Exception):
         self.line = line
 
 
-def coding_error(article: "Article", err: Exception) -> IngestError:
-    """The record for an article the coder failed on: named by where it came from."""
+def coding_error(article: "Article", err: Exception, stage: str = "coding") -> IngestError:
+    """The record for an article the coder (or, with `stage`, the store) failed on:
+    named by where it came from."""
     where = article.origin or f"article {article.id}"
-    return IngestError(where, f"coding failed for article {article.id}: {type(err).__name__}: {err}")
+    return IngestError(where, f"{stage} failed for article {article.id}: {type(err).__name__}: {err}")

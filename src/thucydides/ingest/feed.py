@@ -11,7 +11,7 @@ import feedparser
 from feedparser.exceptions import ThingsNobodyCaresAboutButMe
 
 from ..model import Article
-from .common import clean_field, html_to_text, normalise_date, read_limited
+from .common import article_date, clean_field, html_to_text, normalise_date, read_limited
 from .errors import IngestError, Problem
 
 
@@ -27,15 +27,19 @@ def _entry_text(entry: Any) -> str:
     return max((_as_text(detail) for detail in details), key=len, default="")
 
 
-def _entry_date(entry: Any) -> str | None:
+def _entry_date(entry: Any) -> tuple[str | None, str | None]:
+    """(`YYYY-MM-DD` or None, a warning when the entry gives a date none can read)."""
+    # Keys looked up only if present: feedparser answers a missing 'updated' with
+    # 'published' and a DeprecationWarning.
+    given = [entry[key] for key in ("published", "updated", "created") if key in entry and entry[key]]
     # The date as written keeps its own time zone; feedparser's parsed tuple is UTC.
-    for key in ("published", "updated", "created"):
-        if found := normalise_date(entry.get(key)):
-            return found
+    for value in given:
+        if found := normalise_date(value):
+            return found, None
     for key in ("published_parsed", "updated_parsed"):
-        if parsed := entry.get(key):
-            return time.strftime("%Y-%m-%d", parsed)
-    return None
+        if key in entry and entry[key]:
+            return time.strftime("%Y-%m-%d", entry[key]), None
+    return article_date(given[0] if given else None)
 
 
 def read_feed(path: Path, max_bytes: int) -> Iterator[Article | IngestError]:
@@ -58,11 +62,13 @@ def read_feed(path: Path, max_bytes: int) -> Iterator[Article | IngestError]:
         if not text:
             yield IngestError(origin, "feed entry has no summary or content text")
             continue
+        date, problem = _entry_date(entry)
         yield Article(
             text=text,
             title=clean_field(_as_text(entry.get("title_detail") or {})),
-            date=_entry_date(entry),
+            date=date,
             source=source,
             url=clean_field(entry.get("link")),
             origin=origin,
+            warnings=[problem] if problem else [],
         )

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any, AnyStr
 
-from ..model import Article
-from .common import clean_field, decode_bytes, normalise_date
+from ..model import ID_PATTERN, Article
+from .common import article_date, clean_field, decode_bytes, load_json, valid_unicode
 from .errors import IngestError, Problem
 
 FIELDS = ("id", "text", "date", "title", "url", "source")  # all others are ignored
@@ -17,7 +18,9 @@ FIELDS = ("id", "text", "date", "title", "url", "source")  # all others are igno
 def article_from_record(record: Any, origin: str) -> Article:
     """An article from one JSON object; raises ValueError saying what is wrong.
 
-    The text is kept exactly as given (gold spans are offsets into it).
+    The text is kept exactly as given (gold spans are offsets into it), but for
+    unpaired surrogates, replaced one for one and noted in `Article.warnings`,
+    as is a date that is not a calendar date.
     """
     if not isinstance(record, dict):
         raise ValueError(f"expected a JSON object, got {type(record).__name__}")
@@ -28,26 +31,44 @@ def article_from_record(record: Any, origin: str) -> Article:
         raise ValueError(f"'text' is {type(text).__name__}, not a string")
     if not text.strip():
         raise ValueError("record has empty text")
-    return Article(
-        text=text,
-        id=clean_field(record.get("id")) or "",
-        title=clean_field(record.get("title")),
-        date=normalise_date(record.get("date")),
-        source=clean_field(record.get("source")),
-        url=clean_field(record.get("url")),
-        origin=origin,
-    )
+    warnings: list[str] = []
+    fields = {"text": text, **{key: clean_field(record.get(key)) for key in ("title", "source", "url")}}
+    for key, value in fields.items():
+        if value is not None:
+            fields[key], replaced = valid_unicode(value)
+            if replaced:
+                warnings.append(f"'{key}' has {replaced} unpaired surrogate escapes (not characters), replaced by U+FFFD")
+    date, problem = article_date(record.get("date"))
+    warnings += [problem] if problem else []
+    return Article(id=_record_id(record.get("id")), date=date, origin=origin, warnings=warnings, **fields)
 
 
-def limited_lines(stream: IO[AnyStr], max_len: int) -> Iterator[tuple[int, AnyStr | None]]:
+def _record_id(value: Any) -> str:
+    """The record's own id ('' for none): a string or integer of the form the API serves."""
+    if value is None:
+        return ""
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        raise ValueError(f"'id' is {type(value).__name__}, not a string or integer")
+    given = str(value).strip()
+    if given and not re.match(ID_PATTERN, given):
+        shown = given if len(given) <= 60 else given[:57] + "..."
+        raise ValueError(f"'id' {shown!r} is not 1 to 128 letters, digits, '_', '.', ':' or '-'")
+    return given
+
+
+def limited_lines(stream: IO[AnyStr], max_len: int, *, skip_overlong: bool = True) -> Iterator[tuple[int, AnyStr | None]]:
     """(line number, line) pairs; None for a line longer than `max_len`, which
-    is skipped without ever holding more than `max_len` of it in memory."""
+    is skipped without ever holding more than `max_len` of it in memory, or,
+    without `skip_overlong`, ends the lines (a stream may have no next line)."""
     number = 0
     while line := stream.readline(max_len + 1):
         number += 1
         if len(line) <= max_len:
             yield number, line
             continue
+        if not skip_overlong:
+            yield number, None
+            return
         newline = "\n" if isinstance(line, str) else b"\n"
         while line and not line.endswith(newline):  # type: ignore[arg-type]
             line = stream.readline(max_len + 1)
@@ -65,7 +86,7 @@ def parse_line(line: str | bytes | None, label: str, number: int, max_len: int) 
     if not text.strip():
         return None
     try:
-        return article_from_record(json.loads(text), f"{label}:{number}")
+        return article_from_record(load_json(text), f"{label}:{number}")
     except json.JSONDecodeError as err:
         return IngestError(label, f"malformed JSON: {err}", number)
     except ValueError as err:

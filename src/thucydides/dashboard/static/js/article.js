@@ -96,7 +96,7 @@ document.addEventListener("DOMContentLoaded", async () => {
     document.getElementById("title").textContent = article.title || article.id;
     document.getElementById("meta").replaceChildren(
       [article.date, article.source].filter(Boolean).join(" · "), article.url ? " · " : "",
-      article.url ? el("a", { href: article.url, rel: "noopener noreferrer" }, article.url) : "",
+      article.url ? webLink(article.url) : "",
       ` · ${article.actors.length} actor mentions`);
     document.getElementById("events-title").textContent = `Events (${article.events.length})`;
     render();

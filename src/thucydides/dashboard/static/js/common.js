@@ -26,6 +26,12 @@ function el(tag, attrs, ...children) {
   return node;
 }
 
+// A stored URL is input: only a web address becomes a link ("javascript:..." or
+// "data:..." would run or open something in this origin when clicked).
+function webLink(url) {
+  return /^https?:\/\//i.test(url) ? el("a", { href: url, rel: "noopener noreferrer" }, url) : String(url);
+}
+
 function quadBadge(q) { return el("span", { class: "quad quad-" + q, title: QUAD_NAMES[q] }, q); }
 function fmt(n, digits = 1) { return n === null || n === undefined ? "–" : Number(n).toFixed(digits); }
 
