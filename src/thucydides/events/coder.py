@@ -36,7 +36,7 @@ from .grammar import (
     prep_objects,
     with_conjuncts,
 )
-from .lexicon import CURATED, LAYER_RANK, NULL_CODE, Lexicon, Pattern
+from .lexicon import CURATED, DICTIONARY, LAYER_RANK, NULL_CODE, Lexicon, Pattern
 from .modality import Modality, modality_of, stated_future
 from .phrases import VerbContext, fit_phrase
 
@@ -644,6 +644,8 @@ class EventCoder:
         """ "Portugal will support Turkey" is an intent (032), "they would blockade
         Paris" a threat (13x), "Syria will not accept refugees" a refusal (12x):
         CAMEO codes the statement of a future act, which itself has happened."""
+        if cand.match.pattern.layer == DICTIONARY:
+            return  # PETRARCH codes a user's pattern as written: "will restore ties" is 064
         marker = stated_future(cand.match.predicate, self.grammar)
         if marker is None or cand.modality.value not in {"future", "negated"}:
             return
@@ -905,6 +907,8 @@ def _embedded_matches(match: Match, by_token: dict[int, Match], grammar: Grammar
     for child in clauses:
         if child.dep_ not in EMBEDDING_DEPS:
             continue
+        if match.pattern.subordinate and _attributed(child, match.predicate):
+            continue  # "X will restore ties, *an official said*": reported content, not an aim
         for t in child.subtree:
             inner = by_token.get(t.i)
             if inner is not None and inner.predicate.i != match.predicate.i:
@@ -929,12 +933,20 @@ def _drop_subordinate_statements(cands: list[Candidate]) -> None:
         predicate = cand.match.predicate
         contents = [c for c in predicate.children if c.dep_ in {"ccomp", "xcomp"}]
         subtree = {t.i for c in contents for t in c.subtree}
-        if any(o is not cand and o.match.predicate.i in subtree for o in live):
+        # A governing pattern codes what it embeds itself (refined by it); what it
+        # leaves uncoded ("urged X to investigate *the attack*") is no content of it.
+        if not cand.match.pattern.governs and any(o is not cand and o.match.predicate.i in subtree for o in live):
             cand.dropped = "statement whose content is coded as an event"
-        elif any(c.dep_ == "ccomp" and c.i < predicate.i for c in contents):
+        elif any(_attributed(c, predicate) for c in contents):
             # "..., police said": a trailing attribution sources the story; it is
             # not a statement event of its own.
             cand.dropped = "attribution of reported content"
+
+
+def _attributed(clause: Token, predicate: Token) -> bool:
+    """Whether a clause is content the predicate attributes after the fact: a
+    that-clause before its verb ("X will withdraw, *officials said*")."""
+    return clause.dep_ == "ccomp" and clause.i < predicate.i
 
 
 def _event_span(match: Match) -> Span:

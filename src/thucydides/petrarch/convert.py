@@ -41,8 +41,10 @@ def verb_entries(verbs: VerbDictionary, layer: str, ontology: Ontology, lemma_of
     the entry ids ("broad/attack.1234"), which become the events' rule ids.
 
     `faithful` reads the patterns as PETRARCH does: a verb's target may be the first
-    actor anywhere in its phrase (PHRASE_TARGET), and a verb whose complement holds an
-    event yields to it ("said it will *break* relations"). The bundled broad layer is
+    actor anywhere in its phrase (PHRASE_TARGET), a verb whose complement holds an
+    event yields to it ("said it will *break* relations"), and one that attributes what
+    comes before it ("X will restore ties, *an official said*") codes nothing, even a
+    governing one (the validation dictionary's SAID is [023]). The bundled broad layer is
     read more strictly, below the curated lexicon that handles those constructions."""
     issues = issues if issues is not None else []
     targets = [*DEFAULT_TARGET, *([PHRASE_TARGET] if faithful else [])]
@@ -55,7 +57,7 @@ def verb_entries(verbs: VerbDictionary, layer: str, ontology: Ontology, lemma_of
         items.extend(_block_items(verbs.file, block, f"{layer}/{slug}", ontology, lemma_of, issues, targets))
     if faithful:
         for item in items:
-            if "id" in item and not item.get("governs"):
+            if "id" in item:
                 item["subordinate"] = True
     return items
 

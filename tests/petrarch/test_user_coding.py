@@ -1,0 +1,51 @@
+"""Coding with a user's PETRARCH dictionaries alone (`--dictionaries DIR
+--only-dictionaries`): small dictionaries written here, real parses."""
+
+from __future__ import annotations
+
+from itertools import count
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+from thucydides.pipeline import Pipeline
+from thucydides.settings import Settings
+
+ACTORS = """\
+ARNOR_ [ARN]
+GONDOR_ [GON]
++MINAS_TIRITH_
+MORDOR_ [MOR]
+"""
+AGENTS = "OFFICIAL [~GOV]\nPOLICE {} [~COP]\n"
+
+Coded = list[tuple[str, "str | None", "str | None"]]
+CodeWith = Callable[..., Coded]
+
+
+@pytest.fixture(scope="module")
+def code_with(tmp_path_factory: pytest.TempPathFactory) -> CodeWith:
+    """Code a text with a folder holding `verbs` (and the actors and agents above)."""
+    folders = count()
+
+    def code(verbs: str, text: str, actors: str = ACTORS, agents: str = AGENTS, date: str = "1995-01-01") -> Coded:
+        folder = tmp_path_factory.mktemp(f"dictionaries{next(folders)}")
+        (folder / "test.verbs.txt").write_text(verbs)
+        (folder / "test.actors.txt").write_text(actors)
+        (folder / "test.agents.txt").write_text(agents)
+        pipeline = Pipeline(Settings(dictionaries=(str(folder),), only_dictionaries=True))
+        return [(e.code, e.source.code if e.source else None, e.target.code if e.target else None)
+                for e in pipeline.code_text(text, date=date)]
+
+    return code
+
+
+def test_a_trailing_attribution_leaves_the_event_it_reports(code_with: CodeWith):
+    verbs = "--- RESTORE [064] ---\nRESTORE\n\n--- SAID [023] ---\nSAID\n"
+    text = "Arnor will restore diplomatic ties with Gondor, a senior official said on Saturday."
+    # SAID [023] governs what it embeds (an appeal's root), but a clause before it is
+    # reported content: the restoration is coded, the attribution is not.
+    assert code_with(verbs, text) == [("064", "ARN", "GON")]
+    # ... and "will restore" is coded as the pattern says, not recoded as an intent (03)
+    assert code_with(verbs, "Gondor complained about Arnor, an official of Mordor said.") == []
