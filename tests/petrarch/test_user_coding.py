@@ -49,3 +49,17 @@ def test_a_trailing_attribution_leaves_the_event_it_reports(code_with: CodeWith)
     assert code_with(verbs, text) == [("064", "ARN", "GON")]
     # ... and "will restore" is coded as the pattern says, not recoded as an intent (03)
     assert code_with(verbs, "Gondor complained about Arnor, an official of Mordor said.") == []
+
+
+def test_a_code_outside_cameo_is_coded_as_written(tmp_path: Path):
+    verbs = "&CURRENCY\n+DOLLARS\n+SWISS_FRANCS\n\n--- CONTRIBUTE [070] ---\nCONTRIBUTE\n- * &CURRENCY [903]\n"
+    (tmp_path / "test.verbs.txt").write_text(verbs)
+    (tmp_path / "test.actors.txt").write_text(ACTORS)
+    pipeline = Pipeline(Settings(dictionaries=(str(tmp_path),), only_dictionaries=True))
+    (event,) = pipeline.code_text("Arnor contributed a million swiss francs to Gondor.", date="1995-01-01")
+    # PETRARCH copies any code to its output: the root is its first two digits, and
+    # there is no QuadClass, Goldstein score or PLOVER type to give it
+    assert (event.code, event.root, event.quad, event.goldstein, event.plover_type) == ("903", "90", None, None, None)
+    assert (event.source.code, event.target.code) == ("ARN", "GON")
+    (bare,) = pipeline.code_text("Arnor contributed grain to Gondor.", date="1995-01-01")
+    assert (bare.code, bare.root, bare.quad) == ("070", "07", 2)

@@ -745,7 +745,10 @@ class EventCoder:
 
     def _event(self, cand: Candidate, source: Actor | None, target: Actor | None,
                sent: SpacySpan, sentence_index: int, article: Article, code: str | None = None) -> Event:
-        entry = self.ontology.get(code or cand.code)
+        code = code or cand.code
+        # A code outside CAMEO (a user's dictionaries: "903") is kept as written, its
+        # root its first two digits, with no class, score or PLOVER type to give it.
+        entry = None if self.ontology.outside(code) else self.ontology.get(code)
         predicate = cand.match.predicate
         event_span = _event_span(cand.match)
         return Event(
@@ -753,12 +756,12 @@ class EventCoder:
             sentence_index=sentence_index,
             sentence_text=sent.text,
             sentence_start=sent.start_char,
-            code=entry.code,
-            root=entry.root,
-            quad=entry.quad,
-            goldstein=entry.goldstein,
-            plover_type=entry.plover_type,
-            plover_mode=entry.plover_mode,
+            code=code,
+            root=entry.root if entry else code[:2],
+            quad=entry.quad if entry else None,
+            goldstein=entry.goldstein if entry else None,
+            plover_type=entry.plover_type if entry else None,
+            plover_mode=entry.plover_mode if entry else None,
             source=source,
             target=target,
             event_text=event_span,

@@ -439,6 +439,8 @@ def _known_code(entry: dict[str, Any], key: str, ontology: Ontology) -> str | No
         return None
     if key == "code" and str(value) == NULL_CODE:
         return NULL_CODE
+    if entry.get("_layer") == DICTIONARY and ontology.outside(str(value)):
+        return str(value)  # PETRARCH codes a user's dictionaries as written, CAMEO or not
     if ontology.resolve(str(value)) is None:
         raise LexiconError(f"{entry['_file']}: entry {entry['id']!r} has unknown CAMEO {key.replace('_', ' ')} {str(value)!r}")
     return str(value)

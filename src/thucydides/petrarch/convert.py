@@ -54,7 +54,8 @@ def verb_entries(verbs: VerbDictionary, layer: str, ontology: Ontology, lemma_of
     slugs: set[str] = set()
     for block in verbs.blocks:
         slug = _unique_slug(block, slugs)
-        items.extend(_block_items(verbs.file, block, f"{layer}/{slug}", ontology, lemma_of, issues, targets))
+        items.extend(_block_items(verbs.file, block, f"{layer}/{slug}", ontology, lemma_of, issues, targets,
+                                  faithful))
     if faithful:
         for item in items:
             if "id" in item:
@@ -71,7 +72,7 @@ def _unique_slug(block: VerbBlock, taken: set[str]) -> str:
 
 
 def _block_items(file: str, block: VerbBlock, ident: str, ontology: Ontology, lemma_of: LemmaCheck | None,
-                 issues: list[Issue], targets: list[str]) -> list[dict[str, Any]]:
+                 issues: list[Issue], targets: list[str], faithful: bool) -> list[dict[str, Any]]:
     simple = [v for v in block.verbs if _is_simple(v)]
     lemmas = [_verb_phrase(v) for v in simple if not _not_lemma(v, lemma_of)]
     forms = [v.verb for v in simple if _not_lemma(v, lemma_of)]
@@ -86,14 +87,15 @@ def _block_items(file: str, block: VerbBlock, ident: str, ontology: Ontology, le
         code = verb.code or (block.code if _heads(verb, block) else (None, None))
         if code != (None, None) and _is_simple(verb):
             keys = {**_one_verb(verb, lemma_of), "target": list(targets)}
-            items.append(_entry(f"{ident}.{verb.line}", code, keys, file, verb.line, ontology, issues))
+            items.append(_entry(f"{ident}.{verb.line}", code, keys, file, verb.line, ontology, issues, faithful))
         elif code != (None, None):
             keys = {"forms" if _not_lemma(verb, lemma_of) else "verbs": [verb.verb], "pattern": _verb_pattern(verb),
                     "target": list(targets)}
-            items.append(_entry(f"{ident}.{verb.line}", code, keys, file, verb.line, ontology, issues))
+            items.append(_entry(f"{ident}.{verb.line}", code, keys, file, verb.line, ontology, issues, faithful))
     for pattern in block.patterns:
         items.append(_entry(f"{ident}.{pattern.line}", (pattern.code, pattern.reverse),
-                            {**words, **_pattern_keys(pattern, targets)}, file, pattern.line, ontology, issues))
+                            {**words, **_pattern_keys(pattern, targets)}, file, pattern.line, ontology, issues,
+                            faithful))
     return [i for i in items if i]
 
 
@@ -143,12 +145,18 @@ def _pattern_keys(pattern: VerbPattern, targets: list[str]) -> dict[str, Any]:
 
 
 def _entry(ident: str, code: tuple[str | None, str | None], keys: dict[str, Any], file: str, line: int,
-           ontology: Ontology, issues: list[Issue]) -> dict[str, Any]:
+           ontology: Ontology, issues: list[Issue], faithful: bool) -> dict[str, Any]:
     forward, reverse = code
     for value in (forward, reverse):
-        if value is not None and ontology.resolve(value) is None:
-            issues.append(Issue(file, line, f"code {value} extends no CAMEO code; the pattern is not used", WARNING))
-            return {}
+        if value is None or ontology.resolve(value) is not None:
+            continue
+        if faithful and ontology.outside(value):
+            # PETRARCH copies any code to its output: so does a user's dictionary
+            issues.append(Issue(file, line, f"code {value} extends no CAMEO code: its events keep it, with root "
+                                f"{value[:2]} and no QuadClass, Goldstein score or PLOVER type", WARNING))
+            continue
+        issues.append(Issue(file, line, f"code {value} extends no CAMEO code; the pattern is not used", WARNING))
+        return {}
     # PETRARCH codes a verb only with both a source and a target (its `require_dyad`)
     entry: dict[str, Any] = {"id": ident, "code": forward or NULL_CODE, **keys, "target_required": True,
                              "origin": f"{file}:{line}"}
