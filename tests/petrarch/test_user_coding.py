@@ -63,3 +63,62 @@ def test_a_code_outside_cameo_is_coded_as_written(tmp_path: Path):
     assert (event.source.code, event.target.code) == ("ARN", "GON")
     (bare,) = pipeline.code_text("Arnor contributed grain to Gondor.", date="1995-01-01")
     assert (bare.code, bare.root, bare.quad) == ("070", "07", 2)
+
+
+NEGATIONS = """\
+&NEGATVAUXVRB
++DID N'T
++REALLY DID NOT
++WILL NOT
+
+--- CLASH [121] ---
+CLASH
+- MOST_CERTAINLY_&NEGATVAUXVRB_EVER * [907]
+- &NEGATVAUXVRB EVER * [905]
+- &NEGATVAUXVRB * [904]
+- NOT * [112]
+"""
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Arnor clashed with Gondor.", "121"),
+    # a phrase of a synonym set is consecutive words, auxiliaries and adverbs included
+    ("Arnor didn't clash with Gondor.", "904"),
+    ("Arnor will not ever clash with Gondor.", "905"),
+    ("Arnor most certainly really did not ever clash with Gondor.", "907"),
+    ("Arnor most certainly really did not even ever clash with Gondor.", "905"),  # not consecutive: not 907
+    ("Arnor has not clashed with Gondor.", "112"),
+])
+def test_a_negation_the_pattern_names_is_coded_by_it(code_with: CodeWith, text: str, code: str):
+    # the negation is the pattern's own: the event is asserted (not dropped as negated)
+    assert code_with(NEGATIONS, text) == [(code, "ARN", "GON")]
+
+
+def test_a_negation_no_pattern_names_still_denies_the_act(code_with: CodeWith):
+    assert code_with("--- CLASH [121] ---\nCLASH\n", "Arnor did not clash with Gondor.") == []
+
+
+TABARI = """\
+&ECONSANCT
++ECONOMIC SANCTIONS
++EMBARGO
+
+--- ASK [090] ---
+ASK
+- * FOR &ECONSANCT [172]
+
+--- WARN [160] ---
+WARN
+- * AT ^ + [162]
+"""
+
+
+def test_a_bare_preposition_reads_the_words_after_it_in_sequence(code_with: CodeWith):
+    # "* FOR &ECONSANCT": the words are read in order, into the prepositional phrase
+    assert code_with(TABARI, "Arnor asked Gondor for economic sanctions.") == [("172", "ARN", "GON")]
+    assert code_with(TABARI, "Arnor asked Gondor for help.") == [("090", "ARN", "GON")]
+
+
+def test_a_marker_after_skipped_phrases_is_the_next_actor(code_with: CodeWith):
+    # "* AT ^ +": past "at" and one phrase ("the Gondor"), the target is the next actor
+    assert code_with(TABARI, "Arnor warned at the Gondor of Mordor.") == [("162", "ARN", "MOR")]

@@ -38,7 +38,8 @@ from .grammar import (
 )
 from .lexicon import CURATED, DICTIONARY, LAYER_RANK, NULL_CODE, Lexicon, Pattern
 from .modality import Modality, modality_of, stated_future
-from .phrases import VerbContext, fit_phrase
+from ..petrarch.patterns import sequence_slot
+from .phrases import VerbContext, fit_phrase, sequence_heads
 
 LEXICON_POS = {"VERB": "verb", "NOUN": "noun", "ADJ": "adj"}  # spaCy POS -> lexicon part of speech
 LEXICON_POS_IDS = {get_string_id(k): v for k, v in LEXICON_POS.items()}
@@ -87,6 +88,8 @@ class Match:
     also_embedded: list["Match"] = field(default_factory=list)  # the others, closest first
     means: "Match | None" = None  # the weapon or attack a violent act used ("in a *bomb attack*")
     anaphoric: set[tuple[int, int]] = field(default_factory=set)  # actor spans from pronouns
+    named: tuple[Token, ...] = ()  # the words a `pattern:` matched ("NOT *": the "not")
+    sequence: tuple[Token, ...] = ()  # the heads of its words after the verb, in order
     trace: list[str] = field(default_factory=list)
 
 
@@ -253,6 +256,7 @@ class EventCoder:
         fit = fit_phrase(pattern.compiled, context)
         if fit is None:
             return False
+        match.named, match.sequence = fit.words, fit.after
         if match.light_object is None and fit.after:
             objects = {o.i for o in _objects(match.predicate, self.grammar)}
             match.light_object = next((t for t in fit.after if t.i in objects), None)
@@ -374,7 +378,7 @@ class EventCoder:
     def _candidate(self, match: Match, article: Article, context_country: str | None,
                    off_topic: bool = False) -> Candidate:
         pattern = match.pattern
-        modality = modality_of(match.predicate, self.grammar)
+        modality = self._modality(match)
         if match.subsumed_by is not None:
             return Candidate(match, [], [], modality,
                              dropped=f"embedded in '{match.subsumed_by.predicate.text}' ({match.subsumed_by.pattern.id})")
@@ -423,6 +427,15 @@ class EventCoder:
                      and not (cand.unstated_source and self._patient_stated(match))):
             cand.dropped = "target required but none found"
         return cand
+
+    def _modality(self, match: Match) -> Modality:
+        """The predicate's modality; a negation that the pattern names itself ("NOT *
+        [112]", "WILL NOT * [081]") is part of the act it codes, which is asserted."""
+        modality = modality_of(match.predicate, self.grammar)
+        negation = next((t for t in match.named if t.lower_ in self.grammar.negation_words), None)
+        if modality.value == "negated" and negation is not None:
+            return Modality("asserted", f"negation '{negation.text}' is the pattern's own")
+        return modality
 
     def _embedded_targets(self, match: Match, article: Article,
                           find: Callable[[Match, Article], list[Actor]]) -> list[Actor]:
@@ -666,7 +679,12 @@ class EventCoder:
 
     def _actors(self, slots: tuple[str, ...], match: Match, article: Article) -> list[Actor]:
         for slot in slots:
-            heads = slot_tokens(slot, match.predicate, self.grammar, match.light_object)
+            place = sequence_slot(slot)
+            if place is not None:
+                # TABARI's reading: the first actor past the pattern's words and skipped phrases
+                heads = sequence_heads(match.predicate, match.sequence, *place)
+            else:
+                heads = slot_tokens(slot, match.predicate, self.grammar, match.light_object)
             if slot == "compound" and match.pattern.compound_venue:
                 # "the Astana talks", "the stalled Geneva negotiations": a city names
                 # where the talks are held, not who holds them.
@@ -683,7 +701,7 @@ class EventCoder:
                     if t.pos_ == "PRON":
                         match.anaphoric.update((a.start, a.end) for a in found)
                     actors.extend(found)
-                if actors and slot == FIRST_ACTOR_SLOT:
+                if actors and (slot == FIRST_ACTOR_SLOT or place is not None):
                     break  # the first actor of the phrase (and those coordinated with it)
             if actors:
                 match.trace.append(f"{slot} -> " + ", ".join(f"{a.text}={a.code}" for a in actors))

@@ -78,7 +78,7 @@ import yaml
 
 from ..datafiles import data_path, read_data
 from ..ontology import Ontology, default_ontology
-from ..petrarch.patterns import PatternError, PhrasePattern, Term, parse_pattern
+from ..petrarch.patterns import PatternError, PhrasePattern, Term, parse_pattern, sequence_slot
 from .arguments import SLOTS
 from .phrases import CompiledPhrase, compile_phrase
 
@@ -515,7 +515,7 @@ def expand_entry(entry: dict[str, Any], ontology: Ontology, synsets: dict[str, f
     verb_target = _words(entry.get("target")) or VERB_TARGET_DEFAULT
     verb_source = _verb_source(entry)
     for slot in verb_target + _words(entry.get("noun_target")) + verb_source:
-        if not slot.startswith("prep:") and slot not in SLOTS:
+        if not slot.startswith("prep:") and slot not in SLOTS and sequence_slot(slot) is None:
             raise LexiconError(f"{entry['_file']}: entry {entry['id']!r} has unknown argument slot {slot!r}")
     for particle, lemmas in _verb_groups(entry, synsets, lemma_of):
         patterns.append(
