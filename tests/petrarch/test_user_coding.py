@@ -122,3 +122,13 @@ def test_a_bare_preposition_reads_the_words_after_it_in_sequence(code_with: Code
 def test_a_marker_after_skipped_phrases_is_the_next_actor(code_with: CodeWith):
     # "* AT ^ +": past "at" and one phrase ("the Gondor"), the target is the next actor
     assert code_with(TABARI, "Arnor warned at the Gondor of Mordor.") == [("162", "ARN", "MOR")]
+
+
+def test_every_verb_of_a_block_takes_its_code_and_patterns(code_with: CodeWith):
+    # dictionaries.rst: the block's code "will be used for all other verbs unless these
+    # have their own code"; multi-word verbs "are treated in patterns just as single-word verbs"
+    verbs = "--- CONFISCATE [1711] ---\nCONFISCATE\nWIRE_+TAP {WIRE_+TAPPED WIRE_+TAPPING}\n- WILL NOT * [081]\n"
+    # the target is the first actor of the verb phrase, a participle's phrase included
+    assert code_with(verbs, "Arnor wire tapped the links leading into Mordor.") == [("1711", "ARN", "MOR")]
+    assert code_with(verbs, "Arnor will not wire tap the links leading into Mordor.") == [("081", "ARN", "MOR")]
+    assert code_with(verbs, "Arnor will not confiscate the links leading into Mordor.") == [("081", "ARN", "MOR")]

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..ontology import Ontology
 from .folder import Dictionaries
+from .patterns import parse_pattern
 from .reading import WARNING, Issue
 from .verbs import Verb, VerbBlock, VerbDictionary, VerbPattern
 
@@ -83,27 +84,42 @@ def _block_items(file: str, block: VerbBlock, ident: str, ontology: Ontology, le
     words: dict[str, Any] = {"verbs": [verb_set]} if lemmas else {}
     if forms:
         words["forms"] = forms
-    for verb in block.verbs:  # bare verbs: their own code, or the block's for its head verb
-        code = verb.code or (block.code if _heads(verb, block) else (None, None))
+    for verb in block.verbs:  # bare verbs: their own code, or the block's (see `_heads`)
+        code = verb.code or (block.code if faithful or _heads(verb, block) else (None, None))
         if code != (None, None) and _is_simple(verb):
             keys = {**_one_verb(verb, lemma_of), "target": list(targets)}
             items.append(_entry(f"{ident}.{verb.line}", code, keys, file, verb.line, ontology, issues, faithful))
         elif code != (None, None):
-            keys = {"forms" if _not_lemma(verb, lemma_of) else "verbs": [verb.verb], "pattern": _verb_pattern(verb),
+            keys = {_verb_key(verb, lemma_of): [verb.verb], "pattern": _verb_pattern(verb),
                     "target": list(targets)}
             items.append(_entry(f"{ident}.{verb.line}", code, keys, file, verb.line, ontology, issues, faithful))
     for pattern in block.patterns:
         items.append(_entry(f"{ident}.{pattern.line}", (pattern.code, pattern.reverse),
                             {**words, **_pattern_keys(pattern, targets)}, file, pattern.line, ontology, issues,
                             faithful))
+    if faithful:  # PETRARCH: "multi-word verbs are treated in patterns just as single-word verbs"
+        for verb in (v for v in block.verbs if not _is_simple(v)):
+            for pattern in block.patterns:
+                keys = {_verb_key(verb, lemma_of): [verb.verb], **_pattern_keys(_with_verb(pattern, verb), targets)}
+                items.append(_entry(f"{ident}.{verb.line}.{pattern.line}", (pattern.code, pattern.reverse), keys,
+                                    file, pattern.line, ontology, issues, faithful))
     return [i for i in items if i]
+
+
+def _with_verb(pattern: VerbPattern, verb: Verb) -> VerbPattern:
+    """A block's pattern for one of its multi-word verbs: "WILL NOT *" for WIRE_+TAP
+    reads "will not wire *"."""
+    words = [_verb_pattern(verb) if token == "*" else token for token in pattern.phrase.notation().split()]
+    return replace(pattern, phrase=parse_pattern(" ".join(words)))
 
 
 def _heads(verb: Verb, block: VerbBlock) -> bool:
     """Whether the verb is the one the block is named after ("--- VISIT [042:043] ---"):
     the block's code is meant for it; the synonyms gathered under it (WordNet's, in
     CAMEO.2.0: "go", "leave", "depart" under GO_SOMEWHERE [040]) share its patterns,
-    not that code."""
+    not that code, in the bundled broad layer. A user's dictionary is read as
+    documented: the block's code is "used for all other verbs unless these have their
+    own code"."""
     return "_".join(verb.words) == block.name.lower().rstrip("_")
 
 
@@ -119,6 +135,11 @@ def _verb_phrase(verb: Verb) -> str:
 
 def _not_lemma(verb: Verb, lemma_of: LemmaCheck | None) -> bool:
     return lemma_of is not None and lemma_of(verb.verb) is not None
+
+
+def _verb_key(verb: Verb, lemma_of: LemmaCheck | None) -> str:
+    """The lexicon key a verb goes under: `verbs` for a lemma, `forms` for any other form."""
+    return "forms" if _not_lemma(verb, lemma_of) else "verbs"
 
 
 def _one_verb(verb: Verb, lemma_of: LemmaCheck | None) -> dict[str, Any]:
