@@ -132,3 +132,12 @@ def test_every_verb_of_a_block_takes_its_code_and_patterns(code_with: CodeWith):
     assert code_with(verbs, "Arnor wire tapped the links leading into Mordor.") == [("1711", "ARN", "MOR")]
     assert code_with(verbs, "Arnor will not wire tap the links leading into Mordor.") == [("081", "ARN", "MOR")]
     assert code_with(verbs, "Arnor will not confiscate the links leading into Mordor.") == [("081", "ARN", "MOR")]
+
+
+def test_the_first_actor_of_the_verb_phrase_may_be_in_a_clause_of_its_object(code_with: CodeWith):
+    verbs = "--- WELCOME [041] ---\nWELCOME\n\n--- EXPRESS [---] ---\nEXPRESS\n- * HOPES [024]\n"
+    # the agent of a participle ("memos sent *by Gondor*")
+    assert code_with(verbs, "Arnor welcomed memos sent by Gondor.") == [("041", "ARN", "GON")]
+    # the subject of a noun's clause comes before what its phrases hold
+    text = "Arnor expressed hopes that Gondor could be drawn into talks by its ties with Mordor."
+    assert code_with(verbs, text) == [("024", "ARN", "GON")]
