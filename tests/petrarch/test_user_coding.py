@@ -141,3 +141,8 @@ def test_the_first_actor_of_the_verb_phrase_may_be_in_a_clause_of_its_object(cod
     # the subject of a noun's clause comes before what its phrases hold
     text = "Arnor expressed hopes that Gondor could be drawn into talks by its ties with Mordor."
     assert code_with(verbs, text) == [("024", "ARN", "GON")]
+
+
+def test_the_first_actor_of_the_verb_phrase_may_follow_an_adverb(code_with: CodeWith):
+    verbs = "--- MARCH [181] ---\nMARCH\n"
+    assert code_with(verbs, "Arnor has marched very close to the border with Mordor.") == [("181", "ARN", "MOR")]

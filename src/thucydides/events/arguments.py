@@ -280,7 +280,9 @@ def _phrase_nouns(token: Token) -> list[Token]:
     "welcomed a resumption of ties *with Osgiliath*", "tapped the links leading *into
     Mordor*" (see PHRASE_DEPS). PETRARCH's reading of a verb phrase, whose first actor
     is the target."""
-    queue = [c for c in token.children if c.dep_ in OBJECT_DEPS | {"prep", "dative", "attr"}]
+    # an adverb or adjective after the verb holds phrases too: "marched close *to the border*"
+    queue = [c for c in token.children if c.dep_ in OBJECT_DEPS | {"prep", "dative", "attr"}
+             or c.dep_ in {"advmod", "acomp"} and c.i > token.i]
     found: list[Token] = []
     while queue and len(found) < PHRASE_ACTOR_LIMIT:
         current = queue.pop(0)
