@@ -146,3 +146,13 @@ def test_the_first_actor_of_the_verb_phrase_may_be_in_a_clause_of_its_object(cod
 def test_the_first_actor_of_the_verb_phrase_may_follow_an_adverb(code_with: CodeWith):
     verbs = "--- MARCH [181] ---\nMARCH\n"
     assert code_with(verbs, "Arnor has marched very close to the border with Mordor.") == [("181", "ARN", "MOR")]
+
+
+def test_names_coordinated_with_an_apposition_are_all_parties(code_with: CodeWith):
+    verbs = "--- WELCOME [041] ---\nWELCOME\n"
+    actors = ACTORS + "THE_SHIRE [SHI]\nBREE [BRE]\n"
+    # the parser reads "Mordor, the Shire, Gondor and Bree" as "Mordor" with the
+    # apposition "the Shire", to which "Gondor" and "Bree" are coordinated
+    text = "Mordor, the Shire, Gondor and Bree welcomed a resumption of ties with Arnor."
+    assert sorted(code_with(verbs, text, actors=actors)) == [
+        ("041", "BRE", "ARN"), ("041", "GON", "ARN"), ("041", "MOR", "ARN")]
