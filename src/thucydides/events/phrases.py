@@ -12,6 +12,7 @@ the lexicon loads (`compile_phrase`).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -182,8 +183,9 @@ def _find_in_sequence(term_sets: tuple[TermSet, ...], index: dict[str, list[Toke
 def _find(terms: TermSet, index: dict[str, list[Token]], after: int | None = None) -> tuple[Token, ...] | None:
     """The words of the first match of a term: its modifiers, then its head; with
     `after`, the match nearest after that position."""
-    options = [(token, mods) for head, modifier_options in terms.items() for token in index.get(head, ())
-               for mods in modifier_options]
+    options: Iterable[tuple[Token, tuple[str, ...]]] = (
+        (token, mods) for head, modifier_options in terms.items() for token in index.get(head, ())
+        for mods in modifier_options)
     if after is not None:
         options = sorted(((t, m) for t, m in options if t.i > after), key=lambda option: option[0].i)
     for token, mods in options:
