@@ -316,7 +316,10 @@ def _parse_date(value: Any) -> date | None:
 
 
 def _gdelt_cell(value: Any) -> str:
-    # Tabs/newlines would break the TSV; GDELT never quotes fields.
+    # Tabs/newlines would break the TSV; GDELT never quotes fields. None (the QuadClass
+    # of a code outside CAMEO) is unknown: ''.
+    if value is None:
+        return ""
     return str(value).replace("\t", " ").replace("\r", " ").replace("\n", " ")
 
 

@@ -102,8 +102,8 @@ class Event:
     sentence_start: int
     code: str
     root: str
-    quad: int
-    goldstein: float
+    quad: int | None  # None: a code outside CAMEO (a user's dictionaries), no class of its own
+    goldstein: float | None
     plover_type: str | None
     plover_mode: str | None
     source: Actor | None

@@ -7,11 +7,17 @@ The table is a package data file (`data/ontology/cameo.tsv`) built by
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
 from .datafiles import read_data
+
+# A code as PETRARCH dictionaries write it: two digits, up to two more, an extension
+# letter ("174K"). A user's dictionaries may use codes outside CAMEO (WEIS's "223",
+# a project's own "903"): PETRARCH copies any code to its output.
+CODE_FORM = re.compile(r"^\d{2}\d{0,2}[A-Z]?$")
 
 
 @dataclass(frozen=True)
@@ -66,6 +72,11 @@ class Ontology:
             if parent is not None:
                 return replace(parent, code=code, root=code[:2], name=f"{parent.name} ({code})")
         return None
+
+    def outside(self, code: str) -> bool:
+        """Whether `code` is well formed but extends no listed code ("903", "223"):
+        an event may carry it as written, with no QuadClass, Goldstein score or PLOVER."""
+        return self.resolve(code) is None and CODE_FORM.match(code) is not None
 
 
 def _read_table(text: str) -> dict[str, CameoCode]:

@@ -38,7 +38,7 @@ def render_summary_data(data: dict[str, Any], console: Console) -> None:
         roots.add_row(row["root"], row["name"] or "?", f"{row['events']:,}", f"{row['events'] / total:.0%}")
     quads = _table("Events by QuadClass", "quad", "class", "events", "share")
     for row in data["by_quad"]:
-        quads.add_row(str(row["quad"]), row["name"] or "?", f"{row['events']:,}", f"{row['events'] / total:.0%}")
+        quads.add_row("–" if row["quad"] is None else str(row["quad"]), row["name"] or "outside CAMEO", f"{row['events']:,}", f"{row['events'] / total:.0%}")
     dyads = _table("Top directed dyads", "source", "target", "events")
     for row in data["top_dyads"]:
         dyads.add_row(row["source"], row["target"], f"{row['events']:,}")

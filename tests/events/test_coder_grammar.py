@@ -92,3 +92,14 @@ def test_trailing_attribution_is_not_a_statement_event(coded: Coded) -> None:
 def test_a_role_does_not_borrow_the_country_that_makes_it_its_target(coded: Coded) -> None:
     events = coded("The president gave a warm welcome to South African leader Nelson Mandela.")
     assert events and not any(s == t for _, s, t in events), events
+
+
+def test_names_coordinated_with_an_apposition_are_coordinated_with_its_head(pipeline) -> None:
+    from thucydides.events.grammar import with_conjuncts
+
+    doc = pipeline.nlp("Mordor, the Shire, Fornost and Bree welcomed the talks.")
+    assert doc[3].dep_ == "appos"  # the parser's reading: "Mordor" with "the Shire" in apposition
+    assert [t.text for t in with_conjuncts(doc[0])] == ["Mordor", "Fornost", "Bree"]
+    # nouns coordinated in an apposition describe the head itself
+    doc = pipeline.nlp("Police arrested Beyers Naude, an activist and member of the African National Congress.")
+    assert [t.text for t in with_conjuncts(doc[3])] == ["Naude"]

@@ -35,18 +35,32 @@ TOUR
 def test_verb_blocks_become_entries_with_layer_ids_and_origins():
     issues: list = []
     items = verb_entries(read_verbs(VERBS, "v.txt"), "mine", default_ontology(), issues=issues)
-    synset, bare, to, market, food = items
+    synset, bare, tour, to, market, food, weis = items
     assert synset == {"synset": "&verbs.visit", "words": ["visit", "tour"]}
-    # the block's code goes to the verb it is named after, not to its synonyms
+    # the block's code goes to each of its verbs (dictionaries.rst)
     assert (bare["id"], bare["verbs"], bare["code"], bare["reverse_code"]) == ("mine/visit.2", ["visit"], "042", "043")
+    assert (tour["id"], tour["verbs"], tour["code"]) == ("mine/visit.3", ["tour"], "042")
     assert to["pattern"] == "* (to)" and to["target"][0] == "prep:to" and to["origin"] == "v.txt:4"
     assert market["code"] == "---" and market["pattern"] == "market *"
     assert food["target"] == ["prep:to"] and food["pattern"] == "* {food aid} (to +)"
     assert all(i.get("target_required") for i in items[1:])  # PETRARCH's require_dyad
-    (issue,) = issues  # 903 extends no CAMEO code: the pattern is not used
-    assert issue.line == 7 and "903" in issue.message
+    # 903 extends no CAMEO code: a user's dictionary keeps it as PETRARCH does (and says so)
+    (issue,) = issues
+    assert issue.line == 7 and "903" in issue.message and "root 90" in issue.message
+    assert weis["code"] == "903" and weis["pattern"] == "* with (in)"
     lexicon = Lexicon.load(dictionary_entries=items, bundled=False)
-    assert {p.id for p in lexicon.candidates("verb", "tour")} == {"mine/visit.4.v", "mine/visit.5.v", "mine/visit.6.v"}
+    assert {p.id for p in lexicon.candidates("verb", "tour")} == {"mine/visit.3.v", "mine/visit.4.v", "mine/visit.5.v",
+                                                                  "mine/visit.6.v", "mine/visit.7.v"}
+
+
+def test_the_broad_layer_leaves_out_codes_outside_cameo_and_a_blocks_code_for_its_synonyms():
+    issues: list = []
+    items = verb_entries(read_verbs(VERBS, "v.txt"), "broad", default_ontology(), issues=issues, faithful=False)
+    assert "903" not in {i.get("code") for i in items}
+    # CAMEO.2.0 gathers WordNet synonyms under a block: they share its patterns, not its code
+    assert [i["verbs"] for i in items if "id" in i and "pattern" not in i] == [["visit"]]
+    (issue,) = issues
+    assert "not used" in issue.message  # (in a curated entry such a code is an error: a typo)
 
 
 ACTORS = """\

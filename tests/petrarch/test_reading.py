@@ -172,10 +172,23 @@ def test_the_open_dictionaries_read_without_errors():
 
 @pytest.mark.parametrize("text", [
     "$ TROOP * (FROM +) {ARMS SHIPMENT}", "% * TALKS", "* + (WITH $)", "&MILITARY * (TO +) &STRONGHOLD (IN $)",
-    "* (IN STATE) (OF ALERT)", "PLANES_*",
+    "* (IN STATE) (OF ALERT)", "PLANES_*", "* IFTAR AT ^ ^ +", "+ HOSTING * TABASKI ^ $", "* + TROOP TOWARD",
 ])
 def test_a_pattern_written_back_reads_the_same(text):
     pattern = parse_pattern(text)
     again = parse_pattern(pattern.notation())
-    assert (again.before, again.after, again.preps, again.source, again.target, again.compound) == (
-        pattern.before, pattern.after, pattern.preps, pattern.source, pattern.target, pattern.compound)
+    assert (again.before, again.after, again.preps, again.source, again.target, again.compound, again.flat) == (
+        pattern.before, pattern.after, pattern.preps, pattern.source, pattern.target, pattern.compound, pattern.flat)
+
+
+def test_tabari_style_patterns_are_read_in_sequence():
+    # a preposition written as a word, or a marker after skipped phrases: TABARI's notation
+    at = parse_pattern("* IFTAR AT ^ ^ +")
+    assert at.flat and at.after == (("iftar",), ("at",)) and at.target == "seq:2:2"  # after 2 words, 2 skipped
+    hosting = parse_pattern("+ HOSTING * TABASKI ^ $")
+    assert hosting.flat and (hosting.target, hosting.source) == ("subj", "seq:1:1")
+    assert parse_pattern("* FOR &ECONSANCT").flat
+    assert parse_pattern("* + TROOP TOWARD").target == "seq:0:0"
+    # PETRARCH-2's own notation: prepositional phrases in parentheses, markers as slots
+    plain = parse_pattern("* + {FINANCIAL AID} (TO $)")
+    assert not plain.flat and (plain.target, plain.source) == ("obj", "prep:to")

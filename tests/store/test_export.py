@@ -133,6 +133,28 @@ def test_gdelt_rows_have_61_fields_in_codebook_order(store):
     assert second["SQLDATE"] == "20240303" and second["IsRootEvent"] == "0" and second["Actor2Code"] == ""
 
 
+def test_a_code_outside_cameo_is_stored_and_exported_without_class_or_score(tmp_path):
+    # a user's PETRARCH dictionaries may code "903": no QuadClass, Goldstein score or PLOVER
+    article = Article(text=TEXT, date="2024-03-03")
+    event = Event(
+        article_id=article.id, sentence_index=0, sentence_text=TEXT, sentence_start=0,
+        code="903", root="90", quad=None, goldstein=None, plover_type=None, plover_mode=None,
+        source=Actor("TURCOP", "Turkish police", 0, 14, country="TUR", role="COP"), target=None,
+        event_text=Span("detained", 15, 23), rule="dictionary/contribute.388.v",
+    )  # fmt: skip
+    with Store.open(tmp_path / "events.duckdb") as store:
+        store.add(article, [event])
+        (stored,) = store.events()
+        assert stored == event
+        out = io.StringIO()
+        export(store, "gdelt", out)
+        row = dict(zip(GDELT_COLUMNS, out.getvalue().rstrip("\n").split("\t"), strict=True))
+        assert (row["EventCode"], row["EventRootCode"], row["QuadClass"], row["GoldsteinScale"]) == ("903", "90", "", "")
+        summary = store.summary()
+        assert summary["by_quad"] == [{"quad": None, "name": None, "events": 1}]
+        assert summary["by_root"][0]["root"] == "90" and summary["by_root"][0]["name"] is None
+
+
 def test_gdelt_header_on_request(store, tmp_path):
     path = tmp_path / "events.tsv"
     export(store, "gdelt", path, header=True)

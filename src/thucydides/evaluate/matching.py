@@ -147,10 +147,10 @@ def plover_types(event: Event, entry: CameoCode | None) -> set[str]:
     return {name.upper() for name in names if name}
 
 
-def penta_of(event: Event, entry: CameoCode | None) -> int:
+def penta_of(event: Event, entry: CameoCode | None) -> int | None:
     if entry is not None:
         return entry.penta
-    # Codes outside the table: roots 01-02 are statements, the rest follow the quad class.
+    # Codes outside the table: roots 01-02 are statements, the rest follow the quad class (if any).
     return 0 if event.code[:2] in ("01", "02") else event.quad
 
 

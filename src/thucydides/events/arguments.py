@@ -269,19 +269,26 @@ def _light_subject(noun: Token, grammar: Grammar) -> list[Token]:
 
 
 PHRASE_ACTOR_LIMIT = 8  # nouns looked at, nearest first
+# What the verb phrase holds below its object and prepositions: their phrases, and a
+# participle's or a noun clause's, with its subject ("hopes *that Osgiliath* could be
+# drawn in *by* its resumption of ties").
+PHRASE_DEPS = {"prep", "agent", "pobj", "conj", "appos", "dobj", "acl", "nsubj", "nsubjpass"}
 
 
 def _phrase_nouns(token: Token) -> list[Token]:
     """The nouns inside the verb's object and its prepositional phrases, nearest first:
-    "welcomed a resumption of ties *with Osgiliath*". PETRARCH's reading of a verb
-    phrase, whose first actor is the target."""
-    queue = [c for c in token.children if c.dep_ in OBJECT_DEPS | {"prep", "dative", "attr"}]
+    "welcomed a resumption of ties *with Osgiliath*", "tapped the links leading *into
+    Mordor*" (see PHRASE_DEPS). PETRARCH's reading of a verb phrase, whose first actor
+    is the target."""
+    # an adverb or adjective after the verb holds phrases too: "marched close *to the border*"
+    queue = [c for c in token.children if c.dep_ in OBJECT_DEPS | {"prep", "dative", "attr"}
+             or c.dep_ in {"advmod", "acomp"} and c.i > token.i]
     found: list[Token] = []
     while queue and len(found) < PHRASE_ACTOR_LIMIT:
         current = queue.pop(0)
         if current.pos_ in {"NOUN", "PROPN"}:
             found.append(current)
-        queue.extend(c for c in current.children if c.dep_ in {"prep", "pobj", "conj", "appos", "dobj"})
+        queue.extend(c for c in current.children if c.dep_ in PHRASE_DEPS)
     return found
 
 

@@ -36,9 +36,10 @@ from .grammar import (
     prep_objects,
     with_conjuncts,
 )
-from .lexicon import CURATED, LAYER_RANK, NULL_CODE, Lexicon, Pattern
+from .lexicon import CURATED, DICTIONARY, LAYER_RANK, NULL_CODE, Lexicon, Pattern
 from .modality import Modality, modality_of, stated_future
-from .phrases import VerbContext, fit_phrase
+from ..petrarch.patterns import sequence_slot
+from .phrases import VerbContext, fit_phrase, sequence_heads
 
 LEXICON_POS = {"VERB": "verb", "NOUN": "noun", "ADJ": "adj"}  # spaCy POS -> lexicon part of speech
 LEXICON_POS_IDS = {get_string_id(k): v for k, v in LEXICON_POS.items()}
@@ -88,6 +89,8 @@ class Match:
     also_embedded: list["Match"] = field(default_factory=list)  # the others, closest first
     means: "Match | None" = None  # the weapon or attack a violent act used ("in a *bomb attack*")
     anaphoric: set[tuple[int, int]] = field(default_factory=set)  # actor spans from pronouns
+    named: tuple[Token, ...] = ()  # the words a `pattern:` matched ("NOT *": the "not")
+    sequence: tuple[Token, ...] = ()  # the heads of its words after the verb, in order
     trace: list[str] = field(default_factory=list)
 
 
@@ -260,6 +263,7 @@ class EventCoder:
         fit = fit_phrase(pattern.compiled, context)
         if fit is None:
             return False
+        match.named, match.sequence = fit.words, fit.after
         if match.light_object is None and fit.after:
             objects = {o.i for o in _objects(match.predicate, self.grammar)}
             match.light_object = next((t for t in fit.after if t.i in objects), None)
@@ -381,7 +385,7 @@ class EventCoder:
     def _candidate(self, match: Match, article: Article, context_country: str | None,
                    off_topic: bool = False) -> Candidate:
         pattern = match.pattern
-        modality = modality_of(match.predicate, self.grammar)
+        modality = self._modality(match)
         if match.subsumed_by is not None:
             return Candidate(match, [], [], modality,
                              dropped=f"embedded in '{match.subsumed_by.predicate.text}' ({match.subsumed_by.pattern.id})")
@@ -430,6 +434,15 @@ class EventCoder:
                      and not (cand.unstated_source and self._patient_stated(match))):
             cand.dropped = "target required but none found"
         return cand
+
+    def _modality(self, match: Match) -> Modality:
+        """The predicate's modality; a negation that the pattern names itself ("NOT *
+        [112]", "WILL NOT * [081]") is part of the act it codes, which is asserted."""
+        modality = modality_of(match.predicate, self.grammar)
+        negation = next((t for t in match.named if t.lower_ in self.grammar.negation_words), None)
+        if modality.value == "negated" and negation is not None:
+            return Modality("asserted", f"negation '{negation.text}' is the pattern's own")
+        return modality
 
     def _embedded_targets(self, match: Match, article: Article,
                           find: Callable[[Match, Article], list[Actor]]) -> list[Actor]:
@@ -651,6 +664,8 @@ class EventCoder:
         """ "Portugal will support Turkey" is an intent (032), "they would blockade
         Paris" a threat (13x), "Syria will not accept refugees" a refusal (12x):
         CAMEO codes the statement of a future act, which itself has happened."""
+        if cand.match.pattern.layer == DICTIONARY:
+            return  # PETRARCH codes a user's pattern as written: "will restore ties" is 064
         marker = stated_future(cand.match.predicate, self.grammar)
         if marker is None or cand.modality.value not in {"future", "negated"}:
             return
@@ -671,7 +686,12 @@ class EventCoder:
 
     def _actors(self, slots: tuple[str, ...], match: Match, article: Article) -> list[Actor]:
         for slot in slots:
-            heads = slot_tokens(slot, match.predicate, self.grammar, match.light_object)
+            place = sequence_slot(slot)
+            if place is not None:
+                # TABARI's reading: the first actor past the pattern's words and skipped phrases
+                heads = sequence_heads(match.predicate, match.sequence, *place)
+            else:
+                heads = slot_tokens(slot, match.predicate, self.grammar, match.light_object)
             if slot == "compound" and match.pattern.compound_venue:
                 # "the Astana talks", "the stalled Geneva negotiations": a city names
                 # where the talks are held, not who holds them.
@@ -688,7 +708,7 @@ class EventCoder:
                     if t.pos_ == "PRON":
                         match.anaphoric.update((a.start, a.end) for a in found)
                     actors.extend(found)
-                if actors and slot == FIRST_ACTOR_SLOT:
+                if actors and (slot == FIRST_ACTOR_SLOT or place is not None):
                     break  # the first actor of the phrase (and those coordinated with it)
             if actors:
                 match.trace.append(f"{slot} -> " + ", ".join(f"{a.text}={a.code}" for a in actors))
@@ -750,7 +770,10 @@ class EventCoder:
 
     def _event(self, cand: Candidate, source: Actor | None, target: Actor | None,
                sent: SpacySpan, sentence_index: int, article: Article, code: str | None = None) -> Event:
-        entry = self.ontology.get(code or cand.code)
+        code = code or cand.code
+        # A code outside CAMEO (a user's dictionaries: "903") is kept as written, its
+        # root its first two digits, with no class, score or PLOVER type to give it.
+        entry = None if self.ontology.outside(code) else self.ontology.get(code)
         predicate = cand.match.predicate
         event_span = _event_span(cand.match)
         return Event(
@@ -758,12 +781,12 @@ class EventCoder:
             sentence_index=sentence_index,
             sentence_text=sent.text,
             sentence_start=sent.start_char,
-            code=entry.code,
-            root=entry.root,
-            quad=entry.quad,
-            goldstein=entry.goldstein,
-            plover_type=entry.plover_type,
-            plover_mode=entry.plover_mode,
+            code=code,
+            root=entry.root if entry else code[:2],
+            quad=entry.quad if entry else None,
+            goldstein=entry.goldstein if entry else None,
+            plover_type=entry.plover_type if entry else None,
+            plover_mode=entry.plover_mode if entry else None,
             source=source,
             target=target,
             event_text=event_span,
@@ -925,6 +948,8 @@ def _embedded_matches(match: Match, by_token: dict[int, Match], grammar: Grammar
     for child in clauses:
         if child.dep_ not in EMBEDDING_DEPS:
             continue
+        if match.pattern.subordinate and _attributed(child, match.predicate):
+            continue  # "X will restore ties, *an official said*": reported content, not an aim
         for t in child.subtree:
             inner = by_token.get(t.i)
             if inner is not None and inner.predicate.i != match.predicate.i:
@@ -949,12 +974,20 @@ def _drop_subordinate_statements(cands: list[Candidate]) -> None:
         predicate = cand.match.predicate
         contents = [c for c in predicate.children if c.dep_ in {"ccomp", "xcomp"}]
         subtree = {t.i for c in contents for t in c.subtree}
-        if any(o is not cand and o.match.predicate.i in subtree for o in live):
+        # A governing pattern codes what it embeds itself (refined by it); what it
+        # leaves uncoded ("urged X to investigate *the attack*") is no content of it.
+        if not cand.match.pattern.governs and any(o is not cand and o.match.predicate.i in subtree for o in live):
             cand.dropped = "statement whose content is coded as an event"
-        elif any(c.dep_ == "ccomp" and c.i < predicate.i for c in contents):
+        elif any(_attributed(c, predicate) for c in contents):
             # "..., police said": a trailing attribution sources the story; it is
             # not a statement event of its own.
             cand.dropped = "attribution of reported content"
+
+
+def _attributed(clause: Token, predicate: Token) -> bool:
+    """Whether a clause is content the predicate attributes after the fact: a
+    that-clause before its verb ("X will withdraw, *officials said*")."""
+    return clause.dep_ == "ccomp" and clause.i < predicate.i
 
 
 def _event_span(match: Match) -> Span:

@@ -66,8 +66,14 @@ def children(token: Token, deps: set[str] | frozenset[str]) -> list[Token]:
 
 
 def with_conjuncts(token: Token) -> list[Token]:
-    """The token and the tokens coordinated with it ("France and Germany")."""
-    return [token] + [c for c in token.conjuncts if c.i > token.i and c.pos_ in NOMINAL_POS]
+    """The token and the tokens coordinated with it ("France and Germany"), and the
+    names coordinated with a name in apposition to it: the parser reads "Mordor, the
+    Shire, *Fornost* and *Bree*" as "Mordor" with the apposition "the Shire", which the
+    others are coordinated with. (Nouns there describe the token itself: "Naude, an
+    activist and *member* of the ANC".)"""
+    named = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    return [token] + [c for c in token.conjuncts if c.i > token.i and c.pos_ in NOMINAL_POS] + [
+        c for a in named for c in a.conjuncts if c.i > a.i and c.pos_ == "PROPN"]
 
 
 # Participles that are adjectives, not passives, with their preposition: "Serb

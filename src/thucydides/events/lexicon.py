@@ -79,7 +79,7 @@ import yaml
 from ..compiled import load_compiled
 from ..datafiles import SafeLoader, data_path, load_yaml, read_data
 from ..ontology import Ontology, default_ontology
-from ..petrarch.patterns import PatternError, PhrasePattern, Term, parse_pattern
+from ..petrarch.patterns import PatternError, PhrasePattern, Term, parse_pattern, sequence_slot
 from .arguments import SLOTS
 from .phrases import CompiledPhrase, compile_phrase
 
@@ -497,6 +497,8 @@ def _known_code(entry: dict[str, Any], key: str, ontology: Ontology) -> str | No
         return None
     if key == "code" and str(value) == NULL_CODE:
         return NULL_CODE
+    if entry.get("_layer") == DICTIONARY and ontology.outside(str(value)):
+        return str(value)  # PETRARCH codes a user's dictionaries as written, CAMEO or not
     if ontology.resolve(str(value)) is None:
         raise LexiconError(f"{entry['_file']}: entry {entry['id']!r} has unknown CAMEO {key.replace('_', ' ')} {str(value)!r}")
     return str(value)
@@ -571,7 +573,7 @@ def expand_entry(entry: dict[str, Any], ontology: Ontology, synsets: dict[str, f
     verb_target = _words(entry.get("target")) or VERB_TARGET_DEFAULT
     verb_source = _verb_source(entry)
     for slot in verb_target + _words(entry.get("noun_target")) + verb_source:
-        if not slot.startswith("prep:") and slot not in SLOTS:
+        if not slot.startswith("prep:") and slot not in SLOTS and sequence_slot(slot) is None:
             raise LexiconError(f"{entry['_file']}: entry {entry['id']!r} has unknown argument slot {slot!r}")
     for particle, lemmas in _verb_groups(entry, synsets, lemma_of):
         patterns.append(

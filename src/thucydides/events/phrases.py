@@ -4,17 +4,21 @@ over the dependency parse.
 A pattern names words that stand before the verb, words of the verb phrase after
 it, and prepositional phrases. A term's last word is its head, found by lemma or
 form; its other words must stand inside the head's phrase before it
-("{financial aid}": "aid" with "financial" among its modifiers). Synonym sets are
-expanded when the lexicon loads (`compile_phrase`).
+("{financial aid}": "aid" with "financial" among its modifiers), or right before
+it, word by word, as PETRARCH reads a phrase ("WILL_NOT", "MOST_CERTAINLY_DID_NOT":
+auxiliaries and adverbs are no modifiers of a noun). Synonym sets are expanded when
+the lexicon loads (`compile_phrase`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from spacy.tokens import Token
 
+from ..nlp import sentence_of
 from ..petrarch.patterns import PhrasePattern, Term
 from .grammar import PASSIVE_SUBJECT_DEPS, is_passive
 
@@ -32,6 +36,7 @@ class CompiledPhrase:
     before: tuple[TermSet, ...]
     after: tuple[TermSet, ...]
     preps: tuple[tuple[str, TermSet | None], ...]
+    flat: bool = False  # TABARI-style: the after-terms in sequence over the whole verb phrase
     # For each term and preposition, the words of which one must be in the sentence:
     # a pattern whose words are not there is passed over without a look at the parse.
     needs: tuple[frozenset[str], ...] = ()
@@ -47,7 +52,7 @@ def compile_phrase(phrase: PhrasePattern, synsets: dict[str, frozenset[Term]]) -
     preps = tuple((p.prep, _term_set(p.object, synsets) if p.object else None) for p in phrase.preps)
     needs = [frozenset(terms) for terms in (*before, *after)]
     needs += [frozenset({prep}) for prep, _ in preps] + [frozenset(terms) for _, terms in preps if terms]
-    return CompiledPhrase(before, after, preps, tuple(needs))
+    return CompiledPhrase(before, after, preps, flat=phrase.flat, needs=tuple(needs))
 
 
 def _term_set(term: Term, synsets: dict[str, frozenset[Term]]) -> TermSet:
@@ -117,6 +122,10 @@ class VerbContext:
         return _index(self.after)
 
     @cached_property
+    def phrase_index(self) -> dict[str, list[Token]]:
+        return _index(self.phrase_tokens)
+
+    @cached_property
     def before_index(self) -> dict[str, list[Token]]:
         return _index(self.before)
 
@@ -131,43 +140,83 @@ def _index(tokens: list[Token]) -> dict[str, list[Token]]:
 
 @dataclass(frozen=True)
 class PhraseFit:
-    """How a pattern fit: the head tokens its after-terms matched, in order."""
+    """How a pattern fit: the head tokens its after-terms matched, in order, and every
+    word its terms matched (heads and their modifiers, before and after the verb)."""
 
     after: tuple[Token, ...]
+    words: tuple[Token, ...]
 
 
 def fit_phrase(compiled: CompiledPhrase, context: VerbContext) -> PhraseFit | None:
     """Whether every term and prepositional phrase of the pattern is found."""
-    for terms in compiled.before:
-        if _find(terms, context.before_index) is None:
-            return None
-    found: list[Token] = []
-    for terms in compiled.after:
-        token = _find(terms, context.after_index)
-        if token is None:
-            return None
-        found.append(token)
+    before = _find_all(compiled.before, context.before_index)
+    after = None
+    if before is not None:
+        after = (_find_in_sequence(compiled.after, context.phrase_index, context.verb.i) if compiled.flat
+                 else _find_all(compiled.after, context.after_index))
+    if before is None or after is None:
+        return None
     for prep, terms in compiled.preps:
         if not _prep_found(prep, terms, context):
             return None
-    return PhraseFit(tuple(found))
+    return PhraseFit(tuple(words[-1] for words in after), tuple(t for words in before + after for t in words))
 
 
-def _find(terms: TermSet, index: dict[str, list[Token]]) -> Token | None:
-    for head, modifier_options in terms.items():
-        for token in index.get(head, ()):
-            if any(_modified_by(token, mods) for mods in modifier_options):
-                return token
+def _find_all(term_sets: tuple[TermSet, ...], index: dict[str, list[Token]]) -> tuple[tuple[Token, ...], ...] | None:
+    found: list[tuple[Token, ...]] = []
+    for terms in term_sets:
+        words = _find(terms, index)
+        if words is None:
+            return None
+        found.append(words)
+    return tuple(found)
+
+
+def _find_in_sequence(term_sets: tuple[TermSet, ...], index: dict[str, list[Token]],
+                      verb: int) -> tuple[tuple[Token, ...], ...] | None:
+    """Each term's words, each term after the one before it (TABARI's sequence)."""
+    found: list[tuple[Token, ...]] = []
+    position = verb
+    for terms in term_sets:
+        words = _find(terms, index, after=position)
+        if words is None:
+            return None
+        found.append(words)
+        position = words[-1].i
+    return tuple(found)
+
+
+def _find(terms: TermSet, index: dict[str, list[Token]], after: int | None = None) -> tuple[Token, ...] | None:
+    """The words of the first match of a term: its modifiers, then its head; with
+    `after`, the match nearest after that position."""
+    options: Iterable[tuple[Token, tuple[str, ...]]] = (
+        (token, mods) for head, modifier_options in terms.items() for token in index.get(head, ())
+        for mods in modifier_options)
+    if after is not None:
+        options = sorted(((t, m) for t, m in options if t.i > after), key=lambda option: option[0].i)
+    for token, mods in options:
+        found = _modifiers(token, mods)
+        if found is not None:
+            return (*found, token)
     return None
 
 
-def _modified_by(token: Token, modifiers: tuple[str, ...]) -> bool:
-    """Whether each modifier word stands in the token's phrase before it."""
+def _modifiers(token: Token, modifiers: tuple[str, ...]) -> tuple[Token, ...] | None:
+    """The tokens of the modifier words when each stands in the token's phrase before
+    it, or when they are the words right before it ("will *not*", "did n't")."""
     if not modifiers:
-        return True
+        return ()
     doc = token.doc
-    words = {w for t in doc[token.left_edge.i:token.i] for w in (t.lower_, t.lemma_.lower())}
-    return all(m in words for m in modifiers)
+    start = token.i - len(modifiers)
+    if start >= 0 and all(_is(t, word) for word, t in zip(modifiers, doc[start:token.i])):
+        return tuple(doc[start:token.i])
+    phrase = doc[token.left_edge.i:token.i]
+    found = [next((t for t in phrase if _is(t, word)), None) for word in modifiers]
+    return None if None in found else tuple(t for t in found if t is not None)
+
+
+def _is(token: Token, word: str) -> bool:
+    return word in (token.lower_, token.lemma_.lower())
 
 
 def _prep_found(prep: str, terms: TermSet | None, context: VerbContext) -> bool:
@@ -192,3 +241,21 @@ def _temporal(prep: Token) -> bool:
 
 def _with_conjuncts(token: Token) -> list[Token]:
     return [token, *token.conjuncts]
+
+
+SEQUENCE_ACTOR_LIMIT = 8  # noun phrases looked at past a marker's place
+
+
+def sequence_heads(verb: Token, words: tuple[Token, ...], after: int, skips: int) -> list[Token]:
+    """The heads of the noun phrases of the verb's sentence past the `after`-th of the
+    pattern's words (0: the verb) and past `skips` more phrases, nearest first: where
+    a marker of a TABARI-style pattern looks for its actor ("* AT ^ +": "warned at
+    *the Gondor* of *the Prince*": the prince). A noun phrase is one phrase, and any
+    other word is one ("* IFTAR AT ^ ^ +": "at *Osgiliath* *with* the parliament")."""
+    anchor = words[after - 1] if 0 < after <= len(words) else verb
+    _, sentence = sentence_of(anchor.doc, anchor.i)
+    chunks = {chunk.start: chunk for chunk in sentence.noun_chunks}
+    position = anchor.i + 1
+    for _ in range(skips):
+        position = chunks[position].end if position in chunks else position + 1
+    return [chunk.root for start, chunk in sorted(chunks.items()) if start >= position][:SEQUENCE_ACTOR_LIMIT]

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..ontology import Ontology
 from .folder import Dictionaries
+from .patterns import parse_pattern
 from .reading import WARNING, Issue
 from .verbs import Verb, VerbBlock, VerbDictionary, VerbPattern
 
@@ -41,8 +42,10 @@ def verb_entries(verbs: VerbDictionary, layer: str, ontology: Ontology, lemma_of
     the entry ids ("broad/attack.1234"), which become the events' rule ids.
 
     `faithful` reads the patterns as PETRARCH does: a verb's target may be the first
-    actor anywhere in its phrase (PHRASE_TARGET), and a verb whose complement holds an
-    event yields to it ("said it will *break* relations"). The bundled broad layer is
+    actor anywhere in its phrase (PHRASE_TARGET), a verb whose complement holds an
+    event yields to it ("said it will *break* relations"), and one that attributes what
+    comes before it ("X will restore ties, *an official said*") codes nothing, even a
+    governing one (the validation dictionary's SAID is [023]). The bundled broad layer is
     read more strictly, below the curated lexicon that handles those constructions."""
     issues = issues if issues is not None else []
     targets = [*DEFAULT_TARGET, *([PHRASE_TARGET] if faithful else [])]
@@ -52,10 +55,11 @@ def verb_entries(verbs: VerbDictionary, layer: str, ontology: Ontology, lemma_of
     slugs: set[str] = set()
     for block in verbs.blocks:
         slug = _unique_slug(block, slugs)
-        items.extend(_block_items(verbs.file, block, f"{layer}/{slug}", ontology, lemma_of, issues, targets))
+        items.extend(_block_items(verbs.file, block, f"{layer}/{slug}", ontology, lemma_of, issues, targets,
+                                  faithful))
     if faithful:
         for item in items:
-            if "id" in item and not item.get("governs"):
+            if "id" in item:
                 item["subordinate"] = True
     return items
 
@@ -69,7 +73,7 @@ def _unique_slug(block: VerbBlock, taken: set[str]) -> str:
 
 
 def _block_items(file: str, block: VerbBlock, ident: str, ontology: Ontology, lemma_of: LemmaCheck | None,
-                 issues: list[Issue], targets: list[str]) -> list[dict[str, Any]]:
+                 issues: list[Issue], targets: list[str], faithful: bool) -> list[dict[str, Any]]:
     simple = [v for v in block.verbs if _is_simple(v)]
     lemmas = [_verb_phrase(v) for v in simple if not _not_lemma(v, lemma_of)]
     forms = [v.verb for v in simple if _not_lemma(v, lemma_of)]
@@ -80,26 +84,42 @@ def _block_items(file: str, block: VerbBlock, ident: str, ontology: Ontology, le
     words: dict[str, Any] = {"verbs": [verb_set]} if lemmas else {}
     if forms:
         words["forms"] = forms
-    for verb in block.verbs:  # bare verbs: their own code, or the block's for its head verb
-        code = verb.code or (block.code if _heads(verb, block) else (None, None))
+    for verb in block.verbs:  # bare verbs: their own code, or the block's (see `_heads`)
+        code = verb.code or (block.code if faithful or _heads(verb, block) else (None, None))
         if code != (None, None) and _is_simple(verb):
             keys = {**_one_verb(verb, lemma_of), "target": list(targets)}
-            items.append(_entry(f"{ident}.{verb.line}", code, keys, file, verb.line, ontology, issues))
+            items.append(_entry(f"{ident}.{verb.line}", code, keys, file, verb.line, ontology, issues, faithful))
         elif code != (None, None):
-            keys = {"forms" if _not_lemma(verb, lemma_of) else "verbs": [verb.verb], "pattern": _verb_pattern(verb),
+            keys = {_verb_key(verb, lemma_of): [verb.verb], "pattern": _verb_pattern(verb),
                     "target": list(targets)}
-            items.append(_entry(f"{ident}.{verb.line}", code, keys, file, verb.line, ontology, issues))
+            items.append(_entry(f"{ident}.{verb.line}", code, keys, file, verb.line, ontology, issues, faithful))
     for pattern in block.patterns:
         items.append(_entry(f"{ident}.{pattern.line}", (pattern.code, pattern.reverse),
-                            {**words, **_pattern_keys(pattern, targets)}, file, pattern.line, ontology, issues))
+                            {**words, **_pattern_keys(pattern, targets)}, file, pattern.line, ontology, issues,
+                            faithful))
+    if faithful:  # PETRARCH: "multi-word verbs are treated in patterns just as single-word verbs"
+        for verb in (v for v in block.verbs if not _is_simple(v)):
+            for pattern in block.patterns:
+                keys = {_verb_key(verb, lemma_of): [verb.verb], **_pattern_keys(_with_verb(pattern, verb), targets)}
+                items.append(_entry(f"{ident}.{verb.line}.{pattern.line}", (pattern.code, pattern.reverse), keys,
+                                    file, pattern.line, ontology, issues, faithful))
     return [i for i in items if i]
+
+
+def _with_verb(pattern: VerbPattern, verb: Verb) -> VerbPattern:
+    """A block's pattern for one of its multi-word verbs: "WILL NOT *" for WIRE_+TAP
+    reads "will not wire *"."""
+    words = [_verb_pattern(verb) if token == "*" else token for token in pattern.phrase.notation().split()]
+    return replace(pattern, phrase=parse_pattern(" ".join(words)))
 
 
 def _heads(verb: Verb, block: VerbBlock) -> bool:
     """Whether the verb is the one the block is named after ("--- VISIT [042:043] ---"):
     the block's code is meant for it; the synonyms gathered under it (WordNet's, in
     CAMEO.2.0: "go", "leave", "depart" under GO_SOMEWHERE [040]) share its patterns,
-    not that code."""
+    not that code, in the bundled broad layer. A user's dictionary is read as
+    documented: the block's code is "used for all other verbs unless these have their
+    own code"."""
     return "_".join(verb.words) == block.name.lower().rstrip("_")
 
 
@@ -115,6 +135,11 @@ def _verb_phrase(verb: Verb) -> str:
 
 def _not_lemma(verb: Verb, lemma_of: LemmaCheck | None) -> bool:
     return lemma_of is not None and lemma_of(verb.verb) is not None
+
+
+def _verb_key(verb: Verb, lemma_of: LemmaCheck | None) -> str:
+    """The lexicon key a verb goes under: `verbs` for a lemma, `forms` for any other form."""
+    return "forms" if _not_lemma(verb, lemma_of) else "verbs"
 
 
 def _one_verb(verb: Verb, lemma_of: LemmaCheck | None) -> dict[str, Any]:
@@ -141,12 +166,18 @@ def _pattern_keys(pattern: VerbPattern, targets: list[str]) -> dict[str, Any]:
 
 
 def _entry(ident: str, code: tuple[str | None, str | None], keys: dict[str, Any], file: str, line: int,
-           ontology: Ontology, issues: list[Issue]) -> dict[str, Any]:
+           ontology: Ontology, issues: list[Issue], faithful: bool) -> dict[str, Any]:
     forward, reverse = code
     for value in (forward, reverse):
-        if value is not None and ontology.resolve(value) is None:
-            issues.append(Issue(file, line, f"code {value} extends no CAMEO code; the pattern is not used", WARNING))
-            return {}
+        if value is None or ontology.resolve(value) is not None:
+            continue
+        if faithful and ontology.outside(value):
+            # PETRARCH copies any code to its output: so does a user's dictionary
+            issues.append(Issue(file, line, f"code {value} extends no CAMEO code: its events keep it, with root "
+                                f"{value[:2]} and no QuadClass, Goldstein score or PLOVER type", WARNING))
+            continue
+        issues.append(Issue(file, line, f"code {value} extends no CAMEO code; the pattern is not used", WARNING))
+        return {}
     # PETRARCH codes a verb only with both a source and a target (its `require_dyad`)
     entry: dict[str, Any] = {"id": ident, "code": forward or NULL_CODE, **keys, "target_required": True,
                              "origin": f"{file}:{line}"}

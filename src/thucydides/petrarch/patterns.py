@@ -9,6 +9,11 @@ an adverb, an auxiliary or a governing verb); words after it in the verb phrase;
 synonym set; `(to border)` a prepositional phrase (`(to)`: any object); `$` and
 `+` mark where the source and the target are (`(from $)`: the object of "from");
 `%` asks for a compound actor whose members act on each other; `^` skips a phrase.
+
+A TABARI-style pattern writes prepositions as words ("* IFTAR IN ^ +") or places a
+marker after skipped phrases: its words after the verb are read in sequence, and a
+marker among them is the first actor after the words before it, past the phrases
+`^` skips (the slot `seq:K:N`: after the K-th word after the verb, N phrases skipped).
 """
 
 from __future__ import annotations
@@ -27,7 +32,15 @@ SOURCE = "$"
 TARGET = "+"
 COMPOUND = "%"
 SKIP = "^"
+SEQUENCE = "seq"  # slot prefix: "seq:2:1", a marker after two words and one skipped phrase
 
+# Prepositions: written bare in a pattern ("* FOR &ECONSANCT", "* IFTAR IN ^ +"), not in
+# parentheses, they mark a TABARI-style pattern, whose words are read in sequence.
+PREPOSITIONS = frozenset("""
+    about above across after against along among around at before behind below beneath beside between
+    beyond by despite during for from in inside into near of off on onto over past since through
+    throughout to toward towards under until upon via with within without
+""".split())
 # Function words at the end of a joined phrase ("MISSION_TO"): the head is before them.
 _TRAILING_FUNCTION_WORDS = {"to", "of", "in", "on", "for", "with", "from", "at", "by", "the", "a", "an", "into"}
 _WORD = re.compile(r"&?[a-z0-9][a-z0-9'.\-/&]*")
@@ -46,9 +59,13 @@ class PhrasePattern:
     before: tuple[Term, ...] = ()
     after: tuple[Term, ...] = ()
     preps: tuple[PrepPhrase, ...] = ()
-    source: str | None = None  # the argument slot ("subj", "obj", "prep:from") marked $
+    source: str | None = None  # the argument slot ("subj", "obj", "prep:from", "seq:1:0") marked $
     target: str | None = None  # ... marked +
     compound: bool = False
+    # TABARI-style: a preposition written as a word after the verb ("* FOR &ECONSANCT"),
+    # or a marker after skipped phrases ("* AT ^ +"). The words after the verb are read
+    # in sequence over the whole verb phrase, prepositional phrases included.
+    flat: bool = False
 
     @property
     def size(self) -> int:
@@ -67,9 +84,15 @@ class PhrasePattern:
             return f"({p.prep}{' ' + inside if inside else ''})"
 
         markers = {slot: mark for mark, slot in ((SOURCE, self.source), (TARGET, self.target)) if slot}
+        after: list[str] = []
+        for k in range(len(self.after) + 1):
+            for slot, mark in markers.items():
+                place = sequence_slot(slot)
+                if place is not None and place[0] == k:
+                    after += [SKIP] * place[1] + [mark]
+            after += [term(self.after[k])] if k < len(self.after) else []
         parts = [*(m for slot, m in markers.items() if slot == "subj"), *map(term, self.before), "*",
-                 *(m for slot, m in markers.items() if slot == "obj"), *map(term, self.after),
-                 *map(prep, self.preps)]
+                 *(m for slot, m in markers.items() if slot == "obj"), *after, *map(prep, self.preps)]
         return " ".join([COMPOUND] * self.compound + parts)
 
     def synsets(self) -> set[str]:
@@ -102,27 +125,48 @@ def parse_pattern(text: str, synsets: Container[str] | None = None,
     after: list[Term] = []
     preps: list[PrepPhrase] = []
     slots: dict[str, str] = {}
+    placed: dict[str, tuple[int, int]] = {}  # a marker after the verb: (words before it, phrases skipped)
+    skips = 0
     compound = False
     for position, token in enumerate(tokens):
-        if token in ("*", SKIP):
-            continue
-        if token == COMPOUND:
+        if token == SKIP:
+            skips += position > star
+        elif token == COMPOUND:
             compound = True
         elif token in (SOURCE, TARGET):
-            slots.setdefault(token, "subj" if position < star else "obj")
+            if position < star:
+                slots.setdefault(token, "subj")
+            elif token not in slots and token not in placed:
+                placed[token] = (len(after), skips)
         elif token.startswith("("):
             prep = _prep_phrase(token, synsets, warnings)
             preps.append(prep)
             if prep.marker:
                 slots.setdefault(prep.marker, f"prep:{prep.prep}")
-        else:
+        elif token != "*":
             term = _term(token, synsets, warnings)
             if term:
                 (before if position < star else after).append(term)
+                skips = 0
+    flat = (any(len(t) == 1 and t[0] in PREPOSITIONS for t in after)
+            or any(skipped for _, skipped in placed.values()))
+    for mark, (k, skipped) in placed.items():
+        slots.setdefault(mark, f"{SEQUENCE}:{k}:{skipped}" if flat else "obj")
     return PhrasePattern(
         text=" ".join(tokens).lower(), before=tuple(before), after=tuple(after), preps=tuple(preps),
-        source=slots.get(SOURCE), target=slots.get(TARGET), compound=compound,
+        source=slots.get(SOURCE), target=slots.get(TARGET), compound=compound, flat=flat,
     )
+
+
+def sequence_slot(slot: str | None) -> tuple[int, int] | None:
+    """ "seq:2:1" -> (2, 1): the marker follows the 2nd word after the verb, one phrase
+    skipped; None for any other slot."""
+    if not slot or not slot.startswith(SEQUENCE + ":"):
+        return None
+    parts = slot.split(":")
+    if len(parts) != 3 or not parts[1].isdigit() or not parts[2].isdigit():
+        return None
+    return int(parts[1]), int(parts[2])
 
 
 def _prep_phrase(token: str, synsets: Container[str] | None, warnings: list[str]) -> PrepPhrase:
@@ -204,5 +248,5 @@ def _split_star(word: str) -> list[str]:
     return [part.strip("_") for part in re.split(r"(\*)", word) if part.strip("_")]
 
 
-__all__ = ["COMPOUND", "SKIP", "SOURCE", "TARGET", "ERROR", "WARNING", "PatternError", "PhrasePattern",
-           "PrepPhrase", "Term", "parse_pattern"]
+__all__ = ["COMPOUND", "SEQUENCE", "SKIP", "SOURCE", "TARGET", "ERROR", "WARNING", "PatternError", "PhrasePattern",
+           "PrepPhrase", "Term", "parse_pattern", "sequence_slot"]

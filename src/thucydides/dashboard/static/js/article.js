@@ -51,7 +51,7 @@ function figuresText(figs) {
 function explanation(ev) {
   const rows = [
     ["Code", `${ev.code} ${ev.code_name || ""} (root ${ev.root})`],
-    ["QuadClass", QUAD_NAMES[ev.quad]],
+    ["QuadClass", QUAD_NAMES[ev.quad] || "— (a code outside CAMEO)"],
     ["Goldstein", fmt(ev.goldstein)],
     ["PLOVER", [ev.plover.type, ev.plover.mode].filter(Boolean).join(" / ") || "—"],
     ["Rule", ev.rule],

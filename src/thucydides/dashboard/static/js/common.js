@@ -32,7 +32,12 @@ function webLink(url) {
   return /^https?:\/\//i.test(url) ? el("a", { href: url, rel: "noopener noreferrer" }, url) : String(url);
 }
 
-function quadBadge(q) { return el("span", { class: "quad quad-" + q, title: QUAD_NAMES[q] }, q); }
+
+// A code outside CAMEO (from a user's dictionaries) has no QuadClass.
+function quadBadge(q) {
+  if (q === null || q === undefined) return el("span", { class: "quad", title: "no QuadClass (a code outside CAMEO)" }, "–");
+  return el("span", { class: "quad quad-" + q, title: QUAD_NAMES[q] }, q);
+}
 function fmt(n, digits = 1) { return n === null || n === undefined ? "–" : Number(n).toFixed(digits); }
 
 // Read a filter form as URL parameters (empty fields dropped; checkboxes repeat).
