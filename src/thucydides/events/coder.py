@@ -36,7 +36,7 @@ from .grammar import (
     prep_objects,
     with_conjuncts,
 )
-from .lexicon import CURATED, DICTIONARY, LAYER_RANK, NULL_CODE, Lexicon, Pattern
+from .lexicon import CURATED, DICTIONARY, NULL_CODE, LayerSegment, Lexicon, Pattern
 from .modality import Modality, modality_of, stated_future
 from ..petrarch.patterns import sequence_slot
 from .phrases import VerbContext, fit_phrase, sequence_heads
@@ -61,6 +61,7 @@ PREDICTIVE_AUX = {"would", "will", "could", "might", "may", "'ll", "'d"}
 FIRST_ACTOR_SLOT = "phrase"  # arguments.SLOTS: nouns of the verb phrase, nearest first
 _STORY_DISCARD_KEY = "thucydides.story_discard"  # per-document memo (nlp.release drops it)
 _SENTENCE_WORDS_KEY = "thucydides.sentence_words"
+_LOWER_WORDS_KEY = "thucydides.lower_words"
 
 
 class ActorLookup(Protocol):
@@ -153,45 +154,43 @@ class EventCoder:
 
     # -- matching -----------------------------------------------------------------
 
-    def _fitting(self, token: Token, patterns: list[Pattern], discarded: int | None = None) -> list[Match]:
+    def _fitting(self, token: Token, segments: tuple[LayerSegment, ...], discarded: int | None = None) -> list[Match]:
         """The patterns (the lexicon's for this token, most specific first) that fit
         it, from the highest layer that has any: the curated lexicon wins wherever
         it fits, the broad layer codes only what it leaves. Layers from rank
         `discarded` down do not code this sentence (a discard phrase stands in it)."""
-        found: list[Match] = []
-        layer = None
-        context = None
         words: frozenset[str] | None = None
-        for pattern in patterns:
-            if layer is not None and pattern.layer != layer:
+        context: VerbContext | None = None
+        for segment in segments:
+            if discarded is not None and segment.rank >= discarded:
                 break
-            if discarded is not None and LAYER_RANK[pattern.layer] >= discarded:
-                break
-            if pattern.compiled is not None:
+            found = [(i, m) for i, m in ((i, self._fits(p, token)) for i, p in segment.plain) if m is not None]
+            if segment.phrased:
                 words = words if words is not None else _sentence_words(token)
-                if not pattern.compiled.possible(words):
-                    continue  # a word the pattern needs is nowhere in the sentence
-                context = context or VerbContext(token)
-            match = self._fits(pattern, token, context)
-            if match is not None:
-                found.append(match)
-                layer = pattern.layer
-        return found
+                for i, pattern in segment.phrased_for(words):
+                    if pattern.compiled.possible(words):  # type: ignore[union-attr]
+                        context = context or VerbContext(token)
+                        match = self._fits(pattern, token, context)
+                        if match is not None:
+                            found.append((i, match))
+            if found:
+                return [m for _, m in sorted(found, key=lambda im: im[0])]
+        return []
 
-    def _lexicon_patterns(self, doc: Doc) -> dict[int, list[Pattern]]:
-        """Token index -> the lexicon's patterns for its POS and lemma (or form), for
-        the tokens that have any: read from one array of the document, so the ~90 %
-        of tokens that no pattern names never become spaCy Token objects."""
+    def _lexicon_patterns(self, doc: Doc) -> dict[int, tuple[LayerSegment, ...]]:
+        """Token index -> the lexicon's patterns for its POS and lemma (or form), by
+        layer, for the tokens that have any: read from one array of the document, so
+        the ~90 % of tokens that no pattern names never become spaCy Token objects."""
         strings = doc.vocab.strings
         by_form = bool(self.lexicon.by_form)
-        out: dict[int, list[Pattern]] = {}
+        out: dict[int, tuple[LayerSegment, ...]] = {}
         for i, (pos_id, lemma_id, lower_id) in enumerate(doc.to_array([POS, LEMMA, LOWER]).tolist()):
             pos = LEXICON_POS_IDS.get(pos_id)
             if pos is not None:
                 form = strings[lower_id] if by_form else None
-                patterns = self.lexicon.candidates(pos, strings[lemma_id].lower(), form)
-                if patterns:
-                    out[i] = patterns
+                segments = self.lexicon.segments(pos, strings[lemma_id].lower(), form)
+                if segments:
+                    out[i] = segments
         return out
 
     def _fits(self, pattern: Pattern, token: Token, context: VerbContext | None = None) -> Match | None:
@@ -288,7 +287,7 @@ class EventCoder:
             events.extend(self.code_sentence(sent, index, article, fallback, patterns))
         return events
 
-    def prepare(self, doc: Doc) -> dict[int, list[Pattern]]:
+    def prepare(self, doc: Doc) -> dict[int, tuple[LayerSegment, ...]]:
         """Mend the document's known lemmatizer slips, then find the tokens the
         lexicon has patterns for (token index -> patterns), for `candidates`."""
         self._fix_lemmas(doc)
@@ -316,7 +315,7 @@ class EventCoder:
         return None
 
     def candidates(self, sent: SpacySpan, article: Article, fallback_country: str | None = None,
-                   patterns: dict[int, list[Pattern]] | None = None) -> list[Candidate]:
+                   patterns: dict[int, tuple[LayerSegment, ...]] | None = None) -> list[Candidate]:
         """One candidate per matched predicate: the first fitting pattern whose
         arguments are found, else the first one with the reason it was dropped.
         `patterns` are the document's, from `prepare` (done here when not given)."""
@@ -367,7 +366,7 @@ class EventCoder:
             out[index] = self._first_kept(found, article, context_country, off_topic)
 
     def code_sentence(self, sent: SpacySpan, sentence_index: int, article: Article,
-                      fallback_country: str | None = None, patterns: dict[int, list[Pattern]] | None = None,
+                      fallback_country: str | None = None, patterns: dict[int, tuple[LayerSegment, ...]] | None = None,
                       ) -> list[Event]:
         events: list[Event] = []
         seen: set[tuple[str, str, str, int]] = set()
@@ -745,10 +744,10 @@ class EventCoder:
         """The rank of the highest layer whose discard phrases stand in the sentence or
         (story discards) anywhere in its article."""
         doc = sent.doc
-        text = doc_text(doc)
+        lowers = _lower_words(doc)
         if _STORY_DISCARD_KEY not in doc.user_data:
-            doc.user_data[_STORY_DISCARD_KEY] = self.lexicon.discarded_rank(text, story=True)
-        ranks = [r for r in (self.lexicon.discarded_rank(text[sent.start_char:sent.end_char]),
+            doc.user_data[_STORY_DISCARD_KEY] = self.lexicon.discarded_rank(lowers, story=True)
+        ranks = [r for r in (self.lexicon.discarded_rank(lowers[sent.start:sent.end]),
                              doc.user_data[_STORY_DISCARD_KEY]) if r is not None]
         return min(ranks) if ranks else None
 
@@ -842,17 +841,27 @@ def _ents_within(sent: SpacySpan) -> list[SpacySpan]:
     return [e for e in doc_ents(sent.doc) if e.start >= sent.start and e.end <= sent.end]
 
 
+def _lower_words(doc: Doc) -> list[str]:
+    """The document's words in lower case, read once (discard phrases are looked up in them)."""
+    lowers = doc.user_data.get(_LOWER_WORDS_KEY)
+    if lowers is None:
+        strings = doc.vocab.strings
+        lowers = doc.user_data[_LOWER_WORDS_KEY] = [strings[i] for i in doc.to_array([LOWER]).tolist()]
+    return lowers
+
+
 def _sentence_words(token: Token) -> frozenset[str]:
     """The forms and lemmas of the sentence's words, lower case, once per sentence."""
     doc = token.doc
-    _, sent = sentence_of(doc, token.i)
-    key = f"{_SENTENCE_WORDS_KEY}.{sent.start}"
-    words = doc.user_data.get(key)
-    if words is None:
+    by_sentence = doc.user_data.get(_SENTENCE_WORDS_KEY)
+    if by_sentence is None:
         strings = doc.vocab.strings
-        rows = doc.to_array([LOWER, LEMMA])[sent.start:sent.end].tolist()
-        words = doc.user_data[key] = frozenset(w for lower, lemma in rows for w in (strings[lower], strings[lemma].lower()))
-    return words
+        rows = doc.to_array([LOWER, LEMMA]).tolist()
+        by_sentence = doc.user_data[_SENTENCE_WORDS_KEY] = {
+            sent.start: frozenset(w for lower, lemma in rows[sent.start:sent.end]
+                                  for w in (strings[lower], strings[lemma].lower()))
+            for sent in doc_sents(doc)}
+    return by_sentence[sentence_of(doc, token.i)[1].start]
 
 
 def _curated_first(per_token: list[list[Match]]) -> list[list[Match]]:

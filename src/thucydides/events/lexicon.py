@@ -207,6 +207,47 @@ class Families:
         return None
 
 
+@dataclass(frozen=True)
+class LayerSegment:
+    """The patterns of one layer for a word, as the coder tries them. Those written in
+    the pattern notation are indexed by the words of their first need (a pattern can
+    fit only if the sentence holds one of them), so that of a verb's hundred patterns
+    only the few whose words are there are looked at. Each pattern comes with its place
+    in the word's list, which orders what fits."""
+
+    layer: str
+    rank: int
+    plain: tuple[tuple[int, "Pattern"], ...]
+    phrased: tuple[tuple[int, "Pattern"], ...]
+    by_first_word: dict[str, tuple[int, ...]]  # word -> positions in `phrased`
+    needless: tuple[int, ...]  # positions in `phrased` of patterns that need no word
+
+    def phrased_for(self, words: frozenset[str]) -> list[tuple[int, "Pattern"]]:
+        """The phrased patterns whose first need the sentence's `words` meet, in order."""
+        hits = {j for w in words.intersection(self.by_first_word) for j in self.by_first_word[w]}
+        return [self.phrased[j] for j in sorted(hits.union(self.needless))]
+
+
+def _segments(candidates: list["Pattern"]) -> tuple[LayerSegment, ...]:
+    by_layer: dict[str, list[tuple[int, Pattern]]] = {}
+    for index, pattern in enumerate(candidates):
+        by_layer.setdefault(pattern.layer, []).append((index, pattern))
+    out = []
+    for layer, items in sorted(by_layer.items(), key=lambda kv: LAYER_RANK[kv[0]]):
+        phrased = tuple((i, p) for i, p in items if p.compiled is not None)
+        by_word: dict[str, list[int]] = {}
+        needless = []
+        for j, (_, pattern) in enumerate(phrased):
+            needs = pattern.compiled.needs if pattern.compiled is not None else ()
+            if not needs:
+                needless.append(j)
+            for word in needs[0] if needs else ():
+                by_word.setdefault(word, []).append(j)
+        out.append(LayerSegment(layer, LAYER_RANK[layer], tuple((i, p) for i, p in items if p.compiled is None),
+                                phrased, {w: tuple(js) for w, js in by_word.items()}, tuple(needless)))
+    return tuple(out)
+
+
 def _candidate_order(pattern: "Pattern") -> tuple[int, bool, bool, int]:
     """The curated layer first; a pattern for the word's very form ("left") before one
     for its lemma ("leave"); embedded-only patterns, which say what a governing pattern
@@ -262,13 +303,23 @@ class Lexicon:
             candidates.sort(key=_candidate_order)
         self.by_lemma = dict(lemmas)
         self.by_form = dict(forms)
+        self._segments = {key: _segments(c) for key, c in self.by_lemma.items()}
         self._discard_patterns = _discard_patterns(self.discards)
 
-    def discarded_rank(self, text: str, story: bool = False) -> int | None:
-        """The highest layer (lowest rank) whose discard phrases stand in `text`: its
-        patterns and those of lower layers do not code it. None when none does."""
-        for rank, pattern in self._discard_patterns.get(story, ()):
-            if pattern.search(text):
+    def segments(self, pos: str, lemma: str, form: str | None = None) -> tuple[LayerSegment, ...]:
+        """`candidates(pos, lemma, form)` split by layer, highest first, as the coder
+        tries them (worked out once per word when the lexicon is built)."""
+        if form is not None and (pos, form) in self.by_form:
+            return _segments(self.candidates(pos, lemma, form))
+        return self._segments.get((pos, lemma), ())
+
+    def discarded_rank(self, text: str | Sequence[str], story: bool = False) -> int | None:
+        """The highest layer (lowest rank) whose discard phrases stand in `text` (or in
+        its words, lower case, as `DiscardIndex.words` splits them): its patterns and
+        those of lower layers do not code it. None when none does."""
+        words = DiscardIndex.words(text) if isinstance(text, str) else text
+        for rank, index in self._discard_patterns.get(story, ()):
+            if index.search_words(words):
                 return rank
         return None
 
@@ -380,36 +431,50 @@ class Discard:
 class DiscardIndex:
     """Discard phrases of one scope and layer, looked up word by word: a phrase matches
     from the start of a word; its last word may be a stem ("champion" in "champions")
-    unless it is whole (PETRARCH's trailing "_"). Faster than one regular expression
-    of 500 alternatives on every sentence."""
+    unless it is whole (PETRARCH's trailing "_"). Words are split as spaCy splits them
+    ("women's" -> "women", "'s"), so the coder can hand over a parse's own words."""
 
-    WORD = re.compile(r"[\w'.&-]+")
+    WORD = re.compile(r"\w+|'\w+|[^\w\s]")
 
     def __init__(self, discards: list[Discard]) -> None:
         self.by_first: dict[str, list[tuple[tuple[str, ...], bool]]] = defaultdict(list)
         self.stems: set[str] = set()  # one-word stems, found by the prefixes of a word
         for d in discards:
-            words = tuple(d.phrase.split())
+            words = tuple(self.words(d.phrase))
             if len(words) == 1 and not d.whole_word:
                 self.stems.add(words[0])
-            else:
+            elif words:
                 self.by_first[words[0]].append((words, d.whole_word))
-        self.shortest = min(map(len, self.stems), default=0)
-        self.longest = max(map(len, self.stems), default=0)
+        self.stem_lengths = sorted({len(stem) for stem in self.stems})
+        self.shortest = self.stem_lengths[0] if self.stem_lengths else 0
+
+    @classmethod
+    def words(cls, text: str) -> list[str]:
+        return cls.WORD.findall(text.lower())
 
     def search(self, text: str) -> bool:
-        words = [w.strip(".-'") for w in self.WORD.findall(text.lower())]
+        return self.search_words(self.words(text))
+
+    def search_words(self, words: Sequence[str]) -> bool:
+        """Whether a phrase stands in `words` (lower case, split as `words` splits)."""
         for i, word in enumerate(words):
-            if self.stems and any(word[:n] in self.stems
-                                  for n in range(self.shortest, min(len(word), self.longest) + 1)):
+            if len(word) >= self.shortest and self.stems and self._has_stem(word):
                 return True
-            for phrase, whole in self.by_first.get(word, ()):
-                if _phrase_at(words, i, phrase, whole):
-                    return True
+            if word in self.by_first and any(_phrase_at(words, i, phrase, whole)
+                                             for phrase, whole in self.by_first[word]):
+                return True
+        return False
+
+    def _has_stem(self, word: str) -> bool:
+        for n in self.stem_lengths:
+            if n > len(word):
+                return False
+            if word[:n] in self.stems:
+                return True
         return False
 
 
-def _phrase_at(words: list[str], i: int, phrase: tuple[str, ...], whole: bool) -> bool:
+def _phrase_at(words: Sequence[str], i: int, phrase: tuple[str, ...], whole: bool) -> bool:
     end = i + len(phrase)
     if end > len(words) or tuple(words[i:end - 1]) != phrase[:-1]:
         return False
