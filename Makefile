@@ -11,6 +11,9 @@ $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e ".[test]"
+	# Bytecode for the package's own modules (an editable install has none, and with
+	# PYTHONDONTWRITEBYTECODE set Python never writes it): every CLI start saves ~0.1 s.
+	$(BIN)/python -m compileall -q src
 	touch $@
 
 venv: $(VENV)/.installed

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from itertools import islice
-from typing import Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from .actors import ActorDictionary, ActorResolver, default_dictionary
 from .enrich import Enricher
@@ -13,7 +13,6 @@ from .model import Article, Event
 from .nlp import load_model, parse_texts, release, verb_lemma_checker
 from .ontology import default_ontology
 from .petrarch.reading import Issue
-from .petrarch.user import load_user_dictionaries
 from .settings import Settings, load_settings
 
 
@@ -31,11 +30,11 @@ class Pipeline:
         lemma_of = verb_lemma_checker(self.nlp)
         bundled = not self.settings.only_dictionaries
         known = frozenset(default_dictionary().countries) if bundled else frozenset()
-        user = load_user_dictionaries(self.settings.dictionaries, ontology, lemma_of, known)
-        self.dictionary_issues: list[Issue] = user.issues  # FILE:LINE problems, lines skipped
-        self.lexicon = Lexicon.load(self.settings.lexicon, ontology, dictionary_entries=user.lexicon,
+        entries, layers, issues = _user_dictionaries(self.settings, ontology, lemma_of, known)
+        self.dictionary_issues: list[Issue] = issues  # FILE:LINE problems of the user's dictionaries
+        self.lexicon = Lexicon.load(self.settings.lexicon, ontology, dictionary_entries=entries,
                                     bundled=bundled, lemma_of=lemma_of, dictionary_sources=self.settings.dictionaries)
-        actors = ActorDictionary.load(self.settings.actors, extra_layers=user.actor_layers(), bundled=bundled,
+        actors = ActorDictionary.load(self.settings.actors, extra_layers=layers, bundled=bundled,
                                       layer_sources=self.settings.dictionaries)
         resolver = ActorResolver(actors)
         self.coder = EventCoder(self.lexicon, resolver, ontology, default_grammar())
@@ -82,6 +81,18 @@ class Pipeline:
 
     def code_text(self, text: str, date: str | None = None) -> list[Event]:
         return self.code_article(Article(text=text, date=date))
+
+
+def _user_dictionaries(settings: Settings, ontology: Any, lemma_of: Any, known: frozenset[str],
+                       ) -> tuple[list[dict[str, Any]], list[tuple[str, Any]], list[Issue]]:
+    """The user's PETRARCH dictionaries as lexicon entries, actor layers and the
+    FILE:LINE problems found (their lines skipped); without any, nothing is imported."""
+    if not settings.dictionaries:
+        return [], [], []
+    from .petrarch.user import load_user_dictionaries
+
+    user = load_user_dictionaries(settings.dictionaries, ontology, lemma_of, known)
+    return user.lexicon, user.actor_layers(), user.issues
 
 
 @lru_cache(maxsize=1)

@@ -89,7 +89,7 @@ class Country:
     historical: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class DatedCode:
     code: str
     start: str | None = None
@@ -136,7 +136,7 @@ class Organisation:
         return code if role is None or code.endswith(role) else code + role
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Payload:
     """What an alias names: an entity of `kind` (a country code or an organisation id)."""
 
@@ -147,7 +147,7 @@ class Payload:
     plural: bool = False  # demonyms: a plural noun ("Afghans")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class RoleTerm:
     role: str | None  # None for context terms
     strength: str  # STRONG, WEAK or CONTEXT

@@ -48,7 +48,7 @@ class PersonError(ValueError):
     """A person entry that cannot be used (the message names the entry)."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Office:
     role: str | None
     title: str
@@ -61,7 +61,7 @@ class Office:
         return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Holding:
     """What a person is on a date: code, country and role for the Actor, and the title."""
 
@@ -71,7 +71,7 @@ class Holding:
     title: str | None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Person:
     id: str
     name: str

@@ -8,8 +8,6 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
 from ..export import write_csv, write_jsonl
 from ..ingest import DEFAULT_MAX_BYTES, IngestError, coding_error, read_articles
@@ -73,6 +71,9 @@ def _write_csv(events: Iterable[Event]) -> None:
 
 
 def _write_table(events: Iterable[Event]) -> None:
+    from rich.console import Console  # imported on first use: JSON Lines and CSV never need it
+    from rich.table import Table
+
     table = Table("code", "source", "target", "event", "date", "modality", "rule", "sentence")
     for e in events:
         table.add_row(e.code, e.source.code if e.source else "", e.target.code if e.target else "",

@@ -13,9 +13,6 @@ from html import unescape
 from pathlib import Path
 from typing import Any
 
-import charset_normalizer
-import lxml.html
-
 from .errors import Problem
 
 _BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
@@ -69,6 +66,8 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str:
                 pass
     if len(data) <= SHORT_TEXT and (western := _western(data)) is not None:
         return western
+    import charset_normalizer  # imported on first use: only undeclared, non-UTF-8 bytes need it
+
     best = charset_normalizer.from_bytes(data).best()
     text = str(best) if best is not None else ""
     if best is None or not _plausible(text):
@@ -207,6 +206,8 @@ def html_to_text(markup: str) -> str:
     """Plain text of an HTML fragment, one paragraph per block element."""
     if "<" not in markup:
         return unescape(markup).strip()  # plain text, perhaps with entities
+    import lxml.html  # imported on first use: plain text and JSON never need it
+
     try:
         root = lxml.html.fragment_fromstring(markup, create_parent="div")
     except (lxml.etree.ParserError, ValueError):  # nothing parseable, or an XML declaration

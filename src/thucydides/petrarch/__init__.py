@@ -11,7 +11,19 @@ each module documents the part it reads.
 
 from __future__ import annotations
 
-from .folder import Dictionaries, kind_of, load_dictionaries
-from .reading import ERROR, WARNING, Issue
+from importlib import import_module
+from typing import Any
 
-__all__ = ["ERROR", "WARNING", "Dictionaries", "Issue", "kind_of", "load_dictionaries"]
+# Imported on first use: the lexicon needs only `patterns`, and a run without
+# --dictionaries never reads a dictionary file.
+_EXPORTS = {"ERROR": "reading", "WARNING": "reading", "Issue": "reading", "Dictionaries": "folder",
+            "kind_of": "folder", "load_dictionaries": "folder"}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _EXPORTS:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(import_module(f"{__name__}.{_EXPORTS[name]}"), name)
+
+
+__all__ = sorted(_EXPORTS)
