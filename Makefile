@@ -40,12 +40,12 @@ test: venv browser
 GOLD := ../shared/gold/dev
 REFERENCE := ../shared/reference
 eval: venv
-	for half in a b; do \
+	@for half in a b; do \
 		echo "### half $$half"; \
 		$(BIN)/thucydides eval --markdown --half $$half $(GOLD)/cameo-manual.jsonl \
 			$(GOLD)/conflibert-cameo-class.jsonl $(GOLD)/glocon-sentences.jsonl $(GOLD)/event-location.jsonl; \
 	done
-	$(BIN)/thucydides eval --markdown --dictionaries $(REFERENCE)/petrarch-validate --only-dictionaries \
+	@$(BIN)/thucydides eval --markdown --dictionaries $(REFERENCE)/petrarch-validate --only-dictionaries \
 		$(GOLD)/petrarch-unit.jsonl
 
 clean:

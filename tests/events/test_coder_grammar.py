@@ -103,3 +103,12 @@ def test_names_coordinated_with_an_apposition_are_coordinated_with_its_head(pipe
     # nouns coordinated in an apposition describe the head itself
     doc = pipeline.nlp("Police arrested Beyers Naude, an activist and member of the African National Congress.")
     assert [t.text for t in with_conjuncts(doc[3])] == ["Naude"]
+
+
+def test_an_action_absorbed_by_a_governor_that_codes_nothing_is_coded_on_its_own(coded) -> None:
+    # "said" has no actor to code ("He" refers to no one named), so the riot it reports
+    # is an event of its own, not lost inside a statement that is never coded
+    assert any(code.startswith("145") for code, _, _ in coded("He said some 200 protesters became violent."))
+    # a governor that codes keeps absorbing: "urged X to release" is the appeal alone
+    events = coded("Germany urged Iran to release the detained journalists.")
+    assert [c[:3] for c, _, _ in events] == ["025"]

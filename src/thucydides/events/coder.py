@@ -351,14 +351,15 @@ class EventCoder:
     def _restore_orphans(self, out: list[Candidate], per_token: list[list[Match]], article: Article,
                          context_country: str | None, off_topic: bool) -> None:
         """An action absorbed by a governing predicate that codes nothing itself
-        ("decided to *grant* asylum" where "decided" has no target) is an event of
-        its own again: CAMEO subsumes an action only into an event that is coded."""
+        ("decided to *grant* asylum" where "decided" has no target, "he said 200
+        protesters *became violent*" where "he" names no one) is an event of its own
+        again: CAMEO subsumes an action only into an event that is coded."""
         failed = {id(c.match) for c in out if c.dropped and c.match.subsumed_by is None}
         if not failed:
             return
         for index, (cand, found) in enumerate(zip(out, per_token)):
             governor = cand.match.subsumed_by
-            if governor is None or id(governor) not in failed or governor.pattern.layer == CURATED:
+            if governor is None or id(governor) not in failed:
                 continue
             for match in found:
                 match.subsumed_by = None
