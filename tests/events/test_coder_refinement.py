@@ -304,3 +304,9 @@ def test_protest_nouns_with_descriptive_modifiers_or_crowd_agents(coded: Coded) 
     assert codes(coded("Union members continued their national strike on Tuesday.")) == ["143"]
     # an attributive adjective is no outlook
     assert "013" not in codes(coded("The confident president visited Kenya."))
+
+
+def test_a_crowd_that_blocks_protests_and_an_army_that_blocks_besieges(coded: Coded) -> None:
+    assert codes(coded("Protesters blockaded them with burning tyres."))[0] == "144"
+    assert codes(coded("Angry farmers blocked the motorway near Lyon with their tractors."))[0] == "144"
+    assert codes(coded("Israeli troops blockaded the town of Jenin."))[0] == "191"
