@@ -116,6 +116,7 @@ def test_organisation_codes_are_well_formed(dictionary):
         ("the United Nations", "IGOUNO"),
         ("Hamas", "PSEREB"),
         ("protesters", "CVL"),
+        ("1,879 individuals", "CVL"),
         ("thousands of Iraqi Kurds", "IRQCVL"),
         ("Palestinians", "PSECVL"),
         ("Pentagon officials", "USAMIL"),
