@@ -13,14 +13,8 @@ from ..export import write_csv, write_jsonl
 from ..ingest import DEFAULT_MAX_BYTES, IngestError, coding_error, read_articles
 from ..model import Event
 from ..settings import load_settings
-from .app import (
-    DICTIONARIES_OPTION,
-    MODEL_OPTION,
-    ONLY_DICTIONARIES_OPTION,
-    app,
-    dictionary_settings,
-    report_dictionary_issues,
-)
+from .app import MODEL_OPTION, app
+from .app import DICTIONARIES_OPTION, ONLY_DICTIONARIES_OPTION, dictionary_settings, report_dictionary_issues
 
 
 class OutputFormat(str, Enum):

@@ -14,14 +14,8 @@ from thucydides.evaluate import HALVES, LEVELS, GoldRecord, GoldSet, Scores, rea
 from thucydides.evaluate.report import error_entries, markdown_report, print_errors, print_report, scores_json
 from thucydides.model import Event
 
-from .app import (
-    DICTIONARIES_OPTION,
-    MODEL_OPTION,
-    ONLY_DICTIONARIES_OPTION,
-    app,
-    dictionary_settings,
-    report_dictionary_issues,
-)
+from .app import MODEL_OPTION, app
+from .app import DICTIONARIES_OPTION, ONLY_DICTIONARIES_OPTION, dictionary_settings, report_dictionary_issues
 
 # Codes a list of gold records; returns the predicted events by record id.
 Coder = Callable[[list[GoldRecord]], dict[str, list[Event]]]

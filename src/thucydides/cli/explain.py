@@ -13,14 +13,8 @@ from rich.table import Table
 
 from ..model import Article
 from ..settings import load_settings
-from .app import (
-    DICTIONARIES_OPTION,
-    MODEL_OPTION,
-    ONLY_DICTIONARIES_OPTION,
-    app,
-    dictionary_settings,
-    report_dictionary_issues,
-)
+from .app import MODEL_OPTION, app
+from .app import DICTIONARIES_OPTION, ONLY_DICTIONARIES_OPTION, dictionary_settings, report_dictionary_issues
 
 
 @app.command()

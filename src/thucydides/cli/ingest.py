@@ -28,15 +28,8 @@ from ..ingest import DEFAULT_MAX_BYTES, IngestError, coding_error, read_articles
 from ..model import Article, Event
 from ..settings import Settings, load_settings
 from ..store import Store, StoreError
-from .app import (
-    DB_OPTION,
-    DICTIONARIES_OPTION,
-    MODEL_OPTION,
-    ONLY_DICTIONARIES_OPTION,
-    app,
-    dictionary_settings,
-    report_dictionary_issues,
-)
+from .app import DB_OPTION, MODEL_OPTION, app
+from .app import DICTIONARIES_OPTION, ONLY_DICTIONARIES_OPTION, dictionary_settings, report_dictionary_issues
 
 
 class _RateColumn(ProgressColumn):
