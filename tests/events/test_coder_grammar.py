@@ -112,3 +112,10 @@ def test_an_action_absorbed_by_a_governor_that_codes_nothing_is_coded_on_its_own
     # a governor that codes keeps absorbing: "urged X to release" is the appeal alone
     events = coded("Germany urged Iran to release the detained journalists.")
     assert [c[:3] for c, _, _ in events] == ["025"]
+
+
+def test_a_clause_of_time_or_cause_is_no_content_of_the_governing_act(coded) -> None:
+    # the police warned motorists; the stone-throwing is when, not what they warned of
+    events = coded("Police warned motorists to stay away from the area as protesters were throwing stones "
+                   "at passing vehicles.")
+    assert {c[:2] for c, _, _ in events} == {"13", "14"}

@@ -960,11 +960,25 @@ def _embedded_matches(match: Match, by_token: dict[int, Match], grammar: Grammar
             continue
         if match.pattern.subordinate and _attributed(child, match.predicate):
             continue  # "X will restore ties, *an official said*": reported content, not an aim
+        # "warned motorists to stay away *as protesters were throwing stones*": when, not what
+        aside = {t.i for c in child.subtree if c.dep_ == "advcl" and _circumstance(c) for t in c.subtree}
         for t in child.subtree:
+            if t.i in aside:
+                continue
             inner = by_token.get(t.i)
             if inner is not None and inner.predicate.i != match.predicate.i:
                 found.append((_depth_below(t, match.predicate), t.i, inner))
     return [inner for _, _, inner in sorted(found, key=lambda x: (x[0], x[1]))]
+
+
+CIRCUMSTANCE_MARKS = frozenset("as because after when while since before until although though whereas once".split())
+
+
+def _circumstance(clause: Token) -> bool:
+    """An adverbial clause of time, cause or concession ("as protesters were throwing
+    stones", "after the talks collapsed"): a circumstance of the governing act, never
+    what it demands, threatens or appeals for (a purpose clause, "to demand", is)."""
+    return any(c.dep_ == "mark" and c.lower_ in CIRCUMSTANCE_MARKS for c in clause.children)
 
 
 def _depth_below(token: Token, ancestor: Token) -> int:
