@@ -78,8 +78,15 @@ class Actor:
     name: str | None = None
     wikidata: str | None = None
 
+    @property
+    def implied(self) -> bool:
+        """An actor the text does not name but CAMEO practice supplies ("X was
+        arrested": the police of the country in context): no words, a zero-length span
+        at the predicate."""
+        return not self.text and self.start == self.end
+
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {**asdict(self), **({"implied": True} if self.implied else {})}
 
 
 @dataclass

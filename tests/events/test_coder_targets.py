@@ -98,3 +98,25 @@ def test_a_protest_in_defiance_of_someone_targets_them(coded: Coded) -> None:
 def test_who_issued_a_statement_is_the_source_of_what_it_demands(coded: Coded) -> None:
     events = coded("The opposition in Togo issued a statement demanding that the government release the detainees.")
     assert any(c.startswith("10") and s == "TGOOPP" for c, s, _ in events), events
+
+
+def test_agentless_coercion_is_done_by_the_authorities_of_the_country_in_context(pipeline) -> None:
+    def first(text: str):
+        (event,) = [e for e in pipeline.code_text(text) if e.code.startswith(("11", "17"))]
+        return event
+
+    arrest = first("Turkish police said 150 people had been arrested in Istanbul.")
+    assert (arrest.code, arrest.source.code, arrest.target.code) == ("173", "TURCOP", "TURCVL")
+    assert arrest.source.implied and arrest.source.to_dict()["implied"] is True and arrest.source.text == ""
+    assert arrest.confidence < 0.75  # lower than a stated agent's
+    noun = first("The arrest of Istanbul's mayor sparked protests across Turkey.")
+    assert (noun.source.code, noun.target.code) == ("TURCOP", "TURGOV")
+    verdict = first("Three journalists were sentenced to five years in prison in Egypt.")
+    assert verdict.source.code == "EGYJUD" and verdict.source.implied
+    stated = first("Egyptian police arrested three journalists.")
+    assert not stated.source.implied
+
+
+def test_no_implied_agent_without_a_country_or_for_an_active_verb(pipeline) -> None:
+    assert [e for e in pipeline.code_text("Two men were arrested.") if e.code.startswith("17")] == []
+    assert [e for e in pipeline.code_text("They arrested two men in Cairo.") if e.code.startswith("17")] == []

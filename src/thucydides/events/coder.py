@@ -420,6 +420,8 @@ class EventCoder:
             match.trace.append(f"several parties act together: {cand.code} -> {pattern.joint_code}")
             cand.code = pattern.joint_code
         self._code_stated_future(cand)
+        if not sources:
+            cand.sources = sources = self._implied_agent(match, cand.code, targets, context_country)
         if not sources and pattern.unstated_source:
             cand.unstated_source = self._source_unstated(match, targets)
             if cand.unstated_source:
@@ -489,6 +491,26 @@ class EventCoder:
         if implied:
             match.trace.append("implied target: " + ", ".join(a.code for a in implied))
         return implied
+
+    def _implied_agent(self, match: Match, code: str, targets: list[Actor], context_country: str | None,
+                       ) -> list[Actor]:
+        """The authorities who, in CAMEO practice, did an agentless coercion ("150
+        people were arrested", "the arrest of X", "were sentenced"): of the country in
+        context, else of the target's; none where no country can be placed
+        (`implied_agent_codes`, `implied_agent_roles` in data/grammar.yaml)."""
+        grammar = self.grammar
+        predicate = match.predicate
+        if not code.startswith(tuple(grammar.implied_agent_codes)) \
+                or not (match.pattern.pos == "noun" or is_passive(predicate)) \
+                or not self._source_unstated(match, targets):
+            return []
+        country = context_country or next((t.country for t in targets if t.country), None)
+        if country is None:
+            return []
+        role = grammar.implied_agent_roles.get(predicate.lemma_.lower(), "GOV")
+        at = predicate.idx
+        match.trace.append(f"implied agent: {country}{role} (agentless {predicate.lemma_.lower()})")
+        return [Actor(code=f"{country}{role}", text="", start=at, end=at, country=country, role=role)]
 
     def _source_unstated(self, match: Match, targets: list[Actor]) -> bool:
         """Violence and protest are often reported without their agent: "nine
@@ -1029,7 +1051,7 @@ def _confidence(cand: Candidate, predicate: Token) -> float:
     score = 0.9 if cand.match.pattern.pos == "verb" else 0.75
     if not cand.targets:
         score -= 0.1
-    if cand.unstated_source:
+    if cand.unstated_source or any(a.implied for a in cand.sources):
         score -= 0.2
     if cand.modality.value != "asserted":
         score -= 0.1

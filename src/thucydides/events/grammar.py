@@ -46,6 +46,8 @@ class Grammar:
     light_preps: dict[str, frozenset[str]] = field(default_factory=dict)
     opposition_phrases: dict[str, tuple[str, ...]] = field(default_factory=dict)
     document_nouns: frozenset[str] = frozenset()
+    implied_agent_codes: frozenset[str] = frozenset()
+    implied_agent_roles: dict[str, str] = field(default_factory=dict)  # lemma -> role
 
 
 @lru_cache(maxsize=1)
@@ -58,7 +60,10 @@ def default_grammar() -> Grammar:
     preps = {str(k).lower(): frozenset(str(p).lower() for p in v) for k, v in (data.get("light_preps") or {}).items()}
     opposed = {str(k).lower(): tuple(str(p).lower() for p in v)
                for k, v in (data.get("opposition_phrases") or {}).items()}
-    return Grammar(discard_words=discards, lemma_fixes=fixes, light_preps=preps, opposition_phrases=opposed, **lists)
+    agents = {str(w).lower(): str(role) for role, words in (data.get("implied_agent_roles") or {}).items()
+              for w in words}
+    return Grammar(discard_words=discards, lemma_fixes=fixes, light_preps=preps, opposition_phrases=opposed,
+                   implied_agent_roles=agents, **lists)
 
 
 def children(token: Token, deps: set[str] | frozenset[str]) -> list[Token]:
