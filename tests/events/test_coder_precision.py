@@ -124,3 +124,20 @@ def test_the_dateline_is_not_the_country_of_the_first_sentence(pipeline):
 def test_a_possessive_pronoun_gives_a_role_its_owners_country(pipeline):
     text = "Prime Minister Sheikh Hasina resigned after weeks of deadly protests against her government."
     assert ("141", "BGDGOV") in [(e.code, e.target and e.target.code) for e in pipeline.code_text(text, date="2024-08-05")]
+
+
+def test_broad_layer_events_on_news_text(pipeline):
+    def broad(text):
+        return [(e.code, e.source.code if e.source else None, e.target.code if e.target else None)
+                for e in pipeline.code_text(text) if e.rule.startswith("broad/")]
+
+    # a state's own troops are what it sends, not whom it sends them to
+    assert broad("North Korea has sent special forces troops to Russia to support its war.") == [("062", "PRK", "RUS")]
+    # no broad event of an actor on itself, nor from a block's code alone ("--- ESTIMATE [010]")
+    assert broad("Israeli Prime Minister Benjamin Netanyahu said he would convene his government.") == []
+    assert broad("Police estimated the crowd at 240,000 at its peak.") == []
+
+
+def test_an_act_someone_was_unable_to_do_is_negated(pipeline):
+    events = pipeline.code_text("Egyptian police were unable to arrest the protesters.")
+    assert [e.code for e in events if e.code.startswith("17")] == []

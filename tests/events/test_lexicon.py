@@ -29,7 +29,7 @@ def test_every_pattern_code_is_in_the_ontology(lexicon: Lexicon) -> None:
 
 def test_the_broad_layer_holds_the_open_verb_dictionary(lexicon: Lexicon) -> None:
     broad = [p for p in lexicon.patterns if p.layer == BROAD]
-    assert len({p.id for p in broad}) > 4500 and len({w for p in broad for w in p.lemmas}) > 1500
+    assert len({p.id for p in broad}) > 4500 and len({w for p in broad for w in p.lemmas}) > 1400
     assert all(p.origin and p.origin.startswith("CAMEO.2.0.txt:") and p.id.startswith("broad/") for p in broad)
     assert "&military" in lexicon.synsets and ("armed", "forces") in lexicon.synsets["&military"]
 

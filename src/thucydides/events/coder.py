@@ -127,7 +127,10 @@ class Candidate:
     def coded_dyads(self) -> list[tuple[str, Actor | None, Actor | None]]:
         """(code, source, target) of each event: the dyads, and for a paired code
         ("visited X": 042, and X hosted: 043) each dyad reversed under the second code."""
-        pairs = self.dyads()
+        # a broad pattern's actor acting on itself ("Netanyahu said he would convene *his
+        # government*": ISRGOV -> ISRGOV) is no dyad (the curated lexicon knows when one is)
+        broad = self.match.pattern.layer != CURATED
+        pairs = [(s, t) for s, t in self.dyads() if not (broad and s and t and s.code == t.code)]
         out = [(self.code, s, t) for s, t in pairs]
         reverse = self.match.pattern.reverse_code
         if reverse:
@@ -400,7 +403,7 @@ class EventCoder:
             sources = [a for a in sources if a.role in pattern.source_roles]
             if not sources:
                 return Candidate(match, [], [], modality, dropped="source is not of the pattern's roles")
-        targets = self._actors(pattern.target, match, article)
+        targets = self._actors(pattern.target, match, article, sources)
         if not targets and match.means is not None:
             # "engaged in ethnic cleansing *against the Masalit*"
             targets = self._actors(match.means.pattern.target, match.means, article)
@@ -706,7 +709,11 @@ class EventCoder:
         gov = next((g for g in governors(predicate) if g.lemma_ in self.grammar.communication_verbs), None)
         return gov.text if gov is not None else None
 
-    def _actors(self, slots: tuple[str, ...], match: Match, article: Article) -> list[Actor]:
+    def _actors(self, slots: tuple[str, ...], match: Match, article: Article,
+                sources: list[Actor] | None = None) -> list[Actor]:
+        """The actors of the first of `slots` that has any. Given the `sources` of a
+        broad pattern, the source's own forces are no target of its act: "North Korea
+        sent *special forces troops* to Russia" is aimed at Russia (the next slot)."""
         for slot in slots:
             place = sequence_slot(slot)
             if place is not None:
@@ -732,6 +739,8 @@ class EventCoder:
                     actors.extend(found)
                 if actors and (slot == FIRST_ACTOR_SLOT or place is not None):
                     break  # the first actor of the phrase (and those coordinated with it)
+            if sources and match.pattern.layer != CURATED:
+                actors = [a for a in actors if not _own_forces(a, sources)]
             if actors:
                 match.trace.append(f"{slot} -> " + ", ".join(f"{a.text}={a.code}" for a in actors))
                 return actors
@@ -871,6 +880,17 @@ def _lower_words(doc: Doc) -> list[str]:
         strings = doc.vocab.strings
         lowers = doc.user_data[_LOWER_WORDS_KEY] = [strings[i] for i in doc.to_array([LOWER]).tolist()]
     return lowers
+
+
+OWN_FORCE_ROLES = frozenset({"MIL", "COP"})
+
+
+def _own_forces(actor: Actor, sources: list[Actor]) -> bool:
+    """The military or police of a source's own country (or of no stated country, so
+    the source's), which a state sends, deploys or moves: an instrument of the act,
+    not its target."""
+    return actor.role in OWN_FORCE_ROLES and any(
+        actor.country in (None, s.country) and s.country and s.role not in OWN_FORCE_ROLES for s in sources)
 
 
 def _sentence_words(token: Token) -> frozenset[str]:

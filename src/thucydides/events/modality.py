@@ -131,6 +131,8 @@ def modality_of(predicate: Token, grammar: Grammar, governed_by_pattern: bool = 
             negatable = False
         child = gov
         if gov.pos_ not in {"VERB", "AUX"}:
+            if negatable and gov.pos_ == "ADJ" and gov.lemma_ in grammar.negating_governors and not governed_by_pattern:
+                return Modality("negated", f"under '{gov.text}'")  # "were *unable* to revive him"
             continue
         if negatable and (gov.lemma_ in grammar.negating_governors or _negated(gov, grammar) and gov.dep_ != "ccomp"):
             if not governed_by_pattern:
