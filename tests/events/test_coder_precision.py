@@ -141,3 +141,10 @@ def test_broad_layer_events_on_news_text(pipeline):
 def test_an_act_someone_was_unable_to_do_is_negated(pipeline):
     events = pipeline.code_text("Egyptian police were unable to arrest the protesters.")
     assert [e.code for e in events if e.code.startswith("17")] == []
+
+
+def test_people_named_with_a_compound_are_no_goods(coded):
+    # "drug lords" are criminals handed over, not drugs delivered as aid (073)
+    assert not any(code.startswith("07") for code, _, _ in coded(
+        "Colombia handed over three suspected drug lords to the United States."))
+    assert [c[:3] for c, _, _ in coded("Spain sent drug supplies to Haiti.")] == ["070"]

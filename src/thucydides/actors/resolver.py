@@ -320,6 +320,12 @@ class ActorResolver:
         iso2 = place_country_iso2(name)
         return self.dictionary.country_for_iso2(iso2) if iso2 else None
 
+    def names_people(self, phrase: str) -> bool:
+        """Whether a noun phrase (lemmas) names people by their role: "drug lord",
+        "aid worker", "officials"."""
+        term = self.dictionary.role_term(alias_key(phrase))
+        return term is not None and term.role is not None
+
     def is_venue(self, name: str) -> bool:
         """Whether a place name is a city or region, not a country: in "the *Geneva*
         talks", "the *Astana* process" it says where something happens, not who acts."""

@@ -75,6 +75,7 @@ class ActorLookup(Protocol):
 
     def resolve_phrase(self, token: Token, date: str | None = None) -> object | None: ...
     def is_venue(self, name: str) -> bool: ...
+    def names_people(self, word: str) -> bool: ...
 
 
 @dataclass
@@ -213,8 +214,11 @@ class EventCoder:
             return None
         if pattern.objects:
             # "held *talks*", and "ended *mediation* efforts", "began a *hunger* strike"
+            # ("*drug* lords", "*aid* workers" name people, not what is given)
             objects = [o for o in _objects(token, self.grammar) if o.lemma_.lower() in pattern.objects
-                       or any(c.dep_ == "compound" and c.lemma_.lower() in pattern.objects for c in o.children)]
+                       or any(c.dep_ == "compound" and c.lemma_.lower() in pattern.objects
+                              and not self.resolver.names_people(f"{c.lemma_} {o.lemma_}".lower())
+                              for c in o.children)]
             if not objects:
                 return None
             match.light_object = objects[0]
