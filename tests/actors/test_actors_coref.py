@@ -20,11 +20,35 @@ def resolve_in(nlp, resolver):
     return _resolve
 
 
-def test_pronoun_takes_the_nearest_person(resolve_in):
+def test_pronoun_takes_the_subject_of_the_previous_sentence(resolve_in):
     text = "U.S. Secretary of State Marco Rubio met Lavrov in Riyadh. Later he said the talks went well."
     actor = resolve_in(text, "he", date="2025-03-01")
-    assert (actor.code, actor.name) == ("RUSGOV", "Sergei Lavrov")  # nearest person
+    assert (actor.code, actor.name) == ("USAGOV", "Marco Rubio")  # the subject, not the nearest person
     assert (actor.text, text[actor.start : actor.end]) == ("he", "he")
+
+
+def test_pronoun_in_a_reported_clause_is_the_speaker(resolve_in):
+    text = ("U.S. Secretary of State Marco Rubio, who met with Turkish Foreign Minister Hakan Fidan "
+            "in Washington on March 25, said he had raised concerns over the detention of protesters.")
+    assert resolve_in(text, "he", date="2025-03-27").name == "Marco Rubio"
+
+
+def test_the_speaker_carries_over_from_quote_to_quote(resolve_in):
+    text = ("Rubio met Turkish Foreign Minister Hakan Fidan on Tuesday. \"We are watching closely,\" he said. "
+            "He added that Washington wanted stability.")
+    assert resolve_in(text, "He", date="2025-03-27").name == "Marco Rubio"
+
+
+def test_possessive_pronoun_takes_the_subject_not_a_name_in_an_aside(resolve_in):
+    text = ("Imamoglu, the main rival of President Tayyip Erdogan, was arrested on March 23. "
+            "His detention has triggered the largest protests in a decade.")
+    actor = resolve_in(text, "His", date="2025-03-27")
+    assert (actor.code, actor.name) == ("TUROPP", "Ekrem İmamoğlu")  # an opposition figure keeps his sector
+
+
+def test_pronoun_with_only_an_object_before_it_takes_the_object(resolve_in):
+    text = "Police arrested Navalny on Sunday. He was taken to a court in Moscow."
+    assert resolve_in(text, "He", date="2021-01-18").name == "Alexei Navalny"
 
 
 def test_object_pronoun_is_not_the_subject_of_its_verb(resolve_in):

@@ -44,7 +44,7 @@ from spacy.symbols import PRON
 from spacy.tokens import Doc
 
 from ..model import Actor
-from ..nlp import doc_sents, sentence_of
+from ..nlp import doc_ents, doc_sents, sentence_of
 from .dictionary import COUNTRY, GROUP, IGO, PERSON, Anaphor
 from .normalize import words
 
@@ -76,6 +76,7 @@ _DESCRIPTION_DETS = frozenset({"the"})
 # "the president of France", "the minister, who", "the group's leader".
 _SPECIFYING_DEPS = frozenset({"prep", "appos", "poss", "acl", "relcl", "compound"})
 _OBJECT_DEPS = frozenset({"dobj", "dative", "iobj"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Singular role nouns that name one person: such a phrase is an antecedent of "he"/"she"
 # ("Istanbul's mayor ... him"), unlike "the government" or "the army" ("it").
 PERSON_NOUNS = frozenset(
@@ -104,14 +105,17 @@ class _Entry:
 
 @dataclass
 class _Pending:
-    """A noun chunk passed over but not yet resolved: most chunks of an article are
-    never an antecedent of anything, so they are resolved only when a pronoun or
-    description looks back at them (or the coder asks about them)."""
+    """A noun chunk (or a pronoun) passed over but not yet resolved: most chunks of an
+    article are never an antecedent of anything, so they are resolved only when a
+    pronoun or description looks back at them (or the coder asks about them). A linked
+    pronoun is itself a mention of its referent: "'We are watching,' *he* said. *He*
+    added ..." keeps the speaker salient from sentence to sentence."""
 
     chunk: Span
     sentence: int
     position: int  # its place in DocMemory._entries
     entries: list[_Entry] | None = field(default=None, repr=False)  # once resolved
+    pronoun: bool = False
 
 
 def memory_for(resolver: ActorResolver, doc: Doc, date: str | None) -> DocMemory:
@@ -142,10 +146,13 @@ class DocMemory:
         self._scanned_to = 0
         self._chunks: dict[int, Span] = {}  # root index -> chunk, read ahead of the pass
         self._chunk_iter: Iterator[Span] | None = None
+        self._covered: set[int] = set()  # token indexes inside the chunks read so far
+        self._unchunked: dict[int, Span] = {}  # people the noun chunker missed, by head
         self._pronouns: list[int] = []  # indexes of the personal/neuter/plural pronouns
         # Pronouns passed over, not yet linked: index -> (entries before it, sentence).
         # A pronoun is linked only when asked about; most are never arguments.
         self._unlinked: dict[int, tuple[int, int]] = {}
+        self._antecedents: dict[int, _Entry] = {}  # linked pronoun -> the entry it took
 
     # --- look-ups -----------------------------------------------------------------------
 
@@ -217,14 +224,20 @@ class DocMemory:
             try:
                 doc_sents(doc)  # raises ValueError without sentence boundaries
                 self._chunk_iter = iter(doc.noun_chunks)
+                self._unchunked = _unchunked_people(doc)
             except ValueError:  # no parse: no coreference, plain resolution only
                 self._scanned_to = len(doc)
                 return
             self._pronouns = _pronoun_indexes(doc)
         for chunk in self._chunk_iter:  # chunks come in document order
             self._chunks[chunk.root.i] = chunk
+            self._covered.update(range(chunk.start, chunk.end))
             if chunk.start >= stop:
                 break
+        for i in [i for i in self._unchunked if i < stop]:
+            span = self._unchunked.pop(i)
+            if i not in self._covered:
+                self._chunks[i] = span
         start, stop = self._scanned_to, min(stop, len(doc))
         pronouns = set(self._pronouns[bisect_left(self._pronouns, start) : bisect_left(self._pronouns, stop)])
         for i in sorted({*pronouns, *(i for i in self._chunks if start <= i < stop)}):
@@ -232,6 +245,7 @@ class DocMemory:
             if i in pronouns:
                 if doc[i].dep_ != "expl":
                     self._unlinked[i] = (len(self._entries), sentence)
+                    self._entries.append(_Pending(doc[i : i + 1], sentence, len(self._entries), pronoun=True))
                 continue
             self._mention(self._chunks[i], sentence)
         self._scanned_to = max(self._scanned_to, stop)
@@ -262,6 +276,8 @@ class DocMemory:
         return pending.entries
 
     def _resolve_chunk(self, pending: _Pending) -> list[_Entry]:
+        if pending.pronoun:
+            return self._pronoun_entry(pending)
         chunk, sentence = pending.chunk, pending.sentence
         root = chunk.root
         found = self.base(root) if self._candidate(chunk) else None
@@ -336,24 +352,39 @@ class DocMemory:
 
     # --- pronouns and descriptions ------------------------------------------------------
 
+    def _pronoun_entry(self, pending: _Pending) -> list[_Entry]:
+        """A pronoun as a mention of its antecedent (none when it has none)."""
+        token = pending.chunk.root
+        unlinked = self._unlinked.pop(token.i, None)
+        if unlinked is not None:
+            self._link_pronoun(token, *unlinked)
+        antecedent = self._antecedents.get(token.i)
+        if antecedent is None:
+            return []
+        return [replace(antecedent, index=token.i, sentence=pending.sentence, dep=token.dep_, head=token.head.i)]
+
     def _link_pronoun(self, token: Token, before: int, sentence: int) -> None:
-        """Link a pronoun to the nearest fitting antecedent among the first `before`
-        entries (those the pass had met when it reached the pronoun)."""
+        """Link a pronoun to the most salient fitting antecedent among the first
+        `before` entries (those the pass had met when it reached the pronoun)."""
         low = token.lower_
-        fits = (e for e in self._window(token, before, sentence) if self._pronoun_fits(low, e))
-        first = next(fits, None)
+        fits = [e for e in self._window(token, before, sentence) if self._pronoun_fits(low, e)]
+        first = _most_salient(token, sentence, fits)
         if first is not None and low in FEMININE and first.gender != "f":
             # Most people named without a known gender are men: "she" prefers a woman.
             first = next((e for e in fits if e.gender == "f"), first)
         if first is not None:
             self._links[token.i] = (first.actors, token.doc[token.i : token.i + 1])
+            self._antecedents[token.i] = first
 
     def _window(self, token: Token, before: int, sentence: int) -> Iterator[_Entry]:
         """Possible antecedents, nearest first, within the pronoun window."""
+        bound: set[tuple[str, str | None]] = set()  # who "him" cannot be
         for entry in self._recent(before=before, since_sentence=sentence - PRONOUN_WINDOW):
             if token.dep_ in _OBJECT_DEPS and entry.head == token.head.i and entry.dep.startswith("nsubj"):
-                continue  # "Erdogan praised him": not Erdogan
-            yield entry
+                bound.update((a.code, a.name) for a in entry.actors)
+                continue  # "Erdogan met Rubio. Erdogan praised him": not Erdogan, here or before
+            if not bound or not any((a.code, a.name) in bound for a in entry.actors):
+                yield entry
 
     @staticmethod
     def _pronoun_fits(low: str, entry: _Entry) -> bool:
@@ -394,6 +425,45 @@ class DocMemory:
             if len(out) == anaphor.count:
                 return out
         return []
+
+
+def _most_salient(pronoun: Token, sentence: int, fits: list[_Entry]) -> _Entry | None:
+    """The antecedent a reader takes (`fits` nearest first): in the pronoun's own
+    sentence the subject of a clause that governs it ("Rubio, who met Fidan, said *he*
+    had raised concerns": Rubio), else the nearest; in an earlier sentence the subject
+    of its main clause ("Imamoglu was arrested ... *His* detention"), else the nearest
+    of that sentence. Subjects stay in focus; objects and names in asides rarely do."""
+    if not fits:
+        return None
+    nearest = fits[0]
+    if nearest.sentence == sentence:
+        governing = {a.i for a in pronoun.ancestors}
+        return next((e for e in fits if e.sentence == sentence and e.dep in _SUBJECT_DEPS
+                     and e.head in governing), nearest)
+    doc = pronoun.doc
+    same = [e for e in fits if e.sentence == nearest.sentence]
+    root = sentence_of(doc, nearest.index)[1].root
+    return next((e for e in same if e.dep in _SUBJECT_DEPS and _main_clause_of(doc[e.head], root)), nearest)
+
+
+def _main_clause_of(verb: Token, root: Token) -> bool:
+    """Whether a verb is the sentence's root or coordinated with it ("was arrested
+    and charged")."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.i == root.i
+
+
+def _unchunked_people(doc: Doc) -> dict[int, Span]:
+    """Named people as mentions where the noun chunker makes no chunk of them: "U.S.
+    Secretary of State Marco Rubio, who ..., said" yields only "State"; the phrase is
+    the name's head with its left dependents."""
+    out: dict[int, Span] = {}
+    for ent in doc_ents(doc):
+        if ent.label_ == "PERSON":
+            root = ent.root
+            out[root.i] = doc[min(root.left_edge.i, ent.start) : root.i + 1]
+    return out
 
 
 def _pronoun_indexes(doc: Doc) -> list[int]:
