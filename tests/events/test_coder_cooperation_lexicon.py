@@ -199,7 +199,7 @@ def test_no_statement_or_rejection_without_its_complement(coded: Coded, text: st
 @pytest.mark.parametrize("text, code, source, target", [
     ("Turkey handed over the suspects to Iraqi authorities.", "063", "TUR", "IRQGOV"),
     ("Iran returned the seized British tanker.", "0842", "IRN", "GBR"),
-    ("The Red Cross evacuated wounded civilians from Mariupol.", "070", "NGOHLH", "CVL"),
+    ("The Red Cross evacuated wounded civilians from Mariupol.", "070", "NGOHLH", "UKRCVL"),
     ("The US military carried out the evacuation of Afghan families from Kabul.", "070", "USAMIL", "AFG"),
 ])
 def test_handovers_returns_and_evacuations(

@@ -18,7 +18,6 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from ..dateline import PLACE as DATELINE_PLACE
 from ..dateline import doc_dateline_end
 from ..model import Actor, Article, Event, Span
 from ..nlp import doc_ents, doc_sents, doc_text, sentence_of
@@ -39,6 +38,7 @@ from .grammar import (
 from .lexicon import CURATED, DICTIONARY, NULL_CODE, LayerSegment, Lexicon, Pattern
 from .modality import Modality, modality_of, stated_future
 from ..petrarch.patterns import sequence_slot
+from .focus import CountryFocus
 from .phrases import VerbContext, fit_phrase, sequence_heads
 
 LEXICON_POS = {"VERB": "verb", "NOUN": "noun", "ADJ": "adj"}  # spaCy POS -> lexicon part of speech
@@ -288,11 +288,15 @@ class EventCoder:
     def code_doc(self, doc: Doc, article: Article) -> list[Event]:
         """Code every sentence of a parsed article."""
         patterns = self.prepare(doc)
-        fallback = self.document_country(doc)
+        focus = self.focus(doc, article)
         events: list[Event] = []
         for index, sent in enumerate(doc_sents(doc)):
-            events.extend(self.code_sentence(sent, index, article, fallback, patterns))
+            events.extend(self.code_sentence(sent, index, article, focus.at(index), patterns))
         return events
+
+    def focus(self, doc: Doc, article: Article) -> CountryFocus:
+        """The country the article is about, sentence by sentence (see `focus.py`)."""
+        return CountryFocus.of(doc, self.resolver, article.date, self.grammar.country_focus)
 
     def prepare(self, doc: Doc) -> dict[int, tuple[LayerSegment, ...]]:
         """Mend the document's known lemmatizer slips, then find the tokens the
@@ -308,27 +312,17 @@ class EventCoder:
                 token = doc[i]
                 token.lemma_ = fixes[token.lower_]
 
-    def document_country(self, doc: Doc) -> str | None:
-        """The country of the story: its dateline, else its first placed entity."""
-        dateline = DATELINE_PLACE.match(doc_text(doc)[:80])
-        country = self.resolver.country_of_place(dateline.group("place").title()) if dateline else None
-        if country:
-            return country
-        for ent in doc_ents(doc):
-            if ent.label_ in PLACE_LABELS:
-                country = self.resolver.country_of_place(ent.text)
-                if country:
-                    return country
-        return None
-
-    def candidates(self, sent: SpacySpan, article: Article, fallback_country: str | None = None,
+    def candidates(self, sent: SpacySpan, article: Article, focus_country: str | None = None,
                    patterns: dict[int, tuple[LayerSegment, ...]] | None = None) -> list[Candidate]:
         """One candidate per matched predicate: the first fitting pattern whose
         arguments are found, else the first one with the reason it was dropped.
-        `patterns` are the document's, from `prepare` (done here when not given)."""
+        `patterns` are the document's, from `prepare`, and `focus_country` the
+        country in focus at the sentence (both worked out here when not given)."""
         doc = sent.doc
         if patterns is None:
             patterns = self.prepare(doc)
+        if focus_country is None:
+            focus_country = self.focus(doc, article).at(sentence_of(doc, sent.start)[0])
         discarded = self._discarded(sent) if self.lexicon.discards else None
         fitting = (self._fitting(doc[i], patterns[i], discarded) for i in range(sent.start, sent.end) if i in patterns)
         per_token = _curated_first([found for found in fitting if found])
@@ -336,7 +330,7 @@ class EventCoder:
         _mark_subsumed(firsts, self.grammar)
         self._mark_aims(firsts)
         self._mark_means(firsts, {found[0].predicate.i: found for found in per_token})
-        context_country = self._sentence_country(sent) or fallback_country
+        context_country = focus_country
         off_topic = self._off_topic(sent) if per_token else False
         out = []
         for found in per_token:
@@ -374,11 +368,11 @@ class EventCoder:
             out[index] = self._first_kept(found, article, context_country, off_topic)
 
     def code_sentence(self, sent: SpacySpan, sentence_index: int, article: Article,
-                      fallback_country: str | None = None, patterns: dict[int, tuple[LayerSegment, ...]] | None = None,
+                      focus_country: str | None = None, patterns: dict[int, tuple[LayerSegment, ...]] | None = None,
                       ) -> list[Event]:
         events: list[Event] = []
         seen: set[tuple[str, str, str, int]] = set()
-        for cand in self.candidates(sent, article, fallback_country, patterns):
+        for cand in self.candidates(sent, article, focus_country, patterns):
             if cand.dropped:
                 continue
             for code, source, target in cand.coded_dyads():
@@ -402,6 +396,8 @@ class EventCoder:
             return Candidate(match, [], [], modality, dropped="null code: this sense is no event")
         if off_topic or self._historical(match):
             return Candidate(match, [], [], modality, dropped="sport, market or historical context")
+        clause_country = self._clause_country(match)
+        context_country = clause_country or context_country
         sources = self._actors(pattern.source, match, article)
         if pattern.source_roles and sources:
             sources = [a for a in sources if a.role in pattern.source_roles]
@@ -417,8 +413,9 @@ class EventCoder:
             # "declared a state of siege *in Haiti*": an act on a place names no one else
             targets = (self._embedded_targets(match, article, self._place_actors)
                        or self._place_actors(match, article))
-        sources = [self._with_country(a, context_country, targets) for a in sources]
-        targets = [self._with_country(a, context_country, sources) for a in targets]
+        stated = clause_country is not None
+        sources = [self._with_country(a, context_country, targets, stated) for a in sources]
+        targets = [self._with_country(a, context_country, sources, stated) for a in targets]
         code = self._refined_code(match)
         if not targets:
             targets = self._implied_government(match, code, sources)
@@ -755,22 +752,30 @@ class EventCoder:
         talks" does, "the *Minsk* summit" names only a venue (see the resolver)."""
         return self.resolver.resolve_phrase(modifier.head, article.date) is not None
 
-    def _with_country(self, actor: Actor, context_country: str | None, others: list[Actor]) -> Actor:
-        """Give a role-only actor ("police", "protesters") the country of its context."""
+    def _with_country(self, actor: Actor, context_country: str | None, others: list[Actor],
+                      stated: bool = False) -> Actor:
+        """Give a role-only actor ("police", "protesters") the country of its context
+        (`stated`: of a place in its own clause, else the country in focus)."""
         if actor.country or not actor.role or actor.code.startswith(("IGO", "NGO", "IMG")):
             return actor
         country = context_country or next((o.country for o in others if o.country), None)
-        if not country or (not context_country and any(o.code == country + actor.code for o in others)):
+        if not country or (not stated and any(o.code == country + actor.code for o in others)):
             # "The junta ordered the French ambassador to leave", "President X welcomed
-            # South African leader Y": borrowing the other side's country would make the
-            # role that side itself (a self-dyad).
+            # South African leader Y": unless a place says so, a country that makes the
+            # role the other side itself (a self-dyad) is not its own.
             return actor
         return replace(actor, country=country, code=country + actor.code)
 
-    def _sentence_country(self, sent: SpacySpan) -> str | None:
+    def _clause_country(self, match: Match) -> str | None:
+        """The country of a place in the predicate's own clause ("*In Istanbul*, police
+        detained ...", "police *in St. Petersburg* detained ..."), which beats the
+        country in focus; a place of another clause ("Rubio, who met Fidan *in
+        Washington*, raised concerns over the detention of protesters") does not."""
+        predicate = match.predicate
+        sent = sentence_of(predicate.doc, predicate.i)[1]
         dateline = doc_dateline_end(sent.doc) if sent.start == 0 else 0
         for ent in _ents_within(sent):
-            if ent.label_ in PLACE_LABELS and ent.start_char >= dateline:  # the dateline is the story's
+            if ent.label_ in PLACE_LABELS and ent.start_char >= dateline and _in_clause_of(ent.root, predicate):
                 country = self.resolver.country_of_place(ent.text)
                 if country:
                     return country
@@ -1033,6 +1038,22 @@ def _depth_below(token: Token, ancestor: Token) -> int:
         token = token.head
         depth += 1
     return depth
+
+
+def _in_clause_of(token: Token, predicate: Token) -> bool:
+    """Whether a token hangs from the predicate (or, for a nominal predicate, from
+    the verb it is an argument of) without crossing the head of another clause."""
+    anchors = {predicate.i}
+    if predicate.pos_ == "NOUN" and predicate.head.pos_ in {"VERB", "AUX"}:
+        anchors.add(predicate.head.i)  # "staged *protests* in Istanbul"
+    current = token
+    while current.head.i != current.i:
+        current = current.head
+        if current.i in anchors:
+            return True
+        if current.pos_ in {"VERB", "AUX"}:
+            return False
+    return False
 
 
 def _drop_subordinate_statements(cands: list[Candidate]) -> None:

@@ -9,6 +9,7 @@ from typing import Iterator
 from spacy.tokens import Token
 
 from ..datafiles import load_yaml, read_data
+from .focus import FocusWeights
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
@@ -48,6 +49,7 @@ class Grammar:
     document_nouns: frozenset[str] = frozenset()
     implied_agent_codes: frozenset[str] = frozenset()
     implied_agent_roles: dict[str, str] = field(default_factory=dict)  # lemma -> role
+    country_focus: FocusWeights = FocusWeights()
 
 
 @lru_cache(maxsize=1)
@@ -63,7 +65,8 @@ def default_grammar() -> Grammar:
     agents = {str(w).lower(): str(role) for role, words in (data.get("implied_agent_roles") or {}).items()
               for w in words}
     return Grammar(discard_words=discards, lemma_fixes=fixes, light_preps=preps, opposition_phrases=opposed,
-                   implied_agent_roles=agents, **lists)
+                   implied_agent_roles=agents, country_focus=FocusWeights.from_data(data.get("country_focus")),
+                   **lists)
 
 
 def children(token: Token, deps: set[str] | frozenset[str]) -> list[Token]:

@@ -1,0 +1,118 @@
+"""The country an article is about, sentence by sentence.
+
+An unqualified "the government", "police", "demonstrators" or an implied agent ("150
+people were arrested") belongs to the country the story is about at that point, not to
+the first place a sentence happens to name ("Rubio, who met Fidan *in Washington*, raised
+concerns over the detention of protesters" is about Turkish protesters). The focus is a
+weighted vote of the countries the article mentions: its dateline, its places, its
+demonyms ("Turkish") and the actors it names ("Erdogan"), each mention counting less
+the further its sentence is from the one being coded, and later sentences less than
+earlier ones. The weights are data (`country_focus` in data/grammar.yaml).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Protocol
+
+from spacy.tokens import Doc
+
+from ..dateline import PLACE as DATELINE_PLACE
+from ..dateline import doc_dateline_end
+from ..model import Actor
+from ..nlp import doc_ents, doc_sents, doc_text, sentence_of
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+ACTOR_LABELS = frozenset({"NORP", "PERSON", "ORG"})
+_KEY = "thucydides.focus"
+
+
+class CountryNames(Protocol):
+    """What the focus needs from the actor resolver."""
+
+    def country_of_place(self, name: str) -> str | None: ...
+
+    def resolve_text(self, text: str, date: str | None = None) -> Actor | None: ...
+
+
+@dataclass(frozen=True)
+class FocusWeights:
+    dateline: float = 3.0  # the dateline names where the story is told from
+    place: float = 1.0
+    actor: float = 1.0  # a demonym, person or organisation with a country
+    decay: float = 0.6  # per sentence of distance
+    ahead: float = 0.5  # a later sentence counts this much less than an earlier one
+
+    @classmethod
+    def from_data(cls, data: dict[str, float] | None) -> FocusWeights:
+        return cls(**{k: float(v) for k, v in (data or {}).items()})
+
+
+class CountryFocus:
+    """Country mentions of one document and the country in focus at each sentence."""
+
+    def __init__(self, mentions: list[list[tuple[str, float]]], dateline: str | None, weights: FocusWeights) -> None:
+        self._mentions = mentions  # per sentence: (country, weight)
+        self._dateline = dateline
+        self._weights = weights
+        self._at: dict[int, str | None] = {}
+
+    @classmethod
+    def of(cls, doc: Doc, names: CountryNames, date: str | None, weights: FocusWeights) -> CountryFocus:
+        """The focus of a parsed document, worked out once per Doc."""
+        focus = doc.user_data.get(_KEY)
+        if not isinstance(focus, CountryFocus):
+            focus = doc.user_data[_KEY] = cls(_mentions(doc, names, date, weights), _dateline(doc, names), weights)
+        return focus
+
+    def at(self, sentence: int) -> str | None:
+        """The country in focus at a sentence; None where the article names none."""
+        if sentence not in self._at:
+            self._at[sentence] = self._vote(sentence)
+        return self._at[sentence]
+
+    def _vote(self, sentence: int) -> str | None:
+        w = self._weights
+        score: dict[str, float] = defaultdict(float)
+        first: dict[str, int] = {}
+        if self._dateline:
+            score[self._dateline] += w.dateline
+            first[self._dateline] = -1
+        for j, mentions in enumerate(self._mentions):
+            distance = abs(sentence - j)
+            factor = w.decay**distance * (w.ahead if j > sentence else 1.0)
+            for country, weight in mentions:
+                score[country] += weight * factor
+                first.setdefault(country, j)
+        if not score:
+            return None
+        # Ties go to the country named first: a story opens on its subject.
+        return max(score, key=lambda c: (round(score[c], 9), -first[c]))
+
+
+def _dateline(doc: Doc, names: CountryNames) -> str | None:
+    match = DATELINE_PLACE.match(doc_text(doc)[:80])
+    return names.country_of_place(match.group("place").title()) if match else None
+
+
+def _mentions(doc: Doc, names: CountryNames, date: str | None, weights: FocusWeights) -> list[list[tuple[str, float]]]:
+    per_sentence: list[list[tuple[str, float]]] = [[] for _ in doc_sents(doc)]
+    dateline_end = doc_dateline_end(doc)
+    for ent in doc_ents(doc):
+        if ent.start_char < dateline_end:
+            continue  # counted as the dateline
+        country, weight = _country_of(ent.text, ent.label_, names, date, weights)
+        if country:
+            per_sentence[sentence_of(doc, ent.start)[0]].append((country, weight))
+    return per_sentence
+
+
+def _country_of(text: str, label: str, names: CountryNames, date: str | None,
+                weights: FocusWeights) -> tuple[str | None, float]:
+    if label in PLACE_LABELS:
+        return names.country_of_place(text), weights.place
+    if label in ACTOR_LABELS:
+        actor = names.resolve_text(text, date)
+        return (actor.country if actor else None), weights.actor
+    return None, 0.0

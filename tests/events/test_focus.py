@@ -1,0 +1,57 @@
+"""The country in focus: unqualified roles and implied agents take the country the
+article is about at that point, a place in the event's own clause overriding it."""
+
+from __future__ import annotations
+
+from thucydides.events.focus import CountryFocus, FocusWeights
+from thucydides.model import Article
+from thucydides.pipeline import Pipeline
+
+TURKEY_STORY = (
+    "ISTANBUL, March 27 (Reuters) - Turkish authorities have arrested 1,879 people since protests began "
+    "over the detention of Istanbul Mayor Ekrem Imamoglu, the interior minister said on Thursday.\n\n"
+    "U.S. Secretary of State Marco Rubio, who met with Turkish Foreign Minister Hakan Fidan in Washington "
+    "on March 25, said he had raised concerns over the detention of protesters.\n\n"
+    "The government has called the protests illegal."
+)
+
+
+def _events(pipeline: Pipeline, text: str, date: str = "2025-03-27"):
+    return pipeline.code_article(Article(text=text, date=date, id="focus"))
+
+
+def test_an_implied_agent_belongs_to_the_story_not_to_a_meeting_place(pipeline: Pipeline) -> None:
+    events = _events(pipeline, TURKEY_STORY)
+    detention = [e for e in events if e.event_text.text == "detention" and e.sentence_index == 2]
+    assert detention, [(e.code, e.event_text.text) for e in events]
+    assert detention[0].source.code == "TURCOP" and detention[0].source.implied
+    assert detention[0].target.code == "TURCVL"
+
+
+def test_a_place_in_the_events_own_clause_beats_the_focus(pipeline: Pipeline) -> None:
+    text = TURKEY_STORY + "\n\nIn Washington, police arrested five protesters outside the Turkish embassy."
+    arrests = [e for e in _events(pipeline, text) if e.event_text.text == "arrested" and "Washington" in e.sentence_text]
+    assert arrests and arrests[0].source.code == "USACOP", [(e.code, e.source) for e in arrests]
+
+
+def test_the_focus_follows_the_dateline_and_the_mentions(pipeline: Pipeline) -> None:
+    doc = pipeline.nlp(TURKEY_STORY)
+    focus = pipeline.coder.focus(doc, Article(text=TURKEY_STORY, date="2025-03-27"))
+    # The Rubio sentence names the US three times and Turkey twice, but the story is Turkish.
+    assert [focus.at(i) for i in range(4)] == ["TUR", "TUR", "TUR", "TUR"]
+
+
+def test_a_story_without_a_dateline_follows_its_nearest_mentions() -> None:
+    mentions = [[("USA", 1.0)], [("USA", 1.0)], [("VEN", 1.0), ("VEN", 1.0)], [], []]
+    focus = CountryFocus(mentions, dateline=None, weights=FocusWeights())
+    assert focus.at(0) == "USA"
+    assert focus.at(3) == "VEN"  # two recent mentions outweigh two older ones
+
+
+def test_no_country_is_invented() -> None:
+    assert CountryFocus([[], []], dateline=None, weights=FocusWeights()).at(1) is None
+
+
+def test_the_weights_are_data() -> None:
+    weights = FocusWeights.from_data({"dateline": 10, "decay": 0.1})
+    assert weights.dateline == 10.0 and weights.decay == 0.1 and weights.place == 1.0
