@@ -25,7 +25,10 @@ def actor(code: str) -> Actor:
     ("gold", "predicted", "level", "expected"),
     [
         ("19", "193", "code", True),  # extension accepted
-        ("190", "193", "code", False),  # sibling rejected at code level
+        ("190", "193", "code", True),  # "not specified" accepts its specific codes (GOLD-FORMAT)
+        ("1410", "1411", "code", True),
+        ("191", "193", "code", False),  # a sibling is rejected at code level
+        ("010", "0", "code", False),
         ("190", "193", "root", True),  # same root
         ("0254", "025", "code", False),  # a less specific prediction does not reach the gold code
         (["14", "18", "19", "20"], "183", "code", True),  # any acceptable code

@@ -79,10 +79,12 @@ def test_list_of_codes_gold(make_event, make_record):
 
 
 def test_code_extension_and_root_level(make_event, make_record):
-    record = make_record([{"code": "190"}])
+    record = make_record([{"code": "191"}])
     scores = score([record], {"r1": [make_event("193")]})
     assert scores.levels["root"].found == 1
-    assert scores.levels["code"].found == 0
+    assert scores.levels["code"].found == 0  # a sibling code
+    scores = score([make_record([{"code": "190"}])], {"r1": [make_event("193")]})
+    assert scores.levels["code"].found == 1  # "not specified" accepts a specific code (GOLD-FORMAT)
     scores = score([make_record([{"code": "19"}])], {"r1": [make_event("193")]})
     assert scores.levels["code"].found == 1
 

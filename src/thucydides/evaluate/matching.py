@@ -95,11 +95,17 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def code_agrees(gold: str | list[str], predicted: str, level: str) -> bool:
-    """`level` "root": same first two digits; "code": predicted equals or extends gold."""
+    """`level` "root": same first two digits; "code": predicted equals or extends gold,
+    where a code's trailing "not specified" 0 extends to its siblings (GOLD-FORMAT:
+    gold "190" accepts "193", "1410" accepts "1411")."""
     codes = [gold] if isinstance(gold, str) else gold
     if level == "root":
         return any(predicted[:2] == code[:2] for code in codes)
-    return any(predicted.startswith(code) for code in codes)
+    return any(predicted.startswith(_unspecified_stem(code)) for code in codes)
+
+
+def _unspecified_stem(code: str) -> str:
+    return code[:-1] if len(code) > 2 and code.endswith("0") else code
 
 
 def actor_agrees(gold: str | list[str], actor: Actor | None, level: str) -> bool:
