@@ -9,6 +9,7 @@ from typing import Any, Callable, Iterable, Iterator
 from .actors import ActorDictionary, ActorResolver, default_dictionary
 from .enrich import Enricher
 from .events import EventCoder, Lexicon, default_grammar
+from .events.happenings import one_per_happening
 from .model import Article, Event
 from .nlp import load_model, parse_texts, release, verb_lemma_checker
 from .ontology import default_ontology
@@ -72,7 +73,7 @@ class Pipeline:
         try:
             events = self.coder.code_doc(doc, article)
             events = [e for e in events if e.modality in self.settings.keep_modalities]
-            return self.enricher(doc, article, events)
+            return one_per_happening(doc, self.enricher(doc, article, events))
         finally:
             release(doc)  # the Doc can then be freed as soon as it is dropped
 

@@ -148,3 +148,17 @@ def test_people_named_with_a_compound_are_no_goods(coded):
     assert not any(code.startswith("07") for code, _, _ in coded(
         "Colombia handed over three suspected drug lords to the United States."))
     assert [c[:3] for c, _, _ in coded("Spain sent drug supplies to Haiti.")] == ["070"]
+
+
+@pytest.mark.parametrize("text", [
+    "Strikes have become longer and more frequent in France.",
+    "Police were deployed in Belgrade to prevent further protests.",
+    "Such marches have become a regular feature of Pakistani politics.",
+    "The opposition cancelled the planned march in Lahore.",
+])
+def test_an_event_noun_talked_about_is_no_event(coded, text):
+    assert not [c for c in coded(text) if c[0].startswith("14")], coded(text)
+
+
+def test_a_further_protest_staged_is_an_event(coded):
+    assert [c[0][:2] for c in coded("Students staged further protests in Belgrade on Friday.")] == ["14"]

@@ -36,7 +36,7 @@ REPEATED_MENTION = (
 )
 
 ACTOR_PATTERN = r"^[A-Za-z0-9]{1,40}$"
-MODALITIES = ("asserted", "reported", "future", "hypothetical", "negated", "question")
+MODALITIES = ("asserted", "reported", "future", "hypothetical", "generic", "negated", "question")
 
 
 @dataclass(frozen=True)

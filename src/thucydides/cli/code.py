@@ -36,7 +36,7 @@ def code(
     actors: list[Path] = typer.Option([], "--actors", help="Extra actor dictionary YAML file(s)."),
     dictionaries: list[Path] = DICTIONARIES_OPTION,
     only_dictionaries: bool = ONLY_DICTIONARIES_OPTION,
-    all_modalities: bool = typer.Option(False, "--all-modalities", help="Also emit negated, hypothetical and question events."),
+    all_modalities: bool = typer.Option(False, "--all-modalities", help="Also emit negated, hypothetical, generic and question events."),
     max_bytes: int = typer.Option(
         DEFAULT_MAX_BYTES, "--max-bytes", min=1, help="Largest file (or JSONL/WARC record, or page once inflated) to read."
     ),
@@ -47,7 +47,7 @@ def code(
     overrides = dict(model=model, lexicon=tuple(map(str, lexicon)) or None, actors=tuple(map(str, actors)) or None,
                      **dictionary_settings(dictionaries, only_dictionaries))
     if all_modalities:
-        overrides["keep_modalities"] = ("asserted", "reported", "future", "negated", "hypothetical", "question")
+        overrides["keep_modalities"] = ("asserted", "reported", "future", "negated", "hypothetical", "generic", "question")
     pipeline = Pipeline(load_settings(**overrides))
     report_dictionary_issues(pipeline.dictionary_issues)
     articles = read_articles(paths or ["-"], max_bytes=max_bytes, on_error=_report)  # stdin as bytes, like a file

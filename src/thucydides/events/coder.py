@@ -417,6 +417,8 @@ class EventCoder:
         sources = [self._with_country(a, context_country, targets, stated) for a in sources]
         targets = [self._with_country(a, context_country, sources, stated) for a in targets]
         code = self._refined_code(match)
+        if not sources:
+            sources = self._implied_dissenters(match, code, targets, context_country)
         if not targets:
             targets = self._implied_government(match, code, sources)
         cand = Candidate(match, sources, targets, modality, code=code)
@@ -495,6 +497,21 @@ class EventCoder:
         if implied:
             match.trace.append("implied target: " + ", ".join(a.code for a in implied))
         return implied
+
+    def _implied_dissenters(self, match: Match, code: str, targets: list[Actor], context_country: str | None,
+                            ) -> list[Actor]:
+        """The people of the country in context, implied as those who protest where
+        no one is named ("protests erupted in Istanbul", "thousands took to the
+        streets"): CAMEO codes them as civilians (`implied_dissent_codes`,
+        `implied_dissent_role` in data/grammar.yaml); none where no country is placed."""
+        grammar = self.grammar
+        if not context_country or not code.startswith(tuple(grammar.implied_dissent_codes)) \
+                or not self._source_unstated(match, targets):
+            return []
+        role = grammar.implied_dissent_role
+        at = match.predicate.idx
+        match.trace.append(f"implied dissenters: {context_country}{role}")
+        return [Actor(code=f"{context_country}{role}", text="", start=at, end=at, country=context_country, role=role)]
 
     def _implied_agent(self, match: Match, code: str, targets: list[Actor], context_country: str | None,
                        ) -> list[Actor]:

@@ -48,6 +48,12 @@ class Grammar:
     opposition_phrases: dict[str, tuple[str, ...]] = field(default_factory=dict)
     document_nouns: frozenset[str] = frozenset()
     implied_agent_codes: frozenset[str] = frozenset()
+    implied_dissent_codes: frozenset[str] = frozenset()
+    implied_dissent_role: str = "CVL"
+    unrealised_modifiers: frozenset[str] = frozenset()
+    generic_determiners: frozenset[str] = frozenset()
+    preventing_verbs: frozenset[str] = frozenset()
+    generic_predicates: frozenset[str] = frozenset()
     implied_agent_roles: dict[str, str] = field(default_factory=dict)  # lemma -> role
     country_focus: FocusWeights = FocusWeights()
 
@@ -65,7 +71,8 @@ def default_grammar() -> Grammar:
     agents = {str(w).lower(): str(role) for role, words in (data.get("implied_agent_roles") or {}).items()
               for w in words}
     return Grammar(discard_words=discards, lemma_fixes=fixes, light_preps=preps, opposition_phrases=opposed,
-                   implied_agent_roles=agents, country_focus=FocusWeights.from_data(data.get("country_focus")),
+                   implied_agent_roles=agents, implied_dissent_role=str(data.get("implied_dissent_role", "CVL")),
+                   country_focus=FocusWeights.from_data(data.get("country_focus")),
                    **lists)
 
 

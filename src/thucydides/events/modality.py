@@ -1,9 +1,12 @@
 """Modality of a predicate: did it happen, will it, might it, or is it denied?
 
 Values: `asserted`, `reported` (attributed to a speaker other than the actor),
-`future`, `hypothetical`, `negated`, `question`. The first that applies in
-the order negated > hypothetical > question > future > reported wins, because
-an action that was denied or only imagined must never be counted as done.
+`future`, `hypothetical`, `generic`, `negated`, `question`. The first that applies
+in the order negated > hypothetical > generic > question > future > reported wins,
+because an action that was denied or only imagined must never be counted as done.
+`generic` is an event noun talked about rather than reported as having happened:
+planned or prevented ("the planned march", "to prevent further protests"), of a kind
+("such marches") or in a general statement ("strikes have become longer").
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from spacy.tokens import Span, Token
 from ..nlp import sentence_of
 from .grammar import Grammar, governors
 
-ORDER = ("negated", "hypothetical", "question", "future", "reported", "asserted")
+ORDER = ("negated", "hypothetical", "generic", "question", "future", "reported", "asserted")
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,26 @@ def _negated(token: Token, grammar: Grammar) -> str | None:
 
 
 DEFINITE_DETS = {"the", "this", "that", "these", "those"}
+_BARE_DEPS = {"det", "poss", "nummod", "compound"}
+
+
+def _generic(noun: Token, grammar: Grammar) -> str | None:
+    """Why an event noun names no event that happened, or None. The object of a
+    light verb is an act ("staged *further* protests"): never generic."""
+    if noun.pos_ != "NOUN" or _light_verb_object(noun, grammar):
+        return None
+    for child in noun.children:
+        if child.dep_ == "amod" and child.lower_ in grammar.unrealised_modifiers:
+            return f"'{child.text} {noun.text}' has not happened"
+        if child.dep_ in {"det", "predet", "amod"} and child.lower_ in grammar.generic_determiners:
+            return f"'{child.text} {noun.text}' is a kind, not an event"
+    head = noun.head
+    if noun.dep_ in {"dobj", "nsubjpass"} and head.lemma_ in grammar.preventing_verbs:
+        return f"'{noun.text}' {head.text}: it did not happen"
+    if noun.dep_ == "nsubj" and noun.tag_ == "NNS" and head.lemma_ in grammar.generic_predicates \
+            and not any(c.dep_ in _BARE_DEPS for c in noun.children):
+        return f"'{noun.text} {head.text}': a general statement"
+    return None
 
 
 def _definite(noun: Token) -> bool:
@@ -109,6 +132,9 @@ def modality_of(predicate: Token, grammar: Grammar, governed_by_pattern: bool = 
     mark = _conditional(predicate, grammar)
     if mark:
         return Modality("hypothetical", f"conditional '{mark}'")
+    reason = _generic(predicate, grammar)
+    if reason:
+        return Modality("generic", reason)
     future = _aux(predicate, grammar.future_aux) or _reported_would(predicate, grammar) \
         or _intent_adjective(predicate, grammar)
     aux = _aux(predicate, grammar.hypothetical_aux)

@@ -1,0 +1,100 @@
+"""One event per happening within an article.
+
+News returns to what it reports: "protests began last week ... the protests spread
+... police broke up the protests", "the detention of Imamoglu ... Imamoglu was arrested
+on March 23 ... his detention". Each mention coded on its own counts one happening
+several times. Here a later mention that names nothing new joins an earlier event of
+the same kind and dyad:
+
+* an event noun ("the protests", "his detention") joins an earlier event with the same
+  three-digit code whose actors it agrees with (an implied or missing actor agrees with
+  any of its country), unless it says it is another ("another rally", "a second strike");
+* any mention joins an earlier one with the same code and the same named person as
+  target ("the arrest of X" ... "X was arrested").
+
+Of the mentions of one happening the event kept is the one that states most: named
+actors before implied ones, a date of its own before the article's, then the first.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ..model import Actor, Event
+
+# Determiners and modifiers that make a mention a new happening: "another rally".
+GENERAL_PUBLIC = "CVL"  # the role implied for protesters no one names
+PERSONAL = frozenset("he him his she her".split())
+NEW_HAPPENING = frozenset("another second third fourth new fresh further renewed separate".split())
+
+
+def one_per_happening(doc: Doc, events: list[Event]) -> list[Event]:
+    """The article's events with later mentions of a happening merged into one."""
+    groups: list[list[Event]] = []
+    for event in events:
+        nominal = _is_nominal(doc, event)
+        group = next((g for g in groups if _same_happening(doc, g[0], event, nominal)), None)
+        if group is None:
+            groups.append([event])
+        else:
+            group.append(event)
+    kept = {id(max(g, key=_statement_weight)) for g in groups}
+    return [e for e in events if id(e) in kept]
+
+
+def _same_happening(doc: Doc, first: Event, later: Event, nominal: bool) -> bool:
+    if first.code[:3] != later.code[:3] or first.modality != later.modality and "negated" in (first.modality, later.modality):
+        return False
+    person = _named_person(doc, first.target)
+    if person is not None and person == _named_person(doc, later.target) and _agrees(first.source, later.source) \
+            and not _dated_apart(first, later):
+        return True
+    return nominal and _agrees(first.source, later.source) and _agrees(first.target, later.target)
+
+
+def _agrees(first: Actor | None, later: Actor | None) -> bool:
+    """A later mention's actor adds nothing new: the same code, or none, or an implied
+    actor of the same country that is the same kind of actor or the country's people
+    in general ("the rally" after "students rallied"; not the police's detention of
+    someone after the court's arrest of him)."""
+    if later is None:
+        return True
+    if first is None:
+        return later.implied
+    if later.code == first.code:
+        return True
+    implied = later if later.implied else first if first.implied else None
+    return implied is not None and later.country is not None and later.country == first.country \
+        and (implied.role == GENERAL_PUBLIC or later.role == first.role)
+
+
+def _dated_apart(first: Event, later: Event) -> bool:
+    """Both mentions dated to different days by words of their own."""
+    return all(e.date_text and e.date_precision == "day" for e in (first, later)) and first.date != later.date
+
+
+def _named_person(doc: Doc, actor: Actor | None) -> str | None:
+    """The name of the one person an actor is ("Ekrem Imamoglu", "his" for him)."""
+    if actor is None or actor.implied or not actor.name:
+        return None
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    if span is None or not any(t.ent_type_ == "PERSON" or t.lower_ in PERSONAL for t in span):
+        return None
+    return actor.name
+
+
+def _is_nominal(doc: Doc, event: Event) -> bool:
+    """Whether the mention is an event noun that does not announce a new happening."""
+    span = doc.char_span(event.event_text.start, event.event_text.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    head: Token = span.root
+    if head.pos_ != "NOUN":
+        return False
+    return not any(c.lower_ in NEW_HAPPENING or c.dep_ == "nummod" for c in head.children)
+
+
+def _statement_weight(event: Event) -> tuple[int, int, int]:
+    named = sum(1 for a in (event.source, event.target) if a is not None and not a.implied)
+    dated = int(event.date_text is not None and event.date_precision == "day")
+    return (named, dated, -event.event_text.start)

@@ -1,0 +1,43 @@
+"""One event per happening: later mentions of a protest or an arrest join the first."""
+
+from __future__ import annotations
+
+from thucydides.model import Article
+from thucydides.pipeline import Pipeline
+
+STORY = (
+    "BELGRADE, March 16 (Reuters) - Tens of thousands of people joined protests in Belgrade on Saturday "
+    "against President Aleksandar Vucic's government.\n\n"
+    "The protests, the largest in years, were peaceful, police said.\n\n"
+    "Opposition politician Dragan Petrovic was arrested on Friday. A court sentenced him on Sunday to 30 days "
+    "in jail. His arrest drew criticism from the European Union."
+)
+
+
+def _events(pipeline: Pipeline, text: str = STORY):
+    return pipeline.code_article(Article(text=text, date="2025-03-16", id="happenings"))
+
+
+def test_mentions_of_one_protest_are_one_event(pipeline: Pipeline) -> None:
+    protests = [e for e in _events(pipeline) if e.root == "14"]
+    assert len(protests) == 1, [(e.code, e.event_text.text, e.sentence_index) for e in protests]
+    assert protests[0].source.code == "SRBCVL" and protests[0].target.code.startswith("SRB")
+
+
+def test_the_arrest_and_its_later_mention_are_one_event_but_the_sentence_is_another(pipeline: Pipeline) -> None:
+    coded = [(e.code, e.source.code if e.source else None, e.event_text.text) for e in _events(pipeline)]
+    arrests = [c for c in coded if c[0] == "173" and c[1] == "SRBCOP"]
+    assert len(arrests) == 1, coded  # "was arrested" ... "His arrest"
+    assert any(c[1] == "SRBJUD" for c in coded), coded  # the court's sentence is its own happening
+
+
+def test_a_protest_with_no_protesters_named_is_by_the_people_against_their_government(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Protests erupted in Tbilisi on Thursday after the vote.")
+    assert [(e.code[:2], e.source.code, e.source.implied, e.target.code) for e in events] == [
+        ("14", "GEOCVL", True, "GEOGOV")]
+
+
+def test_another_rally_is_another_happening(pipeline: Pipeline) -> None:
+    text = ("Thousands of students rallied in Belgrade on Saturday. On Monday, farmers held another rally "
+            "in Novi Sad.")
+    assert len([e for e in _events(pipeline, text) if e.root == "14"]) == 2
