@@ -14,13 +14,12 @@ import pytest
 
 from thucydides import compiled
 from thucydides.actors.dictionary import ActorDictionary, Payload, _bundled_layers, default_dictionary
-from thucydides.actors.gazetteer import place_countries, place_country_iso2
 from thucydides.compiled import load_compiled, share_equal
 from thucydides.datafiles import data_path
-from thucydides.enrich.gazetteer import build_gazetteer, default_gazetteer
 from thucydides.events import Lexicon
 from thucydides.events.lexicon import Families, Family
 from thucydides.ontology import default_ontology
+from thucydides.places import build_gazetteer, default_gazetteer
 
 SAMPLE = Path(__file__).parents[1] / "src/thucydides/data/sample/articles.jsonl"
 
@@ -200,7 +199,7 @@ def test_the_compiled_gazetteers_answer_as_the_built_ones() -> None:
     for name in names:
         assert [astuple(p) for p in compiled_gazetteer.candidates(name)] == [astuple(p) for p in built.candidates(name)]
         assert compiled_gazetteer.resolve(name, {"USA"}) == built.resolve(name, {"USA"})
-    assert place_countries().get(("paris",)) == "FR" and place_country_iso2("Nowhereville") is None
+    assert built.resolve("Paris").country == "FRA" and built.resolve("Nowhereville") is None
 
 
 def test_coding_output_is_the_same_with_and_without_the_cache(tmp_path: Path) -> None:
@@ -208,7 +207,7 @@ def test_coding_output_is_the_same_with_and_without_the_cache(tmp_path: Path) ->
     articles.write_text("".join(SAMPLE.read_text(encoding="utf-8").splitlines(keepends=True)[:12]), encoding="utf-8")
     blocker = tmp_path / "a-file"
     blocker.write_text("", encoding="utf-8")
-    for loader in (default_dictionary, default_gazetteer, place_countries):  # the suite's cache, filled
+    for loader in (default_dictionary, default_gazetteer):  # the suite's cache, filled
         loader.cache_clear()
         loader()
     Lexicon.load()

@@ -20,7 +20,7 @@ from pathlib import Path
 import yaml
 
 from thucydides.actors.dictionary import curated_dictionary
-from thucydides.actors.normalize import alias_key
+from thucydides.names import alias_key
 from thucydides.nlp import load_model, verb_lemma_checker
 from thucydides.ontology import default_ontology
 from thucydides.petrarch.convert import convert

@@ -10,7 +10,9 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
+
+from .datafiles import load_yaml, read_data
 
 
 class ModelNotInstalled(RuntimeError):
@@ -192,6 +194,28 @@ def doc_ents(doc: Doc) -> list[Span]:
     if ents is None:
         ents = doc.user_data[_ENTS_KEY] = list(doc.ents)
     return ents
+
+
+@lru_cache(maxsize=1)
+def _speech_verbs() -> frozenset[str]:
+    return frozenset(load_yaml(read_data("enrich/quotes.yaml"))["speech_verbs"])
+
+
+def names_a_person(name: Span | Token) -> bool:
+    """Whether the parse shows a proper name to be a person's, whatever spaCy's entity
+    label (the small model tags many first names and surnames GPE): an age in apposition
+    ("Andreas, 30, told AFP") or the subject of a verb of saying ("Sauli said") that is
+    no country or capital (a place that speaks is a government: "Baku said"). Such a name
+    is never looked up in the gazetteer as a place."""
+    root = name.root if isinstance(name, Span) else name
+    if any(c.dep_ == "appos" and c.like_num for c in root.children):
+        return True
+    head = root.head
+    if root.dep_ != "nsubj" or head.pos_ != "VERB" or head.lemma_.lower() not in _speech_verbs():
+        return False
+    from .places import default_gazetteer  # loaded on first use: most names never get here
+
+    return not default_gazetteer().is_seat(name.text)
 
 
 def release(doc: Doc) -> None:

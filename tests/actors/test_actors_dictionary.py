@@ -6,7 +6,7 @@ import pycountry
 import pytest
 
 from thucydides.actors import ROLE_CODES, ActorDictionary, ActorResolver, DictionaryError
-from thucydides.actors.normalize import alias_key
+from thucydides.names import alias_key
 
 # Territories without a population, and the two countries whose demonym belongs to a
 # neighbour ("Congolese" -> COD, "Dominican" -> DOM).

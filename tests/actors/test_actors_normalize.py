@@ -8,13 +8,12 @@ from thucydides.actors.normalize import (
     CASE_ACRONYM,
     CASE_ANY,
     CASE_CAPITALISED,
-    alias_key,
     case_ok,
     case_rule,
     demonym_plurals,
     plural,
-    words,
 )
+from thucydides.names import alias_key, words
 
 
 @pytest.mark.parametrize(

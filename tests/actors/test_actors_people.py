@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from thucydides.actors import ActorDictionary, ActorResolver, DictionaryError
-from thucydides.actors.normalize import alias_key
+from thucydides.names import alias_key
 
 
 @pytest.mark.parametrize(

@@ -66,3 +66,14 @@ def test_cities_and_regions_are_venues(resolver, name):
 @pytest.mark.parametrize("name", ["Switzerland", "US", "Russia", "the Kremlin", "Qwertyville"])
 def test_countries_metonyms_and_unknown_names_are_not_venues(resolver, name):
     assert not resolver.is_venue(name)
+
+
+@pytest.mark.parametrize("name", ["St. Petersburg", "Washington", "Amara", "Pando", "Deraa"])
+def test_resolver_and_event_places_agree(resolver, name):
+    from thucydides.places import default_gazetteer
+
+    assert resolver.country_of_place(name) == default_gazetteer().resolve(name).country
+
+
+def test_regions_of_two_countries_are_no_country(resolver):
+    assert resolver.country_of_place("Punjab") is None  # India's or Pakistan's

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from thucydides.enrich.gazetteer import default_gazetteer
+from thucydides.places import default_gazetteer
 from thucydides.enrich.where import PlaceAttacher
 from thucydides.model import Actor
 

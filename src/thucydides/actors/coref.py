@@ -46,7 +46,7 @@ from spacy.tokens import Doc
 from ..model import Actor
 from ..nlp import doc_ents, doc_sents, sentence_of
 from .dictionary import COUNTRY, GROUP, IGO, PERSON, Anaphor
-from .normalize import words
+from ..names import words
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token

@@ -35,8 +35,9 @@ import yaml
 
 from ..compiled import load_compiled
 from ..datafiles import data_path, load_yaml
+from ..names import alias_key
 from ..packed import PickledMapping
-from .normalize import CASE_ANY, alias_key, case_rule, demonym_plurals, plural
+from .normalize import CASE_ANY, case_rule, demonym_plurals, plural
 from .people import Person, PersonError, parse_person
 
 BUNDLED_FILES = ("countries.yaml", "roles.yaml", "igos.yaml", "groups.yaml", "people.yaml")

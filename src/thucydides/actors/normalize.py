@@ -1,11 +1,7 @@
-"""Text normalisation shared by the dictionary (aliases) and the resolver (text).
+"""Case rules and inflected forms of the actor dictionary's aliases.
 
-Both sides are reduced to a tuple of lower-case ASCII words: accents are stripped, dots
-dropped ("U.S." -> "us"), possessive "'s" dropped, "&" read as "and", "Saint" as "St", and any other
-non-alphanumeric character splits words ("al-Qaeda" -> "al qaeda", "Côte d'Ivoire" ->
-"cote d ivoire"). Matching then does not depend on how spaCy tokenised the text.
-
-Because "US" and "us" normalise alike, every alias carries a case rule taken from how
+Aliases and text are keyed by the one name normaliser (`thucydides/names.py`). Because
+"US" and "us" normalise alike, every alias carries a case rule taken from how
 it is written: all capitals (an acronym such as "US", "UN", "WHO") match only text
 without lower-case letters; a capitalised alias ("Turkey") matches only capitalised text;
 a lower-case alias (role nouns, "al-Qaeda") matches any case.
@@ -14,40 +10,12 @@ a lower-case alias (role nouns, "al-Qaeda") matches any case.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
 CASE_ANY = 0
 CASE_CAPITALISED = 1
 CASE_ACRONYM = 2
-
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "‐": "-", "‑": "-", "–": "-", "—": "-"})
-_WORD = re.compile(r"[^\W_]+")
-_SYNONYMS = {"saint": "st", "ste": "st"}
-_POSSESSIVE = re.compile(r"(?<=\w)'s\b")
-
-
-def fold(text: str) -> str:
-    """Accents stripped (NFKD without combining marks), curly quotes and dashes made plain."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_QUOTES))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-@lru_cache(maxsize=1 << 16)
-def words(text: str) -> tuple[str, ...]:
-    """The normalised words of `text` (see the module docstring). Pure, so memoised."""
-    text = fold(text).replace("&", " and ").replace(".", "").lower()
-    text = _POSSESSIVE.sub("", text)  # "People's" -> "people", as spaCy splits off "'s"
-    return tuple(_SYNONYMS.get(w, w) for w in _WORD.findall(text))
-
-
-def alias_key(alias: str) -> tuple[str, ...]:
-    """The key of a dictionary alias: its words without a leading article."""
-    key = words(alias)
-    if len(key) > 1 and key[0] == "the":
-        key = key[1:]
-    return key
 
 
 def case_rule(alias: str) -> int:

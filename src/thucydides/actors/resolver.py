@@ -13,7 +13,7 @@ dobj of an event verb, say) and reads the noun phrase around it:
 2. Dictionary matches over the phrase's words, longest first, left to right: country
    names, demonyms, capitals, metonyms ("the Kremlin"), regions, IGOs, named groups, and
    role nouns (by surface form or lemma). Places that spaCy tags GPE/LOC and the
-   dictionary does not know go through the geonames gazetteer (`country_of_place`).
+   dictionary does not know go through the gazetteer (`places.py`, `country_of_place`).
 3. The combination. The actor is the organisation or country closest to the effective
    head in the dependency tree (ties: organisation > country name > metonym > capital >
    demonym > place), the role the closest role noun: strong nouns ("troops") before a
@@ -31,12 +31,13 @@ neither a country nor an organisation nor a role is no actor: `resolve` returns 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..model import Actor
-from ..nlp import doc_text, sentence_of
+from ..nlp import doc_text, names_a_person, sentence_of
+from ..places import default_gazetteer
 from .dictionary import (
     BLOCK,
     CAPITAL,
@@ -56,8 +57,8 @@ from .dictionary import (
 )
 from .coref import memory_for
 from .people import Person
-from .gazetteer import place_country_iso2
-from .normalize import alias_key, case_ok, words
+from ..names import alias_key, words
+from .normalize import case_ok
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -257,7 +258,8 @@ class ActorResolver:
         if not content:
             return None
         text = doc_text(token.doc)  # read once per document: offsets slice it
-        ents = self._place_entities(toks, text)
+        doc = token.doc
+        ents = [e for e in self._place_entities(toks, text) if not names_a_person(doc[e[1][0]: e[1][-1] + 1])]
         return self._resolve_toks(toks, ents, date, lambda start, end: text[start:end])
 
     def coordinated_countries(self, token: Token, found: Found) -> list[Actor]:
@@ -302,10 +304,11 @@ class ActorResolver:
                 )
         return actor
 
-    def country_of_place(self, name: str) -> str | None:
+    def country_of_place(self, name: str, countries: Iterable[str] = ()) -> str | None:
         """The country (alpha-3) of a country, capital, region or city name: dictionary
-        names first ("Gaza" -> PSE), then geonames cities by largest population
-        ("Istanbul" -> TUR). Names without a capital letter are not looked up in geonames."""
+        names first ("Gaza" -> PSE), then the gazetteer (`places.py`)
+        ("Istanbul" -> TUR), among places it knows in `countries` first. Names without a
+        capital letter are not looked up in the gazetteer."""
         name = name.strip()
         if not name:
             return None
@@ -317,8 +320,8 @@ class ActorResolver:
             return payload.ref
         if not any(c.isupper() for c in bare):
             return None  # place names are proper nouns: not "police" (a Polish town)
-        iso2 = place_country_iso2(name)
-        return self.dictionary.country_for_iso2(iso2) if iso2 else None
+        place = default_gazetteer().resolve(name, countries)  # the one enrichment places events with
+        return place.country if place is not None and place.country in self.dictionary.countries else None
 
     def names_people(self, phrase: str) -> bool:
         """Whether a noun phrase (lemmas) names people by their role: "drug lord",
@@ -592,10 +595,15 @@ class ActorResolver:
             candidates.append(cand)
         candidates = self._drop_contradicted_people(candidates, date)
         by_index = {t.index: t for t in toks}
+        # A place in a phrase that names its country is in that country ("Rwanda's
+        # Southern Province"), or else names no one here.
+        named = {c.country for c in candidates if c.country and c.kind in (COUNTRY, DEMONYM)}
         for text, indexes in place_ents:
             if any(i in covered for i in indexes):
                 continue
-            country = self.country_of_place(text)
+            country = self.country_of_place(text, named)
+            if named and country not in named:
+                continue
             ent_toks = [by_index[i] for i in indexes if i in by_index]
             if not country or not ent_toks:
                 continue

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from ..model import Article, Event
 from ..nlp import doc_text
 from .figures import FigureAttacher
-from .gazetteer import Gazetteer, Place, default_gazetteer
+from ..places import Gazetteer, Place, default_gazetteer
 from .quotes import Quote, Resolver, attach_quotes, extract_quotes
 from .parse import Sentences
 from .when import DateAttacher, resolve_date

@@ -23,18 +23,10 @@ from spacy.tokens import Doc, Token
 from ..datafiles import load_yaml, read_data
 from ..model import Event
 from ..nlp import doc_ents, doc_text
+from .numbers import SCALES, UNITS
 from .parse import clause_head, event_actors, in_actor, predicate_token
 
 NOT_COUNT_LABELS = frozenset({"DATE", "TIME", "PERCENT", "ORDINAL", "QUANTITY"})
-UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90, "a": 1, "an": 1, "dozen": 12,
-}
-SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "m": 1_000_000, "mln": 1_000_000,
-          "billion": 1_000_000_000, "bn": 1_000_000_000, "trillion": 1_000_000_000_000}
 AGE_WORDS = frozenset({"aged", "age", "ages"})
 
 

@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Token
 from ..datafiles import load_yaml, read_data
 from ..model import Article, Event
 from ..nlp import doc_ents
+from .numbers import UNITS
 from .parse import clause_head, governing_clauses, predicate_token
 
 DATE_LABELS = frozenset({"DATE", "TIME"})
@@ -33,10 +34,8 @@ for _i in range(1, 13):
     MONTHS[calendar.month_abbr[_i].lower()] = _i
 MONTHS["sept"] = 9
 WEEKDAYS = {calendar.day_name[i].lower(): i for i in range(7)}
-NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "few": 3, "several": 3,
-}
+# "a few days ago", "several weeks": about three.
+NUMBER_WORDS = {**{w: n for w, n in UNITS.items() if 0 < n <= 12}, "few": 3, "several": 3}
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:1[89]|20)\d\d)"

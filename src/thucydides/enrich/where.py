@@ -33,8 +33,8 @@ from spacy.tokens import Doc, Token
 from ..datafiles import load_yaml, read_data
 from ..dateline import PLACE as DATELINE_PLACE
 from ..model import Event
-from ..nlp import doc_ents, doc_text
-from .gazetteer import Gazetteer, Place
+from ..nlp import doc_ents, doc_text, names_a_person
+from ..places import Gazetteer, Place
 from .parse import Sentences, clause_head, event_actors, governing_clauses, in_actor, predicate_token
 
 VERB_POS = frozenset({"VERB", "AUX"})
@@ -113,7 +113,7 @@ def _mentions(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
     ents = doc_ents(doc)
     ent_of = {i: ent for ent in ents for i in range(ent.start, ent.end)}
     for ent in ents:
-        if ent.label_ in words.labels:
+        if ent.label_ in words.labels and not names_a_person(ent):
             add(ent.text, ent.start_char, ent.end_char, ent.root, ent.start, ent.end)
     propn = doc.vocab.strings["PROPN"]
     pos = doc.to_array([POS])  # only proper nouns become Token objects: they are the cost
@@ -123,7 +123,7 @@ def _mentions(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
         if i in taken or int(pos[i]) != propn:
             continue
         tok = doc[i]
-        if tok.ent_type_ in words.never:
+        if tok.ent_type_ in words.never or names_a_person(doc[tok.i : tok.i + 1]):
             continue
         if tok.ent_type_:
             ent = ent_of[tok.i]
@@ -164,11 +164,13 @@ class PlaceAttacher:
         regions: set[str] = set()
         mentions = self.mentions + ([self.dateline] if self.dateline else [])
         for mention in mentions:
-            for place in self.gazetteer.candidates(mention.text)[:1]:
-                if place.precision == "country":
-                    countries.add(place.country)
-                elif place.precision == "admin1":
-                    regions.add(place.name)
+            # What the name means on its own ("Washington": the capital, not the state), so
+            # a mention does not make itself its own context.
+            place = self.gazetteer.resolve(mention.text)
+            if place is not None and place.precision == "country":
+                countries.add(place.country)
+            elif place is not None and place.precision == "admin1":
+                regions.add(place.name)
         self.countries, self.regions = countries, regions
         for mention in mentions:
             mention.place = self.gazetteer.resolve(mention.text, countries, regions)

@@ -24,10 +24,10 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Any, Callable
 
+from thucydides import names
 from thucydides.model import Actor, Event
 from thucydides.ontology import CameoCode, Ontology, default_ontology
 
@@ -64,9 +64,8 @@ _STRICT = ("source_text", "target_text", "event_text", "date", "location")
 
 
 def fold(text: str) -> str:
-    """Lower case without accents, so "Bogotá" equals "bogota"."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    """Lower case without accents (the one name fold, `names.py`): "Bogotá" is "bogota"."""
+    return names.fold(text).casefold()
 
 
 def content_tokens(text: str) -> set[str]:

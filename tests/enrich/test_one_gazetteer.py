@@ -1,0 +1,70 @@
+"""Actors and event places read one gazetteer and agree; ambiguous names go to the
+capital or the place the article's countries point to; people's names are no places.
+Real sentences through the real pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from thucydides.places import default_gazetteer
+
+
+def _located(pipeline, text: str) -> list[tuple[str, str | None, str | None, str | None]]:
+    """(code, source code, place name, place country) of each event."""
+    return [(e.code, e.source.code if e.source else None, (e.location or {}).get("name"),
+             (e.location or {}).get("country")) for e in pipeline.code_text(text, date="2025-03-24")]
+
+
+def test_police_in_st_petersburg_are_russian_police_in_russia(pipeline) -> None:
+    [(code, source, name, country)] = _located(pipeline, "Police in St. Petersburg detained 30 protesters.")
+    assert code.startswith("17") and source == "RUSCOP"
+    assert (name, country) == ("Saint Petersburg", "RUS")
+
+
+@pytest.mark.parametrize("text", [
+    "US officials met Chinese diplomats in Washington on Monday.",
+    "Protesters rallied in Washington on Sunday.",
+])
+def test_washington_is_the_capital_not_the_state(pipeline, text: str) -> None:
+    events = pipeline.code_text(text, date="2025-03-24")
+    assert events
+    for event in events:
+        assert event.location["name"] == "Washington"
+        assert event.location["precision"] == "city" and event.location["admin1"] == "District of Columbia"
+
+
+def test_a_speaking_name_is_a_person_not_a_town(pipeline) -> None:
+    # "Sauli" is also a spelling of Šiauliai (Lithuania): a speaker is not geocoded.
+    text = '"That is not ecologically sustainable," Sauli said, saying that people should act.'
+    for event in pipeline.code_text(text, date="2025-03-24"):
+        assert not (event.location or {}).get("country")
+        assert not (event.source and event.source.country == "LTU")
+
+
+def test_a_person_with_an_age_is_no_place(pipeline) -> None:
+    for event in pipeline.code_text("Andreas, 30, told AFP.", date="2025-03-24"):
+        assert event.source is None or event.source.country is None
+        assert event.location is None
+
+
+@pytest.mark.parametrize(("name", "place", "country", "precision"), [
+    ("Washington", "Washington", "USA", "city"),  # the capital, not the state
+    ("St. Petersburg", "Saint Petersburg", "RUS", "city"),  # the most populous
+    ("Wyoming", "Wyoming", "USA", "admin1"),  # the state, not a town of the name
+    ("New York", "New York City", "USA", "city"),  # the region's own city
+    ("Deraa", "Dar‘ā", "SYR", "city"),  # a spelling of a small city's own name
+])
+def test_ambiguous_names(name: str, place: str, country: str, precision: str) -> None:
+    found = default_gazetteer().resolve(name)
+    assert (found.name, found.country, found.precision) == (place, country, precision)
+
+
+@pytest.mark.parametrize("name", ["Andreas", "Ramadan", "Cristina", "Sauli", "Punjab"])
+def test_no_place_for_names_that_are_not_one(name: str) -> None:
+    # Unrelated alternate names of small towns, and regions of two countries alike (Punjab).
+    assert default_gazetteer().resolve(name) is None
+
+
+def test_context_decides_between_namesakes() -> None:
+    assert default_gazetteer().resolve("St. Petersburg", {"USA"}).country == "USA"
+
