@@ -5,7 +5,7 @@ it are written in a single transaction, and articles already stored are never
 written again. So an interrupted `ingest` leaves whole articles only, and
 re-running it skips what is there.
 
-The `events` table has exactly the flat columns of `export.CSV_COLUMNS` (plus
+The `events` table has exactly the flat columns of `schema.COLUMNS` (plus
 `date_raw`), so exports are a plain SELECT. `actors` holds one row per distinct
 actor mention (article, span, code), with the number of events citing it: the
 mention keeps its evidence offsets; per-code totals are a GROUP BY away.
@@ -26,9 +26,9 @@ from typing import IO, TYPE_CHECKING, Any, Protocol
 import duckdb
 
 from . import __version__
-from .export import CSV_COLUMNS, flatten_event, unflatten_event
-from .model import Article, Event, normalise_text, stable_hash
+from .model import Actor, Article, Event, normalise_text, stable_hash
 from .ontology import default_ontology
+from .schema import COLUMN_TYPES, COLUMNS, arrow_schema, flatten, record_columns, unflatten
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -41,19 +41,9 @@ _READABLE_VERSIONS = (1, 2, SCHEMA_VERSION)
 
 QUAD_NAMES = {1: "Verbal cooperation", 2: "Material cooperation", 3: "Verbal conflict", 4: "Material conflict"}
 
-# Column types of the events table, in CSV_COLUMNS order (the export schema).
-_EVENT_TYPES: dict[str, str] = {c: "VARCHAR" for c in CSV_COLUMNS}
-_EVENT_TYPES.update(
-    {c: "INTEGER" for c in CSV_COLUMNS if c.endswith(("_index", "_start", "_end"))},
-    quad="TINYINT",
-    goldstein="DOUBLE",
-    confidence="DOUBLE",
-    date="DATE",
-    location="JSON",
-    quote="JSON",
-    figures="JSON",
-)
-_EVENT_TYPES["date_raw"] = "VARCHAR"  # the event date when it is not a full ISO date
+# The events table: the event's flat columns, and the event date when it is not a
+# full ISO date (the `date` column is a DATE).
+_EVENT_TYPES: dict[str, str] = {**COLUMN_TYPES, "date_raw": "VARCHAR"}
 
 _ARTICLE_TYPES: dict[str, str] = {
     "id": "VARCHAR",
@@ -75,18 +65,8 @@ _ARTICLE_TYPES: dict[str, str] = {
 # re-run rebuilds the LSH index from the store and still links copies of old articles.
 _SIGNATURE_TYPES: dict[str, str] = {"article_id": "VARCHAR", "minhash": "BLOB"}
 
-_ACTOR_TYPES: dict[str, str] = {
-    "article_id": "VARCHAR",
-    "code": "VARCHAR",
-    "text": "VARCHAR",
-    "start": "INTEGER",
-    "end": "INTEGER",
-    "country": "VARCHAR",
-    "role": "VARCHAR",
-    "name": "VARCHAR",
-    "wikidata": "VARCHAR",
-    "n_events": "INTEGER",
-}
+# One row per actor mention: the actor record, with the number of events citing it.
+_ACTOR_TYPES: dict[str, str] = {"article_id": "VARCHAR", **record_columns(Actor), "n_events": "INTEGER"}
 
 # v3: every direct quote of a coded article, with its speaker (also in articles.meta).
 _QUOTE_TYPES: dict[str, str] = {
@@ -263,7 +243,7 @@ def build_rows(
         if article.id in signatures:
             sigs.append({"article_id": article.id, "minhash": signatures[article.id]})
         for event in unique:
-            row = flatten_event(event.to_dict())
+            row = flatten(event)
             row["date"] = _iso_day(event.date)
             row["date_raw"] = event.date if row["date"] is None else None
             events.append(row)
@@ -293,21 +273,9 @@ def arrow_table(table: str, rows: list[dict[str, Any]]) -> pa.Table:
 
 
 def _arrow_rows(types: Mapping[str, str], rows: list[dict[str, Any]]) -> pa.Table:
-    # Imported here: only writing needs Arrow, and a command that only reads the store
-    # (stats, export, dyads...) starts ~0.1 s faster without it.
-    import pyarrow as pa
+    import pyarrow as pa  # only writing needs Arrow (see `schema.arrow_schema`)
 
-    arrow = {
-        "VARCHAR": pa.string(),
-        "JSON": pa.string(),  # DuckDB casts VARCHAR -> JSON on insert
-        "INTEGER": pa.int64(),
-        "TINYINT": pa.int64(),
-        "DOUBLE": pa.float64(),
-        "DATE": pa.date32(),
-        "TIMESTAMP": pa.timestamp("us"),
-        "BLOB": pa.binary(),
-    }
-    return pa.Table.from_pylist(rows, schema=pa.schema([(c, arrow[t]) for c, t in types.items()]))
+    return pa.Table.from_pylist(rows, schema=arrow_schema(types))
 
 
 class Store:
@@ -564,7 +532,7 @@ class Store:
     def _select(
         self, filters: dict[str, Any], limit: int | None, *, clusters: bool = False
     ) -> Iterator[tuple[Event, ArticleRef, ClusterCounts | None]]:
-        cols = [c for c in CSV_COLUMNS if c != "date"]
+        cols = [c for c in COLUMNS if c != "date"]
         where, params = self._where(filters)
         joins, extra = "", ""
         if clusters:
@@ -598,7 +566,7 @@ class Store:
                     flat = dict(zip(names, row[:n]))
                     ref = ArticleRef(*row[n : n + 5])
                     counts = ClusterCounts(*row[n + 5 :]) if clusters and row[n + 5] is not None else None
-                    yield Event.from_dict(unflatten_event(flat)), ref, counts
+                    yield unflatten(flat), ref, counts
         finally:
             cursor.close()
 
@@ -625,7 +593,7 @@ class Store:
     def write_parquet(self, out: str | Path | IO[bytes], **filters: Any) -> int:
         """Events as Parquet with the flat export columns; returns the row count."""
         # Typed columns in export order; `date` is a DATE, so partial dates ride in `date_raw`.
-        cols = ", ".join("e." + _q(c) for c in [*CSV_COLUMNS, "date_raw"])
+        cols = ", ".join("e." + _q(c) for c in [*COLUMNS, "date_raw"])
         where, params = self._where(filters)
         sql = (
             f"SELECT {cols} FROM events e LEFT JOIN articles a ON a.id = e.article_id{where} "

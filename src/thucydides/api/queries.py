@@ -12,7 +12,7 @@ from typing import Any
 import duckdb
 
 from ..analytics import QUOTES_FROM, QUOTES_ORDER, quote_filter
-from ..export import CSV_COLUMNS, unflatten_event
+from ..schema import COLUMNS, unflatten
 from ..ontology import default_ontology
 from ..store import QUAD_NAMES
 from .filters import DAY, FROM_EVENTS, FROM_EVENTS_CLUSTERS, LAT, LON, EventFilter
@@ -29,7 +29,7 @@ SORTS = {
     "-confidence": "e.confidence DESC, e.id",
 }
 
-_FLAT = [c for c in CSV_COLUMNS if c != "date"]
+_FLAT = [c for c in COLUMNS if c != "date"]
 _CLUSTER_KEYS = ("id", "num_mentions", "num_sources", "num_articles")
 _EVENT_COLS = (
     ", ".join(f'e."{c}"' for c in _FLAT)
@@ -40,7 +40,7 @@ _EVENT_COLS = (
 
 def _event(row: tuple[Any, ...]) -> dict[str, Any]:
     flat = dict(zip([*_FLAT, "date"], row))
-    event = unflatten_event(flat)
+    event = unflatten(flat).to_dict()
     title, url, lat, lon, *cluster = row[len(_FLAT) + 1 :]
     onto = default_ontology()
     event["code_name"] = onto.codes[event["code"]].name if event["code"] in onto else None
@@ -65,7 +65,7 @@ def list_events(cur: Cursor, f: EventFilter, limit: int, offset: int, sort: str)
 def csv_rows(cur: Cursor, f: EventFilter, limit: int, offset: int, sort: str) -> Iterator[list[Any]]:
     """Flat export rows (the columns of `thucydides export --format csv`), in batches."""
     where, params = f.where()
-    cols = ", ".join(f'e."{c}"' if c != "date" else f"strftime({DAY}, '%Y-%m-%d')" for c in CSV_COLUMNS)
+    cols = ", ".join(f'e."{c}"' if c != "date" else f"strftime({DAY}, '%Y-%m-%d')" for c in COLUMNS)
     cur.execute(f"SELECT {cols} {FROM_EVENTS}{where} ORDER BY {SORTS[sort]} LIMIT ? OFFSET ?", [*params, limit, offset])
     while rows := cur.fetchmany(1024):
         yield from (list(r) for r in rows)

@@ -11,8 +11,9 @@ import duckdb
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import Response
 
-from ..export import CSV_COLUMNS, csv_cell
+from ..export import csv_cell
 from ..model import ID_PATTERN
+from ..schema import COLUMNS
 from . import queries
 from .filters import EventFilter, event_filter
 
@@ -52,7 +53,7 @@ def list_events(
     if format == "csv":
         buf = io.StringIO()
         writer = csv.writer(buf)
-        writer.writerow(CSV_COLUMNS)
+        writer.writerow(COLUMNS)
         writer.writerows([csv_cell(v) for v in row] for row in queries.csv_rows(cur, f, limit, offset, sort))
         headers = {"Content-Disposition": 'attachment; filename="events.csv"'}
         return Response(buf.getvalue(), media_type="text/csv; charset=utf-8", headers=headers)
