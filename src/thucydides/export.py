@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from .model import Event, Location
+from .query import ALL, EventFilter
 from .schema import COLUMNS, flatten
 
 if TYPE_CHECKING:  # only for annotations: export reads a store, the store never needs export
@@ -216,9 +217,9 @@ def export(
     *,
     header: bool | None = None,
     per_mention: bool = False,
-    **filters: Any,
+    where: EventFilter = ALL,
 ) -> int:
-    """Write the store's events (optionally filtered, see `Store.events`) to `out`.
+    """Write the store's events that match `where` (see `query.EventFilter`) to `out`.
 
     `out` is a path, a stream (text for jsonl/csv/gdelt; binary, or text with a
     `.buffer`, for parquet) or None/"-" for stdout. `header` defaults to True for
@@ -232,23 +233,23 @@ def export(
     if out is None or out == "-":
         out = sys.stdout
     if fmt == "parquet":
-        return store.write_parquet(out if isinstance(out, (str, Path)) else _binary(out), **filters)
+        return store.write_parquet(out if isinstance(out, (str, Path)) else _binary(out), where)
     if isinstance(out, (str, Path)):
         with open(out, "w", encoding="utf-8", newline="") as stream:
-            return _write_text(store, fmt, stream, header, filters, per_mention)
-    return _write_text(store, fmt, out, header, filters, per_mention)
+            return _write_text(store, fmt, stream, header, where, per_mention)
+    return _write_text(store, fmt, out, header, where, per_mention)
 
 
 def _write_text(
-    store: "Store", fmt: str, out: IO[str], header: bool | None, filters: dict[str, Any], per_mention: bool = False
+    store: "Store", fmt: str, out: IO[str], header: bool | None, where: EventFilter, per_mention: bool = False
 ) -> int:
     if fmt == "jsonl":
-        return write_jsonl(store.events(**filters), out)
+        return write_jsonl(store.events(where), out)
     if fmt == "csv":
-        return write_csv(store.events(**filters), out, header=True if header is None else header)
+        return write_csv(store.events(where), out, header=True if header is None else header)
     if per_mention:
-        return write_gdelt(store.event_records(**filters), out, header=bool(header))
-    return write_gdelt(store.cluster_records(**filters), out, header=bool(header))
+        return write_gdelt(store.event_records(where), out, header=bool(header))
+    return write_gdelt(store.cluster_records(where), out, header=bool(header))
 
 
 def _binary(stream: IO[Any]) -> IO[bytes]:

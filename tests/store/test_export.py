@@ -13,6 +13,7 @@ import pytest
 
 from thucydides.export import GDELT_COLUMNS, _gdelt_geo, export, gdelt_event_id
 from thucydides.model import Actor, Article, Event, Location, Span
+from thucydides.query import EventFilter
 from thucydides.schema import COLUMNS, flatten, unflatten
 from thucydides.store import Store
 
@@ -93,7 +94,7 @@ def test_parquet_is_readable_with_pyarrow(store, tmp_path):
     assert rows[0]["goldstein"] == -5.0 and str(rows[0]["date"]) == "2024-03-03"
     # A binary stream works too (for stdout).
     buf = io.BytesIO()
-    assert export(store, "parquet", buf, root="17") == 1
+    assert export(store, "parquet", buf, where=EventFilter(roots=("17",))) == 1
     buf.seek(0)
     assert pq.read_table(buf).column("code").to_pylist() == ["173"]
 

@@ -7,6 +7,7 @@ import pytest
 
 from thucydides.ingest.errors import IngestError
 from thucydides.model import Actor, Article, Event, Figure, Location, Quote, Span
+from thucydides.query import EventFilter
 from thucydides.store import SCHEMA_VERSION, Store, StoreError
 
 TEXT = "Turkish police detained 1,879 protesters in Istanbul on Sunday. Erdogan praised the police."
@@ -176,19 +177,19 @@ def test_filters_are_parameterised(db):
     with Store.open(db) as store:
         for a in articles:
             store.add(a, make_events(a))
-        assert {e.code for e in store.events(root="17")} == {"173"}
-        assert len(list(store.events(code=["173", "051"]))) == 6
-        assert len(list(store.events(article_id=articles[0].id))) == 3
-        assert len(list(store.events(source_code="TURCOP", target_code="TURPTE"))) == 3
-        assert len(list(store.events(quad=1, modality="reported"))) == 3
+        assert {e.code for e in store.events(EventFilter(roots=("17",)))} == {"173"}
+        assert len(list(store.events(EventFilter(codes=("173", "051"))))) == 6
+        assert len(list(store.events(EventFilter(article=articles[0].id)))) == 3
+        exact = EventFilter(source="TURCOP", target="TURPTE", match="exact")
+        assert len(list(store.events(exact))) == 3
+        assert len(list(store.events(EventFilter(quads=(1,), modality="reported")))) == 3
         assert len(list(store.events(limit=4))) == 4
         # Events without a full date fall back to the article date (2024-03-03).
-        assert len(list(store.events(since="2024-03-03", until="2024-03-03"))) == 9
-        assert list(store.events(since="2024-03-04")) == []
+        assert len(list(store.events(EventFilter(date_from="2024-03-03", date_to="2024-03-03")))) == 9
+        assert list(store.events(EventFilter(date_from="2024-03-04"))) == []
         # Injection attempts are just values.
-        assert list(store.events(code="173' OR '1'='1")) == []
-        with pytest.raises(TypeError, match="unknown event filter"):
-            list(store.events(**{"code = code OR 1=1 --": "x"}))
+        assert list(store.events(EventFilter(codes=("173' OR '1'='1",)))) == []
+        assert list(store.events(EventFilter(source="x' OR 1=1 --"))) == []
 
 
 def test_errors_are_recorded_once(db):
