@@ -27,13 +27,14 @@ import io
 import json
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Literal
-
-import duckdb
+from typing import TYPE_CHECKING, Any, Literal
 
 from .ontology import default_ontology
 
-Cursor = duckdb.DuckDBPyConnection
+if TYPE_CHECKING:  # `code` imports this (export's filter) and must start without DuckDB
+    import duckdb
+
+    Cursor = duckdb.DuckDBPyConnection
 Period = Literal["day", "week", "month", "year"]
 Match = Literal["prefix", "exact", "country"]
 TopBy = Literal["actors", "codes", "places"]
