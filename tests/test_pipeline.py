@@ -87,8 +87,8 @@ def _spans(event) -> list[tuple[str, int, int]]:  # noqa: ANN001 - every offset 
     spans = [(event.sentence_text, event.sentence_start, event.sentence_start + len(event.sentence_text)),
              (event.event_text.text, event.event_text.start, event.event_text.end)]
     spans += [(a.text, a.start, a.end) for a in (event.source, event.target) if a]
-    spans += [(x["text"], x["start"], x["end"]) for x in [event.location, event.quote, *event.figures]
-              if x and x.get("start") is not None]
+    spans += [(x.text, x.start, x.end) for x in [event.location, event.quote, *event.figures]
+              if x and x.start is not None]
     return spans
 
 

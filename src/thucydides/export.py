@@ -1,9 +1,7 @@
 """Writing stored events out: JSONL, CSV, Parquet and GDELT 2.0 event rows.
 
-The flat (one column per scalar) view of an event lives here, in ONE place:
-`CSV_COLUMNS` / `flatten_event` / `unflatten_event` are shared by the CSV and
-Parquet exports, the `code --format csv` command and the DuckDB `events` table,
-whose columns are exactly `CSV_COLUMNS`.
+JSONL is `Event.to_dict()`; CSV and Parquet are the flat columns of `schema`
+(the store's `events` table); GDELT maps the typed record onto its 61 columns.
 """
 
 from __future__ import annotations
@@ -19,131 +17,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from .model import Event
+from .model import Event, Location
+from .query import ALL, EventFilter
+from .schema import COLUMNS, flatten
 
-if TYPE_CHECKING:  # store imports this module for the flat schema
+if TYPE_CHECKING:  # only for annotations: export reads a store, the store never needs export
     from .store import ArticleRef, ClusterCounts, Store
 
 FORMATS = ("jsonl", "csv", "parquet", "gdelt")
-
-_ACTOR_FIELDS = ("code", "text", "start", "end", "country", "role", "name", "wikidata")
-JSON_COLUMNS = ("location", "quote", "figures")
-
-CSV_COLUMNS: tuple[str, ...] = (
-    "id",
-    "article_id",
-    "sentence_index",
-    "sentence_start",
-    "sentence_text",
-    "code",
-    "root",
-    "quad",
-    "goldstein",
-    "plover_type",
-    "plover_mode",
-    *(f"source_{f}" for f in _ACTOR_FIELDS),
-    *(f"target_{f}" for f in _ACTOR_FIELDS),
-    "event_text",
-    "event_start",
-    "event_end",
-    "date",
-    "date_precision",
-    "date_text",
-    "location",
-    "modality",
-    "quote",
-    "figures",
-    "rule",
-    "confidence",
-)
-
-
-def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-
-
-def flatten_event(event: Mapping[str, Any]) -> dict[str, Any]:
-    """`Event.to_dict()` output as one flat row keyed by `CSV_COLUMNS`.
-
-    Scalars keep their Python type (None stays None); location, quote and
-    figures become compact JSON strings (None when absent).
-    """
-    sentence = event.get("sentence") or {}
-    plover = event.get("plover") or {}
-    span = event.get("event_text") or {}
-    row: dict[str, Any] = {
-        "id": event["id"],
-        "article_id": event["article_id"],
-        "sentence_index": sentence.get("index"),
-        "sentence_start": sentence.get("start"),
-        "sentence_text": sentence.get("text"),
-        "code": event["code"],
-        "root": event["root"],
-        "quad": event["quad"],
-        "goldstein": event["goldstein"],
-        "plover_type": plover.get("type"),
-        "plover_mode": plover.get("mode"),
-    }
-    for side in ("source", "target"):
-        actor = event.get(side) or {}
-        for f in _ACTOR_FIELDS:
-            row[f"{side}_{f}"] = actor.get(f)
-    row.update(
-        event_text=span.get("text"),
-        event_start=span.get("start"),
-        event_end=span.get("end"),
-        date=event.get("date"),
-        date_precision=event.get("date_precision"),
-        date_text=event.get("date_text"),
-        modality=event.get("modality"),
-        rule=event.get("rule"),
-        confidence=event.get("confidence"),
-    )
-    for col in JSON_COLUMNS:
-        value = event.get(col)
-        row[col] = None if value is None else _dumps(value)
-    return {c: row[c] for c in CSV_COLUMNS}
-
-
-def _json_field(value: Any) -> Any:
-    return json.loads(value) if isinstance(value, str) else value
-
-
-def unflatten_event(row: Mapping[str, Any]) -> dict[str, Any]:
-    """Inverse of `flatten_event`: a dict that `Event.from_dict` accepts."""
-
-    def actor(side: str) -> dict[str, Any] | None:
-        if row.get(f"{side}_code") is None:
-            return None
-        return {f: row.get(f"{side}_{f}") for f in _ACTOR_FIELDS}
-
-    return {
-        "id": row["id"],
-        "article_id": row["article_id"],
-        "sentence": {
-            "index": row["sentence_index"],
-            "text": row["sentence_text"],
-            "start": row["sentence_start"] or 0,
-        },
-        "code": row["code"],
-        "root": row["root"],
-        "quad": row["quad"],
-        "goldstein": row["goldstein"],
-        "plover": {"type": row.get("plover_type"), "mode": row.get("plover_mode")},
-        "source": actor("source"),
-        "target": actor("target"),
-        "event_text": {"text": row["event_text"], "start": row["event_start"], "end": row["event_end"]},
-        "date": row.get("date"),
-        "date_precision": row.get("date_precision") or "article",
-        "date_text": row.get("date_text"),
-        "location": _json_field(row.get("location")),
-        "modality": row.get("modality") or "asserted",
-        "quote": _json_field(row.get("quote")),
-        "figures": _json_field(row.get("figures")) or [],
-        "rule": row["rule"],
-        "confidence": row["confidence"] if row.get("confidence") is not None else 1.0,
-    }
-
 
 def write_jsonl(events: Iterable[Event], out: IO[str]) -> int:
     """One `Event.to_dict()` JSON object per line (the `code` command's format)."""
@@ -168,12 +49,12 @@ def csv_cell(value: Any) -> Any:
 
 
 def write_csv(events: Iterable[Event], out: IO[str], *, header: bool = True) -> int:
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS)  # RFC 4180 CRLF, as `code --format csv`
+    writer = csv.DictWriter(out, fieldnames=COLUMNS)  # RFC 4180 CRLF, as `code --format csv`
     if header:
         writer.writeheader()
     n = 0
     for event in events:
-        writer.writerow({k: csv_cell(v) for k, v in flatten_event(event.to_dict()).items()})
+        writer.writerow({k: csv_cell(v) for k, v in flatten(event).items()})
         n += 1
     return n
 
@@ -206,40 +87,27 @@ def gdelt_event_id(event_id: str) -> int:
     return int(hashlib.sha1(event_id.encode("utf-8")).hexdigest()[:15], 16)
 
 
-def _first(mapping: Mapping[str, Any], *keys: str) -> Any:
-    for key in keys:
-        if mapping.get(key) not in (None, ""):
-            return mapping[key]
-    return None
+# GDELT geographic resolution by our gazetteer precision; GDELT has separate US types.
+_GEO_TYPES = {"country": 1, "admin1": 5, "city": 4}
+_US_GEO_TYPES = {"admin1": 2, "city": 3}
 
 
-_GEO_TYPES = {"country": 1, "us_state": 2, "us_city": 3, "city": 4, "world_city": 4, "adm1": 5, "state": 5}
-
-
-def _gdelt_geo(location: Mapping[str, Any] | None) -> dict[str, Any]:
-    """ActionGeo_* from our location dict ({country, name, lat, lon, text} and the
-    usual geocoder keys). GDELT country codes are FIPS 10-4, so ISO codes are mapped.
-    """
-    if not location:
+def _gdelt_geo(location: Location | None) -> dict[str, Any]:
+    """ActionGeo_* from an event location. GDELT country codes are FIPS 10-4, so
+    our ISO codes are mapped; an unresolved place keeps its words as the name."""
+    if location is None:
         return {}
-    kind = _first(location, "gdelt_type", "geo_type", "type", "kind")
-    country = _first(location, "fips", "country_fips") or _fips(_first(location, "country_code", "country"))
-    if isinstance(kind, str):
-        kind = _GEO_TYPES.get(kind.lower().replace("-", "_"), "")
-        if country == "US":
-            kind = {4: 3, 5: 2}.get(kind, kind)  # GDELT has separate US city/state types
-    elif kind is None and country and not _first(location, "name", "lat"):
-        kind = 1  # a bare country
-    name = _first(location, "full_name", "name", "text")
+    country = _fips(location.country)
+    kind = location.precision and (_US_GEO_TYPES if country == "US" else _GEO_TYPES).get(location.precision)
     return {
-        "Type": kind,
-        "FullName": name if isinstance(name, str) else None,
+        "Type": kind or None,
+        "FullName": location.name or location.text,
         "CountryCode": country,
-        "ADM1Code": _first(location, "adm1", "adm1_code", "admin1"),
-        "ADM2Code": _first(location, "adm2", "adm2_code", "admin2"),
-        "Lat": _first(location, "lat", "latitude"),
-        "Long": _first(location, "lon", "long", "lng", "longitude"),
-        "FeatureID": _first(location, "feature_id", "geonameid", "geonames_id"),
+        "ADM1Code": location.admin1,
+        "ADM2Code": None,
+        "Lat": location.lat,
+        "Long": location.lon,
+        "FeatureID": location.geonameid,
     }
 
 
@@ -349,9 +217,9 @@ def export(
     *,
     header: bool | None = None,
     per_mention: bool = False,
-    **filters: Any,
+    where: EventFilter = ALL,
 ) -> int:
-    """Write the store's events (optionally filtered, see `Store.events`) to `out`.
+    """Write the store's events that match `where` (see `query.EventFilter`) to `out`.
 
     `out` is a path, a stream (text for jsonl/csv/gdelt; binary, or text with a
     `.buffer`, for parquet) or None/"-" for stdout. `header` defaults to True for
@@ -365,23 +233,23 @@ def export(
     if out is None or out == "-":
         out = sys.stdout
     if fmt == "parquet":
-        return store.write_parquet(out if isinstance(out, (str, Path)) else _binary(out), **filters)
+        return store.write_parquet(out if isinstance(out, (str, Path)) else _binary(out), where)
     if isinstance(out, (str, Path)):
         with open(out, "w", encoding="utf-8", newline="") as stream:
-            return _write_text(store, fmt, stream, header, filters, per_mention)
-    return _write_text(store, fmt, out, header, filters, per_mention)
+            return _write_text(store, fmt, stream, header, where, per_mention)
+    return _write_text(store, fmt, out, header, where, per_mention)
 
 
 def _write_text(
-    store: "Store", fmt: str, out: IO[str], header: bool | None, filters: dict[str, Any], per_mention: bool = False
+    store: "Store", fmt: str, out: IO[str], header: bool | None, where: EventFilter, per_mention: bool = False
 ) -> int:
     if fmt == "jsonl":
-        return write_jsonl(store.events(**filters), out)
+        return write_jsonl(store.events(where), out)
     if fmt == "csv":
-        return write_csv(store.events(**filters), out, header=True if header is None else header)
+        return write_csv(store.events(where), out, header=True if header is None else header)
     if per_mention:
-        return write_gdelt(store.event_records(**filters), out, header=bool(header))
-    return write_gdelt(store.cluster_records(**filters), out, header=bool(header))
+        return write_gdelt(store.event_records(where), out, header=bool(header))
+    return write_gdelt(store.cluster_records(where), out, header=bool(header))
 
 
 def _binary(stream: IO[Any]) -> IO[bytes]:
@@ -395,15 +263,12 @@ def _binary(stream: IO[Any]) -> IO[bytes]:
 
 
 __all__ = [
-    "CSV_COLUMNS",
     "FORMATS",
     "csv_cell",
     "GDELT_COLUMNS",
     "export",
-    "flatten_event",
     "gdelt_event_id",
     "gdelt_row",
-    "unflatten_event",
     "write_csv",
     "write_gdelt",
     "write_jsonl",

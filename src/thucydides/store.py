@@ -5,7 +5,7 @@ it are written in a single transaction, and articles already stored are never
 written again. So an interrupted `ingest` leaves whole articles only, and
 re-running it skips what is there.
 
-The `events` table has exactly the flat columns of `export.CSV_COLUMNS` (plus
+The `events` table has exactly the flat columns of `schema.COLUMNS` (plus
 `date_raw`), so exports are a plain SELECT. `actors` holds one row per distinct
 actor mention (article, span, code), with the number of events citing it: the
 mention keeps its evidence offsets; per-code totals are a GROUP BY away.
@@ -26,9 +26,10 @@ from typing import IO, TYPE_CHECKING, Any, Protocol
 import duckdb
 
 from . import __version__
-from .export import CSV_COLUMNS, flatten_event, unflatten_event
-from .model import Article, Event, normalise_text, stable_hash
-from .ontology import default_ontology
+from .model import Actor, Article, Event, normalise_text, stable_hash
+from . import query
+from .query import ALL, EventFilter
+from .schema import COLUMN_TYPES, COLUMNS, arrow_schema, flatten, record_columns, unflatten
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -39,21 +40,10 @@ SCHEMA_VERSION = 3
 # as they are when read-only.
 _READABLE_VERSIONS = (1, 2, SCHEMA_VERSION)
 
-QUAD_NAMES = {1: "Verbal cooperation", 2: "Material cooperation", 3: "Verbal conflict", 4: "Material conflict"}
 
-# Column types of the events table, in CSV_COLUMNS order (the export schema).
-_EVENT_TYPES: dict[str, str] = {c: "VARCHAR" for c in CSV_COLUMNS}
-_EVENT_TYPES.update(
-    {c: "INTEGER" for c in CSV_COLUMNS if c.endswith(("_index", "_start", "_end"))},
-    quad="TINYINT",
-    goldstein="DOUBLE",
-    confidence="DOUBLE",
-    date="DATE",
-    location="JSON",
-    quote="JSON",
-    figures="JSON",
-)
-_EVENT_TYPES["date_raw"] = "VARCHAR"  # the event date when it is not a full ISO date
+# The events table: the event's flat columns, and the event date when it is not a
+# full ISO date (the `date` column is a DATE).
+_EVENT_TYPES: dict[str, str] = {**COLUMN_TYPES, "date_raw": "VARCHAR"}
 
 _ARTICLE_TYPES: dict[str, str] = {
     "id": "VARCHAR",
@@ -75,18 +65,8 @@ _ARTICLE_TYPES: dict[str, str] = {
 # re-run rebuilds the LSH index from the store and still links copies of old articles.
 _SIGNATURE_TYPES: dict[str, str] = {"article_id": "VARCHAR", "minhash": "BLOB"}
 
-_ACTOR_TYPES: dict[str, str] = {
-    "article_id": "VARCHAR",
-    "code": "VARCHAR",
-    "text": "VARCHAR",
-    "start": "INTEGER",
-    "end": "INTEGER",
-    "country": "VARCHAR",
-    "role": "VARCHAR",
-    "name": "VARCHAR",
-    "wikidata": "VARCHAR",
-    "n_events": "INTEGER",
-}
+# One row per actor mention: the actor record, with the number of events citing it.
+_ACTOR_TYPES: dict[str, str] = {"article_id": "VARCHAR", **record_columns(Actor), "n_events": "INTEGER"}
 
 # v3: every direct quote of a coded article, with its speaker (also in articles.meta).
 _QUOTE_TYPES: dict[str, str] = {
@@ -165,13 +145,6 @@ TABLE_TYPES: dict[str, dict[str, str]] = {
     "article_signatures": _SIGNATURE_TYPES,
     "quotes": _QUOTE_TYPES,
 }
-
-# Equality (or IN, for a list value) filters accepted by `Store.events`.
-FILTER_COLUMNS = frozenset(
-    {"id", "article_id", "code", "root", "quad", "modality", "rule", "plover_type", "date_precision"}
-    | {f"{side}_{f}" for side in ("source", "target") for f in ("code", "country", "role")}
-)
-
 
 class StoreError(RuntimeError):
     pass
@@ -263,7 +236,7 @@ def build_rows(
         if article.id in signatures:
             sigs.append({"article_id": article.id, "minhash": signatures[article.id]})
         for event in unique:
-            row = flatten_event(event.to_dict())
+            row = flatten(event)
             row["date"] = _iso_day(event.date)
             row["date_raw"] = event.date if row["date"] is None else None
             events.append(row)
@@ -293,21 +266,9 @@ def arrow_table(table: str, rows: list[dict[str, Any]]) -> pa.Table:
 
 
 def _arrow_rows(types: Mapping[str, str], rows: list[dict[str, Any]]) -> pa.Table:
-    # Imported here: only writing needs Arrow, and a command that only reads the store
-    # (stats, export, dyads...) starts ~0.1 s faster without it.
-    import pyarrow as pa
+    import pyarrow as pa  # only writing needs Arrow (see `schema.arrow_schema`)
 
-    arrow = {
-        "VARCHAR": pa.string(),
-        "JSON": pa.string(),  # DuckDB casts VARCHAR -> JSON on insert
-        "INTEGER": pa.int64(),
-        "TINYINT": pa.int64(),
-        "DOUBLE": pa.float64(),
-        "DATE": pa.date32(),
-        "TIMESTAMP": pa.timestamp("us"),
-        "BLOB": pa.binary(),
-    }
-    return pa.Table.from_pylist(rows, schema=pa.schema([(c, arrow[t]) for c, t in types.items()]))
+    return pa.Table.from_pylist(rows, schema=arrow_schema(types))
 
 
 class Store:
@@ -371,7 +332,7 @@ class Store:
 
     @property
     def con(self) -> duckdb.DuckDBPyConnection:
-        """The DuckDB connection, for the SQL modules (aggregate, analytics, dedup)."""
+        """The DuckDB connection, for the SQL modules (aggregate, query, dedup)."""
         return self._con
 
     def has_table(self, name: str) -> bool:
@@ -539,33 +500,11 @@ class Store:
 
     # --- reading -------------------------------------------------------------
 
-    def _where(self, filters: dict[str, Any]) -> tuple[str, list[Any]]:
-        clauses, params = [], []
-        for key, value in filters.items():
-            if value is None:
-                continue
-            if key == "since":
-                clauses.append("coalesce(e.date, a.date) >= ?")
-                params.append(value)
-            elif key == "until":
-                clauses.append("coalesce(e.date, a.date) <= ?")
-                params.append(value)
-            elif key in FILTER_COLUMNS:
-                if isinstance(value, (list, tuple, set, frozenset)):
-                    clauses.append(f"e.{key} IN (SELECT unnest(?))")
-                    params.append(list(value))
-                else:
-                    clauses.append(f"e.{key} = ?")
-                    params.append(value)
-            else:
-                raise TypeError(f"unknown event filter {key!r}")
-        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
-
     def _select(
-        self, filters: dict[str, Any], limit: int | None, *, clusters: bool = False
+        self, where_: EventFilter, limit: int | None, *, clusters: bool = False
     ) -> Iterator[tuple[Event, ArticleRef, ClusterCounts | None]]:
-        cols = [c for c in CSV_COLUMNS if c != "date"]
-        where, params = self._where(filters)
+        cols = [c for c in COLUMNS if c != "date"]
+        where, params = where_.where()
         joins, extra = "", ""
         if clusters:
             # One row per cluster (its first mention) plus every event not clustered
@@ -598,35 +537,32 @@ class Store:
                     flat = dict(zip(names, row[:n]))
                     ref = ArticleRef(*row[n : n + 5])
                     counts = ClusterCounts(*row[n + 5 :]) if clusters and row[n + 5] is not None else None
-                    yield Event.from_dict(unflatten_event(flat)), ref, counts
+                    yield unflatten(flat), ref, counts
         finally:
             cursor.close()
 
-    def events(self, limit: int | None = None, **filters: Any) -> Iterator[Event]:
-        """Stored events in a stable order (article, sentence, position).
+    def events(self, where: EventFilter = ALL, limit: int | None = None) -> Iterator[Event]:
+        """Stored events matching `where` (see `query.EventFilter`), in a stable order
+        (article, sentence, position)."""
+        return (event for event, _, _ in self._select(where, limit))
 
-        Filters: any of `FILTER_COLUMNS` (a value or a list of values), plus
-        `since` / `until` (ISO dates, on the event date or else the article date).
-        """
-        return (event for event, _, _ in self._select(filters, limit))
-
-    def event_records(self, limit: int | None = None, **filters: Any) -> Iterator[tuple[Event, ArticleRef]]:
+    def event_records(self, where: EventFilter = ALL, limit: int | None = None) -> Iterator[tuple[Event, ArticleRef]]:
         """Like `events`, with each event's `ArticleRef` (for GDELT export)."""
-        return ((event, ref) for event, ref, _ in self._select(filters, limit))
+        return ((event, ref) for event, ref, _ in self._select(where, limit))
 
     def cluster_records(
-        self, limit: int | None = None, **filters: Any
+        self, where: EventFilter = ALL, limit: int | None = None
     ) -> Iterator[tuple[Event, ArticleRef, ClusterCounts | None]]:
         """One record per event cluster (its first mention, with the cluster's counts),
-        plus unclustered events with None counts. Filters apply to the first mention.
+        plus unclustered events with None counts. The filter applies to the first mention.
         A store without cluster tables (read-only v1) gives every event."""
-        return self._select(filters, limit, clusters=self.has_table("event_clusters"))
+        return self._select(where, limit, clusters=self.has_table("event_clusters"))
 
-    def write_parquet(self, out: str | Path | IO[bytes], **filters: Any) -> int:
+    def write_parquet(self, out: str | Path | IO[bytes], where: EventFilter = ALL) -> int:
         """Events as Parquet with the flat export columns; returns the row count."""
         # Typed columns in export order; `date` is a DATE, so partial dates ride in `date_raw`.
-        cols = ", ".join("e." + _q(c) for c in [*CSV_COLUMNS, "date_raw"])
-        where, params = self._where(filters)
+        cols = ", ".join("e." + _q(c) for c in [*COLUMNS, "date_raw"])
+        where, params = where.where()
         sql = (
             f"SELECT {cols} FROM events e LEFT JOIN articles a ON a.id = e.article_id{where} "
             "ORDER BY e.article_id, e.sentence_index, e.event_start, e.id"
@@ -656,59 +592,5 @@ class Store:
         return [dict(zip(("path", "line", "reason", "at"), r)) for r in rows.fetchall()]
 
     def summary(self, top: int = 10, examples: int = 3) -> dict[str, Any]:
-        """The numbers `thucydides stats` shows, JSON-ready."""
-        onto = default_ontology()
-        q = self._con.execute
-        counts = self.counts()
-        first, last = q("SELECT min(date), max(date) FROM events").fetchone()  # type: ignore[misc]
-        by_root = [
-            {"root": r, "name": onto.codes[r].name if r in onto else None, "events": n}
-            for r, n in q("SELECT root, count(*) n FROM events GROUP BY root ORDER BY n DESC, root").fetchall()
-        ]
-        by_quad = [
-            {"quad": k, "name": QUAD_NAMES.get(k), "events": n}
-            for k, n in q("SELECT quad, count(*) FROM events GROUP BY quad ORDER BY quad").fetchall()
-        ]
-        dyads = [
-            {"source": s, "target": t, "events": n}
-            for s, t, n in q(
-                "SELECT source_code, target_code, count(*) n FROM events WHERE source_code IS NOT NULL "
-                "AND target_code IS NOT NULL GROUP BY ALL ORDER BY n DESC, source_code, target_code LIMIT ?",
-                [top],
-            ).fetchall()
-        ]
-        actors = [
-            {"code": c, "mentions": n}
-            for c, n in q(
-                "SELECT code, sum(n_events)::BIGINT n FROM actors GROUP BY code ORDER BY n DESC, code LIMIT ?",
-                [top],
-            ).fetchall()
-        ]
-        # One example per most frequent root: the most confident, ties broken by id.
-        example_rows = q(
-            "WITH ranked AS (SELECT e.*, count(*) OVER (PARTITION BY root) AS root_n, row_number() OVER "
-            "(PARTITION BY root ORDER BY confidence DESC, id) AS rk FROM events e) "
-            "SELECT id, code, root, source_code, target_code, event_text, sentence_text, rule, confidence, "
-            "article_id FROM ranked WHERE rk = 1 ORDER BY root_n DESC, root LIMIT ?",
-            [examples],
-        ).fetchall()
-        keys = ("id", "code", "root", "source", "target", "event_text", "sentence", "rule", "confidence", "article_id")
-        sample = []
-        for row in example_rows:
-            item = dict(zip(keys, row))
-            item["name"] = onto.codes[item["code"]].name if item["code"] in onto else None
-            sample.append(item)
-        return {
-            "db": self.path,
-            "articles": counts["articles"],
-            "events": counts["events"],
-            "actor_mentions": counts["actors"],
-            "errors": counts["ingest_errors"],
-            "first_date": first.isoformat() if first else None,
-            "last_date": last.isoformat() if last else None,
-            "by_root": by_root,
-            "by_quad": by_quad,
-            "top_dyads": dyads,
-            "top_actors": actors,
-            "examples": sample,
-        }
+        """The numbers `thucydides stats` shows, JSON-ready (see `query.summary`)."""
+        return {"db": self.path, **query.summary(self._con, top_n=top, examples=examples)}

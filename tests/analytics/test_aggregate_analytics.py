@@ -9,10 +9,10 @@ import pytest
 from typer.testing import CliRunner
 
 from thucydides.aggregate import aggregate, cluster_mentions
-from thucydides.analytics import dyads, timeline, top
 from thucydides.cli import _register_commands, app
 from thucydides.export import GDELT_COLUMNS, export
 from thucydides.model import Actor, Article, Event, Span
+from thucydides.query import EventFilter, dyads, timeline, top
 from thucydides.store import Store
 
 _register_commands()
@@ -111,21 +111,24 @@ def test_dyads_timeline_top(store):
     table = dyads(store.con, by="month")
     assert table.columns[:4] == ["period", "source", "target", "events"]
     rec = table.records()
-    assert rec[0] == {"period": "2024-03-01", "source": "TURCOP", "target": "TURPTE", "events": 5,
-                      "q1": 0, "q2": 0, "q3": 0, "q4": 5, "goldstein": -25.0}  # fmt: skip
-    assert len(dyads(store.con, by="day", date_from="2024-03-04", date_to="2024-03-04").rows) == 1
-    assert dyads(store.con, unit="clusters").records()[0]["events"] == 3
+    assert rec[0] == {"period": "2024-03-01", "source": "TURCOP", "target": "TURPTE", "events": 5, "q1": 0, "q2": 0,
+                      "q3": 0, "q4": 5, "goldstein_sum": -25.0, "goldstein_mean": -5.0}  # fmt: skip
+    day = EventFilter(date_from="2024-03-04", date_to="2024-03-04")
+    assert len(dyads(store.con, day, by="day").rows) == 1
+    assert dyads(store.con, EventFilter(unique=True)).records()[0]["events"] == 3  # one per real-world event
     # Parameterised: a hostile value is data, not SQL.
-    assert dyads(store.con, source="x' OR 1=1 --").rows == []
-    line = timeline(store.con, "TURCOP", by="month").records()
+    assert dyads(store.con, EventFilter(source="x' OR 1=1 --")).rows == []
+    line = timeline(store.con, EventFilter(actor="TURCOP"), by="month").records()
     assert line == [{"period": "2024-03-01", "events": 6, "as_source": 5, "as_target": 1, "q1": 1, "q2": 0,
-                     "q3": 0, "q4": 5, "goldstein": -21.6}]  # fmt: skip
-    assert timeline(store.con, "TUR", prefix=True).records()[0]["events"] == 6
-    assert timeline(store.con, "TUR").rows == []
-    assert top(store.con, "actors", limit=1).records()[0]["actor"] == "TURCOP"
-    codes = top(store.con, "codes").records()
+                     "q3": 0, "q4": 5, "goldstein_sum": -21.6, "goldstein_mean": -3.6, "articles": 3}]  # fmt: skip
+    # Codes nest: TUR covers TURCOP and TURPTE; exact matches the code alone.
+    assert timeline(store.con, EventFilter(actor="TUR")).records()[0]["events"] == 6
+    assert timeline(store.con, EventFilter(actor="TUR", match="exact")).records()[0]["events"] == 0
+    assert top(store.con, by="actors", limit=1).records()[0]["code"] == "TURCOP"
+    codes = top(store.con, by="codes").records()
     assert codes[0]["code"] == "173" and codes[0]["events"] == 4 and codes[0]["name"]
-    assert top(store.con, "places").records()[0] == {"place": "Istanbul", "country": "TUR", "events": 5, "goldstein_avg": -3.32}
+    assert top(store.con, by="places").records()[0] == {"place": "Istanbul", "country": "TUR", "events": 5,
+                                                        "goldstein_mean": -3.32}  # fmt: skip
 
 
 def test_analytics_commands_formats(store):
@@ -135,7 +138,7 @@ def test_analytics_commands_formats(store):
     runner = CliRunner()
     result = runner.invoke(app, ["dyads", "--db", db, "--by", "week", "--format", "csv"])
     assert result.exit_code == 0, result.output
-    assert result.stdout.splitlines()[0] == "period,source,target,events,q1,q2,q3,q4,goldstein"
+    assert result.stdout.splitlines()[0] == "period,source,target,events,q1,q2,q3,q4,goldstein_sum,goldstein_mean"
     result = runner.invoke(app, ["timeline", "TURGOV", "--db", db, "--format", "json"])
     assert json.loads(result.stdout)[0]["as_source"] == 1
     result = runner.invoke(app, ["top", "--by", "codes", "--db", db])

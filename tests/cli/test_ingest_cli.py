@@ -18,6 +18,7 @@ import thucydides.cli.ingest as ingest_cli
 import thucydides.cli.stats  # noqa: F401 - registers the command
 from thucydides.cli import app
 from thucydides.model import Article, Event
+from thucydides.query import EventFilter
 from thucydides.store import Store
 
 WIRE = [
@@ -177,7 +178,7 @@ def test_real_ingest_resume_and_idempotence(tmp_path, real_pipeline):
     once = snapshot(single)
     assert once[0]["events"] == counts["events"]
     with Store.open(single, read_only=True) as store:
-        detained = [e for e in store.events(article_id="wire-0")]
+        detained = [e for e in store.events(EventFilter(article="wire-0"))]
     assert detained and all(e.sentence_text.startswith("Turkish police") for e in detained)
     assert any(e.root == "17" for e in detained)  # arrest/detain is coercion
 

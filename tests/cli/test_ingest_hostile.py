@@ -12,6 +12,7 @@ from hostile_inputs import HUGE
 from test_ingest_cli import WIRE, run_ingest
 from thucydides.cli import _register_commands, app
 from thucydides.model import Article
+from thucydides.query import EventFilter
 from thucydides.store import Store
 
 _register_commands()
@@ -34,7 +35,7 @@ def test_an_article_over_a_million_characters_is_coded_with_the_others(tmp_path)
     assert result.exit_code == 0, result.output
     assert counts["coded"] == 100 and counts["errors"] == 0
     with Store.open(db, read_only=True) as store:
-        events = list(store.events(article_id="huge"))
+        events = list(store.events(EventFilter(article="huge")))
         assert store.counts()["articles"] == 100
         clustered = store.con.execute("SELECT count(*) FROM event_mentions").fetchone()[0]
         assert clustered == store.counts()["events"]  # the run went on to aggregate

@@ -12,9 +12,9 @@ def test_detained_in_istanbul_on_sunday(pipeline) -> None:
     [event] = [e for e in events if e.code.startswith("17")]
     assert (event.date, event.date_precision, event.date_text) == ("2025-03-23", "day", "Sunday")
     loc = event.location
-    assert (loc["name"], loc["country"], loc["precision"]) == ("Istanbul", "TUR", "city")
-    assert loc["lat"] == pytest.approx(41.01, abs=0.1) and loc["lon"] == pytest.approx(28.95, abs=0.1)
-    assert [(f["kind"], f["value"]) for f in event.figures] == [("detained", 1879)]
+    assert (loc.name, loc.country, loc.precision) == ("Istanbul", "TUR", "city")
+    assert loc.lat == pytest.approx(41.01, abs=0.1) and loc.lon == pytest.approx(28.95, abs=0.1)
+    assert [(f.kind, f.value) for f in event.figures] == [("detained", 1879)]
     data = event.to_dict()
     assert data["location"]["text"] == "Istanbul" and data["figures"][0]["text"] == "1,879 protesters"
 

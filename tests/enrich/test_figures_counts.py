@@ -11,7 +11,7 @@ def _figures(nlp, make_event, text: str, word: str):
     doc = nlp(text)
     event = make_event(doc, word)
     FigureAttacher(doc).attach(event, doc)
-    return event.figures
+    return [f.to_dict() for f in event.figures]  # the records' dict form
 
 
 @pytest.mark.parametrize(

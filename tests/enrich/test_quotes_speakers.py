@@ -56,9 +56,9 @@ def test_events_carry_their_quote(nlp, resolver, make_event) -> None:
     statement = make_event(doc, "said", code="010")
     outside_doc = nlp("Police arrested the mayor.")
     attach_quotes([inside, statement], quotes, doc)
-    assert inside.quote is not None and inside.quote["text"] == "Police arrested 12 people,"
+    assert inside.quote is not None and inside.quote.text == "Police arrested 12 people,"
     assert statement.quote == inside.quote
-    assert inside.quote["speaker"]["text"].endswith("minister")
+    assert inside.quote.speaker.text.endswith("minister")
     lone = make_event(outside_doc, "arrested", code="173")
     attach_quotes([lone], extract_quotes(outside_doc, resolver), outside_doc)
     assert lone.quote is None

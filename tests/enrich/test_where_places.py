@@ -19,7 +19,7 @@ def _place(nlp, gazetteer, make_event, text: str, word: str, **actors):
     doc = nlp(text)
     event = make_event(doc, word, **actors)
     PlaceAttacher(doc, gazetteer, [event]).attach(event, doc)
-    return event.location
+    return event.location.to_dict() if event.location else None  # the record's dict form
 
 
 def _actor(doc_text: str, phrase: str, code: str = "TURCOP") -> Actor:

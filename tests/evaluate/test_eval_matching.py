@@ -12,7 +12,7 @@ from thucydides.evaluate.matching import (
     location_agrees,
     spans_overlap,
 )
-from thucydides.model import Actor
+from thucydides.model import Actor, Location
 
 ALEPPO = {"lat": 36.2021, "lon": 37.1343}
 
@@ -72,21 +72,21 @@ def test_span_overlap_ignores_case_and_stopwords():
 
 
 def test_location_within_50_km():
-    near = {"lat": 36.2021 + 0.3, "lon": 37.1343}  # about 33 km north
-    far = {"lat": 36.2021 + 0.6, "lon": 37.1343}  # about 67 km north
-    assert haversine_km(36.2021, 37.1343, near["lat"], near["lon"]) == pytest.approx(33.4, abs=0.5)
+    near = Location(lat=36.2021 + 0.3, lon=37.1343)  # about 33 km north
+    far = Location(lat=36.2021 + 0.6, lon=37.1343)  # about 67 km north
+    assert haversine_km(36.2021, 37.1343, near.lat, near.lon) == pytest.approx(33.4, abs=0.5)
     assert location_agrees(ALEPPO, near)
     assert not location_agrees(ALEPPO, far)
-    assert not location_agrees(ALEPPO, {"name": "Aleppo"})  # no coordinates to compare
+    assert not location_agrees(ALEPPO, Location(name="Aleppo"))  # no coordinates to compare
     assert not location_agrees(ALEPPO, None)
 
 
 def test_location_text_list_name_and_country():
     gold = {"text": ["Palmyra", "Quaryatayn"]}
-    assert location_agrees(gold, {"text": "Quaryatayn"})
-    assert not location_agrees(gold, {"text": "Homs province"})
-    assert location_agrees({"name": "Bogotá", "country": "COL"}, {"name": "BOGOTA", "country": "col"})
-    assert not location_agrees({"name": "Bogotá", "country": "COL"}, {"name": "Bogota", "country": "VEN"})
+    assert location_agrees(gold, Location(text="Quaryatayn"))
+    assert not location_agrees(gold, Location(text="Homs province"))
+    assert location_agrees({"name": "Bogotá", "country": "COL"}, Location(name="BOGOTA", country="col"))
+    assert not location_agrees({"name": "Bogotá", "country": "COL"}, Location(name="Bogota", country="VEN"))
 
 
 def test_plover_accepts_the_2016_type(make_event):

@@ -6,64 +6,64 @@ import csv
 import io
 import json
 
+from datetime import date
+
 import pyarrow.parquet as pq
 import pytest
 
-from thucydides.export import (
-    CSV_COLUMNS,
-    GDELT_COLUMNS,
-    export,
-    flatten_event,
-    gdelt_event_id,
-    unflatten_event,
-)
-from thucydides.model import Actor, Article, Event, Span
+from thucydides.export import GDELT_COLUMNS, _gdelt_geo, export, gdelt_event_id
+from thucydides.model import Actor, Article, Event, Location, Span
+from thucydides.query import EventFilter
+from thucydides.schema import COLUMNS, flatten, unflatten
 from thucydides.store import Store
 
-TEXT = "Turkish police detained 1,879 protesters in Istanbul on Sunday."
+# Real pipeline output, not hand-made records: an arrest with a count and a city, a
+# quoted statement (two events) and a protest in a US city.
+TEXT = (
+    "Turkish police detained 1,879 protesters in Istanbul on Sunday. "
+    '"We condemn the attacks by the rebels," the French foreign minister said. '
+    "Protesters marched in Chicago on Monday."
+)
 
 
-def _events(article: Article) -> list[Event]:
-    police = Actor("TURCOP", "Turkish police", 0, 14, country="TUR", role="COP")
-    protesters = Actor("TURPTE", "protesters", 30, 40, country="TUR", role="PTE", name="protesters")
-    arrest = Event(
-        article_id=article.id, sentence_index=0, sentence_text=TEXT, sentence_start=0,
-        code="173", root="17", quad=4, goldstein=-5.0, plover_type="ARREST", plover_mode=None,
-        source=police, target=protesters, event_text=Span("detained", 15, 23), rule="arrest.v1",
-        date="2024-03-03", date_precision="day", date_text="Sunday",
-        location={"name": "Istanbul", "country": "TUR", "adm1": "TU34", "lat": 41.01, "lon": 28.97,
-                  "type": "city", "feature_id": "745044"},
-        figures=[{"text": "1,879", "value": 1879}], quote={"text": "a \"quoted\"\ttab"},
-    )  # fmt: skip
-    protest = Event(
-        article_id=article.id, sentence_index=2, sentence_text="They protested.", sentence_start=70,
-        code="14", root="14", quad=3, goldstein=-6.5, plover_type="PROTEST", plover_mode=None,
-        source=protesters, target=None, event_text=Span("protested", 75, 84), rule="protest.v1",
-    )  # fmt: skip
-    return [arrest, protest]
+@pytest.fixture(scope="module")
+def coded() -> tuple[Article, list[Event]]:
+    from thucydides.pipeline import Pipeline
+
+    article = Article(text=TEXT, date="2024-03-04", url="https://news.example/turkey/1", source="Wire")
+    ((article, events),) = Pipeline().code_articles([article])
+    assert [e.code for e in events] == ["173", "111", "190", "141"]
+    return article, events
+
+
+def _events(coded: tuple[Article, list[Event]]) -> list[Event]:
+    return coded[1]
 
 
 @pytest.fixture
-def store(tmp_path):
-    article = Article(text=TEXT, date="2024-03-03", url="https://news.example/turkey/1", source="Wire")
+def store(tmp_path, coded):
     with Store.open(tmp_path / "events.duckdb") as store:
-        store.add(article, _events(article))
+        store.add(*coded)
         yield store
 
 
-def test_flatten_round_trip():
-    article = Article(text=TEXT)
-    for event in _events(article):
-        flat = flatten_event(event.to_dict())
-        assert tuple(flat) == CSV_COLUMNS
-        assert Event.from_dict(unflatten_event(flat)) == event
-    flat = flatten_event(_events(article)[1].to_dict())
-    assert flat["target_code"] is None and flat["location"] is None and flat["figures"] == "[]"
+def test_flatten_round_trip(coded):
+    for event in _events(coded):
+        flat = flatten(event)
+        assert tuple(flat) == COLUMNS
+        assert unflatten(flat) == event
+    arrest, quoted, _, protest = _events(coded)
+    assert json.loads(flatten(arrest)["location"])["precision"] == "city"
+    assert json.loads(flatten(arrest)["figures"])[0] == {
+        "kind": "detained", "value": 1879, "text": "1,879 protesters", "start": 24, "end": 40,
+    }  # fmt: skip
+    assert json.loads(flatten(quoted)["quote"])["speaker"]["code"] == "FRAGOV"
+    assert flatten(protest)["quote"] is None and flatten(protest)["figures"] == "[]"
 
 
 def test_jsonl_is_event_to_dict_per_line(store):
     out = io.StringIO()
-    assert export(store, "jsonl", out) == 2
+    assert export(store, "jsonl", out) == 4
     lines = out.getvalue().splitlines()
     assert [json.loads(line) for line in lines] == [e.to_dict() for e in store.events()]
     assert Event.from_dict(json.loads(lines[0])).code == "173"
@@ -71,14 +71,14 @@ def test_jsonl_is_event_to_dict_per_line(store):
 
 def test_csv_has_header_and_flat_rows(store, tmp_path):
     path = tmp_path / "events.csv"
-    assert export(store, "csv", path) == 2
+    assert export(store, "csv", path) == 4
     with path.open(encoding="utf-8", newline="") as f:
         reader = csv.DictReader(f)
-        assert tuple(reader.fieldnames or ()) == CSV_COLUMNS
+        assert tuple(reader.fieldnames or ()) == COLUMNS
         rows = list(reader)
     assert rows[0]["code"] == "173" and rows[0]["source_code"] == "TURCOP" and rows[0]["date"] == "2024-03-03"
-    assert json.loads(rows[0]["quote"]) == {"text": 'a "quoted"\ttab'}
-    assert rows[1]["target_code"] == "" and rows[1]["figures"] == "[]"
+    assert json.loads(rows[1]["quote"])["text"] == "We condemn the attacks by the rebels,"
+    assert rows[3]["quote"] == "" and rows[3]["figures"] == "[]"
     out = io.StringIO()
     export(store, "csv", out, header=False)
     assert not out.getvalue().startswith("id,")
@@ -86,15 +86,15 @@ def test_csv_has_header_and_flat_rows(store, tmp_path):
 
 def test_parquet_is_readable_with_pyarrow(store, tmp_path):
     path = tmp_path / "events.parquet"
-    assert export(store, "parquet", path) == 2
+    assert export(store, "parquet", path) == 4
     table = pq.read_table(path)
-    assert table.column_names == [*CSV_COLUMNS, "date_raw"]
+    assert table.column_names == [*COLUMNS, "date_raw"]
     rows = table.to_pylist()
-    assert [r["code"] for r in rows] == ["173", "14"]
+    assert [r["code"] for r in rows] == ["173", "111", "190", "141"]
     assert rows[0]["goldstein"] == -5.0 and str(rows[0]["date"]) == "2024-03-03"
     # A binary stream works too (for stdout).
     buf = io.BytesIO()
-    assert export(store, "parquet", buf, root="17") == 1
+    assert export(store, "parquet", buf, where=EventFilter(roots=("17",))) == 1
     buf.seek(0)
     assert pq.read_table(buf).column("code").to_pylist() == ["173"]
 
@@ -108,36 +108,52 @@ def test_gdelt_rows_have_61_fields_in_codebook_order(store):
     )  # fmt: skip
     assert GDELT_COLUMNS[-2:] == ("DATEADDED", "SOURCEURL")
     out = io.StringIO()
-    assert export(store, "gdelt", out) == 2
+    assert export(store, "gdelt", out) == 4
     lines = out.getvalue().split("\n")
-    assert lines[-1] == "" and len(lines) == 3  # no header by default
+    assert lines[-1] == "" and len(lines) == 5  # no header by default
     first = dict(zip(GDELT_COLUMNS, lines[0].split("\t"), strict=True))
     events = list(store.events())
     assert first["GLOBALEVENTID"] == str(gdelt_event_id(events[0].id))
     assert first["SQLDATE"] == "20240303" and first["MonthYear"] == "202403" and first["Year"] == "2024"
     assert first["FractionDate"] == "2024.1726"  # GDELT's ((month-1)*30+day)/365
     assert (first["Actor1Code"], first["Actor1Name"], first["Actor1CountryCode"], first["Actor1Type1Code"]) == (
-        "TURCOP", "TURKISH POLICE", "TUR", "COP",
+        "TURCOP", "TURKEY", "TUR", "COP",  # the actor's name, else its words
     )  # fmt: skip
-    assert (first["Actor2Code"], first["Actor2Type1Code"]) == ("TURPTE", "PTE")
+    assert (first["Actor2Code"], first["Actor2Type1Code"]) == ("TURCVL", "CVL")
     assert (first["EventCode"], first["EventBaseCode"], first["EventRootCode"]) == ("173", "173", "17")
     assert (first["QuadClass"], first["GoldsteinScale"], first["IsRootEvent"]) == ("4", "-5.0", "1")
-    assert first["ActionGeo_FullName"] == "Istanbul" and first["ActionGeo_Type"] == "4"
+    assert first["ActionGeo_FullName"] == "Istanbul" and first["ActionGeo_Type"] == "4"  # a city
     assert first["ActionGeo_CountryCode"] == "TU"  # ISO TUR -> FIPS 10-4, as GDELT uses
-    assert (first["ActionGeo_Lat"], first["ActionGeo_Long"], first["ActionGeo_FeatureID"]) == ("41.01", "28.97", "745044")
+    assert (first["ActionGeo_Lat"], first["ActionGeo_Long"], first["ActionGeo_FeatureID"]) == ("41.01384", "28.94966", "745044")
     assert first["AvgTone"] == "" and first["Actor1Geo_Type"] == ""
     assert len(first["DATEADDED"]) == 14 and first["SOURCEURL"] == "https://news.example/turkey/1"
     second = dict(zip(GDELT_COLUMNS, lines[1].split("\t"), strict=True))
+    assert second["IsRootEvent"] == "0" and second["ActionGeo_Type"] == ""  # no place
+    last = dict(zip(GDELT_COLUMNS, lines[3].split("\t"), strict=True))
+    assert (last["ActionGeo_FullName"], last["ActionGeo_Type"], last["ActionGeo_CountryCode"]) == ("Chicago", "3", "US")
+
+
+def test_gdelt_root_only_code_and_article_date():
     # A root-only code gets GDELT's three digits; no date on the event: the article's.
-    assert (second["EventCode"], second["EventBaseCode"], second["EventRootCode"]) == ("140", "140", "14")
-    assert second["SQLDATE"] == "20240303" and second["IsRootEvent"] == "0" and second["Actor2Code"] == ""
+    from thucydides.export import gdelt_row
+    from thucydides.store import ArticleRef
+
+    event = Event(
+        article_id="a", sentence_index=1, sentence_text="They protested.", sentence_start=0, code="14", root="14",
+        quad=3, goldstein=-6.5, plover_type="PROTEST", plover_mode=None,
+        source=Actor("TURCVL", "They", 0, 4, country="TUR", role="CVL"), target=None,
+        event_text=Span("protested", 5, 14), rule="protest.v1",
+    )  # fmt: skip
+    row = dict(zip(GDELT_COLUMNS, gdelt_row(event, ArticleRef("a", None, None, date(2024, 3, 3), None))))
+    assert (row["EventCode"], row["EventBaseCode"], row["EventRootCode"]) == ("140", "140", "14")
+    assert row["SQLDATE"] == "20240303" and row["IsRootEvent"] == 0 and row["Actor2Code"] == ""
 
 
 def test_a_code_outside_cameo_is_stored_and_exported_without_class_or_score(tmp_path):
     # a user's PETRARCH dictionaries may code "903": no QuadClass, Goldstein score or PLOVER
     article = Article(text=TEXT, date="2024-03-03")
     event = Event(
-        article_id=article.id, sentence_index=0, sentence_text=TEXT, sentence_start=0,
+        article_id=article.id, sentence_index=0, sentence_text=TEXT[:62], sentence_start=0,
         code="903", root="90", quad=None, goldstein=None, plover_type=None, plover_mode=None,
         source=Actor("TURCOP", "Turkish police", 0, 14, country="TUR", role="COP"), target=None,
         event_text=Span("detained", 15, 23), rule="dictionary/contribute.388.v",
@@ -177,14 +193,13 @@ def test_unknown_format(store):
 
 
 @pytest.fixture
-def cli_db(tmp_path):
+def cli_db(tmp_path, coded):
     import thucydides.cli.export  # noqa: F401 - registers the commands
     import thucydides.cli.stats  # noqa: F401
 
-    article = Article(text=TEXT, date="2024-03-03", url="https://news.example/turkey/1")
     path = tmp_path / "cli.duckdb"
     with Store.open(path) as store:
-        store.add(article, _events(article))
+        store.add(*coded)
     return path
 
 
@@ -199,15 +214,15 @@ def _invoke(*args: str):
 def test_export_command_formats(cli_db, tmp_path):
     result = _invoke("export", "--db", str(cli_db))
     assert result.exit_code == 0, result.output
-    assert [json.loads(line)["code"] for line in result.stdout.splitlines()] == ["173", "14"]
-    assert "2 events exported (jsonl)" in result.stderr
+    assert [json.loads(line)["code"] for line in result.stdout.splitlines()] == ["173", "111", "190", "141"]
+    assert "4 events exported (jsonl)" in result.stderr
     result = _invoke("export", "--db", str(cli_db), "--format", "gdelt", "--header", "--root", "17")
     lines = result.stdout.splitlines()
     assert lines[0].startswith("GLOBALEVENTID\tSQLDATE") and len(lines) == 2
     out = tmp_path / "out.parquet"
     result = _invoke("export", "--db", str(cli_db), "-f", "parquet", "-o", str(out), "--since", "2024-03-01")
     assert result.exit_code == 0, result.output
-    assert pq.read_table(out).num_rows == 2
+    assert pq.read_table(out).num_rows == 4
     result = _invoke("export", "--db", str(cli_db), "--since", "last week")
     assert result.exit_code == 2 and "YYYY-MM-DD" in result.output
 
@@ -222,18 +237,18 @@ def test_export_and_stats_on_a_missing_store(tmp_path):
 def test_stats_command(cli_db):
     result = _invoke("stats", "--db", str(cli_db))
     assert result.exit_code == 0, result.output
-    for expected in ("1 articles, 2 events", "COERCE", "PROTEST", "Material conflict", "TURCOP", "arrest.v1"):
+    for expected in ("1 articles, 4 events", "Material conflict", "TURCOP", "coerce.arrest.v"):
         assert expected in result.stdout
     data = json.loads(_invoke("stats", "--db", str(cli_db), "--json").stdout)
-    assert data["events"] == 2 and data["top_dyads"] == [{"source": "TURCOP", "target": "TURPTE", "events": 1}]
+    assert data["events"] == 4 and {"source": "TURCOP", "target": "TURCVL", "events": 1} in data["top_dyads"]
 
 
-def test_gdelt_geo_from_location_dicts():
-    from thucydides.export import _gdelt_geo
-
+def test_gdelt_geo_from_locations():
     assert _gdelt_geo(None) == {}
-    assert _gdelt_geo({"country": "DE"})["Type"] == 1 and _gdelt_geo({"country": "DE"})["CountryCode"] == "GM"
-    city = _gdelt_geo({"name": "Chicago", "country": "USA", "type": "city", "lat": 41.88, "lon": -87.63})
-    assert (city["Type"], city["CountryCode"], city["Lat"], city["Long"]) == (3, "US", 41.88, -87.63)
-    assert _gdelt_geo({"name": "Gaza", "fips": "GZ", "country": "PSE"})["CountryCode"] == "GZ"
-    assert _gdelt_geo({"text": ["Gaza", "the Strip"]})["FullName"] is None
+    country = _gdelt_geo(Location(text="Germany", name="Germany", country="DEU", precision="country"))
+    assert (country["Type"], country["CountryCode"]) == (1, "GM")
+    state = _gdelt_geo(Location(text="Texas", name="Texas", country="USA", admin1="Texas", precision="admin1"))
+    assert (state["Type"], state["ADM1Code"]) == (2, "Texas")  # GDELT's US state
+    assert _gdelt_geo(Location(text="Bavaria", name="Bavaria", country="DEU", precision="admin1"))["Type"] == 5
+    unresolved = _gdelt_geo(Location(text="the Strip", start=0, end=9))
+    assert (unresolved["Type"], unresolved["FullName"], unresolved["CountryCode"]) == (None, "the Strip", None)

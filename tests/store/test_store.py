@@ -6,7 +6,8 @@ import duckdb
 import pytest
 
 from thucydides.ingest.errors import IngestError
-from thucydides.model import Actor, Article, Event, Span
+from thucydides.model import Actor, Article, Event, Figure, Location, Quote, Span
+from thucydides.query import EventFilter
 from thucydides.store import SCHEMA_VERSION, Store, StoreError
 
 TEXT = "Turkish police detained 1,879 protesters in Istanbul on Sunday. Erdogan praised the police."
@@ -26,14 +27,15 @@ def make_events(article: Article) -> list[Event]:
         code="173", root="17", quad=4, goldstein=-5.0, plover_type="ARREST", plover_mode=None,
         source=police, target=protesters, event_text=Span("detained", 15, 23), rule="arrest.v1",
         date="2024-03-03", date_precision="day", date_text="Sunday",
-        location={"name": "Istanbul", "country_code": "TU", "lat": 41.01, "lon": 28.97, "type": "city"},
-        figures=[{"text": "1,879", "value": 1879, "unit": "people"}], confidence=0.9,
+        location=Location(text="Istanbul", start=44, end=52, name="Istanbul", country="TUR", lat=41.01, lon=28.97,
+                          geonameid=745044, precision="city"),
+        figures=[Figure(kind="detained", value=1879, text="1,879", start=24, end=29)], confidence=0.9,
     )  # fmt: skip
     second = Event(
         article_id=article.id, sentence_index=1, sentence_text=TEXT[64:], sentence_start=64,
         code="051", root="05", quad=1, goldstein=3.4, plover_type="AGREE", plover_mode="praise",
         source=erdogan, target=police2, event_text=Span("praised", 72, 79), rule="praise.v2",
-        modality="reported", quote={"speaker": "Erdogan", "text": "..."},
+        modality="reported", quote=Quote(text="...", start=100, end=103, speaker=None),
     )  # fmt: skip
     # Same protesters mention as `first`: one actor row, cited by two events.
     third = Event(
@@ -175,19 +177,19 @@ def test_filters_are_parameterised(db):
     with Store.open(db) as store:
         for a in articles:
             store.add(a, make_events(a))
-        assert {e.code for e in store.events(root="17")} == {"173"}
-        assert len(list(store.events(code=["173", "051"]))) == 6
-        assert len(list(store.events(article_id=articles[0].id))) == 3
-        assert len(list(store.events(source_code="TURCOP", target_code="TURPTE"))) == 3
-        assert len(list(store.events(quad=1, modality="reported"))) == 3
+        assert {e.code for e in store.events(EventFilter(roots=("17",)))} == {"173"}
+        assert len(list(store.events(EventFilter(codes=("173", "051"))))) == 6
+        assert len(list(store.events(EventFilter(article=articles[0].id)))) == 3
+        exact = EventFilter(source="TURCOP", target="TURPTE", match="exact")
+        assert len(list(store.events(exact))) == 3
+        assert len(list(store.events(EventFilter(quads=(1,), modality="reported")))) == 3
         assert len(list(store.events(limit=4))) == 4
         # Events without a full date fall back to the article date (2024-03-03).
-        assert len(list(store.events(since="2024-03-03", until="2024-03-03"))) == 9
-        assert list(store.events(since="2024-03-04")) == []
+        assert len(list(store.events(EventFilter(date_from="2024-03-03", date_to="2024-03-03")))) == 9
+        assert list(store.events(EventFilter(date_from="2024-03-04"))) == []
         # Injection attempts are just values.
-        assert list(store.events(code="173' OR '1'='1")) == []
-        with pytest.raises(TypeError, match="unknown event filter"):
-            list(store.events(**{"code = code OR 1=1 --": "x"}))
+        assert list(store.events(EventFilter(codes=("173' OR '1'='1",)))) == []
+        assert list(store.events(EventFilter(source="x' OR 1=1 --"))) == []
 
 
 def test_errors_are_recorded_once(db):

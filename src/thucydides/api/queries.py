@@ -1,7 +1,9 @@
-"""Read queries over a store snapshot, returning JSON-ready values.
+"""The API's read queries over a store snapshot, as JSON-ready values.
 
-SQL text here is fixed or assembled from whitelisted fragments (sort orders,
-intervals, `EventFilter.where`); every user value is a bound parameter.
+Counting questions (dyads, timeline, actors, summary, quotes) are asked of
+`query`, as the CLI and export ask them; here they are only shaped into the
+API's JSON. What is API-only (pages of events with their evidence and cluster,
+one article) is read here, with `query.EventFilter`.
 """
 
 from __future__ import annotations
@@ -11,11 +13,10 @@ from typing import Any
 
 import duckdb
 
-from ..analytics import QUOTES_FROM, QUOTES_ORDER, quote_filter
-from ..export import CSV_COLUMNS, unflatten_event
+from .. import query
 from ..ontology import default_ontology
-from ..store import QUAD_NAMES
-from .filters import DAY, FROM_EVENTS, FROM_EVENTS_CLUSTERS, LAT, LON, EventFilter
+from ..query import DAY, FROM_EVENTS, FROM_EVENTS_CLUSTERS, LAT, LON, EventFilter, QuoteFilter
+from ..schema import COLUMNS, unflatten
 
 Cursor = duckdb.DuckDBPyConnection
 
@@ -29,7 +30,7 @@ SORTS = {
     "-confidence": "e.confidence DESC, e.id",
 }
 
-_FLAT = [c for c in CSV_COLUMNS if c != "date"]
+_FLAT = [c for c in COLUMNS if c != "date"]
 _CLUSTER_KEYS = ("id", "num_mentions", "num_sources", "num_articles")
 _EVENT_COLS = (
     ", ".join(f'e."{c}"' for c in _FLAT)
@@ -40,7 +41,7 @@ _EVENT_COLS = (
 
 def _event(row: tuple[Any, ...]) -> dict[str, Any]:
     flat = dict(zip([*_FLAT, "date"], row))
-    event = unflatten_event(flat)
+    event = unflatten(flat).to_dict()
     title, url, lat, lon, *cluster = row[len(_FLAT) + 1 :]
     onto = default_ontology()
     event["code_name"] = onto.codes[event["code"]].name if event["code"] in onto else None
@@ -49,11 +50,6 @@ def _event(row: tuple[Any, ...]) -> dict[str, Any]:
     # The real-world event this row is a mention of (null until `thucydides aggregate` ran).
     event["cluster"] = dict(zip(_CLUSTER_KEYS, cluster)) if cluster[0] is not None else None
     return event
-
-
-def count_events(cur: Cursor, f: EventFilter) -> int:
-    where, params = f.where()
-    return int(cur.execute(f"SELECT count(*) {FROM_EVENTS}{where}", params).fetchone()[0])  # type: ignore[index]
 
 
 def list_events(cur: Cursor, f: EventFilter, limit: int, offset: int, sort: str) -> list[dict[str, Any]]:
@@ -65,7 +61,7 @@ def list_events(cur: Cursor, f: EventFilter, limit: int, offset: int, sort: str)
 def csv_rows(cur: Cursor, f: EventFilter, limit: int, offset: int, sort: str) -> Iterator[list[Any]]:
     """Flat export rows (the columns of `thucydides export --format csv`), in batches."""
     where, params = f.where()
-    cols = ", ".join(f'e."{c}"' if c != "date" else f"strftime({DAY}, '%Y-%m-%d')" for c in CSV_COLUMNS)
+    cols = ", ".join(f'e."{c}"' if c != "date" else f"strftime({DAY}, '%Y-%m-%d')" for c in COLUMNS)
     cur.execute(f"SELECT {cols} {FROM_EVENTS}{where} ORDER BY {SORTS[sort]} LIMIT ? OFFSET ?", [*params, limit, offset])
     while rows := cur.fetchmany(1024):
         yield from (list(r) for r in rows)
@@ -137,136 +133,42 @@ def get_article(cur: Cursor, article_id: str) -> dict[str, Any] | None:
     return article
 
 
-def _quads(counts: list[int]) -> dict[str, int]:
-    return {str(k): int(n) for k, n in zip(range(1, 5), counts)}
-
-
-_QUAD_COUNTS = ", ".join(f"count(*) FILTER (WHERE e.quad = {k})" for k in range(1, 5))
+def _quads(row: dict[str, Any]) -> dict[str, int]:
+    return {str(k): int(row[f"q{k}"]) for k in range(1, 5)}
 
 
 def dyads(cur: Cursor, f: EventFilter, interval: str | None, limit: int, min_events: int) -> list[dict[str, Any]]:
     """Events per directed dyad (and period): counts per QuadClass, Goldstein sum and mean."""
-    where, params = f.where()
-    both = "e.source_code IS NOT NULL AND e.target_code IS NOT NULL"
-    where = f"{where} AND {both}" if where else f" WHERE {both}"
-    period = f"strftime(date_trunc(?, {DAY}), '%Y-%m-%d')" if interval else "NULL"
-    head = [interval] if interval else []
-    # By period a chart wants chronological order; overall, the busiest dyads first.
-    order = "period, e.source_code, e.target_code" if interval else "n DESC, e.source_code, e.target_code"
-    sql = (
-        f"SELECT e.source_code, e.target_code, {period} AS period, count(*) AS n, {_QUAD_COUNTS}, "
-        f"sum(e.goldstein), avg(e.goldstein) {FROM_EVENTS}{where} "
-        f"GROUP BY ALL HAVING count(*) >= ? ORDER BY {order} LIMIT ?"
-    )
     out = []
-    for s, t, p, n, q1, q2, q3, q4, gsum, gmean in cur.execute(sql, [*head, *params, min_events, limit]).fetchall():
-        item = {"source": s, "target": t, "events": int(n), "quad": _quads([q1, q2, q3, q4])}
-        item.update(goldstein_sum=round(gsum or 0.0, 3), goldstein_mean=round(gmean or 0.0, 3))
+    for row in query.dyads(cur, f, by=interval, limit=limit, min_events=min_events).records():
+        item = {"source": row["source"], "target": row["target"], "events": row["events"], "quad": _quads(row),
+                "goldstein_sum": row["goldstein_sum"], "goldstein_mean": row["goldstein_mean"]}  # fmt: skip
         if interval:
-            item["period"] = p
+            item["period"] = row["period"]
         out.append(item)
     return out
 
 
 def timeline(cur: Cursor, f: EventFilter, interval: str) -> list[dict[str, Any]]:
     """Events per period by QuadClass, with Goldstein, and articles published per period."""
-    where, params = f.where()
-    ev = cur.execute(
-        f"SELECT strftime(date_trunc(?, {DAY}), '%Y-%m-%d') AS p, count(*), {_QUAD_COUNTS}, "
-        f"sum(e.goldstein), avg(e.goldstein) {FROM_EVENTS}{where} GROUP BY p HAVING p IS NOT NULL",
-        [interval, *params],
-    ).fetchall()
-    # Articles count by publication date, with the date filters only: an article
-    # with no (matching) events still was published.
-    art_where, art_params = [], []
-    if f.date_from:
-        art_where.append("date >= ?")
-        art_params.append(f.date_from)
-    if f.date_to:
-        art_where.append("date <= ?")
-        art_params.append(f.date_to)
-    art_sql = " WHERE " + " AND ".join(art_where) if art_where else ""
-    arts = dict(
-        cur.execute(
-            f"SELECT strftime(date_trunc(?, date), '%Y-%m-%d') AS p, count(*) FROM articles{art_sql} "
-            "GROUP BY p HAVING p IS NOT NULL",
-            [interval, *art_params],
-        ).fetchall()
-    )
-    periods: dict[str, dict[str, Any]] = {}
-    for p, n, q1, q2, q3, q4, gsum, gmean in ev:
-        periods[p] = {
-            "period": p,
-            "events": int(n),
-            "quad": _quads([q1, q2, q3, q4]),
-            "goldstein_sum": round(gsum or 0.0, 3),
-            "goldstein_mean": round(gmean or 0.0, 3),
-        }
-    empty = {"events": 0, "quad": _quads([0, 0, 0, 0]), "goldstein_sum": 0.0, "goldstein_mean": None}
-    for p in arts:
-        periods.setdefault(p, {"period": p, **empty})
-    for p, item in periods.items():
-        item["articles"] = int(arts.get(p, 0))
-    return [periods[p] for p in sorted(periods)]
+    keys = ("period", "events", "as_source", "as_target", "goldstein_sum", "goldstein_mean", "articles")
+    return [{**{k: row[k] for k in keys}, "quad": _quads(row)} for row in query.timeline(cur, f, by=interval).records()]
 
 
 def actors(cur: Cursor, f: EventFilter, search: str | None, limit: int, offset: int) -> list[dict[str, Any]]:
     """Actor codes with their events as source and as target, most active first."""
-    where, params = f.where()
-    sides = " UNION ALL ".join(
-        f"SELECT e.{side}_code AS code, e.{side}_name AS name, e.{side}_country AS country, "
-        f"e.{side}_role AS role, '{side}' AS side, e.goldstein {FROM_EVENTS}{where}"
-        + (f" AND e.{side}_code IS NOT NULL" if where else f" WHERE e.{side}_code IS NOT NULL")
-        for side in ("source", "target")
-    )
-    having, extra = "", []
-    if search:
-        having = " HAVING starts_with(code, upper(?)) OR contains(lower(any_value(name)), lower(?))"
-        extra = [search, search]
-    sql = (
-        f"SELECT code, any_value(name), any_value(country), any_value(role), count(*) AS n, "
-        "count(*) FILTER (WHERE side = 'source'), count(*) FILTER (WHERE side = 'target'), avg(goldstein) "
-        f"FROM ({sides}) GROUP BY code{having} ORDER BY n DESC, code LIMIT ? OFFSET ?"
-    )
-    rows = cur.execute(sql, [*params, *params, *extra, limit, offset]).fetchall()
-    keys = ("code", "name", "country", "role", "events", "as_source", "as_target", "goldstein_mean")
-    out = [dict(zip(keys, r)) for r in rows]
-    for item in out:
-        item["goldstein_mean"] = round(item["goldstein_mean"] or 0.0, 3)
-    return out
+    return query.top(cur, f, by="actors", limit=limit, offset=offset, search=search).records()
 
 
 def summary(cur: Cursor) -> dict[str, Any]:
-    tables = ("articles", "events", "actors", "ingest_errors", "event_clusters")
-    n = {t: int(cur.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in tables}  # type: ignore[index]
-    first, last = cur.execute(f"SELECT strftime(min({DAY}), '%Y-%m-%d'), strftime(max({DAY}), '%Y-%m-%d') {FROM_EVENTS}").fetchone()  # type: ignore[misc]
-    located = cur.execute(f"SELECT count(*) {FROM_EVENTS} WHERE {LAT} IS NOT NULL AND {LON} IS NOT NULL").fetchone()[0]  # type: ignore[index]
-    return {
-        "articles": n["articles"],
-        "events": n["events"],
-        "actor_mentions": n["actors"],
-        "clusters": n["event_clusters"],
-        "errors": n["ingest_errors"],
-        "located_events": int(located),
-        "first_date": first,
-        "last_date": last,
-        "quad_names": {str(k): v for k, v in QUAD_NAMES.items()},
-    }
+    return query.summary(cur)
 
 
 _QUOTE_KEYS = ("article_id", "start", "end", "text", "speaker_code", "speaker_name", "speaker_text",
                "speaker_country", "speaker_role", "speaker_wikidata", "date", "title", "url")  # fmt: skip
-_QUOTE_COLS = ", ".join(f'q."{k}"' for k in _QUOTE_KEYS[:-3])
 
 
-def list_quotes(cur: Cursor, speaker: str | None, q: str | None, article: str | None,
-                limit: int, offset: int) -> dict[str, Any]:  # fmt: skip
+def list_quotes(cur: Cursor, f: QuoteFilter, limit: int, offset: int) -> dict[str, Any]:
     """Direct quotes, newest first, with their speaker and article."""
-    where, params = quote_filter(speaker, q, article)
-    total = int(cur.execute(f"SELECT count(*) FROM {QUOTES_FROM} WHERE {where}", params).fetchone()[0])  # type: ignore[index]
-    rows = cur.execute(
-        f"SELECT {_QUOTE_COLS}, strftime(d, '%Y-%m-%d'), title, url FROM {QUOTES_FROM} "
-        f"WHERE {where} ORDER BY {QUOTES_ORDER} LIMIT ? OFFSET ?",
-        [*params, limit, offset],
-    ).fetchall()
-    return {"total": total, "quotes": [dict(zip(_QUOTE_KEYS, r)) for r in rows]}
+    found = query.quotes(cur, f, limit=limit, offset=offset).select(*_QUOTE_KEYS)
+    return {"total": query.count_quotes(cur, f), "quotes": found.records()}

@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.table import Table as RichTable
 from rich.text import Text
 
-from ..analytics import PERIODS, Table
+from ..query import MATCHES, PERIODS, EventFilter, Table
 from ..settings import load_settings
 from ..store import Store, StoreError
 
@@ -33,14 +33,31 @@ class UnitChoice(str, Enum):
     clusters = "clusters"
 
 
+class MatchChoice(str, Enum):
+    prefix = "prefix"
+    exact = "exact"
+    country = "country"
+
+
 assert tuple(p.value for p in PeriodChoice) == PERIODS
+assert tuple(m.value for m in MatchChoice) == MATCHES
 
 FORMAT_OPTION = typer.Option(OutputFormat.table, "--format", "-f", help="table (Rich), csv or json.")
 FROM_OPTION = typer.Option(None, "--from", help="First day (YYYY-MM-DD), inclusive.")
 TO_OPTION = typer.Option(None, "--to", help="Last day (YYYY-MM-DD), inclusive.")
+MATCH_OPTION = typer.Option(
+    MatchChoice.prefix, "--match",
+    help="How actor codes match: prefix (USA: USAGOV, USAMIL...), exact, or country (the actor's ISO country).",
+)  # fmt: skip
 UNIT_OPTION = typer.Option(
     UnitChoice.events, "--count", help="Count coded events (mentions) or event clusters (see 'aggregate')."
 )
+
+
+def unit_filter(unit: UnitChoice, **values: object) -> EventFilter:
+    """The filter of an analytics command: counting clusters counts one event per
+    real-world event (repeated mentions left out, see 'aggregate')."""
+    return EventFilter(unique=unit is UnitChoice.clusters, **values)  # type: ignore[arg-type]
 
 
 def open_store(db: Optional[str]) -> Store:
@@ -59,7 +76,8 @@ def emit(table: Table, fmt: OutputFormat, title: str) -> None:
     else:
         rich = RichTable(title=title)
         for col in table.columns:
-            numeric = col not in {"period", "source", "target", "actor", "code", "name", "place", "country", "root"}
+            numeric = col not in {"period", "source", "target", "code", "name", "place", "country", "role", "root",
+                                  "date", "speaker_code", "speaker", "text", "article_id", "title"}
             rich.add_column(col, justify="right" if numeric else "left", no_wrap=col == "period")
         for record in table.records():
             rich.add_row(*("" if v is None else str(v) for v in record.values()))

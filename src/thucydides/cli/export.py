@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.text import Text
 
 from ..export import export as export_events
+from ..query import EventFilter
 from ..settings import load_settings
 from ..store import Store, StoreError
 from .app import DB_OPTION, app
@@ -56,7 +57,7 @@ def export_command(
         with Store.open(settings.db, read_only=True) as store:
             n = export_events(
                 store, fmt.value, None if to_stdout else output, header=header,
-                root=root or None, since=since, until=until, per_mention=per_mention,
+                per_mention=per_mention, where=EventFilter(date_from=since, date_to=until, roots=tuple(root)),
             )  # fmt: skip
     except StoreError as err:
         stderr.print(Text(f"error: {err}", style="red"), soft_wrap=True)

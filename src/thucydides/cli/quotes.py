@@ -7,7 +7,7 @@ from typing import Optional
 import typer
 from rich.console import Console
 
-from ..analytics import quotes
+from ..query import QuoteFilter, quotes
 from ._table import FORMAT_OPTION, FROM_OPTION, TO_OPTION, OutputFormat, emit, open_store
 from .app import DB_OPTION, app
 
@@ -30,5 +30,7 @@ def quotes_command(
                 "(e.g. 'thucydides aggregate --db FILE') upgrades it"
             )
             raise typer.Exit(1)
-        table = quotes(store.con, speaker=speaker, search=search, date_from=date_from, date_to=date_to, limit=limit)
+        where = QuoteFilter(speaker=speaker, text=search, date_from=date_from, date_to=date_to)
+        # The columns a terminal has room for (and csv/json too: one shape per command).
+        table = quotes(store.con, where, limit=limit).select("date", "speaker_code", "speaker", "text", "article_id", "title")
     emit(table, fmt, "Quotes" + (f" by {speaker.upper()}" if speaker else ""))

@@ -6,24 +6,25 @@ from typing import Optional
 
 import typer
 
-from ..analytics import timeline
-from ._table import FORMAT_OPTION, FROM_OPTION, TO_OPTION, UNIT_OPTION, OutputFormat, PeriodChoice, UnitChoice, emit, open_store
+from ..query import timeline
+from ._table import FORMAT_OPTION, FROM_OPTION, MATCH_OPTION, TO_OPTION, UNIT_OPTION, MatchChoice, OutputFormat
+from ._table import PeriodChoice, UnitChoice, emit, open_store, unit_filter
 from .app import DB_OPTION, app
 
 
 @app.command("timeline")
 def timeline_command(
-    actor: str = typer.Argument(..., help="CAMEO actor code, e.g. TURGOV."),
+    actor: str = typer.Argument(..., help="CAMEO actor code, e.g. TUR or TURGOV (see --match)."),
     db: Optional[str] = DB_OPTION,
     date_from: Optional[str] = FROM_OPTION,
     date_to: Optional[str] = TO_OPTION,
     by: PeriodChoice = typer.Option(PeriodChoice.month, "--by", help="Period: day, week, month or year."),
-    prefix: bool = typer.Option(False, "--prefix", help="Match every code ACTOR starts (TUR: TURGOV, TURCOP...)."),
+    match: MatchChoice = MATCH_OPTION,
     count: UnitChoice = UNIT_OPTION,
     fmt: OutputFormat = FORMAT_OPTION,
 ) -> None:
     """Timeline of one actor: events per period, as source and target, per quad class."""
+    where = unit_filter(count, actor=actor.upper(), date_from=date_from, date_to=date_to, match=match.value)
     with open_store(db) as store:
-        table = timeline(store.con, actor, date_from=date_from, date_to=date_to, by=by.value, unit=count.value,
-                         prefix=prefix)  # fmt: skip
-    emit(table, fmt, f"{actor} by {by.value}")
+        table = timeline(store.con, where, by=by.value)
+    emit(table, fmt, f"{actor.upper()} by {by.value}")

@@ -7,8 +7,9 @@ from typing import Optional
 
 import typer
 
-from ..analytics import top
+from ..query import top
 from ._table import FORMAT_OPTION, FROM_OPTION, TO_OPTION, UNIT_OPTION, OutputFormat, UnitChoice, emit, open_store
+from ._table import unit_filter
 from .app import DB_OPTION, app
 
 
@@ -30,5 +31,5 @@ def top_command(
 ) -> None:
     """The most frequent actors, event codes or event places."""
     with open_store(db) as store:
-        table = top(store.con, by.value, limit=limit, date_from=date_from, date_to=date_to, unit=count.value)
+        table = top(store.con, unit_filter(count, date_from=date_from, date_to=date_to), by=by.value, limit=limit)
     emit(table, fmt, f"Top {by.value}")

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from thucydides import names
-from thucydides.model import Actor, Event
+from thucydides.model import Actor, Event, Location
 from thucydides.ontology import CameoCode, Ontology, default_ontology
 
 from .gold import GoldEvent
@@ -123,25 +123,23 @@ def actor_agrees(gold: str | list[str], actor: Actor | None, level: str) -> bool
     return False
 
 
-def location_agrees(gold: dict[str, Any], predicted: dict[str, Any] | None) -> bool:
+def location_agrees(gold: dict[str, Any], predicted: Location | None) -> bool:
     """Every part the gold location has must agree (country, name, lat/lon, text)."""
     if not predicted:
         return False
     checks = {
-        "country": lambda: str(predicted.get("country") or "").upper() == gold["country"].upper(),
-        "name": lambda: fold(str(predicted.get("name") or "")).strip() == fold(gold["name"]).strip(),
+        "country": lambda: (predicted.country or "").upper() == gold["country"].upper(),
+        "name": lambda: fold(predicted.name or "").strip() == fold(gold["name"]).strip(),
         "lat": lambda: _within_radius(gold, predicted),
-        "text": lambda: spans_overlap(gold["text"], predicted.get("text")),
+        "text": lambda: spans_overlap(gold["text"], predicted.text),
     }
     return all(check() for name, check in checks.items() if name in gold)
 
 
-def _within_radius(gold: dict[str, Any], predicted: dict[str, Any]) -> bool:
-    try:
-        lat, lon = float(predicted["lat"]), float(predicted["lon"])
-    except (KeyError, TypeError, ValueError):
+def _within_radius(gold: dict[str, Any], predicted: Location) -> bool:
+    if predicted.lat is None or predicted.lon is None:
         return False
-    return haversine_km(gold["lat"], gold["lon"], lat, lon) <= LOCATION_RADIUS_KM
+    return haversine_km(gold["lat"], gold["lon"], predicted.lat, predicted.lon) <= LOCATION_RADIUS_KM
 
 
 def plover_types(event: Event, entry: CameoCode | None) -> set[str]:
