@@ -11,8 +11,8 @@ from thucydides.places import default_gazetteer
 
 def _located(pipeline, text: str) -> list[tuple[str, str | None, str | None, str | None]]:
     """(code, source code, place name, place country) of each event."""
-    return [(e.code, e.source.code if e.source else None, (e.location or {}).get("name"),
-             (e.location or {}).get("country")) for e in pipeline.code_text(text, date="2025-03-24")]
+    return [(e.code, e.source.code if e.source else None, e.location.name if e.location else None,
+             e.location.country if e.location else None) for e in pipeline.code_text(text, date="2025-03-24")]
 
 
 def test_police_in_st_petersburg_are_russian_police_in_russia(pipeline) -> None:
@@ -29,15 +29,15 @@ def test_washington_is_the_capital_not_the_state(pipeline, text: str) -> None:
     events = pipeline.code_text(text, date="2025-03-24")
     assert events
     for event in events:
-        assert event.location["name"] == "Washington"
-        assert event.location["precision"] == "city" and event.location["admin1"] == "District of Columbia"
+        assert event.location.name == "Washington"
+        assert event.location.precision == "city" and event.location.admin1 == "District of Columbia"
 
 
 def test_a_speaking_name_is_a_person_not_a_town(pipeline) -> None:
     # "Sauli" is also a spelling of Šiauliai (Lithuania): a speaker is not geocoded.
     text = '"That is not ecologically sustainable," Sauli said, saying that people should act.'
     for event in pipeline.code_text(text, date="2025-03-24"):
-        assert not (event.location or {}).get("country")
+        assert not (event.location and event.location.country)
         assert not (event.source and event.source.country == "LTU")
 
 
