@@ -38,12 +38,11 @@ from .grammar import (
 from .lexicon import CURATED, DICTIONARY, NULL_CODE, LayerSegment, Lexicon, Pattern
 from .modality import Modality, modality_of, stated_future
 from ..petrarch.patterns import sequence_slot
-from .focus import CountryFocus
+from .focus import PLACE_LABELS, CountryFocus, CountryNames
 from .phrases import VerbContext, fit_phrase, sequence_heads
 
 LEXICON_POS = {"VERB": "verb", "NOUN": "noun", "ADJ": "adj"}  # spaCy POS -> lexicon part of speech
 LEXICON_POS_IDS = {get_string_id(k): v for k, v in LEXICON_POS.items()}
-PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ANY_COMPLEMENT = "*"  # `complements: ["*"]`: any embedded verb ("agreed to ...")
 ANY_CLAUSE = "*clause"  # `complements: ["*clause"]`: any that-clause ("hoped that ...")
 # `complements: ["*own-clause"]`: a that-clause about the speaker's own act ("claimed
@@ -64,14 +63,12 @@ _SENTENCE_WORDS_KEY = "thucydides.sentence_words"
 _LOWER_WORDS_KEY = "thucydides.lower_words"
 
 
-class ActorLookup(Protocol):
+class ActorLookup(CountryNames, Protocol):
     """What the coder needs from actor resolution (see `thucydides.actors`)."""
 
     def resolve(self, token: Token, date: str | None = None) -> Actor | None: ...
 
     def resolve_many(self, token: Token, date: str | None = None) -> list[Actor]: ...
-
-    def country_of_place(self, name: str) -> str | None: ...
 
     def resolve_phrase(self, token: Token, date: str | None = None) -> object | None: ...
     def is_venue(self, name: str) -> bool: ...
@@ -288,10 +285,9 @@ class EventCoder:
     def code_doc(self, doc: Doc, article: Article) -> list[Event]:
         """Code every sentence of a parsed article."""
         patterns = self.prepare(doc)
-        focus = self.focus(doc, article)
         events: list[Event] = []
         for index, sent in enumerate(doc_sents(doc)):
-            events.extend(self.code_sentence(sent, index, article, focus.at(index), patterns))
+            events.extend(self.code_sentence(sent, index, article, patterns))
         return events
 
     def focus(self, doc: Doc, article: Article) -> CountryFocus:
@@ -312,17 +308,14 @@ class EventCoder:
                 token = doc[i]
                 token.lemma_ = fixes[token.lower_]
 
-    def candidates(self, sent: SpacySpan, article: Article, focus_country: str | None = None,
+    def candidates(self, sent: SpacySpan, article: Article,
                    patterns: dict[int, tuple[LayerSegment, ...]] | None = None) -> list[Candidate]:
         """One candidate per matched predicate: the first fitting pattern whose
         arguments are found, else the first one with the reason it was dropped.
-        `patterns` are the document's, from `prepare`, and `focus_country` the
-        country in focus at the sentence (both worked out here when not given)."""
+        `patterns` are the document's, from `prepare` (done here when not given)."""
         doc = sent.doc
         if patterns is None:
             patterns = self.prepare(doc)
-        if focus_country is None:
-            focus_country = self.focus(doc, article).at(sentence_of(doc, sent.start)[0])
         discarded = self._discarded(sent) if self.lexicon.discards else None
         fitting = (self._fitting(doc[i], patterns[i], discarded) for i in range(sent.start, sent.end) if i in patterns)
         per_token = _curated_first([found for found in fitting if found])
@@ -330,8 +323,11 @@ class EventCoder:
         _mark_subsumed(firsts, self.grammar)
         self._mark_aims(firsts)
         self._mark_means(firsts, {found[0].predicate.i: found for found in per_token})
-        context_country = focus_country
-        off_topic = self._off_topic(sent) if per_token else False
+        if not per_token:
+            return []
+        # Worked out only for sentences with a candidate: the vote resolves every named entity once.
+        context_country = self.focus(doc, article).at(sentence_of(doc, sent.start)[0])
+        off_topic = self._off_topic(sent)
         out = []
         for found in per_token:
             for match in found:
@@ -368,11 +364,10 @@ class EventCoder:
             out[index] = self._first_kept(found, article, context_country, off_topic)
 
     def code_sentence(self, sent: SpacySpan, sentence_index: int, article: Article,
-                      focus_country: str | None = None, patterns: dict[int, tuple[LayerSegment, ...]] | None = None,
-                      ) -> list[Event]:
+                      patterns: dict[int, tuple[LayerSegment, ...]] | None = None) -> list[Event]:
         events: list[Event] = []
         seen: set[tuple[str, str, str, int]] = set()
-        for cand in self.candidates(sent, article, focus_country, patterns):
+        for cand in self.candidates(sent, article, patterns):
             if cand.dropped:
                 continue
             for code, source, target in cand.coded_dyads():
@@ -492,8 +487,7 @@ class EventCoder:
         countries = dict.fromkeys(s.country for s in sources
                                   if s.country and s.role and s.role.lower() in self.grammar.dissent_roles)
         at = match.predicate.idx
-        implied = [Actor(code=f"{c}GOV", text="", start=at, end=at, country=c, role="GOV")
-                   for c in countries if c]
+        implied = [_implied_actor(c, "GOV", at) for c in countries if c]
         if implied:
             match.trace.append("implied target: " + ", ".join(a.code for a in implied))
         return implied
@@ -511,7 +505,7 @@ class EventCoder:
         role = grammar.implied_dissent_role
         at = match.predicate.idx
         match.trace.append(f"implied dissenters: {context_country}{role}")
-        return [Actor(code=f"{context_country}{role}", text="", start=at, end=at, country=context_country, role=role)]
+        return [_implied_actor(context_country, role, at)]
 
     def _implied_agent(self, match: Match, code: str, targets: list[Actor], context_country: str | None,
                        ) -> list[Actor]:
@@ -531,7 +525,7 @@ class EventCoder:
         role = grammar.implied_agent_roles.get(predicate.lemma_.lower(), "GOV")
         at = predicate.idx
         match.trace.append(f"implied agent: {country}{role} (agentless {predicate.lemma_.lower()})")
-        return [Actor(code=f"{country}{role}", text="", start=at, end=at, country=country, role=role)]
+        return [_implied_actor(country, role, at)]
 
     def _source_unstated(self, match: Match, targets: list[Actor]) -> bool:
         """Violence and protest are often reported without their agent: "nine
@@ -1055,6 +1049,12 @@ def _depth_below(token: Token, ancestor: Token) -> int:
         token = token.head
         depth += 1
     return depth
+
+
+def _implied_actor(country: str, role: str, at: int) -> Actor:
+    """An actor CAMEO practice supplies where the text names none: no words, a
+    zero-length span at the predicate (`Actor.implied`)."""
+    return Actor(code=f"{country}{role}", text="", start=at, end=at, country=country, role=role)
 
 
 def _in_clause_of(token: Token, predicate: Token) -> bool:

@@ -21,7 +21,6 @@ class SentenceExplanation:
 def explain_doc(coder: EventCoder, doc, article: Article) -> list[SentenceExplanation]:  # noqa: ANN001
     """Parse, actors and every candidate pattern with the reason it fired or not."""
     patterns = coder.prepare(doc)
-    focus = coder.focus(doc, article)
     out = []
     for index, sent in enumerate(doc.sents):
         tokens = [
@@ -35,7 +34,7 @@ def explain_doc(coder: EventCoder, doc, article: Article) -> list[SentenceExplan
                 if actor is not None:
                     actors.append(actor.to_dict())
         explanation = SentenceExplanation(index, sent.text, tokens, actors)
-        for cand in coder.candidates(sent, article, focus.at(index), patterns):
+        for cand in coder.candidates(sent, article, patterns):
             pattern = cand.match.pattern
             explanation.candidates.append({
                 "predicate": cand.match.predicate.text,

@@ -61,10 +61,11 @@ class CountryFocus:
     @classmethod
     def of(cls, doc: Doc, names: CountryNames, date: str | None, weights: FocusWeights) -> CountryFocus:
         """The focus of a parsed document, worked out once per Doc."""
-        focus = doc.user_data.get(_KEY)
-        if not isinstance(focus, CountryFocus):
-            focus = doc.user_data[_KEY] = cls(_mentions(doc, names, date, weights), _dateline(doc, names), weights)
-        return focus
+        key = (id(names), date, weights)  # one vote per resolver and publication date, as coreference
+        memo = doc.user_data.get(_KEY)
+        if memo is None or memo[0] != key:
+            memo = doc.user_data[_KEY] = (key, cls(_mentions(doc, names, date, weights), _dateline(doc, names), weights))
+        return memo[1]
 
     def at(self, sentence: int) -> str | None:
         """The country in focus at a sentence; None where the article names none."""

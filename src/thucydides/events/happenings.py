@@ -22,10 +22,11 @@ from spacy.tokens import Doc, Token
 
 from ..model import Actor, Event
 
-# Determiners and modifiers that make a mention a new happening: "another rally".
 GENERAL_PUBLIC = "CVL"  # the role implied for protesters no one names
-PERSONAL = frozenset("he him his she her".split())
-NEW_HAPPENING = frozenset("another second third fourth new fresh further renewed separate".split())
+PERSONAL = frozenset({"he", "him", "his", "she", "her"})
+# Determiners and modifiers that make a mention a new happening: "another rally".
+NEW_HAPPENING = frozenset(
+    {"another", "second", "third", "fourth", "new", "fresh", "further", "renewed", "separate"})
 
 
 def one_per_happening(doc: Doc, events: list[Event]) -> list[Event]:
@@ -43,8 +44,10 @@ def one_per_happening(doc: Doc, events: list[Event]) -> list[Event]:
 
 
 def _same_happening(doc: Doc, first: Event, later: Event, nominal: bool) -> bool:
-    if first.code[:3] != later.code[:3] or first.modality != later.modality and "negated" in (first.modality, later.modality):
+    if first.code[:3] != later.code[:3]:
         return False
+    if first.modality != later.modality and "negated" in (first.modality, later.modality):
+        return False  # what was denied is not what was done
     person = _named_person(doc, first.target)
     if person is not None and person == _named_person(doc, later.target) and _agrees(first.source, later.source) \
             and not _dated_apart(first, later):
