@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 import spacy
@@ -235,6 +236,40 @@ def _is_ours(key: object) -> bool:
 
 
 INFLECTIONS = ("ed", "ing")
+
+
+@dataclass(frozen=True)
+class EnglishWords:
+    """English words in lower case, as the model's lemmatizer tables know them."""
+
+    content: frozenset[str]  # lemmas of verbs, adjectives, adverbs (nouns hold "paris", "hamas")
+    function: frozenset[str]  # stop words
+    lemmas: frozenset[str] = frozenset()  # every lemma and irregular form, nouns too
+    suffixes: tuple[tuple[str, str], ...] = ()  # inflection rules: ("ies", "y") ...
+
+    def knows(self, word: str) -> bool:
+        """Whether `word` (lower case) is an English word or an inflection of one."""
+        if word in self.lemmas or word in self.function:
+            return True
+        return any(word.endswith(old) and word[: len(word) - len(old)] + new in self.lemmas
+                   for old, new in self.suffixes if old)
+
+
+def english_words(nlp: Language) -> EnglishWords:
+    """The English words of the model's rule lemmatizer (its WordNet-derived tables)
+    and stop words; a model without such tables gives stop words only."""
+    function = frozenset(nlp.Defaults.stop_words)
+    try:
+        lookups = nlp.get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
+        index, exceptions, rules = (lookups.get_table(name) for name in ("lemma_index", "lemma_exc", "lemma_rules"))
+    except (KeyError, AttributeError):
+        return EnglishWords(frozenset(), function)
+    content = frozenset(word for pos in ("verb", "adj", "adv")
+                        for word in index.get(nlp.vocab.strings.add(pos), ()))
+    lemmas = frozenset(word for words in index.values() for word in words)
+    forms = frozenset(form for table in exceptions.values() for form in table)
+    suffixes = tuple(sorted({(old, new) for pairs in rules.values() for old, new in pairs if old.isalpha()}))
+    return EnglishWords(content, function, lemmas | forms, suffixes)
 
 
 def verb_lemma_checker(nlp: Language) -> Callable[[str], str | None]:

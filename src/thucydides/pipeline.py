@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import islice
 from typing import Any, Callable, Iterable, Iterator
 
 from .actors import ActorDictionary, ActorResolver, default_dictionary
+from .casing import Recaser, caseless
 from .enrich import Enricher
 from .events import EventCoder, Lexicon, default_grammar
 from .events.happenings import one_per_happening
 from .model import Article, Event
-from .nlp import load_model, parse_texts, release, verb_lemma_checker
+from .nlp import english_words, load_model, parse_texts, release, verb_lemma_checker
 from .ontology import default_ontology
 from .petrarch.reading import Issue
+from .places import default_gazetteer
 from .settings import Settings, load_settings
+
+# Cities this large (and every capital, region and country) are re-cased in caseless text.
+RECASED_CITY_POPULATION = 300_000
 
 
 class Pipeline:
@@ -37,6 +42,7 @@ class Pipeline:
                                     bundled=bundled, lemma_of=lemma_of, dictionary_sources=self.settings.dictionaries)
         actors = ActorDictionary.load(self.settings.actors, extra_layers=layers, bundled=bundled,
                                       layer_sources=self.settings.dictionaries)
+        self._actors = actors
         resolver = ActorResolver(actors)
         self.coder = EventCoder(self.lexicon, resolver, ontology, default_grammar())
         self.enricher = Enricher(resolver)  # dates, places, figures, quotes
@@ -52,7 +58,7 @@ class Pipeline:
         it = iter(articles)
         while batch := list(islice(it, self.settings.batch_size)):
             docs = parse_texts(
-                self.nlp, [a.text for a in batch], max_chars=self.settings.max_doc_chars,
+                self.nlp, [self._recase(a.text) for a in batch], max_chars=self.settings.max_doc_chars,
                 batch_size=self.settings.batch_size,
             )
             docs.reverse()
@@ -68,6 +74,18 @@ class Pipeline:
                     on_error(article, err)
                     continue
                 yield article, events
+
+    def _recase(self, text: str) -> str:
+        """The text with capitals restored where it has none (or only capitals), see `casing.py`."""
+        if caseless(text) is None:
+            return text
+        return self.recaser(text)
+
+    @cached_property
+    def recaser(self) -> Recaser:
+        # Built on the first caseless text: most runs never meet one.
+        places = default_gazetteer().major_names(RECASED_CITY_POPULATION)
+        return Recaser.build(self._actors, places, english_words(self.nlp))
 
     def code_doc(self, doc, article: Article) -> list[Event]:  # noqa: ANN001 - spaCy Doc
         try:

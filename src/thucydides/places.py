@@ -23,7 +23,7 @@ import re
 from array import array
 from dataclasses import asdict, dataclass
 from functools import lru_cache
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 
 from .compiled import load_compiled
 from .datafiles import data_path, load_yaml, read_data
@@ -231,6 +231,14 @@ class Gazetteer:
             return None
         return best
 
+    def major_names(self, min_population: int) -> Iterator[str]:
+        """The own names of countries, admin-1 regions, national capitals and cities of
+        at least `min_population` people: names news prints with capitals."""
+        for place in self._places.unkept():
+            if (place.precision != "city" or place.population >= min_population
+                    or place.geonameid in self._capitals):
+                yield place.name
+
     def is_seat(self, text: str) -> bool:
         """Whether `text` names a country or a national capital: a place that speaks and
         acts as a government ("Baku and Yerevan accused each other")."""
@@ -277,6 +285,10 @@ class PlaceTable:
         if place is None:
             place = self._made[i] = self._make(i)
         return place
+
+    def unkept(self) -> Iterator[Place]:
+        """Every place, made afresh and not kept (a scan of all would keep them all)."""
+        return (self._make(i) for i in range(len(self)))
 
     def _make(self, i: int) -> Place:
         lat, lon = self._coords[2 * i], self._coords[2 * i + 1]

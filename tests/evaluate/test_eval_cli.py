@@ -140,3 +140,19 @@ def test_make_coder_maps_articles_to_record_ids(make_record):
     predictions = evaluate_cli.make_coder(None)(records)
     assert predictions["x"] and all(e.article_id == "x" for e in predictions["x"])
     assert predictions.get("y", []) == []
+
+
+@pytest.mark.parametrize("case", ["lower", "upper"])
+def test_make_coder_codes_texts_in_the_case_asked(make_record, case):
+    text = "Turkish police detained dozens of protesters in Istanbul."
+    records = [make_record([], id="x", text=text)]
+    (event,) = evaluate_cli.make_coder(None, case=case)(records)["x"]
+    assert event.source.code == "TURCOP"
+    changed = text.lower() if case == "lower" else text.upper()
+    assert event.event_text.text.lower() in changed.lower()
+    assert changed[event.event_text.start:event.event_text.end].lower() == event.event_text.text.lower()
+
+
+def test_eval_rejects_an_unknown_case(gold_file):
+    result = runner.invoke(real_app, ["eval", str(gold_file), "--case", "title"])
+    assert result.exit_code != 0 and "--case" in result.output

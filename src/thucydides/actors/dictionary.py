@@ -560,6 +560,18 @@ class ActorDictionary:
     def entity(self, key: tuple[str, ...]) -> Payload | None:
         return self._entities.get(key)
 
+    def alias_keys(self) -> Iterator[tuple[tuple[str, ...], str, int, bool]]:
+        """Each entity alias key with its payload's kind, its case rule and whether only a
+        broad layer knows it (the re-casing of caseless text reads them, `casing.py`)."""
+        for key, payload in self._entities.items():
+            yield key, payload.kind, payload.rule, self._only_broad(payload)
+
+    def _only_broad(self, payload: Payload) -> bool:
+        if payload.kind == PERSON:
+            ids = self._people_index.get(payload.ref, ())
+            return bool(ids) and all(i in self._broad_ids for i in ids)
+        return payload.ref in self._broad_ids
+
     def role_term(self, key: tuple[str, ...]) -> RoleTerm | None:
         return self._roles.get(key)
 

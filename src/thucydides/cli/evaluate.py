@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Callable, NoReturn
 
@@ -20,12 +21,16 @@ from .app import DICTIONARIES_OPTION, ONLY_DICTIONARIES_OPTION, dictionary_setti
 # Codes a list of gold records; returns the predicted events by record id.
 Coder = Callable[[list[GoldRecord]], dict[str, list[Event]]]
 
+CASES = ("lower", "upper")
+
 # Tables are wider than the 80 columns Rich assumes when output is not a terminal.
 _PIPED_WIDTH = 120
 
 
-def make_coder(model: str | None, dictionaries: list[Path] | None = None, only_dictionaries: bool = False) -> Coder:
-    """The pipeline as a `Coder`; imported here so scoring works without the coder."""
+def make_coder(model: str | None, dictionaries: list[Path] | None = None, only_dictionaries: bool = False,
+               case: str | None = None) -> Coder:
+    """The pipeline as a `Coder`; imported here so scoring works without the coder. With
+    `case` ("lower" or "upper") it codes the texts in that case (offsets do not move)."""
     from thucydides.pipeline import Pipeline
     from thucydides.settings import load_settings
 
@@ -34,7 +39,10 @@ def make_coder(model: str | None, dictionaries: list[Path] | None = None, only_d
 
     def code(records: list[GoldRecord]) -> dict[str, list[Event]]:
         predictions: dict[str, list[Event]] = {}
-        for article, events in pipeline.code_articles(r.to_article() for r in records):
+        articles = (r.to_article() for r in records)
+        if case is not None:
+            articles = (replace(a, text=_in_case(a.text, case)) for a in articles)
+        for article, events in pipeline.code_articles(articles):
             predictions.setdefault(article.id, []).extend(events)
         return predictions
 
@@ -58,14 +66,19 @@ def eval_command(
         "work from one half and keep the other unseen."),
     dictionaries: list[Path] = DICTIONARIES_OPTION,
     only_dictionaries: bool = ONLY_DICTIONARIES_OPTION,
+    case: str | None = typer.Option(
+        None, "--case", help="Code the texts all 'lower' case or all 'upper' case, as some archives "
+        "and transcripts are: how much is lost without capitals."),
 ) -> None:
     """Code the gold records and report found/missed/extra, precision, recall and F1 per level."""
     if level not in LEVELS:
         raise typer.BadParameter(f"must be one of {', '.join(LEVELS)}", param_hint="--level")
     if half is not None and half not in HALVES:
         raise typer.BadParameter(f"must be one of {', '.join(HALVES)}", param_hint="--half")
+    if case is not None and case not in CASES:
+        raise typer.BadParameter(f"must be one of {', '.join(CASES)}", param_hint="--case")
     gold_sets = [_read(path, limit, half) for path in gold_files]
-    coder = _load_coder(model, dictionaries, only_dictionaries)
+    coder = _load_coder(model, dictionaries, only_dictionaries, case)
     results = {str(g.path): score(g.records, coder(g.records)) for g in gold_sets}
     if as_json:
         typer.echo(json.dumps(scores_json(results, level if errors else None), indent=2, ensure_ascii=False))
@@ -83,11 +96,18 @@ def _read(path: Path, limit: int | None, half: str | None = None) -> GoldSet:
     return gold
 
 
-def _load_coder(model: str | None, dictionaries: list[Path], only_dictionaries: bool) -> Coder:
+def _in_case(text: str, case: str) -> str:
+    """`text` in lower or upper case, letter by letter where that keeps its length."""
+    change = str.lower if case == "lower" else str.upper
+    return "".join(new if len(new := change(c)) == 1 else c for c in text)
+
+
+def _load_coder(model: str | None, dictionaries: list[Path], only_dictionaries: bool,
+                case: str | None = None) -> Coder:
     from thucydides.nlp import ModelNotInstalled  # imports spaCy: only when coding
 
     try:
-        return make_coder(model, dictionaries, only_dictionaries)
+        return make_coder(model, dictionaries, only_dictionaries, case)
     except ModuleNotFoundError as err:
         if err.name != "thucydides.pipeline":
             raise
