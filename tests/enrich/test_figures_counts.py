@@ -95,3 +95,29 @@ def test_not_people_counts(nlp, make_event, text: str, word: str) -> None:
 def test_other_clause_does_not_leak(nlp, make_event) -> None:
     text = "The minister, whose party won 120 seats, said police had arrested the protesters."
     assert _figures(nlp, make_event, text, "arrested") == []
+
+
+def _coded_figures(pipeline, text: str) -> dict[str, list[tuple]]:
+    """Each coded event's code with its figures as (kind, value, min, max)."""
+    out: dict[str, list[tuple]] = {}
+    for event in pipeline.code_text(text, date="2025-03-24"):
+        out.setdefault(event.code, []).extend((f.kind, f.value, f.min, f.max) for f in event.figures or ())
+    return out
+
+
+@pytest.mark.parametrize(("text", "code", "figure"), [
+    ("Thousands took to the streets of Istanbul on Sunday.", "141", ("protesters", None, 1000, 9999)),
+    ("Tens of thousands marched through Tbilisi on Friday.", "141", ("protesters", None, 10000, 99999)),
+])
+def test_a_crowd_that_does_a_protest_counts_protesters(pipeline, text: str, code: str, figure: tuple) -> None:
+    assert _coded_figures(pipeline, text)[code] == [figure]
+
+
+def test_facing_charges_is_a_charged_figure_of_the_arrest(pipeline) -> None:
+    figures = _coded_figures(pipeline, "Kenyan police detained 300 people in Nairobi, with 260 facing charges.")
+    assert figures["173"] == [("detained", 300, None, None), ("charged", 260, None, None)]
+
+
+def test_a_count_of_things_gets_no_kind_from_the_event(pipeline) -> None:
+    figures = _coded_figures(pipeline, "Russian forces destroyed 12 houses in Kharkiv.")
+    assert all(not found for found in figures.values())

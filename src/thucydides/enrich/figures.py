@@ -26,6 +26,8 @@ from ..nlp import doc_ents, doc_text
 from .numbers import SCALES, UNITS
 from .parse import clause_head, event_actors, in_actor, predicate_token
 
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+DOER, UNDERGOER = "doer", "undergoer"
 NOT_COUNT_LABELS = frozenset({"DATE", "TIME", "PERCENT", "ORDINAL", "QUANTITY"})
 AGE_WORDS = frozenset({"aged", "age", "ages"})
 
@@ -40,6 +42,9 @@ class FigureWords:
     vague: dict[str, tuple[int, int]]
     qualifiers: dict[str, str]
     currencies: dict[str, str]
+    phrases: dict[tuple[str, str], str]  # (verb, object) -> kind
+    doer_kinds: dict[str, str]  # CAMEO code prefix -> kind of a count that does the event
+    undergoer_kinds: dict[str, str]  # ... of a count the event is done to
 
 
 @lru_cache(maxsize=1)
@@ -57,6 +62,9 @@ def figure_words() -> FigureWords:
         vague={k: (int(v[0]), int(v[1])) for k, v in data["vague"].items()},
         qualifiers=dict(sorted(data["qualifiers"].items(), key=lambda kv: -len(kv[0]))),
         currencies={str(k).lower(): v for k, v in data["currencies"].items()},
+        phrases={(str(verb), str(noun)): kind for kind, pairs in data["phrases"].items() for verb, noun in pairs},
+        doer_kinds={str(k): str(v) for k, v in data["doer_kinds"].items()},
+        undergoer_kinds={str(k): str(v) for k, v in data["undergoer_kinds"].items()},
     )
 
 
@@ -232,10 +240,11 @@ def _not_a_count(mention: NumberMention) -> bool:
 
 @dataclass
 class Figure:
-    kind: str
+    kind: str | None  # None: a count of people whose kind the event's code gives (`role`)
     mention: NumberMention
     end: int  # end of the counted phrase ("1,879 protesters")
     anchor: Token  # the word the count belongs to (its verb, or the number itself)
+    role: str | None = None  # for a kindless count: DOER or UNDERGOER of its verb
 
     def to_dict(self, doc: Doc) -> dict[str, Any]:
         amount = self.mention.amount
@@ -267,6 +276,22 @@ def _counted(root: Token) -> tuple[Token | None, Token]:
                 if obj.dep_ == "pobj":
                     return obj, root
     return None, root
+
+
+def _kind_of_phrase(arg: Token, noun: Token | None) -> tuple[str | None, Token | None]:
+    """The kind of a verb + object phrase about the count: "260 facing charges" (the
+    count the verb's subject, or, as spaCy often parses it, the object's number)."""
+    phrases = figure_words().phrases
+    verb = arg.head if arg.dep_ in SUBJECT_DEPS else None
+    if verb is not None:
+        for obj in verb.children:
+            if obj.dep_ in {"dobj", "attr"} and (verb.lemma_.lower(), obj.lemma_.lower()) in phrases:
+                return phrases[(verb.lemma_.lower(), obj.lemma_.lower())], verb
+    if noun is not None:
+        for mod in noun.children:
+            if mod.dep_ in {"amod", "acl"} and (mod.lemma_.lower(), noun.lemma_.lower()) in phrases:
+                return phrases[(mod.lemma_.lower(), noun.lemma_.lower())], mod
+    return None, None
 
 
 def _kind_of_governor(arg: Token) -> tuple[str | None, Token | None]:
@@ -301,6 +326,9 @@ def _figure(mention: NumberMention) -> Figure | None:
     end = max(mention.end, noun.idx + len(noun.text)) if noun is not None and noun.i > mention.root.i else mention.end
     if mention.money:
         return Figure("money", mention, mention.end, arg)
+    kind, governor = _kind_of_phrase(arg, noun)
+    if kind is not None:
+        return Figure(kind, mention, end, governor or arg)
     kind, governor = _kind_of_governor(arg)
     if kind is None and noun is not None:
         # "12 people killed": a participle on the counted noun.
@@ -311,13 +339,32 @@ def _figure(mention: NumberMention) -> Figure | None:
     noun_lemma = noun.lemma_.lower() if noun is not None else None
     if kind is None and noun_lemma in words.noun_kinds:
         return Figure(words.noun_kinds[noun_lemma], mention, end, noun)  # type: ignore[arg-type]
-    if kind is None:
-        return None
     people = noun is None or noun_lemma in words.people or noun.lower_ in words.people \
         or noun.ent_type_ in {"NORP", "PERSON"} or noun_lemma in words.noun_kinds
     if not people:
         return None  # "destroyed 12 houses", "killed 300 cattle"
+    if kind is None:
+        return _kindless(mention, end, arg)
     return Figure(kind, mention, end, governor or arg)
+
+
+def _kindless(mention: NumberMention, end: int, arg: Token) -> Figure | None:
+    """A count of people that is its verb's subject or object: the event gives its kind."""
+    if arg.dep_ in SUBJECT_DEPS - {"nsubjpass"}:
+        return Figure(None, mention, end, arg.head, role=DOER)
+    if arg.dep_ in {"dobj", "nsubjpass"}:
+        return Figure(None, mention, end, arg.head, role=UNDERGOER)
+    return None
+
+
+def _kind_for_event(figure: Figure, code: str) -> str | None:
+    """The kind of a kindless count by the event's code (longest prefix of the table)."""
+    words = figure_words()
+    table = words.doer_kinds if figure.role == DOER else words.undergoer_kinds
+    for length in range(len(code), 0, -1):
+        if code[:length] in table:
+            return table[code[:length]]
+    return None
 
 
 class FigureAttacher:
@@ -338,10 +385,14 @@ class FigureAttacher:
         # and 24 others wounded", "attacked the village, killing 12".
         related = {own.i} | {c.i for c in own.conjuncts} | {c.i for c in own.children if c.dep_ == "advcl"}
         actors = event_actors(event)
-        found = [
-            f.to_dict(doc)
-            for f, head in zip(self.figures, self._clauses)
-            if head.i in related or in_actor(f.mention.start, f.mention.end, actors)
-        ]
+        found = []
+        for figure, head in zip(self.figures, self._clauses):
+            if figure.kind is None:
+                # Only the event's own verb's subject or object: "thousands took to the streets".
+                kind = _kind_for_event(figure, event.code) if figure.anchor.i == predicate.i else None
+                if kind is not None:
+                    found.append({**figure.to_dict(doc), "kind": kind})
+            elif head.i in related or in_actor(figure.mention.start, figure.mention.end, actors):
+                found.append(figure.to_dict(doc))
         if found:
             event.figures = found
