@@ -24,6 +24,7 @@ from typing import Protocol
 
 from .actors.normalize import CASE_ACRONYM
 from .datafiles import load_yaml, read_data
+from .dateline import WHOLE as DATELINE
 from .names import words
 from .nlp import EnglishWords
 
@@ -136,6 +137,9 @@ class Recaser:
             _apply(chars, start, start + 1, TITLE)
         for match in _PRONOUN_I.finditer(recased):
             chars[match.start()] = "I"
+        place = _dateline_place(recased)
+        if place is not None:
+            _apply(chars, place[0], place[1], ACRONYM)
         return "".join(chars)
 
     def _name_spans(self, chars: list[str]) -> Iterator[tuple[int, int, str]]:
@@ -194,6 +198,16 @@ class Recaser:
             return False
         word = re.search(r"([^\W\d_](?:\.[^\W\d_])*)$", text[max(0, stop - 12): stop])
         return word is not None and (word.group(1).lower() in self._casing.abbreviations or "." in word.group(1))
+
+
+def _dateline_place(text: str) -> tuple[int, int] | None:
+    """The place of a wire dateline ("istanbul, march 24 (reuters) - "), which news writes
+    in capitals (and `dateline.py` finds by them); only a dateline with a date or agency."""
+    head = _lower_keeping_length(text[:160]).upper()
+    match = DATELINE.match(head)
+    if match is None or not re.search(r"\d|\(", match.group()):
+        return None
+    return match.span("place")
 
 
 def _tokens(text: str) -> list[tuple[int, int, str]]:

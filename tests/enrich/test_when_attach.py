@@ -60,3 +60,22 @@ def test_future_and_durations_fall_back(nlp, article, make_event) -> None:
     assert e.date_precision == "article"
     e = _date(nlp, article, make_event, "The ministers will meet next week.", "meet")
     assert (e.date, e.date_precision) == ("2025-03-24", "article")
+
+
+def test_the_datelines_date_is_no_events_date(nlp, article, make_event) -> None:
+    text = ("CULIACAN, Mexico, Aug 21 (Reuters) - Mexican soldiers arrested a senior commander of the "
+            "cartel in a raid on Wednesday, the minister said.")
+    e = _date(nlp, article, make_event, text, "arrested", date="2025-08-21")
+    assert (e.date, e.date_text) == ("2025-08-20", "Wednesday")
+
+
+def test_a_duration_in_hours_is_no_date(nlp, article, make_event) -> None:
+    text = "Students blocked a highway junction in Belgrade for 15 hours on Monday."
+    e = _date(nlp, article, make_event, text, "blocked", date="2025-03-11")
+    assert (e.date, e.date_text) == ("2025-03-10", "Monday")
+
+
+def test_an_ing_participle_happens_when_its_clause_does(nlp, article, make_event) -> None:
+    text = "On Sunday night, riot police fired tear gas at thousands of students rallying outside city hall."
+    e = _date(nlp, article, make_event, text, "rallying", date="2025-03-24")
+    assert e.date == "2025-03-23"

@@ -64,9 +64,15 @@ def clause_tokens(head: Token) -> Iterator[Token]:
 def governing_clauses(token: Token) -> Iterator[Token]:
     """The clause heads a predicate inherits from, nearest first (stops at relcl/acl)."""
     head = clause_head(token)
-    while head.dep_ in INHERIT_DEPS and head.head is not head:
+    while (head.dep_ in INHERIT_DEPS or _concurrent_participle(head)) and head.head is not head:
         head = clause_head(head.head)
         yield head
+
+
+def _concurrent_participle(token: Token) -> bool:
+    """"fired at students rallying outside": an -ing participle on a noun happens when
+    its governing clause does (a relative clause or an -ed participle need not)."""
+    return token.dep_ == "acl" and token.tag_ == "VBG"
 
 
 def in_actor(start: int, end: int, actors: list[Actor | None]) -> bool:

@@ -22,6 +22,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from ..datafiles import load_yaml, read_data
+from ..dateline import doc_dateline_end
 from ..model import Article, Event
 from ..nlp import doc_ents
 from .numbers import UNITS
@@ -54,7 +55,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 CLOCK = re.compile(r"\b(?:at )?\d{1,2}(?::\d\d)? ?(?:a\.?m\.?|p\.?m\.?)(?= |$)|\b\d{1,2}:\d\d\b|\b(?:gmt|utc|local time)\b")
 # Decades and centuries are too coarse to date an event ("the 1990s").
 DECADE = re.compile(r"\d0s\b|\bcentury\b")
-DURATION = re.compile(rf"^(?:for |about |some |nearly |almost |more than |over |at least )?{_NUM} {_UNIT}$")
+DURATION = re.compile(rf"^(?:for |about |some |nearly |almost |more than |over |at least )?{_NUM} "
+                      rf"(?:{_UNIT}|(?:hour|minute)s?)$")
 
 
 @dataclass(frozen=True)
@@ -242,8 +244,9 @@ class DateAttacher:
         self.base = _parse_iso(article.date)
         words = date_words()
         self.mentions: list[DateMention] = []
+        dateline = doc_dateline_end(doc)  # its date is the story's, no event's
         for ent in doc_ents(doc):
-            if ent.label_ not in DATE_LABELS:
+            if ent.label_ not in DATE_LABELS or ent.start_char < dateline:
                 continue
             prep = ent.root.head if ent.root.dep_ == "pobj" else None
             is_start = prep is not None and prep.lower_ in words.start_preps
