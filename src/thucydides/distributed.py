@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .ingest.errors import IngestError, coding_error
-from .model import Article
+from .model import Article, Event
 from .settings import Settings
 from .store import TABLE_TYPES, arrow_table, build_rows
 
@@ -88,11 +88,23 @@ class Partition:
 
 def code_chunk(chunk: Chunk, settings: Settings, parts_dir: str, coder_version: str) -> Partition:
     """Worker task: code a chunk and write its store rows as Parquet partitions."""
-    import pyarrow.parquet as pq
-
     pipeline = worker_pipeline(settings)
     errors: list[IngestError] = []
     items = list(pipeline.code_articles(chunk.articles, on_error=lambda a, err: errors.append(coding_error(a, err))))
+    return write_partition(chunk, items, parts_dir, coder_version, errors)
+
+
+def write_partition(
+    chunk: Chunk,
+    items: list[tuple[Article, list[Event]]],
+    parts_dir: str,
+    coder_version: str,
+    errors: list[IngestError] | None = None,
+) -> Partition:
+    """Write the rows the store would write for the coded `items` of `chunk`, one
+    Parquet file per table, for the driver to merge (`Store.merge_parquet`)."""
+    import pyarrow.parquet as pq
+
     now = datetime.now(timezone.utc).replace(tzinfo=None)
     rows = build_rows(items, coder_version, now, None, chunk.signatures)
     paths: dict[str, str] = {}
@@ -100,7 +112,7 @@ def code_chunk(chunk: Chunk, settings: Settings, parts_dir: str, coder_version: 
         path = Path(parts_dir) / f"part-{chunk.number:08d}-{chunk.piece:04d}-{table}.parquet"
         pq.write_table(arrow_table(table, rows[table]), path)
         paths[table] = str(path)
-    return Partition(chunk.number, paths, len(items), len(rows["events"]), errors)
+    return Partition(chunk.number, paths, len(items), len(rows["events"]), errors or [])
 
 
 class DaskCoder:
