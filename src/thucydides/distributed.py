@@ -2,15 +2,16 @@
 
 DuckDB allows one writer, and spaCy is the slow part, so the work splits as:
 
-* the driver (the `ingest` process) reads articles as a stream, drops the ones
-  already stored and the near-duplicates (it holds the only LSH index, so
-  dedup decisions are the same as in a single-process run), and cuts the rest
-  into chunks;
+* the driver (the `ingest` process) reads articles as a stream; its ingest
+  service (`ingest.service`) drops the ones already stored and the
+  near-duplicates (it holds the only LSH index, so dedup decisions are the same
+  as in a single-process run), and `DaskIngestCoder` cuts the rest into chunks;
 * each worker codes a chunk with its own Pipeline (loaded once per worker
   process and cached at module level) and writes the rows the store would
   write as Parquet partitions, one file per table;
-* the driver merges each finished partition into the store in one transaction
-  (`Store.merge_parquet`) and deletes it.
+* the driver's ingest service merges each finished partition into the store in
+  one transaction (`Store.merge_parquet`), then the partition is deleted; the
+  service clusters the events at the end, as in a single-process run.
 
 At most `max_in_flight` chunks are submitted and not yet merged, so memory is
 bounded by chunk size x in-flight chunks whatever the corpus size. With an
@@ -29,17 +30,19 @@ import shutil
 import tempfile
 from contextlib import suppress
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import KW_ONLY, dataclass, field
 from datetime import datetime, timezone
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .ingest.errors import IngestError, coding_error
-from .model import Article
+from .model import Article, Event
 from .settings import Settings
 from .store import TABLE_TYPES, arrow_table, build_rows
 
 if TYPE_CHECKING:
+    from .ingest.service import CodingSink
     from .pipeline import Pipeline
 
 # The worker's pipeline, keyed by the settings it was built with: loading spaCy
@@ -88,11 +91,23 @@ class Partition:
 
 def code_chunk(chunk: Chunk, settings: Settings, parts_dir: str, coder_version: str) -> Partition:
     """Worker task: code a chunk and write its store rows as Parquet partitions."""
-    import pyarrow.parquet as pq
-
     pipeline = worker_pipeline(settings)
     errors: list[IngestError] = []
     items = list(pipeline.code_articles(chunk.articles, on_error=lambda a, err: errors.append(coding_error(a, err))))
+    return write_partition(chunk, items, parts_dir, coder_version, errors)
+
+
+def write_partition(
+    chunk: Chunk,
+    items: list[tuple[Article, list[Event]]],
+    parts_dir: str,
+    coder_version: str,
+    errors: list[IngestError] | None = None,
+) -> Partition:
+    """Write the rows the store would write for the coded `items` of `chunk`, one
+    Parquet file per table, for the driver to merge (`Store.merge_parquet`)."""
+    import pyarrow.parquet as pq
+
     now = datetime.now(timezone.utc).replace(tzinfo=None)
     rows = build_rows(items, coder_version, now, None, chunk.signatures)
     paths: dict[str, str] = {}
@@ -100,7 +115,7 @@ def code_chunk(chunk: Chunk, settings: Settings, parts_dir: str, coder_version: 
         path = Path(parts_dir) / f"part-{chunk.number:08d}-{chunk.piece:04d}-{table}.parquet"
         pq.write_table(arrow_table(table, rows[table]), path)
         paths[table] = str(path)
-    return Partition(chunk.number, paths, len(items), len(rows["events"]), errors)
+    return Partition(chunk.number, paths, len(items), len(rows["events"]), errors or [])
 
 
 class DaskCoder:
@@ -237,3 +252,34 @@ def _worker_environ() -> dict[str, Any]:
 def remove_partition(partition: Partition) -> None:
     for path in partition.paths.values():
         Path(path).unlink(missing_ok=True)
+
+
+def parts_dir_for(store_path: str) -> str | None:
+    """Where partitions wait to be merged into the store at `store_path`: beside it,
+    where the next run finds (and deletes) those of a run killed before its merge;
+    for an in-memory store, a temporary folder."""
+    return None if store_path == ":memory:" else f"{store_path}.parts"
+
+
+@dataclass(frozen=True)
+class DaskIngestCoder:
+    """The ingest service's `Coder` on Dask: chunks of new articles are coded on
+    workers, and each finished partition goes back to the service to be merged."""
+
+    settings: Settings
+    _: KW_ONLY
+    workers: int | None = None
+    scheduler: str | None = None
+    chunk_size: int = 64
+    parts_dir: str | Path | None = None
+
+    def code(self, articles: Iterator[Article], sink: "CodingSink") -> None:
+        with DaskCoder(self.settings, workers=self.workers, scheduler=self.scheduler, parts_dir=self.parts_dir) as coder:
+            for partition in coder.code(self._chunks(articles, sink)):
+                sink.merge(partition)
+                remove_partition(partition)
+
+    def _chunks(self, articles: Iterator[Article], sink: "CodingSink") -> Iterator[Chunk]:
+        # The signatures travel with their articles: the worker writes them in the same partition.
+        for number, start in enumerate(iter(lambda: list(islice(articles, self.chunk_size)), [])):
+            yield Chunk(number, start, sink.take_signatures(start))

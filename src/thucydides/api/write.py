@@ -1,9 +1,14 @@
 """POST /api/articles: code one article and store it. Off unless the server has a token.
 
+The article goes through the ingest service, as `thucydides ingest` would store
+it: an id already stored is not written again, a near-duplicate of a stored
+article is stored as a link to its original (`duplicate_of`) and not coded, and
+the new events are clustered.
+
 Writing needs DuckDB's one write lock on the live file, so while a
 `thucydides ingest` runs this answers 503 (retry later) instead of waiting; and
-while it writes (a fraction of a second) an ingest starting then would find the
-file locked. That is why it is opt-in.
+while it codes and writes one article (a fraction of a second) an
+ingest starting then would find the file locked. That is why it is opt-in.
 """
 
 from __future__ import annotations
@@ -60,12 +65,14 @@ def post_article(
     _authorise(request, authorization)
     fields = body.model_dump()
     article = Article(**{**fields, "date": body.date.isoformat() if body.date else None})
+    from ..ingest.service import IngestService  # dedup's MinHash: only loaded when writing is used
+
     with _pipeline_lock:
-        events = _pipeline(request).code_article(article)
+        pipeline = _pipeline(request)  # loading spaCy takes seconds: not while holding the write lock
         try:
             with Store.open(request.app.state.db) as store:
-                added = store.add(article, events)
+                done = IngestService(store).submit(article, pipeline.code_article)
         except StoreError as err:
             raise HTTPException(503, f"the store is busy, retry later ({err})", headers={"Retry-After": "5"}) from err
     request.app.state.snapshots.refresh(force=True)  # the writer sees its own write at once
-    return {"article_id": article.id, "added": added, "events": len(events) if added else 0}
+    return {"article_id": done.article_id, "added": done.added, "events": done.events, "duplicate_of": done.duplicate_of}
