@@ -132,3 +132,11 @@ def test_an_article_spacy_cannot_parse_costs_only_itself() -> None:
     coded = list(pipeline.code_articles(articles, on_error=lambda a, e: failed.append((a.id, type(e).__name__))))
     assert [a.id for a, _ in coded] == ["a0", "a2"] and all(events for _, events in coded)
     assert failed == [("a1", "UnicodeEncodeError")]
+
+
+def test_bare_statements_can_be_left_out() -> None:
+    text = "U.S. military chief General Colin Powell said on Wednesday NATO would need to remain strong."
+    kept = Pipeline(load_settings()).code_text(text, date="1999-03-24")
+    dropped = Pipeline(load_settings(bare_statements=False)).code_text(text, date="1999-03-24")
+    assert [e.code for e in kept] == ["010"]
+    assert dropped == []

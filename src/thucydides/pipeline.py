@@ -18,6 +18,7 @@ from .petrarch.reading import Issue
 from .places import default_gazetteer
 from .settings import Settings, load_settings
 
+BARE_STATEMENT = "010"
 # Cities this large (and every capital, region and country) are re-cased in caseless text.
 RECASED_CITY_POPULATION = 300_000
 
@@ -90,7 +91,8 @@ class Pipeline:
     def code_doc(self, doc, article: Article) -> list[Event]:  # noqa: ANN001 - spaCy Doc
         try:
             events = self.coder.code_doc(doc, article)
-            events = [e for e in events if e.modality in self.settings.keep_modalities]
+            events = [e for e in events if e.modality in self.settings.keep_modalities
+                      and (self.settings.bare_statements or e.code != BARE_STATEMENT)]
             return one_per_happening(doc, self.enricher(doc, article, events))
         finally:
             release(doc)  # the Doc can then be freed as soon as it is dropped

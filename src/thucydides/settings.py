@@ -30,6 +30,10 @@ class Settings:
     dictionaries: tuple[str, ...] = ()  # folders of PETRARCH-format dictionaries, on top of the bundled data
     only_dictionaries: bool = False  # ... instead of the bundled lexicon and actors
     keep_modalities: tuple[str, ...] = ("asserted", "reported", "future")
+    # CAMEO 010 "make statement, not specified below": the codebook codes a bare "said"
+    # whose content is no event of its own ("said NATO would need to remain strong").
+    # Analysts who count acts only (no sayings) turn it off.
+    bare_statements: bool = True
     extra: dict[str, Any] = field(default_factory=dict)
 
     def with_overrides(self, **values: Any) -> "Settings":
