@@ -8,8 +8,8 @@ records: `id`, `date`, `actor` and `recipient` as lists of actors with `actorTex
 `sentenceNum`, counting from 1 as POLECAT and ICEWS do) and the magnitude fields PLOVER
 defines (`dead`, `injured`, `size`). The CAMEO coding rides along under `cameo`.
 
-PLOVER has no place for CAMEO's public statements and appeals (01, 02): events with no
-PLOVER type are not written.
+PLOVER has no place for CAMEO's public statements (01): events with no PLOVER type are
+not written.
 """
 
 from __future__ import annotations
