@@ -36,6 +36,9 @@ GDELT_COLUMNS: tuple[str, ...] = tuple(c["codebook"] for c in _COLUMNS)
 BIGQUERY_COLUMNS: tuple[str, ...] = tuple(c["bigquery"] for c in _COLUMNS)
 assert len(GDELT_COLUMNS) == len(BIGQUERY_COLUMNS) == 61
 
+# The eight columns of each of the three places, after their prefix (Actor1Geo_Type...).
+_GEO_FIELDS = ("Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")
+
 # Codebook type -> pandas dtype (nullable integers: a blank QuadClass stays blank).
 _PANDAS = {"INTEGER": "Int64", "FLOAT": "float64", "STRING": "string"}
 # Column (codebook name) -> pandas dtype: codes are strings, so 030 stays 030.
@@ -86,7 +89,7 @@ def gdelt_row(
         ("Actor2Geo_", geo.gdelt(actor_place(event.target))),
         ("ActionGeo_", geo.gdelt(event.location)),
     ):
-        row.update(zip(GDELT_COLUMNS[GDELT_COLUMNS.index(prefix + "Type"):][:8], place.values()))
+        row.update(zip((prefix + f for f in _GEO_FIELDS), place.values(), strict=True))
     if article:
         added = cluster.first_seen if cluster and cluster.first_seen else article.ingested_at
         if added:
