@@ -156,6 +156,40 @@ class EventFilter:
 
 ALL = EventFilter()
 
+# Keyword criteria by the names the CLI and the API give them, for `event_filter`.
+_ALIASES = {"since": "date_from", "until": "date_to", "from_": "date_from", "to": "date_to", "q": "text",
+            "root": "roots", "code": "codes", "quad": "quads"}  # fmt: skip
+_UPPER = ("actor", "source", "target", "country", "role")
+
+
+def event_filter(**criteria: Any) -> EventFilter:
+    """An `EventFilter` from keyword criteria, named as the CLI and the API name them
+    (`since`/`until`, `root`, `code`, `quad`, `q`) or as the filter's own fields; a
+    criterion that takes several values (roots, codes, quads) takes one or a list.
+    Actor, country and role codes are upper-cased, as the API does; None is no criterion."""
+    names = {f for f in EventFilter.__dataclass_fields__}
+    values: dict[str, Any] = {}
+    for name, value in criteria.items():
+        field = _ALIASES.get(name, name)
+        if field not in names:
+            raise TypeError(f"unknown event filter {name!r}; choose from {', '.join(sorted({*names, *_ALIASES}))}")
+        if value is None:
+            continue
+        if field in ("roots", "codes", "quads"):
+            many = value if isinstance(value, (list, tuple, set, frozenset)) else (value,)
+            value = tuple(int(v) for v in many) if field == "quads" else tuple(_code(v, field) for v in many)
+        elif field in ("date_from", "date_to"):
+            value = value if isinstance(value, date) else date.fromisoformat(str(value))
+        elif field in _UPPER:
+            value = str(value).upper()
+        values[field] = value
+    return EventFilter(**values)
+
+
+def _code(value: Any, field: str) -> str:
+    """A CAMEO code as text: 17 -> "17", and a root 4 -> "04" (codes are strings: 030 is not 30)."""
+    return f"{value:02d}" if isinstance(value, int) and field == "roots" else str(value)
+
 
 @dataclass(frozen=True)
 class Table:

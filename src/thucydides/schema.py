@@ -1,11 +1,13 @@
 """The flat view of an event, derived from `model.Event`: one column per scalar.
 
-CSV and Parquet exports, `code --format csv`, the API's CSV and the store's
-`events` table share these columns. A record the event declares `flat` (its
-actors, its trigger span) becomes prefixed columns (`source_code`,
-`event_start`); any other record or list (location, quote, figures) one compact
-JSON column. Column SQL types follow the Python annotations unless a field
-names its own (`quad` is a TINYINT, `date` a DATE); Arrow types follow the SQL.
+The store's `events` table and Parquet export share these columns. A record the
+event declares `flat` (its actors, its trigger span) becomes prefixed columns
+(`source_code`, `event_start`); any other record or list (location, quote,
+figures) one compact JSON column in the store, and a typed struct or list column
+in Parquet and Arrow (`json_structure`). CSV (export, `code --format csv`, the
+API) also flattens the location (`location_name`, `location_lat`...): `CSV_COLUMNS`.
+Column SQL types follow the Python annotations unless a field names its own
+(`quad` is a TINYINT, `date` a DATE); Arrow types follow the SQL.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import types
 from collections.abc import Iterator, Mapping
 from dataclasses import Field, fields, is_dataclass
 from functools import cache
-from typing import TYPE_CHECKING, Any, Union, get_args, get_origin, get_type_hints
+from typing import TYPE_CHECKING, Any, Literal, Union, get_args, get_origin, get_type_hints
 
 from .model import Event, has_default, plain
 
@@ -39,6 +41,8 @@ def _sql(f: Field[Any], annotation: Any) -> str:
         return f.metadata["sql"]
     if is_dataclass(bare) or get_origin(bare) is list:
         return "JSON"
+    if get_origin(bare) is Literal:  # a closed set of words: a location's precision
+        return "VARCHAR"
     return _SQL[bare]
 
 
@@ -48,11 +52,15 @@ def record_columns(cls: type, prefix: str = "") -> dict[str, str]:
     return {f"{prefix}{f.name}": _sql(f, hints[f.name]) for f in fields(cls)}
 
 
-def _event_columns() -> Iterator[tuple[str, str, str, str | None]]:
-    """(column, SQL type, event field, sub-record field) for every flat column, in order."""
+Layout = tuple[tuple[str, str, str, "str | None"], ...]
+
+
+def _event_columns(also_flat: frozenset[str] = frozenset()) -> Iterator[tuple[str, str, str, str | None]]:
+    """(column, SQL type, event field, sub-record field) for every flat column, in order.
+    Fields in `also_flat` are flattened too, their columns prefixed with the field name."""
     hints = get_type_hints(Event)
     for f in fields(Event):
-        prefix = f.metadata.get("flat")
+        prefix = f.metadata.get("flat") or (f.name if f.name in also_flat else None)
         if prefix is None:
             yield f.name, _sql(f, hints[f.name]), f.name, None
             continue
@@ -61,23 +69,28 @@ def _event_columns() -> Iterator[tuple[str, str, str, str | None]]:
             yield f"{prefix}_{name}", sql, f.name, name
 
 
-_LAYOUT = tuple(_event_columns())
+_LAYOUT: Layout = tuple(_event_columns())
+# CSV has no nested values a spreadsheet could read: the location is columns too.
+_CSV_LAYOUT: Layout = tuple(_event_columns(frozenset({"location"})))
 
 # The flat columns, in order, and their DuckDB types.
 COLUMNS: tuple[str, ...] = tuple(c for c, *_ in _LAYOUT)
 COLUMN_TYPES: dict[str, str] = {c: sql for c, sql, *_ in _LAYOUT}
 JSON_COLUMNS: tuple[str, ...] = tuple(c for c, sql in COLUMN_TYPES.items() if sql == "JSON")
+# The CSV columns (the flat columns with `location_*` for `location`) and their types.
+CSV_COLUMNS: tuple[str, ...] = tuple(c for c, *_ in _CSV_LAYOUT)
+CSV_TYPES: dict[str, str] = {c: sql for c, sql, *_ in _CSV_LAYOUT}
 
 
 def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def flatten(event: Event) -> dict[str, Any]:
+def flatten(event: Event, layout: Layout = _LAYOUT) -> dict[str, Any]:
     """`event` as one flat row keyed by `COLUMNS`. Scalars keep their Python type
     (None stays None); JSON columns are compact JSON text (None when absent)."""
     row: dict[str, Any] = {}
-    for column, sql, name, part in _LAYOUT:
+    for column, sql, name, part in layout:
         value = getattr(event, name)
         if part is not None:
             value = None if value is None else getattr(value, part)
@@ -85,6 +98,11 @@ def flatten(event: Event) -> dict[str, Any]:
             value = None if value is None else _dumps(plain(value))
         row[column] = value
     return row
+
+
+def flatten_csv(event: Event) -> dict[str, Any]:
+    """`event` as one flat row keyed by `CSV_COLUMNS` (see `flatten`)."""
+    return flatten(event, _CSV_LAYOUT)
 
 
 @cache
@@ -113,6 +131,33 @@ def unflatten(row: Mapping[str, Any]) -> Event:
         if value is not None or not has_default(f):
             values[f.name] = value
     return Event(**values)
+
+
+# --- typed nested columns --------------------------------------------------------
+
+
+def json_structure(annotation: Any) -> Any:
+    """The DuckDB `from_json` structure of a value of this type: a record is an object
+    of its fields' structures, a list a one-item list, a scalar its SQL type. A number
+    that may be an int or a float (a figure's value) is a DOUBLE."""
+    bare = _bare(annotation)
+    if is_dataclass(bare):
+        hints = get_type_hints(bare)
+        return {f.name: json_structure(hints[f.name]) for f in fields(bare)}
+    if get_origin(bare) is list:
+        return [json_structure(get_args(bare)[0])]
+    if get_origin(bare) is Literal:
+        return "VARCHAR"
+    if get_origin(bare) in (Union, types.UnionType):
+        return "DOUBLE"  # int | float
+    return _SQL[bare]
+
+
+@cache
+def json_structures() -> dict[str, str]:
+    """JSON column -> its `from_json` structure, as the JSON text DuckDB takes."""
+    hints = get_type_hints(Event)
+    return {c: json.dumps(json_structure(hints[c])) for c in JSON_COLUMNS}
 
 
 # DuckDB type -> Arrow type, for writing rows of any store table through Arrow.

@@ -29,7 +29,7 @@ from . import __version__
 from .model import Actor, Article, Event, normalise_text, stable_hash
 from . import query
 from .query import ALL, EventFilter
-from .schema import COLUMN_TYPES, COLUMNS, arrow_schema, flatten, record_columns, unflatten
+from .schema import COLUMN_TYPES, COLUMNS, arrow_schema, flatten, json_structures, record_columns, unflatten
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -558,22 +558,41 @@ class Store:
         A store without cluster tables (read-only v1) gives every event."""
         return self._select(where, limit, clusters=self.has_table("event_clusters"))
 
-    def write_parquet(self, out: str | Path | IO[bytes], where: EventFilter = ALL) -> int:
-        """Events as Parquet with the flat export columns; returns the row count."""
-        # Typed columns in export order; `date` is a DATE, so partial dates ride in `date_raw`.
-        cols = ", ".join("e." + _q(c) for c in [*COLUMNS, "date_raw"])
-        where, params = where.where()
+    def _typed_select(self, where_: EventFilter) -> tuple[str, list[Any]]:
+        """SQL for the matching events with typed columns: the flat columns in order, the
+        JSON ones as structs and lists (`schema.json_structures`), then `date_raw` (the
+        `date` column is a DATE, so a partial date rides there)."""
+        structures = json_structures()
+        cols = ", ".join(
+            f"from_json(e.{_q(c)}, '{structures[c]}') AS {_q(c)}" if c in structures else "e." + _q(c)
+            for c in [*COLUMNS, "date_raw"]
+        )
+        where, params = where_.where()
         sql = (
             f"SELECT {cols} FROM events e LEFT JOIN articles a ON a.id = e.article_id{where} "
             "ORDER BY e.article_id, e.sentence_index, e.event_start, e.id"
         )
+        return sql, params
+
+    def arrow_reader(self, where: EventFilter = ALL, batch_rows: int = 65_536) -> "pa.RecordBatchReader":
+        """The matching events as Arrow record batches with typed columns (see
+        `_typed_select`): what Parquet export writes and the data API reads."""
+        sql, params = self._typed_select(where)
+        # A cursor of its own: a pending result on the store's connection would block
+        # every other query until the batches are read.
+        return self._con.cursor().sql(sql, params=params).to_arrow_reader(batch_rows)
+
+    def write_parquet(self, out: str | Path | IO[bytes], where: EventFilter = ALL) -> int:
+        """Events as Parquet with typed columns (location a struct, figures a list of
+        structs, codes strings); returns the row count."""
         if isinstance(out, (str, Path)):
+            sql, params = self._typed_select(where)
             row = self._con.execute(f"COPY ({sql}) TO ? (FORMAT PARQUET)", [*params, str(out)]).fetchone()
             return int(row[0]) if row else 0
         import pyarrow.parquet as pq
 
         # Streams must be written by pyarrow; batch by batch so memory stays flat.
-        reader = self._con.sql(sql, params=params).to_arrow_reader(65_536)
+        reader = self.arrow_reader(where)
         n = 0
         with pq.ParquetWriter(out, reader.schema) as writer:
             for batch in reader:

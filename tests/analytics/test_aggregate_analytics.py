@@ -95,15 +95,16 @@ def test_aggregation_is_incremental(store):
 
 def test_gdelt_export_writes_one_row_per_cluster(store):
     out = io.StringIO()
-    assert export(store, "gdelt", out) == 6  # not aggregated yet: every event is its own row
+    assert export(store, "gdelt", out, rows="event") == 6  # not aggregated yet: every event is its own row
     aggregate(store)
     out = io.StringIO()
-    assert export(store, "gdelt", out) == 4
+    assert export(store, "gdelt", out, rows="event") == 4
     rows = [dict(zip(GDELT_COLUMNS, line.split("\t"))) for line in out.getvalue().splitlines()]
     counts = sorted((r["NumMentions"], r["NumSources"], r["NumArticles"]) for r in rows)
     assert counts == [("1", "1", "1"), ("1", "1", "1"), ("1", "1", "1"), ("3", "2", "2")]
     per_mention = io.StringIO()
-    assert export(store, "gdelt", per_mention, per_mention=True) == 6
+    assert export(store, "gdelt", per_mention) == 6  # by default one row per mention
+    assert {line.split("\t")[GDELT_COLUMNS.index("NumMentions")] for line in per_mention.getvalue().splitlines()} == {"1"}
 
 
 def test_dyads_timeline_top(store):
@@ -145,8 +146,10 @@ def test_analytics_commands_formats(store):
     assert result.exit_code == 0 and "173" in result.stdout
     result = runner.invoke(app, ["aggregate", "--db", db, "--full"])
     assert result.exit_code == 0 and result.stdout.startswith("4 clusters from 6 events")
-    result = runner.invoke(app, ["export", "--db", db, "--format", "gdelt", "--per-mention"])
+    result = runner.invoke(app, ["export", "--db", db, "--format", "gdelt"])
     assert result.exit_code == 0 and len(result.stdout.splitlines()) == 6
+    result = runner.invoke(app, ["export", "--db", db, "--format", "gdelt", "--rows", "event"])
+    assert result.exit_code == 0 and len(result.stdout.splitlines()) == 4
     assert runner.invoke(app, ["dyads", "--db", db + ".missing"]).exit_code == 1
 
 

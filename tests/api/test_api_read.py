@@ -9,7 +9,7 @@ import json
 import duckdb
 import pytest
 
-from thucydides.schema import COLUMNS as CSV_COLUMNS
+from thucydides.schema import CSV_COLUMNS
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,5 @@
-"""Exports from the store: JSONL, CSV, Parquet and GDELT 2.0 rows."""
+"""Exports from the store: JSONL, CSV, Parquet and GDELT 2.0 rows (the GDELT, PLOVER and
+ICEWS formats on a whole corpus: tests/store/test_export_formats.py)."""
 
 from __future__ import annotations
 
@@ -8,13 +9,15 @@ import json
 
 from datetime import date
 
+import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from thucydides.export import GDELT_COLUMNS, _gdelt_geo, export, gdelt_event_id
+from thucydides.export import BIGQUERY_COLUMNS, GDELT_COLUMNS, export, gdelt_event_id
+from thucydides.export.geo import default_geography
 from thucydides.model import Actor, Article, Event, Location, Span
 from thucydides.query import EventFilter
-from thucydides.schema import COLUMNS, flatten, unflatten
+from thucydides.schema import COLUMNS, CSV_COLUMNS, flatten, unflatten
 from thucydides.store import Store
 
 # Real pipeline output, not hand-made records: an arrest with a count and a city, a
@@ -74,9 +77,14 @@ def test_csv_has_header_and_flat_rows(store, tmp_path):
     assert export(store, "csv", path) == 4
     with path.open(encoding="utf-8", newline="") as f:
         reader = csv.DictReader(f)
-        assert tuple(reader.fieldnames or ()) == COLUMNS
+        assert tuple(reader.fieldnames or ()) == CSV_COLUMNS
         rows = list(reader)
     assert rows[0]["code"] == "173" and rows[0]["source_code"] == "TURCOP" and rows[0]["date"] == "2024-03-03"
+    # The location as columns, not JSON.
+    assert "location" not in rows[0]
+    assert (rows[0]["location_name"], rows[0]["location_country"], rows[0]["location_precision"]) == (
+        "Istanbul", "TUR", "city")  # fmt: skip
+    assert float(rows[0]["location_lat"]) == 41.01384 and rows[1]["location_name"] == ""
     assert json.loads(rows[1]["quote"])["text"] == "We condemn the attacks by the rebels,"
     assert rows[3]["quote"] == "" and rows[3]["figures"] == "[]"
     out = io.StringIO()
@@ -92,6 +100,13 @@ def test_parquet_is_readable_with_pyarrow(store, tmp_path):
     rows = table.to_pylist()
     assert [r["code"] for r in rows] == ["173", "111", "190", "141"]
     assert rows[0]["goldstein"] == -5.0 and str(rows[0]["date"]) == "2024-03-03"
+    # Typed nested columns: the location a struct, the figures a list of structs, codes strings.
+    assert pa.types.is_struct(table.schema.field("location").type)
+    assert pa.types.is_list(table.schema.field("figures").type)
+    assert pa.types.is_string(table.schema.field("code").type)
+    assert rows[0]["location"]["name"] == "Istanbul" and rows[0]["location"]["lat"] == 41.01384
+    assert rows[0]["figures"][0]["kind"] == "detained" and rows[0]["figures"][0]["value"] == 1879
+    assert rows[1]["quote"]["speaker"]["code"] == "FRAGOV" and rows[1]["location"] is None
     # A binary stream works too (for stdout).
     buf = io.BytesIO()
     assert export(store, "parquet", buf, where=EventFilter(roots=("17",))) == 1
@@ -101,7 +116,8 @@ def test_parquet_is_readable_with_pyarrow(store, tmp_path):
 
 def test_gdelt_rows_have_61_fields_in_codebook_order(store):
     assert len(GDELT_COLUMNS) == 61
-    assert GDELT_COLUMNS[:5] == ("GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate")
+    assert GDELT_COLUMNS[:5] == ("GlobalEventID", "Day", "MonthYear", "Year", "FractionDate")  # the codebook's
+    assert BIGQUERY_COLUMNS[:2] == ("GLOBALEVENTID", "SQLDATE") and BIGQUERY_COLUMNS[2:] == GDELT_COLUMNS[2:]
     assert GDELT_COLUMNS[25:35] == (
         "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass",
         "GoldsteinScale", "NumMentions", "NumSources", "NumArticles", "AvgTone",
@@ -113,8 +129,8 @@ def test_gdelt_rows_have_61_fields_in_codebook_order(store):
     assert lines[-1] == "" and len(lines) == 5  # no header by default
     first = dict(zip(GDELT_COLUMNS, lines[0].split("\t"), strict=True))
     events = list(store.events())
-    assert first["GLOBALEVENTID"] == str(gdelt_event_id(events[0].id))
-    assert first["SQLDATE"] == "20240303" and first["MonthYear"] == "202403" and first["Year"] == "2024"
+    assert first["GlobalEventID"] == str(gdelt_event_id(events[0].id))
+    assert first["Day"] == "20240303" and first["MonthYear"] == "202403" and first["Year"] == "2024"
     assert first["FractionDate"] == "2024.1726"  # GDELT's ((month-1)*30+day)/365
     assert (first["Actor1Code"], first["Actor1Name"], first["Actor1CountryCode"], first["Actor1Type1Code"]) == (
         "TURCOP", "TURKEY", "TUR", "COP",  # the actor's name, else its words
@@ -122,15 +138,18 @@ def test_gdelt_rows_have_61_fields_in_codebook_order(store):
     assert (first["Actor2Code"], first["Actor2Type1Code"]) == ("TURCVL", "CVL")
     assert (first["EventCode"], first["EventBaseCode"], first["EventRootCode"]) == ("173", "173", "17")
     assert (first["QuadClass"], first["GoldsteinScale"], first["IsRootEvent"]) == ("4", "-5.0", "1")
-    assert first["ActionGeo_FullName"] == "Istanbul" and first["ActionGeo_Type"] == "4"  # a city
+    assert first["ActionGeo_FullName"] == "Istanbul, Turkey" and first["ActionGeo_Type"] == "4"  # a world city
     assert first["ActionGeo_CountryCode"] == "TU"  # ISO TUR -> FIPS 10-4, as GDELT uses
+    assert first["ActionGeo_ADM1Code"] == "TU34"  # FIPS country + the province's code, not its name
     assert (first["ActionGeo_Lat"], first["ActionGeo_Long"], first["ActionGeo_FeatureID"]) == ("41.01384", "28.94966", "745044")
-    assert first["AvgTone"] == "" and first["Actor1Geo_Type"] == ""
+    assert first["AvgTone"] == "" and first["Actor1Geo_Type"] == "0"  # "Turkish police" names no place
     assert len(first["DATEADDED"]) == 14 and first["SOURCEURL"] == "https://news.example/turkey/1"
     second = dict(zip(GDELT_COLUMNS, lines[1].split("\t"), strict=True))
-    assert second["IsRootEvent"] == "0" and second["ActionGeo_Type"] == ""  # no place
+    assert second["IsRootEvent"] == "0" and second["ActionGeo_Type"] == "0" and second["ActionGeo_Lat"] == ""  # no place
     last = dict(zip(GDELT_COLUMNS, lines[3].split("\t"), strict=True))
-    assert (last["ActionGeo_FullName"], last["ActionGeo_Type"], last["ActionGeo_CountryCode"]) == ("Chicago", "3", "US")
+    assert (last["ActionGeo_FullName"], last["ActionGeo_Type"], last["ActionGeo_CountryCode"]) == (
+        "Chicago, Illinois, United States", "3", "US")  # a US city
+    assert last["ActionGeo_ADM1Code"] == "USIL"
 
 
 def test_gdelt_root_only_code_and_article_date():
@@ -146,7 +165,7 @@ def test_gdelt_root_only_code_and_article_date():
     )  # fmt: skip
     row = dict(zip(GDELT_COLUMNS, gdelt_row(event, ArticleRef("a", None, None, date(2024, 3, 3), None))))
     assert (row["EventCode"], row["EventBaseCode"], row["EventRootCode"]) == ("140", "140", "14")
-    assert row["SQLDATE"] == "20240303" and row["IsRootEvent"] == 0 and row["Actor2Code"] == ""
+    assert row["Day"] == "20240303" and row["IsRootEvent"] == 0 and row["Actor2Code"] == ""
 
 
 def test_a_code_outside_cameo_is_stored_and_exported_without_class_or_score(tmp_path):
@@ -177,6 +196,10 @@ def test_gdelt_header_on_request(store, tmp_path):
     lines = path.read_text(encoding="utf-8").splitlines()
     assert lines[0].split("\t") == list(GDELT_COLUMNS)
     assert all(len(line.split("\t")) == 61 for line in lines)
+    export(store, "gdelt", path, header="bigquery")
+    assert path.read_text(encoding="utf-8").splitlines()[0].split("\t") == list(BIGQUERY_COLUMNS)
+    with pytest.raises(ValueError, match="gdelt only"):
+        export(store, "csv", path, header="bigquery")
 
 
 def test_gdelt_event_ids_are_stable_64_bit():
@@ -216,9 +239,15 @@ def test_export_command_formats(cli_db, tmp_path):
     assert result.exit_code == 0, result.output
     assert [json.loads(line)["code"] for line in result.stdout.splitlines()] == ["173", "111", "190", "141"]
     assert "4 events exported (jsonl)" in result.stderr
-    result = _invoke("export", "--db", str(cli_db), "--format", "gdelt", "--header", "--root", "17")
+    result = _invoke("export", "--db", str(cli_db), "--format", "gdelt", "--header", "gdelt", "--root", "17")
     lines = result.stdout.splitlines()
-    assert lines[0].startswith("GLOBALEVENTID\tSQLDATE") and len(lines) == 2
+    assert lines[0].startswith("GlobalEventID\tDay") and len(lines) == 2
+    result = _invoke("export", "--db", str(cli_db), "--format", "gdelt", "--header", "bigquery")
+    assert result.stdout.startswith("GLOBALEVENTID\tSQLDATE\t")
+    result = _invoke("export", "--db", str(cli_db), "--format", "csv", "--header", "gdelt")
+    assert result.exit_code == 2 and "--no-header" in result.output
+    result = _invoke("export", "--db", str(cli_db), "--format", "csv", "--no-header")
+    assert len(result.stdout.splitlines()) == 4 and not result.stdout.startswith("id,")
     out = tmp_path / "out.parquet"
     result = _invoke("export", "--db", str(cli_db), "-f", "parquet", "-o", str(out), "--since", "2024-03-01")
     assert result.exit_code == 0, result.output
@@ -244,11 +273,15 @@ def test_stats_command(cli_db):
 
 
 def test_gdelt_geo_from_locations():
-    assert _gdelt_geo(None) == {}
-    country = _gdelt_geo(Location(text="Germany", name="Germany", country="DEU", precision="country"))
-    assert (country["Type"], country["CountryCode"]) == (1, "GM")
-    state = _gdelt_geo(Location(text="Texas", name="Texas", country="USA", admin1="Texas", precision="admin1"))
-    assert (state["Type"], state["ADM1Code"]) == (2, "Texas")  # GDELT's US state
-    assert _gdelt_geo(Location(text="Bavaria", name="Bavaria", country="DEU", precision="admin1"))["Type"] == 5
-    unresolved = _gdelt_geo(Location(text="the Strip", start=0, end=9))
-    assert (unresolved["Type"], unresolved["FullName"], unresolved["CountryCode"]) == (None, "the Strip", None)
+    geo = default_geography()
+    assert geo.gdelt(None).type == 0 and geo.gdelt(None).values()[1:] == ("", "", "", "", None, None, "")
+    country = geo.gdelt(Location(text="Germany", name="Germany", country="DEU", precision="country"))
+    assert (country.type, country.country, country.adm1, country.feature_id) == (1, "GM", "GM", "GM")
+    assert (round(country.lat), round(country.lon)) == (51, 10)  # the country's centroid
+    state = geo.gdelt(Location(text="Texas", name="Texas", country="USA", admin1="Texas", precision="admin1"))
+    assert (state.type, state.adm1, state.full_name) == (2, "USTX", "Texas, United States")  # GDELT's US state
+    assert 25 < state.lat < 37 and -107 < state.lon < -93  # a centroid inside Texas
+    province = geo.gdelt(Location(text="Adana", name="Adana", country="TUR", admin1="Adana", precision="admin1"))
+    assert (province.type, province.country, province.adm1) == (5, "TU", "TU81")  # FIPS division code, not the name
+    unresolved = geo.gdelt(Location(text="the Strip", start=0, end=9))
+    assert unresolved.type == 0 and unresolved.full_name == ""  # GDELT writes no place it could not resolve

@@ -14,6 +14,7 @@ from typing import Any
 import duckdb
 
 from .. import query
+from ..export.csvfile import csv_row
 from ..ontology import default_ontology
 from ..query import DAY, FROM_EVENTS, FROM_EVENTS_CLUSTERS, LAT, LON, EventFilter, QuoteFilter
 from ..schema import COLUMNS, unflatten
@@ -59,12 +60,13 @@ def list_events(cur: Cursor, f: EventFilter, limit: int, offset: int, sort: str)
 
 
 def csv_rows(cur: Cursor, f: EventFilter, limit: int, offset: int, sort: str) -> Iterator[list[Any]]:
-    """Flat export rows (the columns of `thucydides export --format csv`), in batches."""
+    """Export CSV rows (`export.csv_row`: the columns of `thucydides export --format csv`),
+    in batches; an event's date is its day (its own date, else its article's)."""
     where, params = f.where()
-    cols = ", ".join(f'e."{c}"' if c != "date" else f"strftime({DAY}, '%Y-%m-%d')" for c in COLUMNS)
+    cols = ", ".join(f'e."{c}"' for c in _FLAT) + f", strftime({DAY}, '%Y-%m-%d')"
     cur.execute(f"SELECT {cols} {FROM_EVENTS}{where} ORDER BY {SORTS[sort]} LIMIT ? OFFSET ?", [*params, limit, offset])
     while rows := cur.fetchmany(1024):
-        yield from (list(r) for r in rows)
+        yield from (csv_row(unflatten(dict(zip([*_FLAT, "date"], r)))) for r in rows)
 
 
 def get_event(cur: Cursor, event_id: str) -> dict[str, Any] | None:

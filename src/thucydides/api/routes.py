@@ -12,9 +12,8 @@ import duckdb
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import Response
 
-from ..export import csv_cell
+from ..schema import CSV_COLUMNS
 from ..model import ID_PATTERN
-from ..schema import COLUMNS
 from .. import query
 from ..query import MATCHES, MODALITIES, EventFilter, QuoteFilter
 from . import queries
@@ -104,8 +103,8 @@ def list_events(
     if format == "csv":
         buf = io.StringIO()
         writer = csv.writer(buf)
-        writer.writerow(COLUMNS)
-        writer.writerows([csv_cell(v) for v in row] for row in queries.csv_rows(cur, f, limit, offset, sort))
+        writer.writerow(CSV_COLUMNS)
+        writer.writerows(queries.csv_rows(cur, f, limit, offset, sort))
         headers = {"Content-Disposition": 'attachment; filename="events.csv"'}
         return Response(buf.getvalue(), media_type="text/csv; charset=utf-8", headers=headers)
     if limit > MAX_PAGE:

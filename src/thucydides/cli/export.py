@@ -1,10 +1,10 @@
-"""`thucydides export`: write the stored events as JSONL, CSV, Parquet or GDELT rows."""
+"""`thucydides export`: write the stored events as JSONL, CSV, Parquet, GDELT, PLOVER or ICEWS rows."""
 
 from __future__ import annotations
 
 import sys
-from enum import Enum
 from datetime import date
+from enum import Enum
 from typing import Optional
 
 import typer
@@ -23,6 +23,18 @@ class ExportFormat(str, Enum):
     csv = "csv"
     parquet = "parquet"
     gdelt = "gdelt"
+    plover = "plover"
+    icews = "icews"
+
+
+class HeaderNames(str, Enum):
+    gdelt = "gdelt"
+    bigquery = "bigquery"
+
+
+class RowsChoice(str, Enum):
+    mention = "mention"
+    event = "event"
 
 
 @app.command("export")
@@ -30,15 +42,17 @@ def export_command(
     db: Optional[str] = DB_OPTION,
     fmt: ExportFormat = typer.Option(ExportFormat.jsonl, "--format", "-f", help="Output format."),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="File to write (default: stdout)."),
-    header: Optional[bool] = typer.Option(
-        None, "--header/--no-header", help="Column header line (default: on for csv, off for gdelt)."
+    header: Optional[HeaderNames] = typer.Option(
+        None, "--header", help="GDELT: write a header line of the codebook's (gdelt) or BigQuery's column names."
     ),
+    no_header: bool = typer.Option(False, "--no-header", help="csv, icews: leave out the header line."),
+    rows: RowsChoice = typer.Option(
+        RowsChoice.mention, "--rows",
+        help="mention: one row per coded event; event: one per real-world event (GDELT: with its NumMentions).",
+    ),  # fmt: skip
     root: list[str] = typer.Option([], "--root", help="Only these CAMEO root codes (repeatable)."),
     since: Optional[str] = typer.Option(None, "--since", help="Only events on or after this date (YYYY-MM-DD)."),
     until: Optional[str] = typer.Option(None, "--until", help="Only events on or before this date (YYYY-MM-DD)."),
-    per_mention: bool = typer.Option(
-        False, "--per-mention", help="GDELT: one row per coded event instead of one per event cluster."
-    ),
 ) -> None:
     """Export the events in the store (GDELT: the 61 GDELT 2.0 event columns, tab-separated)."""
     stderr = Console(stderr=True)
@@ -48,6 +62,8 @@ def export_command(
                 date.fromisoformat(value)
             except ValueError:
                 raise typer.BadParameter("expected a date YYYY-MM-DD", param_hint=name) from None
+    if header is not None and fmt is not ExportFormat.gdelt:
+        raise typer.BadParameter("names the GDELT header; for other formats use --no-header", param_hint="--header")
     to_stdout = output in (None, "-")
     if fmt is ExportFormat.parquet and to_stdout and sys.stdout.isatty():
         stderr.print(Text("error: parquet is binary; give --output FILE or redirect stdout", style="red"), soft_wrap=True)
@@ -56,11 +72,17 @@ def export_command(
     try:
         with Store.open(settings.db, read_only=True) as store:
             n = export_events(
-                store, fmt.value, None if to_stdout else output, header=header,
-                per_mention=per_mention, where=EventFilter(date_from=since, date_to=until, roots=tuple(root)),
-            )  # fmt: skip
+                store, fmt.value, None if to_stdout else output, header=False if no_header else _header(header),
+                rows=rows.value, where=EventFilter(date_from=since, date_to=until, roots=tuple(root)),
+            )  # type: ignore[arg-type]  # fmt: skip
     except StoreError as err:
         stderr.print(Text(f"error: {err}", style="red"), soft_wrap=True)
         raise typer.Exit(1) from err
     sys.stdout.flush()
-    stderr.print(f"{n} events exported ({fmt.value}) → {'stdout' if to_stdout else output}", highlight=False, markup=False, soft_wrap=True)
+    unit = "events" if rows is RowsChoice.mention else "real-world events"
+    stderr.print(f"{n} {unit} exported ({fmt.value}) → {'stdout' if to_stdout else output}", highlight=False,
+                 markup=False, soft_wrap=True)  # fmt: skip
+
+
+def _header(names: HeaderNames | None) -> str | None:
+    return names.value if names else None
