@@ -155,6 +155,8 @@ def test_people_named_with_a_compound_are_no_goods(coded):
     "Police were deployed in Belgrade to prevent further protests.",
     "Such marches have become a regular feature of Pakistani politics.",
     "The opposition cancelled the planned march in Lahore.",
+    "Another rally is planned in Ankara on Saturday.",
+    "Opposition parties have scheduled a protest in Tbilisi for next week.",
 ])
 def test_an_event_noun_talked_about_is_no_event(coded, text):
     assert not [c for c in coded(text) if c[0].startswith("14")], coded(text)

@@ -53,6 +53,7 @@ class Grammar:
     unrealised_modifiers: frozenset[str] = frozenset()
     generic_determiners: frozenset[str] = frozenset()
     preventing_verbs: frozenset[str] = frozenset()
+    planning_verbs: frozenset[str] = frozenset()
     generic_predicates: frozenset[str] = frozenset()
     implied_agent_roles: dict[str, str] = field(default_factory=dict)  # lemma -> role
     country_focus: FocusWeights = FocusWeights()

@@ -55,6 +55,8 @@ def _generic(noun: Token, grammar: Grammar) -> str | None:
     head = noun.head
     if noun.dep_ in {"dobj", "nsubjpass"} and head.lemma_ in grammar.preventing_verbs:
         return f"'{noun.text}' {head.text}: it did not happen"
+    if noun.dep_ in {"dobj", "nsubjpass"} and head.lemma_ in grammar.planning_verbs:
+        return f"'{noun.text}' {head.text}: not yet happened"
     if noun.dep_ == "nsubj" and noun.tag_ == "NNS" and head.lemma_ in grammar.generic_predicates \
             and not any(c.dep_ in _BARE_DEPS for c in noun.children):
         return f"'{noun.text} {head.text}': a general statement"
