@@ -15,7 +15,6 @@ import pytest
 from thucydides import compiled
 from thucydides.actors.dictionary import ActorDictionary, Payload, _bundled_layers, default_dictionary
 from thucydides.compiled import load_compiled, share_equal
-from thucydides.datafiles import data_path
 from thucydides.events import Lexicon
 from thucydides.events.lexicon import Families, Family
 from thucydides.ontology import default_ontology

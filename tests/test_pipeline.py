@@ -103,9 +103,9 @@ def test_split_text_cuts_at_paragraphs_then_sentences_and_joins_up() -> None:
     # A run without whitespace (spaCy's tokenizer is quadratic in its affixes) is cut too.
     word = "(" * 2500
     assert [len(p) for p in split_text(f"A {word} B", 10_000, max_run=1000)] == [1002, 1000, 502]
-    for text, limit in [(text, 7), ("x" * 10_001, 3000), ("a\n" * 5000, 999)]:
-        pieces = split_text(text, limit)
-        assert "".join(pieces) == text and max(map(len, pieces)) <= limit
+    for whole, limit in [(text, 7), ("x" * 10_001, 3000), ("a\n" * 5000, 999)]:
+        pieces = split_text(whole, limit)
+        assert "".join(pieces) == whole and max(map(len, pieces)) <= limit
 
 
 def test_a_long_article_is_coded_whole_with_offsets_into_its_text() -> None:

@@ -37,7 +37,7 @@ from dataclasses import fields
 from functools import lru_cache
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import BinaryIO, TypeVar
+from typing import Any, BinaryIO, TypeVar, cast
 
 from . import __version__
 
@@ -118,31 +118,35 @@ class _Sharer:
         return shared  # type: ignore[return-value]
 
     def share(self, value: T) -> T:
+        return cast("T", self._share(value))
+
+    def _share(self, value: Any) -> Any:
+        # Walks any structure of containers and the package's objects, so untyped inside.
         kind = type(value)
         if kind is str:
             return self._one(value, value)
         if kind is tuple or kind is frozenset:
-            items = kind(map(self.share, value))  # type: ignore[call-overload]
+            items = kind(map(self._share, value))
             if all(map(self._plain, items)):
                 return self._one((kind, kind(map(self._identity, items))), items)
-            return items  # type: ignore[return-value]
+            return items
         if kind is list:
-            value[:] = map(self.share, value)  # type: ignore[index]
+            value[:] = map(self._share, value)
         elif kind is dict or kind is set:
-            items = [(self.share(k), self.share(v)) for k, v in value.items()] if kind is dict \
-                else list(map(self.share, value))  # type: ignore[attr-defined]
-            value.clear()  # type: ignore[attr-defined]
-            value.update(items)  # type: ignore[attr-defined]
+            items = [(self._share(k), self._share(v)) for k, v in value.items()] if kind is dict \
+                else list(map(self._share, value))
+            value.clear()
+            value.update(items)
         elif kind.__module__.startswith(__package__ + "."):
             state = _state(value)
             if state is None:
                 return value
             for name, item in state.items():
-                shared = self.share(item)
+                shared = self._share(item)
                 if shared is not item:
                     object.__setattr__(value, name, shared)  # frozen dataclasses too
                     state[name] = shared
-            if _frozen_value(kind) and all(map(self._plain, state.values())):
+            if _frozen_value(kind) and all(map(self._plain, state.values())):  # type: ignore[arg-type]  # classes hash
                 return self._one((kind, *((name, self._identity(v)) for name, v in state.items())), value)
         return value
 
@@ -175,7 +179,7 @@ def cache_key(name: str, sources: Iterable[Source], packages: Iterable[str] = ()
     return digest.hexdigest()
 
 
-def _update(digest: "hashlib._Hash", part: str | bytes) -> None:
+def _update(digest: "hashlib.blake2b", part: str | bytes) -> None:
     # Length-prefixed, so no two different sequences of parts hash alike.
     data = part.encode("utf-8") if isinstance(part, str) else part
     digest.update(len(data).to_bytes(8, "little"))

@@ -77,11 +77,9 @@ def _cut_long(text: str, max_chars: int) -> Iterator[str]:
 
 def _cut_point(window: str) -> int:
     for pattern in _BREAKS:
-        last = None
-        for last in pattern.finditer(window):
-            pass
-        if last is not None:
-            return last.end()
+        matches = list(pattern.finditer(window))
+        if matches:
+            return matches[-1].end()
     return len(window)
 
 
@@ -116,7 +114,7 @@ def parse_texts(nlp: Language, texts: Sequence[str], *, max_chars: int, batch_si
     for i, parts in enumerate(pieces):
         if len(parts) > 1:
             results[i] = _parse_pieces(nlp, parts, max_chars)
-    return results  # type: ignore[return-value] - every slot is filled above
+    return results  # type: ignore[return-value]  # every slot is filled above
 
 
 def _parse_pieces(nlp: Language, pieces: list[str], max_chars: int) -> Doc | Exception:
@@ -127,7 +125,7 @@ def _parse_pieces(nlp: Language, pieces: list[str], max_chars: int) -> Doc | Exc
         if len(docs) == 1:
             return docs[0]
         # The tensors are not used after parsing; joined, they would double the memory.
-        doc = Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor"])
+        doc = Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor"])  # type: ignore[call-arg]  # spaCy 3.8 has it
         if doc_text(doc) != "".join(pieces):
             raise ValueError("the parsed pieces do not join up to the text")  # offsets would be wrong
         return doc

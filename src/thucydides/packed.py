@@ -36,7 +36,7 @@ class PackedStrings(Sequence[str]):
     def __len__(self) -> int:
         return len(self._ends)
 
-    def __getitem__(self, i: int) -> str:  # type: ignore[override] - no slices
+    def __getitem__(self, i: int) -> str:  # type: ignore[override]  # no slices
         if i < 0:
             i += len(self._ends)
         return self._blob[self._ends[i - 1] if i else 0:self._ends[i]].decode("utf-8")

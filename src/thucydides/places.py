@@ -115,14 +115,14 @@ class _Builder:
             if info.get("capital"):
                 self.capital_names.add((info["iso3"], place_key(info["capital"])))
         for country in pycountry.countries:
-            place = self.countries.get(country.alpha_3)
-            if place is None:
-                place = Place(country.name, country.alpha_3, "country")
-                self.countries[country.alpha_3] = place
+            known = self.countries.get(country.alpha_3)
+            if known is None:
+                known = Place(country.name, country.alpha_3, "country")
+                self.countries[country.alpha_3] = known
                 self.iso2to3[country.alpha_2] = country.alpha_3
             for attr in ("name", "common_name", "official_name"):
                 if getattr(country, attr, None):
-                    self._add(primary, getattr(country, attr), place)
+                    self._add(primary, getattr(country, attr), known)
         text = read_data("gazetteer/aliases.yaml")
         for alias, iso3 in load_yaml(text)["countries"].items():
             place = self.countries.get(iso3) or Place(str(alias), iso3, "country")
@@ -296,7 +296,7 @@ class PlaceTable:
         labels = self._labels
         return Place(self._names[i], labels[self._country[i]], labels[self._precision[i]],  # type: ignore[arg-type]
                      labels[self._admin1[i]], None if lat != lat else lat, None if lon != lon else lon,
-                     None if geonameid < 0 else geonameid, population)
+                     None if geonameid < 0 else int(geonameid), int(population))
 
     def __getstate__(self) -> tuple:
         return tuple(getattr(self, name) for name in self.__slots__[:-1])

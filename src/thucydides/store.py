@@ -214,8 +214,10 @@ def build_rows(
     articles, events, sigs = [], [], []
     actors: dict[tuple[Any, ...], dict[str, Any]] = {}
     for article, article_events in items:
-        seen: set[str] = set()  # a repeated event id is stored once (first wins)
-        unique = [e for e in article_events if not (e.id in seen or seen.add(e.id))]
+        first_by_id: dict[str, Event] = {}  # a repeated event id is stored once (first wins)
+        for event in article_events:
+            first_by_id.setdefault(event.id, event)
+        unique = list(first_by_id.values())
         articles.append(
             {
                 "id": article.id,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 import pytest
 from typer.testing import CliRunner
@@ -17,7 +17,6 @@ import thucydides.cli.export  # noqa: F401 - registers the command
 import thucydides.cli.ingest as ingest_cli
 import thucydides.cli.stats  # noqa: F401 - registers the command
 from thucydides.cli import app
-from thucydides.model import Article, Event
 from thucydides.query import EventFilter
 from thucydides.store import Store
 

@@ -152,7 +152,7 @@ def test_code_codes_what_ingest_stored_and_names_the_rest(ingested):
         stored.setdefault(row[1], set()).add(row[0])
     assert {a: coded.get(a, set()) for a in originals} == {a: stored.get(a, set()) for a in originals}
     errors, _ = _problems(store)
-    for path, line in errors:  # ingest named it: code names it too
+    for path, _line in errors:  # ingest named it: code names it too
         assert path in done.stderr, path
 
 

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 
 from ..datafiles import load_yaml, read_data
 from ..model import Event
+from ..model import Figure as FigureRecord
 from ..nlp import doc_ents, doc_text
 from .numbers import SCALES, UNITS
 from .parse import clause_head, event_actors, in_actor, predicate_token
@@ -385,14 +386,14 @@ class FigureAttacher:
         # and 24 others wounded", "attacked the village, killing 12".
         related = {own.i} | {c.i for c in own.conjuncts} | {c.i for c in own.children if c.dep_ == "advcl"}
         actors = event_actors(event)
-        found = []
+        found: list[FigureRecord] = []
         for figure, head in zip(self.figures, self._clauses):
             if figure.kind is None:
                 # Only the event's own verb's subject or object: "thousands took to the streets".
                 kind = _kind_for_event(figure, event.code) if figure.anchor.i == predicate.i else None
                 if kind is not None:
-                    found.append({**figure.to_dict(doc), "kind": kind})
+                    found.append(FigureRecord(**{**figure.to_dict(doc), "kind": kind}))
             elif head.i in related or in_actor(figure.mention.start, figure.mention.end, actors):
-                found.append(figure.to_dict(doc))
+                found.append(FigureRecord(**figure.to_dict(doc)))
         if found:
             event.figures = found

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 
 from ..datafiles import load_yaml, read_data
 from ..model import Actor, Event
+from ..model import Quote as QuoteRecord
 from ..nlp import doc_text
 from .parse import Sentences, predicate_token
 
@@ -157,4 +158,4 @@ def attach_quotes(events: list[Event], quotes: list[Quote], doc: Doc) -> None:
             quote = next((q for q in quotes if q.verb is not None and predicate is not None
                           and q.verb.i == predicate.i), None)
         if quote is not None:
-            event.quote = quote.to_dict()
+            event.quote = QuoteRecord(**quote.to_dict())

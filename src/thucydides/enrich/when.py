@@ -269,8 +269,8 @@ class DateAttacher:
             mentions = self._by_clause.get(head.i, [])
             # Nearest first; at the predicate's own clause, those in its own phrase before
             # the rest (a noun predicate shares its clause with the verb that governs it).
-            def rank(m: DateMention) -> tuple[bool, int]:
-                return (level == 0 and not _in_subtree(m.root, predicate), abs(m.root.i - predicate.i))
+            def rank(m: DateMention, own_clause: bool = level == 0) -> tuple[bool, int]:
+                return (own_clause and not _in_subtree(m.root, predicate), abs(m.root.i - predicate.i))
 
             for mention in sorted(mentions, key=rank):
                 resolved = self.resolve(mention)

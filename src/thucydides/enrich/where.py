@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Token
 
 from ..datafiles import load_yaml, read_data
 from ..dateline import PLACE as DATELINE_PLACE
-from ..model import Event
+from ..model import Event, Location
 from ..nlp import doc_ents, doc_text, names_a_person
 from ..places import Gazetteer, Place
 from .parse import Sentences, clause_head, event_actors, governing_clauses, in_actor, predicate_token
@@ -182,7 +182,7 @@ class PlaceAttacher:
         mention = self._choose(event, predicate) if predicate is not None else None
         mention = mention or self.dateline
         if mention is not None:
-            event.location = mention.to_location()
+            event.location = Location(**mention.to_location())
 
     def _choose(self, event: Event, predicate: Token) -> PlaceMention | None:
         actors = event_actors(event)

@@ -292,7 +292,7 @@ class Lexicon:
         for pattern in self.patterns:
             for word in pattern.lemmas:
                 (forms if pattern.by_form else lemmas)[(pattern.pos, word)].append(pattern)
-        for key, candidates in [*lemmas.items(), *forms.items()]:
+        for candidates in [*lemmas.values(), *forms.values()]:
             if any(p.layer == CURATED for p in candidates):
                 # A word the curated lexicon knows keeps its decisions ("called the move
                 # a mistake" is no phone call): a broad pattern may only add a sense
@@ -383,7 +383,7 @@ class Lexicon:
         return cls(patterns, families=families, synsets=expanded, discards=tuple(discards))
 
 
-class _LexiconLoader(SafeLoader):
+class _LexiconLoader(SafeLoader):  # type: ignore[valid-type,misc]  # the C loader when PyYAML has it
     """YAML 1.1 reads `on`, `off`, `yes`, `no` as booleans, but in a lexicon they
     are words ("call *on*"); only `true` and `false` are booleans here."""
 

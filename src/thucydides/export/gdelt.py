@@ -137,8 +137,8 @@ def write_gdelt(
     geography = default_geography()
     n = 0
     for record in records:
-        event, article, *cluster = record
-        out.write("\t".join(_cell(v) for v in gdelt_row(event, article, *cluster, geography=geography)) + "\n")
+        event, article, cluster = (*record, None)[:3]
+        out.write("\t".join(_cell(v) for v in gdelt_row(event, article, cluster, geography=geography)) + "\n")
         n += 1
     return n
 

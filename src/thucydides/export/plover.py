@@ -94,8 +94,8 @@ def _locations(location: Location | None) -> list[dict[str, Any]]:
 def _magnitudes(figures: list[Figure]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for field, kinds in _MAGNITUDES.items():
-        values = [f.value if f.value is not None else f.min for f in figures if f.kind in kinds]
-        values = [v for v in values if v is not None]
+        values = [v for f in figures if f.kind in kinds
+                  if (v := f.value if f.value is not None else f.min) is not None]
         if values:
             out[field] = max(values)  # the largest count the sentence reports
     return out

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import trafilatura
+from trafilatura.settings import Document
 
 from ..model import Article
 from .common import clean_field, decode_bytes, normalise_date, read_limited
@@ -29,9 +30,10 @@ def article_from_html(
     `url` is where the page was fetched (it wins over the page's own canonical
     URL); `date` is a fallback for a page that carries no publication date.
     """
-    doc = trafilatura.bare_extraction(markup, url=url, with_metadata=True)
+    extracted = trafilatura.bare_extraction(markup, url=url, with_metadata=True)
+    doc = extracted if isinstance(extracted, Document) else None  # a dict only when asked for one
     text = (doc.text or "").strip() if doc is not None else ""
-    if not text:
+    if doc is None or not text:
         return IngestError(origin, "no extractable text in HTML")
     title = clean_field(doc.title)
     first, _, rest = text.partition("\n")

@@ -32,7 +32,7 @@ def article_from_record(record: Any, origin: str) -> Article:
     if not text.strip():
         raise ValueError("record has empty text")
     warnings: list[str] = []
-    fields = {"text": text, **{key: clean_field(record.get(key)) for key in ("title", "source", "url")}}
+    fields: dict[str, Any] = {"text": text, **{key: clean_field(record.get(key)) for key in ("title", "source", "url")}}
     for key, value in fields.items():
         if value is not None:
             fields[key], replaced = valid_unicode(value)

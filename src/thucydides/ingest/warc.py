@@ -102,7 +102,7 @@ def read_warc(path: Path, max_bytes: int) -> Iterator[Article | IngestError]:
                     yield IngestError(f"{path}@{offset}", f"record larger than the limit of {max_bytes:,} bytes")
                 elif page and payload is None:
                     yield IngestError(f"{path}@{offset}", f"page inflates past the limit of {max_bytes:,} bytes")
-                elif page:
+                elif page and payload is not None:
                     yield _article(record, payload, f"{path}@{offset}")
         except Problem:
             raise

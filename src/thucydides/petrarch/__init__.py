@@ -26,4 +26,4 @@ def __getattr__(name: str) -> Any:
     return getattr(import_module(f"{__name__}.{_EXPORTS[name]}"), name)
 
 
-__all__ = sorted(_EXPORTS)
+__all__ = list(_EXPORTS)  # noqa: PLE0605 - the lazily imported names

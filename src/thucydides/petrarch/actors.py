@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .reading import ERROR, WARNING, Issue, Line, content_lines, phrase_words
+from .reading import WARNING, Issue, Line, content_lines, phrase_words
 
 ACTOR_CODE_RE = re.compile(r"^[A-Z0-9]{3}(?:[A-Z0-9]{3})*$")
 NULL_CODE = "---"

@@ -31,8 +31,8 @@ class Dictionaries:
 
     @property
     def issues(self) -> list[Issue]:
-        files = [*self.verbs, *self.actors, *self.agents, *self.discards]
-        return [*self.unreadable, *(i for f in files for i in f.issues)]
+        per_file = [f.issues for files in (self.verbs, self.actors, self.agents, self.discards) for f in files]
+        return [*self.unreadable, *(issue for issues in per_file for issue in issues)]
 
     @property
     def errors(self) -> list[Issue]:
