@@ -241,6 +241,9 @@ class Event:
     modality: str = "asserted"
     quote: Quote | None = None
     figures: list[Figure] = field(default_factory=list)
+    # Further mentions of the same happening in the article ("the protests ... the
+    # rallies"), merged into this event (`events/happenings.py`); `event_text` is one.
+    mentions: list[Span] = field(default_factory=list)
     rule: str
     confidence: float = 1.0
 

@@ -34,11 +34,11 @@ from .schema import COLUMN_TYPES, COLUMNS, arrow_schema, flatten, json_structure
 if TYPE_CHECKING:
     import pyarrow as pa
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 # Older stores are migrated in place when opened for writing (additive only: v2 added
-# articles.duplicate_of and the dedup/cluster tables, v3 the quotes table), and read
-# as they are when read-only.
-_READABLE_VERSIONS = (1, 2, SCHEMA_VERSION)
+# articles.duplicate_of and the dedup/cluster tables, v3 the quotes table, v4
+# events.mentions), and read as they are when read-only.
+_READABLE_VERSIONS = (1, 2, 3, SCHEMA_VERSION)
 
 
 # The events table: the event's flat columns, and the event date when it is not a
@@ -133,6 +133,7 @@ _BACKFILL_QUOTES = """
 _MIGRATIONS: dict[int, list[str]] = {
     1: ["ALTER TABLE articles ADD COLUMN IF NOT EXISTS duplicate_of VARCHAR", *_V2_TABLES],
     2: [*_V3_TABLES, _BACKFILL_QUOTES],
+    3: ["ALTER TABLE events ADD COLUMN IF NOT EXISTS mentions JSON"],
 }
 # Tables a store has only from the version given.
 _TABLE_SINCE = {"article_signatures": 2, "quotes": 3}
@@ -518,8 +519,11 @@ class Store:
             extra = ", c.cluster_id, c.num_mentions, c.num_sources, c.num_articles, c.first_seen"
             rep = "(m.event_id IS NULL OR c.event_id = e.id)"
             where = f"{where} AND {rep}" if where else f" WHERE {rep}"
+        present = self._stored_event_columns()
+        # A store of an older version read as it is lacks the newer columns: empty.
+        selected = [f"e.{_q(c)}" if c in present else f"NULL AS {_q(c)}" for c in cols]
         sql = (
-            f"SELECT {', '.join('e.' + _q(c) for c in cols)}, "
+            f"SELECT {', '.join(selected)}, "
             "coalesce(e.date_raw, strftime(e.date, '%Y-%m-%d')) AS date, "
             f"a.id, a.url, a.source, a.date, a.ingested_at{extra} "
             f"FROM events e LEFT JOIN articles a ON a.id = e.article_id{joins}{where} "
@@ -542,6 +546,11 @@ class Store:
                     yield unflatten(flat), ref, counts
         finally:
             cursor.close()
+
+    def _stored_event_columns(self) -> frozenset[str]:
+        rows = self._con.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = 'events'").fetchall()
+        return frozenset(name for (name,) in rows)
 
     def events(self, where: EventFilter = ALL, limit: int | None = None) -> Iterator[Event]:
         """Stored events matching `where` (see `query.EventFilter`), in a stable order

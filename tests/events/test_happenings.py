@@ -22,6 +22,10 @@ def test_mentions_of_one_protest_are_one_event(pipeline: Pipeline) -> None:
     protests = [e for e in _events(pipeline) if e.root == "14"]
     assert len(protests) == 1, [(e.code, e.event_text.text, e.sentence_index) for e in protests]
     assert protests[0].source.code == "SRBCVL" and protests[0].target.code.startswith("SRB")
+    # The merged mentions stay with the event, as evidence.
+    spans = [protests[0].event_text, *protests[0].mentions]
+    assert sorted(span.text.lower() for span in spans) == ["protests", "protests"]
+    assert all(STORY[span.start:span.end] == span.text for span in spans)
 
 
 def test_the_arrest_and_its_later_mention_are_one_event_but_the_sentence_is_another(pipeline: Pipeline) -> None:

@@ -265,3 +265,26 @@ def test_quotes_are_stored_with_their_speakers_and_backfilled_into_older_stores(
     with Store.open(db) as store:
         assert store.schema_version == SCHEMA_VERSION
         assert store.con.execute('SELECT "start", "end", text, speaker_code, speaker_name FROM quotes').fetchall() == rows
+
+
+def test_a_version_3_store_gains_the_mentions_column_and_reads_before_it(tmp_path):
+    from thucydides.pipeline import Pipeline
+
+    text = "Thousands protested in Tbilisi on Sunday. The protests spread, and the demonstrations went on."
+    [(coded, events)] = list(Pipeline().code_articles([Article(text=text, id="m1", date="2025-03-24")]))
+    merged = [e for e in events if e.mentions]
+    assert merged, [(e.code, e.event_text.text) for e in events]
+    db = tmp_path / "m.duckdb"
+    with Store.open(db) as store:
+        store.add(coded, events)
+    con = duckdb.connect(str(db))  # the store as version 3 wrote it: no mentions column
+    con.execute("ALTER TABLE events DROP COLUMN mentions")
+    con.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+    con.close()
+    with Store.open(db, read_only=True) as store:  # read as it is
+        assert store.schema_version == 3
+        assert {e.id for e in store.events()} == {e.id for e in events}
+    with Store.open(db) as store:  # migrated when opened for writing
+        assert store.schema_version == SCHEMA_VERSION
+        store.add(Article(text="x", id="m2"), [])
+        assert store.con.execute("SELECT count(*) FROM events WHERE mentions IS NULL").fetchone() == (len(events),)

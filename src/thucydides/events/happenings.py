@@ -39,8 +39,17 @@ def one_per_happening(doc: Doc, events: list[Event]) -> list[Event]:
             groups.append([event])
         else:
             group.append(event)
-    kept = {id(max(g, key=_statement_weight)) for g in groups}
+    kept = {id(_merged(g)) for g in groups}
     return [e for e in events if id(e) in kept]
+
+
+def _merged(group: list[Event]) -> Event:
+    """The mention that states most, with the others' words as its further mentions."""
+    best = max(group, key=_statement_weight)
+    others = [e.event_text for e in group if e is not best]
+    if others:
+        best.mentions = sorted([*best.mentions, *others], key=lambda span: span.start)
+    return best
 
 
 def _same_happening(doc: Doc, first: Event, later: Event, nominal: bool) -> bool:
