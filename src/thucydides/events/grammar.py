@@ -17,6 +17,7 @@ OBJECT_DEPS = {"dobj", "obj"}
 COMPLEMENT_DEPS = {"xcomp", "ccomp", "pcomp"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 NOMINAL_POS = {"NOUN", "PROPN", "PRON"}
+MODIFIER_DEPS = {"compound", "amod", "nmod"}  # "*emergency food* aid", "*suicide car* bombing"
 
 
 @dataclass(frozen=True)
@@ -126,6 +127,25 @@ def _stranded_object(prep: Token) -> Iterator[Token]:
         if clause.dep_ in {"advcl", "ccomp", "acl"} and clause.left_edge.i == prep.i + 1:
             yield from (s for s in clause.children if s.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS
                         and s.i < clause.i)
+
+
+def objects_of(token: Token, grammar: Grammar) -> list[Token]:
+    """Direct objects, their conjuncts, and what a measure or a container object
+    holds: "provided 25,000 tons *of aid*", "declared a state *of emergency*"."""
+    found = children(token, PASSIVE_SUBJECT_DEPS if is_passive(token) else OBJECT_DEPS)
+    objects = [c for o in found for c in [o, *o.conjuncts]]
+    return objects + [m for o in objects if is_measure(o) or o.lemma_.lower() in grammar.container_nouns
+                      for m in prep_objects(o, ("of",))]
+
+
+def is_measure(noun: Token) -> bool:
+    return any(c.dep_ == "nummod" for c in noun.children) or noun.like_num
+
+
+def attributed(clause: Token, predicate: Token) -> bool:
+    """Whether a clause is content the predicate attributes after the fact: a
+    that-clause before its verb ("X will withdraw, *officials said*")."""
+    return clause.dep_ == "ccomp" and clause.i < predicate.i
 
 
 def governors(token: Token) -> Iterator[Token]:
