@@ -73,7 +73,7 @@ class Pipeline:
         try:
             events = self.coder.code_doc(doc, article)
             events = [e for e in events if e.modality in self.settings.keep_modalities]
-            return one_per_happening(doc, self.enricher(doc, article, events))
+            return one_per_happening(doc, self.enricher(doc, article, events), self.coder.grammar)
         finally:
             release(doc)  # the Doc can then be freed as soon as it is dropped
 

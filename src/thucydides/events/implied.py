@@ -88,7 +88,7 @@ class ImpliedActors:
         grammar = self.grammar
         predicate = match.predicate
         if not code.startswith(tuple(grammar.implied_agent_codes)) \
-                or not (match.pattern.pos == "noun" or is_passive(predicate)) \
+                or not (match.pattern.pos == "noun" or is_passive(predicate, grammar)) \
                 or not source_unstated(match, grammar):
             return []
         country = country or next((t.country for t in targets if t.country), None)

@@ -28,10 +28,8 @@ ANY_CLAUSE = "*clause"  # `complements: ["*clause"]`: any that-clause ("hoped th
 # `complements: ["*own-clause"]`: a that-clause about the speaker's own act ("claimed
 # that *they* had attacked"): its subject is a pronoun that refers to the speaker.
 OWN_CLAUSE = "*own-clause"
-OBJECT_PREPS = {"of", "for", "to"}  # "accused X *of* Y", "blamed X *for* Y", "put an end *to* Y"
 CLAUSE_DEPS = {"xcomp", "ccomp", "advcl"}
 PREDICATIVE_DEPS = {"acomp", "oprd", "attr", "xcomp", "ROOT", "ccomp", "conj"}
-PREDICTIVE_AUX = {"would", "will", "could", "might", "may", "'ll", "'d"}
 _SENTENCE_WORDS_KEY = "thucydides.sentence_words"  # per-document memo (nlp.release drops it)
 
 Patterns = dict[int, tuple[LayerSegment, ...]]  # token index -> the lexicon's patterns for it, by layer
@@ -97,7 +95,7 @@ class PatternMatcher:
             found = [(i, m) for i, m in ((i, self._fits(p, token)) for i, p in segment.plain) if m is not None]
             if segment.phrased:
                 words = words if words is not None else _sentence_words(token)
-                context = context or VerbContext(token)
+                context = context or VerbContext(token, self.grammar)
                 found += self._fitting_phrased(segment, token, words, context)
             if found:
                 return [m for _, m in sorted(found, key=lambda im: im[0])]
@@ -119,8 +117,9 @@ class PatternMatcher:
             return None  # "called the move *a mistake*" is no phone call; "struck *a boat*" no labour strike
         match = Match(pattern, token)
         fits = (_has_particle(pattern, token) and self._fits_objects(match) and self._fits_subjects(pattern, token)
-                and _fits_preps(pattern, token) and self._fits_complements(match) and _fits_modals(match)
-                and (pattern.compiled is None or self._fits_phrase(pattern, match, context or VerbContext(token))))
+                and _fits_preps(pattern, token) and self._fits_complements(match) and self._fits_modals(match)
+                and (pattern.compiled is None
+                     or self._fits_phrase(pattern, match, context or VerbContext(token, self.grammar))))
         return match if fits else None
 
     def _in_place(self, pattern: Pattern, token: Token) -> bool:
@@ -166,7 +165,7 @@ class PatternMatcher:
         token = match.predicate
         # "accused X *of corruption*": the parser often hangs the phrase on the object.
         heads = [*token.children, *(p for o in children(token, OBJECT_DEPS) for p in o.children
-                                    if p.dep_ == "prep" and p.lower_ in OBJECT_PREPS)]
+                                    if p.dep_ == "prep" and p.lower_ in self.grammar.object_complement_preps)]
         comps = [
             c for c in heads
             if c.dep_ in {"xcomp", "ccomp", "pcomp", "prep"}
@@ -178,6 +177,18 @@ class PatternMatcher:
         if comps:
             match.complement = comps[0]
         return bool(comps)
+
+    def _fits_modals(self, match: Match) -> bool:
+        """A that-clause stating an obligation, for a pattern with `modals`, which becomes
+        the match's complement: "said X *must* go"."""
+        modals = match.pattern.modals
+        if not modals:
+            return True
+        clause = next((c for c in match.predicate.children
+                       if c.dep_ in {"ccomp", "acl"} and _modal(c, modals, self.grammar)), None)
+        if clause is not None:
+            match.complement = clause
+        return clause is not None
 
     def _fits_phrase(self, pattern: Pattern, match: Match, context: VerbContext) -> bool:
         """A `pattern:` (PETRARCH notation) fits when all its words and phrases are
@@ -221,18 +232,6 @@ def _fits_preps(pattern: Pattern, token: Token) -> bool:
                for c in token.children if c.dep_ in CLAUSE_DEPS for m in c.children)
 
 
-def _fits_modals(match: Match) -> bool:
-    """A that-clause stating an obligation, for a pattern with `modals`, which becomes
-    the match's complement: "said X *must* go"."""
-    modals = match.pattern.modals
-    if not modals:
-        return True
-    clause = next((c for c in match.predicate.children if c.dep_ in {"ccomp", "acl"} and _modal(c, modals)), None)
-    if clause is not None:
-        match.complement = clause
-    return clause is not None
-
-
 def _sentence_words(token: Token) -> frozenset[str]:
     """The forms and lemmas of the sentence's words, lower case, once per sentence."""
     doc = token.doc
@@ -265,7 +264,7 @@ def _has_excluded_deps(token: Token, excluded: tuple[frozenset[str], ...]) -> bo
     return any(deps >= item for item in excluded)
 
 
-def _modal(clause: Token, modals: tuple[str, ...]) -> bool:
+def _modal(clause: Token, modals: tuple[str, ...], grammar: Grammar) -> bool:
     """Whether a that-clause states an obligation: "X *must* go", "X *needs to* go",
     "X *has to* go", "X *should* go" (the modal may sit on a coordinated verb)."""
     for verb in (clause, *clause.conjuncts):
@@ -273,7 +272,7 @@ def _modal(clause: Token, modals: tuple[str, ...]) -> bool:
             return True
         if verb.lemma_.lower() in modals and any(c.dep_ == "xcomp" for c in verb.children):
             # "NATO *would need* to remain strong" is a prediction, not an appeal.
-            return not any(c.dep_ == "aux" and c.lower_ in PREDICTIVE_AUX for c in verb.children)
+            return not any(c.dep_ == "aux" and c.lower_ in grammar.predictive_aux for c in verb.children)
     return False
 
 

@@ -144,7 +144,7 @@ class Parties:
         where people talk or speak is only a location."""
         if not self.refiner.refined_code(match, trace=False).startswith(tuple(self.grammar.place_target_codes)):
             return []
-        actors = [a for t in place_tokens(match.predicate, match.light_object)
+        actors = [a for t in place_tokens(match.predicate, self.grammar, match.light_object)
                   for a in self.resolver.resolve_many(t, article.date)]
         if actors:
             match.trace.append("place -> " + ", ".join(f"{a.text}={a.code}" for a in actors))
@@ -167,7 +167,7 @@ def source_unstated(match: Match, grammar: Grammar) -> bool:
         stated = [h for slot in match.pattern.source if slot not in {"amod", "compound"}
                   for h in slot_tokens(slot, predicate, grammar, match.light_object)]
         return not any(identifies_agent(h, grammar) for h in stated)
-    if is_passive(predicate):
+    if is_passive(predicate, grammar):
         # "killed *by a roadside bomb*": a weapon or an event is no agent.
         return not any(identifies_agent(o, grammar) for o in prep_objects(predicate, ("by",)))
     subjects = agent_tokens(predicate, grammar)

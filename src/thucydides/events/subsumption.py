@@ -13,18 +13,13 @@ from spacy.tokens import Token
 
 from .arguments import light_verb_of
 from .arguments import subjects as agent_tokens
-from .grammar import Grammar, attributed, prep_objects
+from .grammar import Grammar, attributed, is_definite, prep_objects
 from .lexicon import Lexicon
 from .match import Match
-from .modality import DEFINITE_DETS
 from .refinement import CodeRefiner
 
-# Prepositions that name the means of a violent act: "killed two *in* a bomb
-# attack", "wounded by a roadside bomb", "attacked *with* artillery".
-MEANS_PREPS = ("in", "with", "by", "during", "using", "through")
 VIOLENT_ROOTS = {"18", "19", "20"}
 EMBEDDING_DEPS = {"xcomp", "ccomp", "prep", "dobj", "advcl", "acl"}
-CIRCUMSTANCE_MARKS = frozenset("as because after when while since before until although though whereas once".split())
 
 
 class Subsumption:
@@ -54,7 +49,7 @@ class Subsumption:
             for inner in self._embedded_matches(match, by_token):
                 if match.light_object is not None and inner.predicate.i == match.light_object.i:
                     continue  # the pattern's own noun: its code is read in `CodeRefiner.refined_code`
-                if match.embedded is not None and _presupposed_event(inner):
+                if match.embedded is not None and _presupposed_event(inner, self.grammar):
                     continue  # "urged X to investigate *the attack*": the attack happened
                 if inner.subsumed_by is None:
                     inner.subsumed_by = match
@@ -103,10 +98,9 @@ class Subsumption:
             if not weapon.pattern.embedded_only and found[0].subsumed_by is None:
                 found[0].subsumed_by = match
 
-    @staticmethod
-    def _mark_means_phrases(match: Match, per_token: dict[int, list[Match]]) -> None:
+    def _mark_means_phrases(self, match: Match, per_token: dict[int, list[Match]]) -> None:
         """ "killed two *in an air strike*": the violent reading of a word with several."""
-        for obj in prep_objects(match.predicate, MEANS_PREPS):
+        for obj in prep_objects(match.predicate, self.grammar.means_preps):
             found = per_token.get(obj.i, [])
             inner = next((m for m in found if m.pattern.code[:2] in VIOLENT_ROOTS), None)
             if inner is None or found[0].subsumed_by is not None:
@@ -124,7 +118,8 @@ class Subsumption:
             if match.pattern.subordinate and attributed(child, match.predicate):
                 continue  # "X will restore ties, *an official said*": reported content, not an aim
             # "warned motorists to stay away *as protesters were throwing stones*": when, not what
-            aside = {t.i for c in child.subtree if c.dep_ == "advcl" and _circumstance(c) for t in c.subtree}
+            aside = {t.i for c in child.subtree if c.dep_ == "advcl" and _circumstance(c, self.grammar)
+                     for t in c.subtree}
             for t in child.subtree:
                 inner = by_token.get(t.i) if t.i not in aside else None
                 if inner is not None and inner.predicate.i != match.predicate.i:
@@ -149,20 +144,18 @@ def _embed(governor: Match, inner: Match) -> None:
         governor.also_embedded.append(inner)
 
 
-def _presupposed_event(match: Match) -> bool:
+def _presupposed_event(match: Match, grammar: Grammar) -> bool:
     """A definite event noun that is an argument of the embedded action, not the
     action itself: "urged X to investigate *the attack*" reports an attack."""
-    noun = match.predicate
     return (match.pattern.pos == "noun" and not match.pattern.embedded_only
-            and any((c.dep_ == "det" and c.lower_ in DEFINITE_DETS) or c.dep_ == "poss"
-                    for c in noun.children))
+            and is_definite(match.predicate, grammar))
 
 
-def _circumstance(clause: Token) -> bool:
+def _circumstance(clause: Token, grammar: Grammar) -> bool:
     """An adverbial clause of time, cause or concession ("as protesters were throwing
     stones", "after the talks collapsed"): a circumstance of the governing act, never
     what it demands, threatens or appeals for (a purpose clause, "to demand", is)."""
-    return any(c.dep_ == "mark" and c.lower_ in CIRCUMSTANCE_MARKS for c in clause.children)
+    return any(c.dep_ == "mark" and c.lower_ in grammar.circumstance_marks for c in clause.children)
 
 
 def _depth_below(token: Token, ancestor: Token) -> int:
