@@ -57,6 +57,7 @@ from .dictionary import (
     RoleTerm,
 )
 from .coref import memory_for
+from .grammar import ActorGrammar, default_actor_grammar
 from .people import Person
 from ..names import alias_key, words
 from .normalize import case_ok
@@ -64,7 +65,6 @@ from .normalize import case_ok
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-ALLOWED_PREPS = frozenset({"of", "in", "from", "at", "for", "within", "inside", "throughout", "across"})
 SKIP_DEPS = frozenset(
     {
         "relcl", "acl", "conj", "cc", "preconj", "advcl", "parataxis", "ccomp", "xcomp", "mark",
@@ -76,11 +76,6 @@ NOUN_POS = frozenset({"NOUN", "PROPN", "X"})
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 ELI_ROLES = frozenset({"GOV", "MIL", "LEG", "JUD", "COP"})
 _KIND_RANK = {PERSON: 0, GROUP: 0, IGO: 0, COUNTRY: 1, METONYM: 2, CAPITAL: 3, DEMONYM: 4, PLACE: 5, "gazetteer": 6}
-_DETERMINERS = frozenset({"the", "a", "an"})
-LOCATIVES = frozenset(
-    "central northern southern eastern western north south east west downtown outskirts suburbs "
-    "suburb greater old outside near around streets".split()
-)
 # Ties between role nouns at the same distance from the head go to the first here.
 _ROLE_PRECEDENCE = {r: i for i, r in enumerate(
     "GOV MIL COP JUD LEG REB UAF OPP SPY PTY NGO IGO MED REL BUS EDU LAB HLH AGR CRM REF CVL ELI".split()
@@ -127,16 +122,17 @@ class _DocTokens:
     (`doc.user_data`), so it goes when the document goes.
     """
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, articles: frozenset[str]) -> None:
         self.doc = doc
+        self._articles = articles  # determiners a phrase's text starts after
         self._full: dict[int, _Tok] = {}
         self._plain: dict[int, _Tok] = {}
 
     @staticmethod
-    def of(doc: Doc) -> _DocTokens:
+    def of(doc: Doc, articles: frozenset[str]) -> _DocTokens:
         table = doc.user_data.get(_TOKENS_KEY)
         if table is None:
-            table = doc.user_data[_TOKENS_KEY] = _DocTokens(doc)
+            table = doc.user_data[_TOKENS_KEY] = _DocTokens(doc, articles)
         return table
 
     def full(self, i: int) -> _Tok:
@@ -151,7 +147,7 @@ class _DocTokens:
             tok.ent = t.ent_type_
             tok.ent_span = _ent_bounds(t) if tok.ent else (-1, -1)
             tok.parent = t.head.i
-            tok.is_det = dep in ("det", "predet") and t.lower_ in _DETERMINERS
+            tok.is_det = dep in ("det", "predet") and t.lower_ in self._articles
             tok.plural = tag in ("NNS", "NNPS")
             tok.possessive = dep == "poss"
         return tok
@@ -286,8 +282,9 @@ COUNTRY_MODIFIER_DEPS = frozenset({"amod", "nmod", "compound"})
 class ActorResolver:
     """Resolve spaCy argument heads (or plain strings) to `Actor`s with CAMEO codes."""
 
-    def __init__(self, dictionary: ActorDictionary | None = None) -> None:
+    def __init__(self, dictionary: ActorDictionary | None = None, grammar: ActorGrammar | None = None) -> None:
         self.dictionary = dictionary or ActorDictionary.load()
+        self.grammar = grammar or default_actor_grammar()
 
     # --- public API ---------------------------------------------------------------------
 
@@ -340,7 +337,7 @@ class ActorResolver:
     def resolve_text(self, text: str, date: str | None = None) -> Actor | None:
         """Resolve a plain string without a parse ("Turkish police", "the Kremlin"). The
         last word before the first of/in/from/at/for is taken as the head."""
-        toks = _text_toks(text)
+        toks = _text_toks(text, self.grammar.articles)
         if not toks:
             return None
         self._text_structure(toks)
@@ -416,7 +413,7 @@ class ActorResolver:
             for child in tok.children:
                 if child.dep_ in SKIP_DEPS:
                     continue
-                if child.dep_ == "prep" and child.lower_ not in ALLOWED_PREPS:
+                if child.dep_ == "prep" and child.lower_ not in self.grammar.phrase_preps:
                     continue
                 kept[child.i] = child
                 stack.append(child)
@@ -438,7 +435,7 @@ class ActorResolver:
         Without Borders", "Committee to Protect Journalists") or that a misparse put
         outside the phrase ("Côte" as an adverb of the verb in "Côte d'Ivoire closed")."""
         doc = head.doc
-        table = _DocTokens.of(doc)
+        table = _DocTokens.of(doc, self.grammar.articles)
         sent_start, sent_end = table.sentence(head.i)
         first, last = min(kept), max(kept)
         pruned = head.right_edge.i > last or head.left_edge.i < first
@@ -474,7 +471,7 @@ class ActorResolver:
                 if other.i in in_phrase and other.i not in info:
                     info[other.i] = (depth + 1, flag)
                     queue.append(other)
-        table = _DocTokens.of(eff_head.doc)
+        table = _DocTokens.of(eff_head.doc, self.grammar.articles)
         toks = []
         for t in phrase:
             tok = table.full(t.i).clone()  # the template is shared by every phrase
@@ -506,9 +503,8 @@ class ActorResolver:
         content = [i for i, t in enumerate(toks) if not t.is_punct and t.words]
         if not content:
             return
-        prep_at = next(
-            (i for i in content if toks[i].text.lower() in ALLOWED_PREPS and i != content[0]), None
-        )
+        preps = self.grammar.phrase_preps
+        prep_at = next((i for i in content if toks[i].text.lower() in preps and i != content[0]), None)
         head_end = prep_at if prep_at is not None else len(toks)
         before = [i for i in content if i < head_end]
         head = before[-1] if before else content[0]
@@ -519,7 +515,7 @@ class ActorResolver:
             and " ".join(toks[head].words) in self.dictionary.transparent
         ):
             rest = [i for i in content if i > prep_at]
-            nxt = next((i for i in rest if toks[i].text.lower() in ALLOWED_PREPS), None)
+            nxt = next((i for i in rest if toks[i].text.lower() in preps), None)
             after = [i for i in rest if nxt is None or i < nxt]
             if after:
                 head = after[-1]
@@ -668,7 +664,7 @@ class ActorResolver:
         if payload.kind == METONYM:
             cand.role = payload.role
         elif payload.kind == CAPITAL and at_head and not any(
-            " ".join(t.words) in LOCATIVES for t in phrase.content if t not in m.toks
+            " ".join(t.words) in self.grammar.locatives for t in phrase.content if t not in m.toks
         ):
             cand.role = "GOV"  # "Washington said", not "central Washington"
         if payload.kind == DEMONYM and at_head and (payload.plural or head.noun is True):
@@ -936,7 +932,7 @@ def _span(toks: list[_Tok]) -> tuple[int, int]:
 _TEXT_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+(?:[-'’.][^\W_]+)*\.?|[^\w\s]")
 
 
-def _text_toks(text: str) -> list[_Tok]:
+def _text_toks(text: str, articles: frozenset[str]) -> list[_Tok]:
     toks: list[_Tok] = []
     for m in _TEXT_TOKEN.finditer(text):
         piece, start = m.group(), m.start()
@@ -950,7 +946,7 @@ def _text_toks(text: str) -> list[_Tok]:
             toks.append(
                 _Tok(
                     index=len(toks), text=p, words=w, lemma_words=w, start=s, end=s + len(p),
-                    is_det=p.lower() in _DETERMINERS, is_punct=not w and not is_poss,
+                    is_det=p.lower() in articles, is_punct=not w and not is_poss,
                 )
             )
     return toks
