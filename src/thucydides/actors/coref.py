@@ -44,7 +44,7 @@ from spacy.symbols import PRON
 from spacy.tokens import Doc
 
 from ..model import Actor
-from ..nlp import doc_ents, doc_sents, sentence_of
+from ..nlp import NOMINAL_SUBJECT_DEPS, doc_ents, doc_sents, sentence_of
 from .dictionary import COUNTRY, GROUP, IGO, PERSON, Anaphor
 from ..names import words
 
@@ -61,8 +61,8 @@ PRONOUN_WINDOW = 2  # sentences back a pronoun may look
 # Children that make a "the ..." phrase a new description rather than an anaphor:
 # "the president of France", "the minister, who", "the group's leader".
 _SPECIFYING_DEPS = frozenset({"prep", "appos", "poss", "acl", "relcl", "compound"})
-_OBJECT_DEPS = frozenset({"dobj", "dative", "iobj"})
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Objects their clause's subject binds: "Erdogan met Rubio. Erdogan praised *him*" is not Erdogan.
+_BOUND_OBJECT_DEPS = frozenset({"dobj", "dative", "iobj"})
 
 
 @dataclass
@@ -362,7 +362,7 @@ class DocMemory:
         """Possible antecedents, nearest first, within the pronoun window."""
         bound: set[tuple[str, str | None]] = set()  # who "him" cannot be
         for entry in self._recent(before=before, since_sentence=sentence - PRONOUN_WINDOW):
-            if token.dep_ in _OBJECT_DEPS and entry.head == token.head.i and entry.dep.startswith("nsubj"):
+            if token.dep_ in _BOUND_OBJECT_DEPS and entry.head == token.head.i and entry.dep.startswith("nsubj"):
                 bound.update((a.code, a.name) for a in entry.actors)
                 continue  # "Erdogan met Rubio. Erdogan praised him": not Erdogan, here or before
             if not bound or not any((a.code, a.name) in bound for a in entry.actors):
@@ -421,12 +421,12 @@ def _most_salient(pronoun: Token, sentence: int, fits: list[_Entry]) -> _Entry |
     nearest = fits[0]
     if nearest.sentence == sentence:
         governing = {a.i for a in pronoun.ancestors}
-        return next((e for e in fits if e.sentence == sentence and e.dep in _SUBJECT_DEPS
+        return next((e for e in fits if e.sentence == sentence and e.dep in NOMINAL_SUBJECT_DEPS
                      and e.head in governing), nearest)
     doc = pronoun.doc
     same = [e for e in fits if e.sentence == nearest.sentence]
     root = sentence_of(doc, nearest.index)[1].root
-    return next((e for e in same if e.dep in _SUBJECT_DEPS and _main_clause_of(doc[e.head], root)), nearest)
+    return next((e for e in same if e.dep in NOMINAL_SUBJECT_DEPS and _main_clause_of(doc[e.head], root)), nearest)
 
 
 def _main_clause_of(verb: Token, root: Token) -> bool:

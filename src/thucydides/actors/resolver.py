@@ -73,7 +73,8 @@ SKIP_DEPS = frozenset(
     }
 )
 NOUN_POS = frozenset({"NOUN", "PROPN", "X"})
-PLACE_LABELS = frozenset({"GPE", "LOC"})
+# Entities of a phrase that can be places of a country (the gazetteer's): not facilities.
+REGION_LABELS = frozenset({"GPE", "LOC"})
 ELI_ROLES = frozenset({"GOV", "MIL", "LEG", "JUD", "COP"})
 _KIND_RANK = {PERSON: 0, GROUP: 0, IGO: 0, COUNTRY: 1, METONYM: 2, CAPITAL: 3, DEMONYM: 4, PLACE: 5, "gazetteer": 6}
 # Ties between role nouns at the same distance from the head go to the first here.
@@ -487,7 +488,7 @@ class ActorResolver:
         out = []
         seen: set[tuple[int, int]] = set()
         for i in sorted(by_index):
-            if by_index[i].ent not in PLACE_LABELS:
+            if by_index[i].ent not in REGION_LABELS:
                 continue
             start, end = by_index[i].ent_span
             if (start, end) in seen or not all(j in by_index for j in range(start, end)):

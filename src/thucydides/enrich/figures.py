@@ -27,7 +27,6 @@ from .numbers import SCALES, UNITS
 from .parse import clause_head, event_actors, in_actor, predicate_token
 
 NOT_COUNT_LABELS = frozenset({"DATE", "TIME", "PERCENT", "ORDINAL", "QUANTITY"})
-AGE_WORDS = frozenset({"aged", "age", "ages"})
 
 
 @dataclass(frozen=True)
@@ -40,6 +39,8 @@ class FigureWords:
     vague: dict[str, tuple[int, int]]
     qualifiers: dict[str, str]
     currencies: dict[str, str]
+    age_words: frozenset[str]
+    rate_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -57,6 +58,8 @@ def figure_words() -> FigureWords:
         vague={k: (int(v[0]), int(v[1])) for k, v in data["vague"].items()},
         qualifiers=dict(sorted(data["qualifiers"].items(), key=lambda kv: -len(kv[0]))),
         currencies={str(k).lower(): v for k, v in data["currencies"].items()},
+        age_words=frozenset(str(w).lower() for w in data["age_words"]),
+        rate_words=frozenset(str(w).lower() for w in data["rate_words"]),
     )
 
 
@@ -218,7 +221,8 @@ def _not_a_count(mention: NumberMention) -> bool:
     doc = root.doc
     prev = doc[root.i - 1].lower_ if root.i > 0 else ""
     nxt = doc[root.i + 1].lower_ if root.i + 1 < len(doc) else ""
-    if prev in AGE_WORDS or root.head.lower_ in AGE_WORDS or nxt in {"%", "percent", "per", "pc"}:
+    words = figure_words()
+    if prev in words.age_words or root.head.lower_ in words.age_words or nxt in words.rate_words:
         return True
     if root.ent_type_ in NOT_COUNT_LABELS:
         return True

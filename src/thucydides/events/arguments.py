@@ -11,10 +11,12 @@ from typing import Callable, Iterator
 
 from spacy.tokens import Token
 
+from ..nlp import PLACE_LABELS
 from .grammar import (
+    ACTIVE_SUBJECT_DEPS,
+    EMBEDDED_CLAUSE_DEPS,
     OBJECT_DEPS,
     PASSIVE_SUBJECT_DEPS,
-    SUBJECT_DEPS,
     Grammar,
     children,
     is_passive,
@@ -71,7 +73,7 @@ def _own_subjects(verb: Token, grammar: Grammar, statements: bool = False) -> li
             agents = list(prep_objects(current, ("by",)))
             return agents
         # "militias *were engaged* in": a stative participle's subject is its agent
-        found = children(current, SUBJECT_DEPS) or children(current, PASSIVE_SUBJECT_DEPS)
+        found = children(current, ACTIVE_SUBJECT_DEPS) or children(current, PASSIVE_SUBJECT_DEPS)
         if found:
             if found[0].lower_ in grammar.relative_pronouns and current.dep_ == "relcl":
                 return [current.head]
@@ -152,7 +154,7 @@ def _sharing_conjuncts(verb: Token) -> list[Token]:
     if verb.pos_ != "VERB" or children(verb, OBJECT_DEPS):
         return []
     return [c for c in children(verb, {"conj"})
-            if c.pos_ == "VERB" and not children(c, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)]
+            if c.pos_ == "VERB" and not children(c, ACTIVE_SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)]
 
 
 def _container_of(noun: Token) -> Token | None:
@@ -167,9 +169,9 @@ def _complement_targets(token: Token, grammar: Grammar, depth: int = 2) -> Itera
     """The target of an embedded action: "threatened to attack *X*", "urged *X* to",
     and one level further when the embedded verb names no one itself: "refused
     to allow *UN planes* to land"."""
-    for comp in children(token, {"xcomp", "ccomp", "advcl"}):
+    for comp in children(token, EMBEDDED_CLAUSE_DEPS):
         found = [*direct_objects(comp, grammar), *prep_objects(comp, grammar.complement_target_preps),
-                 *children(comp, SUBJECT_DEPS)]
+                 *children(comp, ACTIVE_SUBJECT_DEPS)]
         if not found and depth > 1:
             found = list(_complement_targets(comp, grammar, depth - 1))
         yield from found
@@ -222,11 +224,8 @@ def _condition_subjects(token: Token, grammar: Grammar) -> Iterator[Token]:
         current = queue.pop(0)
         for clause in children(current, {"advcl"}):
             if any(m.dep_ == "mark" and m.lower_ in grammar.threat_conditions for m in clause.children):
-                yield from children(clause, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
+                yield from children(clause, ACTIVE_SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
         queue.extend(children(current, {"xcomp", "ccomp", "conj"}))
-
-
-PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
 
 
 def place_tokens(token: Token, grammar: Grammar, light_object: Token | None = None) -> list[Token]:
@@ -236,7 +235,8 @@ def place_tokens(token: Token, grammar: Grammar, light_object: Token | None = No
     heads = [token, *([light_object] if light_object is not None else []), *objects]
     heads += [o for h in list(heads) for o in prep_objects(h, grammar.place_holder_preps)]
     heads += [a for o in objects for a in children(o, {"acl"})]  # "lines *leading into* Kabul"
-    places = {p.i: p for h in heads for p in prep_objects(h, grammar.place_preps) if p.ent_type_ in PLACE_ENTITIES}
+    places = {p.i: p for h in heads for p in prep_objects(h, grammar.place_preps)
+              if p.ent_type_ in PLACE_LABELS}
     return list(places.values())  # the light object is also a direct object: once each
 
 
@@ -304,7 +304,7 @@ SLOTS: dict[str, Callable[[Token, Grammar], list[Token] | Iterator[Token]]] = {
     "compound": lambda t, g: children(t, {"compound"}),
     "comp": lambda t, g: _complement_targets(t, g),
     "ccomp_subj": lambda t, g: [s for c in children(t, {"ccomp"} if t.pos_ != "NOUN" else {"ccomp", "acl"})
-                                for s in children(c, SUBJECT_DEPS)],
+                                for s in children(c, ACTIVE_SUBJECT_DEPS)],
     "light_subj": _light_subject,
     "attr": lambda t, g: children(t, {"attr", "oprd"}),
     "obj_arg": _object_arguments,

@@ -11,8 +11,9 @@ from spacy.tokens import Token
 from ..datafiles import load_yaml, read_data
 from .focus import FocusWeights
 
-SUBJECT_DEPS = {"nsubj", "csubj"}
+ACTIVE_SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
+EMBEDDED_CLAUSE_DEPS = {"xcomp", "ccomp", "advcl"}  # "threatened *to attack*", "called for X *to go*"
 OBJECT_DEPS = {"dobj", "obj"}
 COMPLEMENT_DEPS = {"xcomp", "ccomp", "pcomp"}
 NOMINAL_POS = {"NOUN", "PROPN", "PRON"}
@@ -137,7 +138,7 @@ def _stranded_object(prep: Token) -> Iterator[Token]:
     that starts right after the preposition is that object."""
     for clause in prep.head.children:
         if clause.dep_ in {"advcl", "ccomp", "acl"} and clause.left_edge.i == prep.i + 1:
-            yield from (s for s in clause.children if s.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS
+            yield from (s for s in clause.children if s.dep_ in ACTIVE_SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS
                         and s.i < clause.i)
 
 

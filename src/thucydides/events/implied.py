@@ -16,8 +16,7 @@ from spacy.tokens import Token
 
 from ..dateline import doc_dateline_end
 from ..model import Actor
-from ..nlp import doc_ents, sentence_of
-from .focus import PLACE_LABELS
+from ..nlp import PLACE_LABELS, doc_ents, sentence_of
 from .grammar import Grammar, is_passive
 from .match import ActorLookup, Match
 from .parties import source_unstated

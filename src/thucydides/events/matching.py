@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from ..nlp import doc_sents, sentence_of
 from .arguments import subjects as agent_tokens
-from .grammar import MODIFIER_DEPS, OBJECT_DEPS, Grammar, children, objects_of
+from .grammar import EMBEDDED_CLAUSE_DEPS, MODIFIER_DEPS, OBJECT_DEPS, Grammar, children, objects_of
 from .lexicon import CURATED, LayerSegment, Lexicon, Pattern
 from .match import ActorLookup, Match
 from .phrases import VerbContext, fit_phrase
@@ -28,7 +28,6 @@ ANY_CLAUSE = "*clause"  # `complements: ["*clause"]`: any that-clause ("hoped th
 # `complements: ["*own-clause"]`: a that-clause about the speaker's own act ("claimed
 # that *they* had attacked"): its subject is a pronoun that refers to the speaker.
 OWN_CLAUSE = "*own-clause"
-CLAUSE_DEPS = {"xcomp", "ccomp", "advcl"}
 PREDICATIVE_DEPS = {"acomp", "oprd", "attr", "xcomp", "ROOT", "ccomp", "conj"}
 _SENTENCE_WORDS_KEY = "thucydides.sentence_words"  # per-document memo (nlp.release drops it)
 
@@ -229,7 +228,7 @@ def _fits_preps(pattern: Pattern, token: Token) -> bool:
            for c in token.children):
         return True
     return any(m.dep_ == "mark" and m.lower_ in pattern.preps
-               for c in token.children if c.dep_ in CLAUSE_DEPS for m in c.children)
+               for c in token.children if c.dep_ in EMBEDDED_CLAUSE_DEPS for m in c.children)
 
 
 def _sentence_words(token: Token) -> frozenset[str]:
