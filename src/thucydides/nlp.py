@@ -147,6 +147,10 @@ def _groups(pieces: list[str], max_chars: int) -> Iterator[list[str]]:
         yield group
 
 
+# spaCy labels that more than one package reads.
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})  # entities that name a place
+NOMINAL_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})  # a noun subject, of an active verb or a passive
+
 _TEXT_KEY = "thucydides.text"
 
 

@@ -93,7 +93,7 @@ class Pipeline:
             events = self.coder.code_doc(doc, article)
             events = [e for e in events if e.modality in self.settings.keep_modalities
                       and (self.settings.bare_statements or e.code != BARE_STATEMENT)]
-            return one_per_happening(doc, self.enricher(doc, article, events))
+            return one_per_happening(doc, self.enricher(doc, article, events), self.coder.grammar)
         finally:
             release(doc)  # the Doc can then be freed as soon as it is dropped
 

@@ -3,8 +3,11 @@ token table (`_DocTokens`) and the dictionary's key prefixes."""
 
 from __future__ import annotations
 
+from thucydides.actors.grammar import default_actor_grammar
 from thucydides.actors.resolver import _DocTokens
 from thucydides.nlp import doc_text
+
+ARTICLES = default_actor_grammar().articles
 
 TEXT = (
     "The United Nations Security Council met on Monday. Russia vetoed the draft. "
@@ -14,20 +17,20 @@ TEXT = (
 
 def test_sentence_bounds_are_token_sent(nlp) -> None:
     doc = nlp(TEXT)
-    table = _DocTokens.of(doc)
+    table = _DocTokens.of(doc, ARTICLES)
     for token in doc:
         assert table.sentence(token.i) == (token.sent.start, token.sent.end)
 
 
 def test_sentence_bounds_without_a_parse(nlp) -> None:
     doc = nlp.make_doc("No parser ran on these words")
-    assert _DocTokens.of(doc).sentence(3) == (0, len(doc))
+    assert _DocTokens.of(doc, ARTICLES).sentence(3) == (0, len(doc))
 
 
 def test_token_table_reads_the_token(nlp) -> None:
     doc = nlp(TEXT)
-    table = _DocTokens.of(doc)
-    assert _DocTokens.of(doc) is table  # one per document
+    table = _DocTokens.of(doc, ARTICLES)
+    assert _DocTokens.of(doc, ARTICLES) is table  # one per document
     for token in doc:
         full = table.full(token.i)
         assert (full.index, full.text, full.start, full.end) == (token.i, token.text, token.idx, token.idx + len(token))
@@ -39,8 +42,8 @@ def test_token_table_reads_the_token(nlp) -> None:
 
 def test_tables_belong_to_their_document(nlp) -> None:
     first, second = nlp("Russia vetoed the draft."), nlp("China vetoed the draft.")
-    assert _DocTokens.of(first).full(0).text == "Russia"
-    assert _DocTokens.of(second).full(0).text == "China"
+    assert _DocTokens.of(first, ARTICLES).full(0).text == "Russia"
+    assert _DocTokens.of(second, ARTICLES).full(0).text == "China"
 
 
 def test_phrase_templates_are_not_shared_between_phrases(nlp, resolver) -> None:
@@ -51,7 +54,7 @@ def test_phrase_templates_are_not_shared_between_phrases(nlp, resolver) -> None:
     again = resolver.resolve_phrase(police)
     assert first is not None and again is not None
     assert (first.actor.code, first.actor.text) == (again.actor.code, again.actor.text) == ("TURCOP", "Turkish police")
-    assert _DocTokens.of(doc).full(1).depth == 0  # templates keep their defaults
+    assert _DocTokens.of(doc, ARTICLES).full(1).depth == 0  # templates keep their defaults
 
 
 def test_longest_name_still_wins_over_its_prefixes(code_of) -> None:

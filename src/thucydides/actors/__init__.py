@@ -19,14 +19,13 @@ for how a phrase is read.
 from __future__ import annotations
 
 from .dictionary import (
-    ROLE_CODES,
     ActorDictionary,
     Country,
     DictionaryError,
     Organisation,
     default_dictionary,
 )
-from .people import Office, Person
+from .people import ROLE_CODES, Office, Person
 from .resolver import ActorResolver, Found
 
 __all__ = [

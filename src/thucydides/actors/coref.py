@@ -44,7 +44,7 @@ from spacy.symbols import PRON
 from spacy.tokens import Doc
 
 from ..model import Actor
-from ..nlp import doc_ents, doc_sents, sentence_of
+from ..nlp import NOMINAL_SUBJECT_DEPS, doc_ents, doc_sents, sentence_of
 from .dictionary import COUNTRY, GROUP, IGO, PERSON, Anaphor
 from ..names import words
 
@@ -57,34 +57,12 @@ EXTENSION = "thuc_actors"
 if not Doc.has_extension(EXTENSION):
     Doc.set_extension(EXTENSION, default=None)
 
-PERSONAL = frozenset("he him his himself she her hers herself".split())
-POSSESSIVES = frozenset("his her its their".split())
-FEMININE = frozenset("she her hers herself".split())
-# Title words that tell an unknown person's gender ("Mrs Kovacs", "Queen Rania");
-# known people carry theirs in the knowledge base.
-GENDER_TITLES = {
-    **dict.fromkeys("mrs ms madam madame queen princess lady baroness dame empress duchess "
-                    "congresswoman chairwoman spokeswoman businesswoman stateswoman".split(), "f"),
-    **dict.fromkeys("mr king prince sir lord baron emperor duke "
-                    "congressman chairman spokesman businessman statesman".split(), "m"),
-}
-NEUTER = frozenset("it its itself".split())
-PLURAL = frozenset("they them their theirs themselves".split())
 PRONOUN_WINDOW = 2  # sentences back a pronoun may look
-_DESCRIPTION_DETS = frozenset({"the"})
 # Children that make a "the ..." phrase a new description rather than an anaphor:
 # "the president of France", "the minister, who", "the group's leader".
 _SPECIFYING_DEPS = frozenset({"prep", "appos", "poss", "acl", "relcl", "compound"})
-_OBJECT_DEPS = frozenset({"dobj", "dative", "iobj"})
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-# Singular role nouns that name one person: such a phrase is an antecedent of "he"/"she"
-# ("Istanbul's mayor ... him"), unlike "the government" or "the army" ("it").
-PERSON_NOUNS = frozenset(
-    "president minister premier chancellor secretary spokesman spokeswoman spokesperson mayor "
-    "governor king queen emir sultan prince ambassador envoy general commander chief leader "
-    "senator lawmaker legislator congressman congresswoman judge prosecutor official diplomat "
-    "head chairman chairwoman director officer candidate activist dissident".split()
-)
+# Objects their clause's subject binds: "Erdogan met Rubio. Erdogan praised *him*" is not Erdogan.
+_BOUND_OBJECT_DEPS = frozenset({"dobj", "dative", "iobj"})
 
 
 @dataclass
@@ -132,6 +110,7 @@ class DocMemory:
 
     def __init__(self, resolver: ActorResolver, doc: Doc, date: str | None) -> None:
         self.resolver = resolver
+        self.grammar = resolver.grammar  # its pronouns, titles and person nouns
         self.doc = doc
         self.date = date
         self._base: dict[int, Found | None] = {}
@@ -191,19 +170,21 @@ class DocMemory:
         role without a country ("his government", "their police")."""
         if actor.country or not actor.role or actor.code != actor.role:
             return None
-        poss = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in POSSESSIVES), None)
+        possessives = self.grammar.possessive_pronouns
+        poss = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in possessives), None)
         owner = self.resolve(poss) if poss is not None else None
         return owner.country if owner is not None else None
 
     def _may_be_anaphor(self, token: Token) -> bool:
         """Cheap test: could a link exist for this token? Most arguments are names or
         role phrases that need no pass over the document at all."""
-        low = token.lower_
-        if low in PERSONAL or low in NEUTER or low in PLURAL:
+        grammar = self.grammar
+        if token.lower_ in grammar.anaphoric_pronouns:
             return True
         if token.pos_ == "PROPN" or token.ent_type_ == "PERSON":
             return self.base(token) is None
-        return any(c.lower_ in _DESCRIPTION_DETS or c.lower_ == "both" for c in token.children)
+        return any(c.lower_ in grammar.description_determiners or c.lower_ in grammar.description_openers
+                   for c in token.children)
 
     def _candidate(self, chunk: Span) -> bool:
         """Whether a chunk can be an antecedent: it has a name or an entity, or its head
@@ -228,7 +209,7 @@ class DocMemory:
             except ValueError:  # no parse: no coreference, plain resolution only
                 self._scanned_to = len(doc)
                 return
-            self._pronouns = _pronoun_indexes(doc)
+            self._pronouns = _pronoun_indexes(doc, self.grammar.anaphoric_pronouns)
         for chunk in self._chunk_iter:  # chunks come in document order
             self._chunks[chunk.root.i] = chunk
             self._covered.update(range(chunk.start, chunk.end))
@@ -257,7 +238,7 @@ class DocMemory:
             entries = self._find_description(anaphor, chunk)
             if entries:
                 actors = tuple(a for e in entries for a in e.actors)[: max(anaphor.count, 1)]
-                self._links[root.i] = (actors, _without_det(chunk))
+                self._links[root.i] = (actors, _without_det(chunk, self.grammar.articles))
                 self._push_like(entries[0], root, sentence, actors)
                 return
         pending = _Pending(chunk, sentence, len(self._entries))
@@ -286,19 +267,20 @@ class DocMemory:
                 _name_key(root, full=False), root.i
             )
             if found is not None:
-                self._links[root.i] = ((found.actor,), _without_det(chunk))
+                self._links[root.i] = ((found.actor,), _without_det(chunk, self.grammar.articles))
         if found is None:
             return []
         self._remember_names(root, found)
         kind = found.kind
         if kind not in (IGO, GROUP) and not found.plural and (
-            root.lemma_.lower() in PERSON_NOUNS or any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in root.children)
+            root.lemma_.lower() in self.grammar.person_nouns
+            or any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in root.children)
         ):
             kind = PERSON
         entry = _Entry(
             index=root.i, sentence=sentence, kind=kind, actors=(found.actor,),
             plural=found.plural, org=found.org, titles=found.titles, dep=root.dep_, head=root.head.i,
-            gender=found.gender or _title_gender(chunk),
+            gender=found.gender or _title_gender(chunk, self.grammar.gender_titles),
         )
         if root.dep_ == "conj":  # "Russia and China": the pair is an antecedent of "they"
             first = next(self._recent(before=pending.position, index=root.head.i), None)
@@ -369,7 +351,7 @@ class DocMemory:
         low = token.lower_
         fits = [e for e in self._window(token, before, sentence) if self._pronoun_fits(low, e)]
         first = _most_salient(token, sentence, fits)
-        if first is not None and low in FEMININE and first.gender != "f":
+        if first is not None and low in self.grammar.feminine_pronouns and first.gender != "f":
             # Most people named without a known gender are men: "she" prefers a woman.
             first = next((e for e in fits if e.gender == "f"), first)
         if first is not None:
@@ -380,17 +362,17 @@ class DocMemory:
         """Possible antecedents, nearest first, within the pronoun window."""
         bound: set[tuple[str, str | None]] = set()  # who "him" cannot be
         for entry in self._recent(before=before, since_sentence=sentence - PRONOUN_WINDOW):
-            if token.dep_ in _OBJECT_DEPS and entry.head == token.head.i and entry.dep.startswith("nsubj"):
+            if token.dep_ in _BOUND_OBJECT_DEPS and entry.head == token.head.i and entry.dep.startswith("nsubj"):
                 bound.update((a.code, a.name) for a in entry.actors)
                 continue  # "Erdogan met Rubio. Erdogan praised him": not Erdogan, here or before
             if not bound or not any((a.code, a.name) in bound for a in entry.actors):
                 yield entry
 
-    @staticmethod
-    def _pronoun_fits(low: str, entry: _Entry) -> bool:
-        if low in PERSONAL:
-            return entry.kind == PERSON and not entry.plural and entry.gender != _other_gender(low)
-        if low in NEUTER:
+    def _pronoun_fits(self, low: str, entry: _Entry) -> bool:
+        if low in self.grammar.personal_pronouns:
+            other = "m" if low in self.grammar.feminine_pronouns else "f"  # the gender it cannot refer to
+            return entry.kind == PERSON and not entry.plural and entry.gender != other
+        if low in self.grammar.neuter_pronouns:
             return entry.kind in (COUNTRY, IGO, GROUP) and not entry.plural and len(entry.actors) == 1
         return entry.plural or entry.kind in (IGO, GROUP)
 
@@ -399,17 +381,18 @@ class DocMemory:
         if root.pos_ == "PROPN" or root.ent_type_:
             return None
         first = chunk[0]
-        if first.lower_ not in _DESCRIPTION_DETS and first.lower_ != "both":
+        determiners = self.grammar.description_determiners
+        if first.lower_ not in determiners and first.lower_ not in self.grammar.description_openers:
             return None
         if any(c.dep_ in _SPECIFYING_DEPS and not _in_key(c, chunk) for c in root.children):
             return None
-        body = chunk[1:] if first.lower_ in _DESCRIPTION_DETS else chunk
+        body = chunk[1:] if first.lower_ in determiners else chunk
         key = tuple(w for t in body for w in words(t.text))
         return self.resolver.dictionary.anaphora.get(key)
 
     def _find_description(self, anaphor: Anaphor, chunk: Span) -> list[_Entry]:
         """The nearest antecedents fitting the description (`count` distinct ones)."""
-        want = set(words(chunk.text)) - {"the", "both", "two"}
+        want = set(words(chunk.text)) - self.grammar.description_fillers
         fitting: Iterable[_Entry] = (e for e in self._recent() if _fits(e, anaphor))
         if anaphor.kind == PERSON:  # a titled person anywhere before beats a nearer one
             every = list(fitting)
@@ -438,12 +421,12 @@ def _most_salient(pronoun: Token, sentence: int, fits: list[_Entry]) -> _Entry |
     nearest = fits[0]
     if nearest.sentence == sentence:
         governing = {a.i for a in pronoun.ancestors}
-        return next((e for e in fits if e.sentence == sentence and e.dep in _SUBJECT_DEPS
+        return next((e for e in fits if e.sentence == sentence and e.dep in NOMINAL_SUBJECT_DEPS
                      and e.head in governing), nearest)
     doc = pronoun.doc
     same = [e for e in fits if e.sentence == nearest.sentence]
     root = sentence_of(doc, nearest.index)[1].root
-    return next((e for e in same if e.dep in _SUBJECT_DEPS and _main_clause_of(doc[e.head], root)), nearest)
+    return next((e for e in same if e.dep in NOMINAL_SUBJECT_DEPS and _main_clause_of(doc[e.head], root)), nearest)
 
 
 def _main_clause_of(verb: Token, root: Token) -> bool:
@@ -466,10 +449,10 @@ def _unchunked_people(doc: Doc) -> dict[int, Span]:
     return out
 
 
-def _pronoun_indexes(doc: Doc) -> list[int]:
+def _pronoun_indexes(doc: Doc, pronouns: frozenset[str]) -> list[int]:
     """Where the pronouns a pass links are, from one array read of the document."""
     lower_pos = doc.to_array([LOWER, POS])
-    wanted = {get_string_id(w) for w in PERSONAL | NEUTER | PLURAL}
+    wanted = {get_string_id(w) for w in pronouns}
     return [i for i, (low, pos) in enumerate(lower_pos.tolist()) if pos == PRON and low in wanted]
 
 
@@ -479,13 +462,8 @@ def _names_person(root: Token) -> bool:
     return root.ent_type_ == "PERSON" or any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in root.children)
 
 
-def _title_gender(chunk: Span) -> str | None:
-    return next((GENDER_TITLES[t.lower_] for t in chunk if t.lower_ in GENDER_TITLES), None)
-
-
-def _other_gender(pronoun: str) -> str:
-    """The gender a pronoun cannot refer to."""
-    return "m" if pronoun in FEMININE else "f"
+def _title_gender(chunk: Span, titles: dict[str, str]) -> str | None:
+    return next((titles[t.lower_] for t in chunk if t.lower_ in titles), None)
 
 
 def _fits(entry: _Entry, anaphor: Anaphor) -> bool:
@@ -533,8 +511,8 @@ def _name_key(token: Token, full: bool) -> tuple[str, ...]:
     return words(toks[-1].text)
 
 
-def _without_det(chunk: Span) -> Span:
+def _without_det(chunk: Span, articles: frozenset[str]) -> Span:
     start = chunk.start
-    while start < chunk.end - 1 and chunk.doc[start].lower_ in ("the", "a", "an"):
+    while start < chunk.end - 1 and chunk.doc[start].lower_ in articles:
         start += 1
     return chunk.doc[start : chunk.end]

@@ -37,16 +37,11 @@ from ..compiled import load_compiled
 from ..datafiles import data_path, load_yaml
 from ..names import alias_key
 from ..packed import PickledMapping
+from .grammar import GRAMMAR_FILE
 from .normalize import CASE_ANY, case_rule, demonym_plurals, plural
-from .people import Person, PersonError, parse_person
+from .people import ROLE_CODES, Person, PersonError, parse_person
 
 BUNDLED_FILES = ("countries.yaml", "roles.yaml", "igos.yaml", "groups.yaml", "people.yaml")
-
-#: CAMEO role blocks (the three-letter codes after the country).
-ROLE_CODES = frozenset(
-    "GOV MIL COP JUD LEG OPP PTY REB INS UAF SEP CVL MED BUS EDU REL REF LAB NGO HLH CRM ELI "
-    "SPY AGR HRI DEV ENV MOD RAD".split()
-)
 
 SECTIONS = frozenset(
     "countries blocks roles weak context transparent nonactors venues former igos groups people anaphora broad "
@@ -523,7 +518,9 @@ class ActorDictionary:
             extra_files = [extra_files]
         if not extra_files and not extra_layers and bundled:
             return default_dictionary()
-        sources = [*([data_path("actors")] if bundled else []), *map(Path, layer_sources), *map(Path, extra_files)]
+        # Without the bundled folder the role terms' plurals still come from its grammar file.
+        bundled_data = data_path("actors") if bundled else data_path(GRAMMAR_FILE)
+        sources = [bundled_data, *map(Path, layer_sources), *map(Path, extra_files)]
         read = lambda: cls._read(extra_files, extra_layers, bundled)  # noqa: E731
         if extra_layers and not layer_sources:
             return read()  # layers without files to key a compiled form on

@@ -13,6 +13,8 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from .grammar import default_actor_grammar
+
 CASE_ANY = 0
 CASE_CAPITALISED = 1
 CASE_ACRONYM = 2
@@ -51,30 +53,17 @@ def _case_shape(text: str) -> tuple[bool, bool] | None:
     return any(c.islower() for c in text), first.isupper()
 
 
-_IRREGULAR = {
-    "man": "men", "woman": "women", "child": "children", "person": "people", "thief": "thieves",
-    "people": "people", "police": "police", "staff": "staff", "personnel": "personnel",
-    "media": "media", "press": "press", "clergy": "clergy", "public": "public", "chief": "chiefs",
-    "customs": "customs", "intelligence": "intelligence", "artillery": "artillery",
-    "infantry": "infantry", "judiciary": "judiciaries", "mujahideen": "mujahideen",
-    "mujahedin": "mujahedin", "mujahedeen": "mujahedeen", "displaced": "displaced",
-    "aircraft": "aircraft", "marines": "marines", "forces": "forces", "troops": "troops",
-    "authorities": "authorities", "ministers": "ministers", "ngos": "ngos", "idps": "idps",
-    "mps": "mps", "spies": "spies", "thieves": "thieves", "children": "children", "women": "women",
-    "men": "men", "schoolchildren": "schoolchildren", "townspeople": "townspeople",
-    "businesspeople": "businesspeople", "treasury": "treasury", "congress": "congresses",
-}
-
-
 def plural(term: str) -> str:
-    """The English plural of a role term: "member of parliament" -> "members of parliament"."""
+    """The English plural of a role term: "member of parliament" -> "members of parliament"
+    (irregular ones: `irregular_plurals` in data/actors/grammar.yaml)."""
     if " of " in term:
         head, rest = term.split(" of ", 1)
         return f"{plural(head)} of {rest}"
     *first, last = term.split(" ")
     low = last.lower()
-    if low in _IRREGULAR:
-        new = _IRREGULAR[low]
+    irregular = default_actor_grammar().irregular_plurals
+    if low in irregular:
+        new = irregular[low]
     elif low.endswith("man") and not low.endswith("human"):
         new = low[:-3] + "men"
     elif re.search(r"[^aeiou]y$", low):

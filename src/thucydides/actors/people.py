@@ -38,7 +38,8 @@ from typing import Any
 ROLE_RE = re.compile(r"[A-Z]{3}")
 CODE_RE = re.compile(r"[A-Z]{3}(?:[A-Z0-9]{3})+")
 DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_ROLE_TAIL = frozenset(
+#: CAMEO role blocks (the three-letter codes after the country).
+ROLE_CODES = frozenset(
     "GOV MIL COP JUD LEG OPP PTY REB INS UAF SEP CVL MED BUS EDU REL REF LAB NGO HLH CRM ELI "
     "SPY AGR HRI DEV ENV MOD RAD".split()
 )
@@ -116,7 +117,7 @@ class Person:
             if office.code:
                 head = office.code[:3]
                 country = office.country or (None if head in ("IGO", "NGO", "IMG") else head)
-                role = office.role or (office.code[-3:] if office.code[-3:] in _ROLE_TAIL else None)
+                role = office.role or (office.code[-3:] if office.code[-3:] in ROLE_CODES else None)
                 if role is None and head in ("IGO", "NGO"):
                     role = "GOV"  # an organisation's head, as "UN chief" reads: IGOUNOGOV
                 code = office.code if role is None or office.code.endswith(role) else office.code + role

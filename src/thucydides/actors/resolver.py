@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ..model import Actor
@@ -56,6 +57,7 @@ from .dictionary import (
     RoleTerm,
 )
 from .coref import memory_for
+from .grammar import ActorGrammar, default_actor_grammar
 from .people import Person
 from ..names import alias_key, words
 from .normalize import case_ok
@@ -63,7 +65,6 @@ from .normalize import case_ok
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-ALLOWED_PREPS = frozenset({"of", "in", "from", "at", "for", "within", "inside", "throughout", "across"})
 SKIP_DEPS = frozenset(
     {
         "relcl", "acl", "conj", "cc", "preconj", "advcl", "parataxis", "ccomp", "xcomp", "mark",
@@ -72,14 +73,10 @@ SKIP_DEPS = frozenset(
     }
 )
 NOUN_POS = frozenset({"NOUN", "PROPN", "X"})
-PLACE_LABELS = frozenset({"GPE", "LOC"})
+# Entities of a phrase that can be places of a country (the gazetteer's): not facilities.
+REGION_LABELS = frozenset({"GPE", "LOC"})
 ELI_ROLES = frozenset({"GOV", "MIL", "LEG", "JUD", "COP"})
 _KIND_RANK = {PERSON: 0, GROUP: 0, IGO: 0, COUNTRY: 1, METONYM: 2, CAPITAL: 3, DEMONYM: 4, PLACE: 5, "gazetteer": 6}
-_DETERMINERS = frozenset({"the", "a", "an"})
-LOCATIVES = frozenset(
-    "central northern southern eastern western north south east west downtown outskirts suburbs "
-    "suburb greater old outside near around streets".split()
-)
 # Ties between role nouns at the same distance from the head go to the first here.
 _ROLE_PRECEDENCE = {r: i for i, r in enumerate(
     "GOV MIL COP JUD LEG REB UAF OPP SPY PTY NGO IGO MED REL BUS EDU LAB HLH AGR CRM REF CVL ELI".split()
@@ -126,16 +123,17 @@ class _DocTokens:
     (`doc.user_data`), so it goes when the document goes.
     """
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, articles: frozenset[str]) -> None:
         self.doc = doc
+        self._articles = articles  # determiners a phrase's text starts after
         self._full: dict[int, _Tok] = {}
         self._plain: dict[int, _Tok] = {}
 
     @staticmethod
-    def of(doc: Doc) -> _DocTokens:
+    def of(doc: Doc, articles: frozenset[str]) -> _DocTokens:
         table = doc.user_data.get(_TOKENS_KEY)
         if table is None:
-            table = doc.user_data[_TOKENS_KEY] = _DocTokens(doc)
+            table = doc.user_data[_TOKENS_KEY] = _DocTokens(doc, articles)
         return table
 
     def full(self, i: int) -> _Tok:
@@ -150,7 +148,7 @@ class _DocTokens:
             tok.ent = t.ent_type_
             tok.ent_span = _ent_bounds(t) if tok.ent else (-1, -1)
             tok.parent = t.head.i
-            tok.is_det = dep in ("det", "predet") and t.lower_ in _DETERMINERS
+            tok.is_det = dep in ("det", "predet") and t.lower_ in self._articles
             tok.plural = tag in ("NNS", "NNPS")
             tok.possessive = dep == "poss"
         return tok
@@ -225,6 +223,59 @@ class Found:
     gender: str | None = None  # a known person's ("f"/"m"), for "she"/"he"
 
 
+@dataclass
+class _Phrase:
+    """A phrase being resolved: its tokens, its head and its dictionary matches."""
+
+    toks: list[_Tok]
+    content: list[_Tok]  # the tokens that are no punctuation
+    head: _Tok
+    matches: list[_Match]
+
+    @cached_property
+    def role_matches(self) -> list[_Match]:
+        return [m for m in self.matches if m.role is not None]
+
+    @cached_property
+    def strong(self) -> list[_Match]:
+        """The strong role nouns ("troops"), the closest to the head first (see `_role_key`)."""
+        return self._roles(STRONG)
+
+    @cached_property
+    def weak(self) -> list[_Match]:
+        """The weak role nouns ("officials"), the closest to the head first."""
+        return self._roles(WEAK)
+
+    def _roles(self, strength: str) -> list[_Match]:
+        return sorted((m for m in self.role_matches if m.role and m.role.strength == strength), key=_role_key)
+
+    @cached_property
+    def names_someone(self) -> bool:
+        """A role noun, a person or a name at the head: a country reached through a
+        preposition counts ("the president *of France*", not "talks *in Geneva*")."""
+        head = self.head
+        head_named = any(head in m.toks for m in self.matches if m.entity and m.entity.kind != BLOCK)
+        return bool(self.role_matches) or head.ent == "PERSON" or head_named
+
+    @cached_property
+    def titles(self) -> frozenset[str]:
+        """The words of its role nouns (a person's titles, for coreference)."""
+        return frozenset(w for m in self.role_matches for t in m.toks for w in t.words)
+
+
+@dataclass
+class _Coded:
+    """The code a phrase's candidate and role make, with what the actor carries."""
+
+    code: str
+    kind: str  # as `Found.kind`
+    country: str | None = None
+    role: str | None = None
+    name: str | None = None
+    wikidata: str | None = None
+    titles: frozenset[str] = frozenset()  # a known person's title words for the office held
+
+
 # Dependents of a head noun that may be coordinated country adjectives.
 COUNTRY_MODIFIER_DEPS = frozenset({"amod", "nmod", "compound"})
 
@@ -232,8 +283,9 @@ COUNTRY_MODIFIER_DEPS = frozenset({"amod", "nmod", "compound"})
 class ActorResolver:
     """Resolve spaCy argument heads (or plain strings) to `Actor`s with CAMEO codes."""
 
-    def __init__(self, dictionary: ActorDictionary | None = None) -> None:
+    def __init__(self, dictionary: ActorDictionary | None = None, grammar: ActorGrammar | None = None) -> None:
         self.dictionary = dictionary or ActorDictionary.load()
+        self.grammar = grammar or default_actor_grammar()
 
     # --- public API ---------------------------------------------------------------------
 
@@ -286,7 +338,7 @@ class ActorResolver:
     def resolve_text(self, text: str, date: str | None = None) -> Actor | None:
         """Resolve a plain string without a parse ("Turkish police", "the Kremlin"). The
         last word before the first of/in/from/at/for is taken as the head."""
-        toks = _text_toks(text)
+        toks = _text_toks(text, self.grammar.articles)
         if not toks:
             return None
         self._text_structure(toks)
@@ -362,7 +414,7 @@ class ActorResolver:
             for child in tok.children:
                 if child.dep_ in SKIP_DEPS:
                     continue
-                if child.dep_ == "prep" and child.lower_ not in ALLOWED_PREPS:
+                if child.dep_ == "prep" and child.lower_ not in self.grammar.phrase_preps:
                     continue
                 kept[child.i] = child
                 stack.append(child)
@@ -384,7 +436,7 @@ class ActorResolver:
         Without Borders", "Committee to Protect Journalists") or that a misparse put
         outside the phrase ("Côte" as an adverb of the verb in "Côte d'Ivoire closed")."""
         doc = head.doc
-        table = _DocTokens.of(doc)
+        table = _DocTokens.of(doc, self.grammar.articles)
         sent_start, sent_end = table.sentence(head.i)
         first, last = min(kept), max(kept)
         pruned = head.right_edge.i > last or head.left_edge.i < first
@@ -420,7 +472,7 @@ class ActorResolver:
                 if other.i in in_phrase and other.i not in info:
                     info[other.i] = (depth + 1, flag)
                     queue.append(other)
-        table = _DocTokens.of(eff_head.doc)
+        table = _DocTokens.of(eff_head.doc, self.grammar.articles)
         toks = []
         for t in phrase:
             tok = table.full(t.i).clone()  # the template is shared by every phrase
@@ -436,7 +488,7 @@ class ActorResolver:
         out = []
         seen: set[tuple[int, int]] = set()
         for i in sorted(by_index):
-            if by_index[i].ent not in PLACE_LABELS:
+            if by_index[i].ent not in REGION_LABELS:
                 continue
             start, end = by_index[i].ent_span
             if (start, end) in seen or not all(j in by_index for j in range(start, end)):
@@ -452,9 +504,8 @@ class ActorResolver:
         content = [i for i, t in enumerate(toks) if not t.is_punct and t.words]
         if not content:
             return
-        prep_at = next(
-            (i for i in content if toks[i].text.lower() in ALLOWED_PREPS and i != content[0]), None
-        )
+        preps = self.grammar.phrase_preps
+        prep_at = next((i for i in content if toks[i].text.lower() in preps and i != content[0]), None)
         head_end = prep_at if prep_at is not None else len(toks)
         before = [i for i in content if i < head_end]
         head = before[-1] if before else content[0]
@@ -465,7 +516,7 @@ class ActorResolver:
             and " ".join(toks[head].words) in self.dictionary.transparent
         ):
             rest = [i for i in content if i > prep_at]
-            nxt = next((i for i in rest if toks[i].text.lower() in ALLOWED_PREPS), None)
+            nxt = next((i for i in rest if toks[i].text.lower() in preps), None)
             after = [i for i in rest if nxt is None or i < nxt]
             if after:
                 head = after[-1]
@@ -481,53 +532,58 @@ class ActorResolver:
     # --- matching and combination -------------------------------------------------------
 
     def _matches(self, toks: list[_Tok]) -> list[_Match]:
-        d = self.dictionary
+        """Dictionary names and role terms in the phrase, longest first, left to right,
+        within each run of adjacent tokens."""
         found: list[_Match] = []
-        runs: list[list[_Tok]] = []
-        for t in toks:
-            if runs and runs[-1][-1].index == t.index - 1:
-                runs[-1].append(t)
-            else:
-                runs.append([t])
-        for run in runs:
+        for run in _runs(toks):
             a = 0
             while a < len(run):
-                if not run[a].words:
-                    a += 1
-                    continue
-                best: tuple[int, Payload | None, RoleTerm | None] | None = None
-                acc: tuple[str, ...] = ()
-                for b in range(a, len(run)):
-                    acc += run[b].words
-                    if len(acc) > d.max_words:
-                        break
-                    if not run[b].words:
-                        continue
-                    keys = [acc]
-                    if run[b].lemma_words and run[b].lemma_words != run[b].words:
-                        keys.append(acc[: len(acc) - len(run[b].words)] + run[b].lemma_words)
-                    span = run[a : b + 1]
-                    for key in keys:
-                        entity = d.entity(key)
-                        if entity and not case_ok(entity.rule, [t.text for t in span]):
-                            entity = None
-                        if entity and entity.kind in (COUNTRY, CAPITAL, PLACE, METONYM) and _inside_person(span):
-                            entity = None  # "George Washington", "Michael Jordan"
-                        role = d.role_term(key)
-                        if role and run[b].noun is False:
-                            role = None  # "general strike", "military policies"
-                        if entity or role:
-                            best = (b, entity, role)
-                            break
-                    if not d.leads_to_key(acc):
-                        break  # every longer key would start with `acc` (lemma variants too)
+                best = self._longest_match(run, a) if run[a].words else None
                 if best is None:
                     a += 1
                     continue
                 b, entity, role = best
-                found.append(_Match([t for t in run[a : b + 1]], entity, role))
+                found.append(_Match(run[a : b + 1], entity, role))
                 a = b + 1
         return found + self._misspelt_people(toks, found)
+
+    def _longest_match(self, run: list[_Tok], a: int) -> tuple[int, Payload | None, RoleTerm | None] | None:
+        """The longest name or role term that starts at `run[a]`: (its last token, what it names)."""
+        d = self.dictionary
+        best: tuple[int, Payload | None, RoleTerm | None] | None = None
+        acc: tuple[str, ...] = ()
+        for b in range(a, len(run)):
+            acc += run[b].words
+            if len(acc) > d.max_words:
+                break
+            if not run[b].words:
+                continue
+            keys = [acc]
+            if run[b].lemma_words and run[b].lemma_words != run[b].words:
+                keys.append(acc[: len(acc) - len(run[b].words)] + run[b].lemma_words)
+            entry = self._entry(run[a : b + 1], keys)
+            if entry is not None:
+                best = (b, *entry)
+            if not d.leads_to_key(acc):
+                break  # every longer key would start with `acc` (lemma variants too)
+        return best
+
+    def _entry(self, span: list[_Tok], keys: list[tuple[str, ...]]) -> tuple[Payload | None, RoleTerm | None] | None:
+        """What the first of `keys` (the span's words, then with its last word's lemma)
+        names that the span can be: an entity, a role term or both."""
+        d = self.dictionary
+        for key in keys:
+            entity = d.entity(key)
+            if entity and not case_ok(entity.rule, [t.text for t in span]):
+                entity = None
+            if entity and entity.kind in (COUNTRY, CAPITAL, PLACE, METONYM) and _inside_person(span):
+                entity = None  # "George Washington", "Michael Jordan"
+            role = d.role_term(key)
+            if role and span[-1].noun is False:
+                role = None  # "general strike", "military policies"
+            if entity or role:
+                return entity, role
+        return None
 
     def _misspelt_people(self, toks: list[_Tok], found: list[_Match]) -> list[_Match]:
         """A PERSON name the dictionary does not know, read as the known person whose
@@ -554,50 +610,77 @@ class ActorResolver:
         date: str | None,
         source: Callable[[int, int], str],
     ) -> Found | None:
+        """The phrase's actor in three steps: the candidates for whom it names, the
+        role, and the code they make together (see the module's docstring)."""
+        phrase = self._read(toks)
+        if phrase is None:
+            return None
+        candidates = self._candidates(phrase, place_ents, date)
+        chosen = _known_person_at_head(candidates, date) or _closest(candidates, phrase)
+        head_is_people = any(c.head_demonym for c in candidates)
+        role, role_match = self._role(phrase, chosen, head_is_people)
+        coded = self._code(phrase, chosen, role, role_match, head_is_people, date)
+        if coded is None:
+            return None
+        return self._found(phrase, chosen, coded, source)
+
+    def _read(self, toks: list[_Tok]) -> _Phrase | None:
+        """The phrase's head and dictionary matches; None when the head names no
+        actor whatever its modifiers say ("the *attack*")."""
         d = self.dictionary
         content = [t for t in toks if not t.is_punct]
         head = min(content, key=lambda t: (t.depth, -t.index))
         if " ".join(head.lemma_words) in d.nonactors or " ".join(head.words) in d.nonactors:
             return None
-        matches = self._matches(toks)
-        role_matches = [m for m in matches if m.role is not None]
-        covered = {t.index for m in matches for t in m.toks}
-        head_named = any(head in m.toks for m in matches if m.entity and m.entity.kind != BLOCK)
-        names_someone = bool(role_matches) or head.ent == "PERSON" or head_named
+        return _Phrase(toks, content, head, self._matches(toks))
 
-        candidates: list[_Candidate] = []
-        for m in matches:
-            payload = m.entity
-            if payload is None or payload.kind == BLOCK:
-                continue
-            anchor = m.anchor
-            if payload.kind == PERSON:
-                person = d.person_named(payload.ref, date)
-                if person is not None:
-                    candidates.append(_Candidate(PERSON, anchor.depth, anchor.index, person=person))
-                continue
-            if anchor.via_prep and not names_someone or self._venue(payload.kind, anchor, head, names_someone):
-                continue
-            at_head = head in m.toks
-            cand = _Candidate(kind=payload.kind, depth=anchor.depth, index=anchor.index)
-            if payload.kind in (IGO, GROUP):
-                cand.org = payload.ref
-            else:
-                cand.country = payload.ref
-            if payload.kind == METONYM:
-                cand.role = payload.role
-            elif payload.kind == CAPITAL and at_head and not any(
-                " ".join(t.words) in LOCATIVES for t in content if t not in m.toks
-            ):
-                cand.role = "GOV"  # "Washington said", not "central Washington"
-            if payload.kind == DEMONYM and at_head and (payload.plural or head.noun is True):
-                cand.head_demonym = True  # "Palestinians", "a Palestinian": people
-            candidates.append(cand)
-        candidates = self._drop_contradicted_people(candidates, date)
-        by_index = {t.index: t for t in toks}
-        # A place in a phrase that names its country is in that country ("Rwanda's
-        # Southern Province"), or else names no one here.
+    # --- candidates: whom the phrase names ----------------------------------------------
+
+    def _candidates(self, phrase: _Phrase, place_ents: Sequence[tuple[str, list[int]]],
+                    date: str | None) -> list[_Candidate]:
+        """The people, organisations, countries and places the phrase names, as
+        candidates for its actor."""
+        named = (self._named_candidate(m, phrase, date) for m in phrase.matches)
+        candidates = self._drop_contradicted_people([c for c in named if c is not None], date)
+        return candidates + self._place_candidates(phrase, place_ents, candidates)
+
+    def _named_candidate(self, m: _Match, phrase: _Phrase, date: str | None) -> _Candidate | None:
+        """The candidate of one dictionary name in the phrase, if it can be the actor."""
+        payload = m.entity
+        if payload is None or payload.kind == BLOCK:
+            return None
+        anchor = m.anchor
+        if payload.kind == PERSON:
+            person = self.dictionary.person_named(payload.ref, date)
+            return _Candidate(PERSON, anchor.depth, anchor.index, person=person) if person is not None else None
+        if self._names_no_party(payload.kind, anchor, phrase):
+            return None
+        head = phrase.head
+        at_head = head in m.toks
+        cand = _Candidate(kind=payload.kind, depth=anchor.depth, index=anchor.index)
+        if payload.kind in (IGO, GROUP):
+            cand.org = payload.ref
+        else:
+            cand.country = payload.ref
+        if payload.kind == METONYM:
+            cand.role = payload.role
+        elif payload.kind == CAPITAL and at_head and not any(
+            " ".join(t.words) in self.grammar.locatives for t in phrase.content if t not in m.toks
+        ):
+            cand.role = "GOV"  # "Washington said", not "central Washington"
+        if payload.kind == DEMONYM and at_head and (payload.plural or head.noun is True):
+            cand.head_demonym = True  # "Palestinians", "a Palestinian": people
+        return cand
+
+    def _place_candidates(self, phrase: _Phrase, place_ents: Sequence[tuple[str, list[int]]],
+                          candidates: list[_Candidate]) -> list[_Candidate]:
+        """Places the dictionary does not know, through the gazetteer. A place in a
+        phrase that names its country is in that country ("Rwanda's Southern
+        Province"), or else names no one here."""
         named = {c.country for c in candidates if c.country and c.kind in (COUNTRY, DEMONYM)}
+        covered = {t.index for m in phrase.matches for t in m.toks}
+        by_index = {t.index: t for t in phrase.toks}
+        out = []
         for text, indexes in place_ents:
             if any(i in covered for i in indexes):
                 continue
@@ -608,37 +691,26 @@ class ActorResolver:
             if not country or not ent_toks:
                 continue
             anchor = min(ent_toks, key=lambda t: t.depth)
-            if anchor.via_prep and not names_someone or self._venue("gazetteer", anchor, head, names_someone):
-                continue
-            candidates.append(_Candidate("gazetteer", anchor.depth, anchor.index, country=country))
+            if not self._names_no_party("gazetteer", anchor, phrase):
+                out.append(_Candidate("gazetteer", anchor.depth, anchor.index, country=country))
+        return out
 
-        strong = sorted((m for m in role_matches if m.role.strength == STRONG), key=_role_key)
-        weak = sorted((m for m in role_matches if m.role.strength == WEAK), key=_role_key)
+    def _names_no_party(self, kind: str, anchor: _Tok, phrase: _Phrase) -> bool:
+        """A name reached through a preposition of a phrase that names no one ("talks
+        *in Geneva*"), or the venue of a meeting noun (see `_venue`)."""
+        names_someone = phrase.names_someone
+        return anchor.via_prep and not names_someone or self._venue(kind, anchor, phrase.head, names_someone)
 
-        # The actor: when the role noun is a modifier ("the Japanese government's North
-        # Korea policy"), a country attached to it beats one attached elsewhere.
-        role_toks = {t.index for t in strong[0].toks} if strong else set()
-        parents = {t.index: t.parent for t in toks}
+    # --- the role -----------------------------------------------------------------------
 
-        def attached(cand: _Candidate) -> bool:
-            if not role_toks or head.index in role_toks:
-                return False
-            i = cand.index
-            for _ in range(8):
-                if i in role_toks:
-                    return True
-                if i == head.index or i not in parents or parents[i] == i:
-                    return False
-                i = parents[i]
-            return False
-
-        chosen = _known_person_at_head(candidates, date) or (
-            min(candidates, key=lambda c: (not attached(c), *c.sort_key())) if candidates else None
-        )
-        head_is_people = any(c.head_demonym for c in candidates)
-
-        # The role.
-        context = [m for m in role_matches if m.role.strength == CONTEXT]
+    def _role(self, phrase: _Phrase, chosen: _Candidate | None,
+              head_is_people: bool) -> tuple[str | None, _Match | None]:
+        """The role and the role noun that gives it: strong nouns ("troops") before a
+        metonym's role before weak ones ("officials") before context nouns ("leader":
+        GOV with a country); a people demonym at the head is civilians. "former"/"ex-"
+        turns GOV, MIL, LEG, JUD and COP into ELI."""
+        strong, weak = phrase.strong, phrase.weak
+        context = [m for m in phrase.role_matches if m.role and m.role.strength == CONTEXT]
         role_match: _Match | None = None
         role: str | None = None
         if strong:
@@ -651,83 +723,95 @@ class ActorResolver:
             role_match, role = context[0], "GOV"
         elif head_is_people:
             role = "CVL"
-        if role in ELI_ROLES and self._is_former(toks, role_match, head):
+        if role in ELI_ROLES and self._is_former(phrase.toks, role_match, phrase.head):
             role = "ELI"
+        return role, role_match
 
-        # The code.
-        country: str | None = None
-        name: str | None = None
-        wikidata: str | None = None
-        kind = "role"
-        titles: frozenset[str] = frozenset(w for m in role_matches for t in m.toks for w in t.words)
-        if chosen is not None and chosen.person is not None and chosen.depth > 0:
+    # --- the code -----------------------------------------------------------------------
+
+    def _code(self, phrase: _Phrase, chosen: _Candidate | None, role: str | None, role_match: _Match | None,
+              head_is_people: bool, date: str | None) -> _Coded | None:
+        """The code of the chosen candidate with the role; the role alone when there is
+        no candidate; None when there is neither."""
+        if chosen is None:
+            return _Coded(role, "role", role=role) if role is not None else None
+        if chosen.person is not None and chosen.depth > 0:
             # The person only qualifies the head ("Putin's troops", "Erdogan's government"):
             # the phrase's role with the person's country.
             holding = chosen.person.holding(date)
-            country = holding.country or chosen.person.country
-            entry = d.country(country)
-            code, kind = (country or "") + (role or ""), COUNTRY
-            if entry is not None:
-                name, wikidata = entry.name, entry.wikidata
-        elif chosen is not None and chosen.person is not None:
-            # The knowledge base's office on the date beats the phrase's title (which may
-            # be a past one); "former" and a title for an office not in the base do not.
-            person = chosen.person
-            holding = person.holding(date)
-            # Title words of the office held then: "the minister" is not a former one.
-            titles = titles | frozenset(alias_key(holding.title or ""))
-            kind, name, wikidata = PERSON, person.name, person.wikidata
-            if role == "ELI" and role_match is not None:
-                country = holding.country or person.country
-                code = (country or "") + "ELI"
-            elif role is not None and role_match is not None and (
-                holding.title is None
-                # Undated: the phrase's title picks among the person's offices
-                # ("military chief General Colin Powell": his MIL office, not the last).
-                or (date is None and strong and role != holding.role
-                    and any(o.role == role and o.code is None for o in person.offices))
-            ):
-                country = holding.country or person.country
-                code = (country or "") + role
-            else:
-                code, country, role = holding.code, holding.country, holding.role
-        elif chosen is not None and chosen.org is not None:
-            org = d.organisations[chosen.org]
-            base = org.code_on(date)
-            intrinsic = org.role_of(base)
-            if intrinsic:  # Hamas stays PSEREB whatever the phrase says ("Hamas police")
-                code, role = org.full_code(date), intrinsic
-            else:
-                if role == "CVL" and head_is_people:
-                    role = None
-                code = base + (role or "")
-            country = d.organisation_country(base)
-            name, wikidata = org.name, org.wikidata
-            kind = org.kind
-        elif chosen is not None:
-            country = chosen.country
-            entry = d.country(country)
-            code = (country or "") + (role or "")
-            kind = COUNTRY
-            if entry is not None:
-                name, wikidata = entry.name, entry.wikidata
+            return self._country_code(holding.country or chosen.person.country, role)
+        if chosen.person is not None:
+            return self._person_code(chosen.person, role, role_match, bool(phrase.strong), date)
+        if chosen.org is not None:
+            return self._organisation_code(chosen.org, role, head_is_people, date)
+        return self._country_code(chosen.country, role)
+
+    def _country_code(self, country: str | None, role: str | None) -> _Coded:
+        entry = self.dictionary.country(country)
+        coded = _Coded((country or "") + (role or ""), COUNTRY, country, role)
+        if entry is not None:
+            coded.name, coded.wikidata = entry.name, entry.wikidata
+        return coded
+
+    @staticmethod
+    def _person_code(person: Person, role: str | None, role_match: _Match | None, strong: bool,
+                     date: str | None) -> _Coded:
+        """A known person heading the phrase: the knowledge base's office on the date
+        beats the phrase's title (which may be a past one); "former" and a title for an
+        office not in the base do not."""
+        holding = person.holding(date)
+        # Title words of the office held then: "the minister" is not a former one.
+        coded = _Coded("", PERSON, name=person.name, wikidata=person.wikidata,
+                       titles=frozenset(alias_key(holding.title or "")))
+        if role == "ELI" and role_match is not None:
+            coded.country = holding.country or person.country
+            coded.code, coded.role = (coded.country or "") + "ELI", role
+        elif role is not None and role_match is not None and (
+            holding.title is None
+            # Undated: the phrase's title picks among the person's offices
+            # ("military chief General Colin Powell": his MIL office, not the last).
+            or (date is None and strong and role != holding.role
+                and any(o.role == role and o.code is None for o in person.offices))
+        ):
+            coded.country = holding.country or person.country
+            coded.code, coded.role = (coded.country or "") + role, role
         else:
-            if role is None:
-                return None
-            code = role
+            coded.code, coded.country, coded.role = holding.code, holding.country, holding.role
+        return coded
+
+    def _organisation_code(self, org_id: str, role: str | None, head_is_people: bool, date: str | None) -> _Coded:
+        """An organisation's code on the date with the phrase's role, unless its code
+        carries one: Hamas stays PSEREB whatever the phrase says ("Hamas police")."""
+        d = self.dictionary
+        org = d.organisations[org_id]
+        base = org.code_on(date)
+        intrinsic = org.role_of(base)
+        if intrinsic:
+            code, role = org.full_code(date), intrinsic
+        else:
+            if role == "CVL" and head_is_people:
+                role = None
+            code = base + (role or "")
+        return _Coded(code, org.kind, d.organisation_country(base), role, org.name, org.wikidata)
+
+    def _found(self, phrase: _Phrase, chosen: _Candidate | None, coded: _Coded,
+               source: Callable[[int, int], str]) -> Found:
+        """The actor with what coreference needs to know of it. An unknown person
+        ("Turkish President Turgut Ozal") is named as in the text."""
+        head, toks = phrase.head, phrase.toks
+        kind, name, wikidata = coded.kind, coded.name, coded.wikidata
         if kind != PERSON and head.ent == "PERSON":
-            # An unknown person ("Turkish President Turgut Ozal"): named as in the text.
             kind, wikidata = PERSON, None
             ent = [t for t in toks if head.ent_span[0] <= t.index < head.ent_span[1]]
             name = source(ent[0].start, ent[-1].end) if ent else head.text
-
         start, end = _span(toks)
         actor = Actor(
-            code=code, text=source(start, end), start=start, end=end, country=country, role=role,
+            code=coded.code, text=source(start, end), start=start, end=end, country=coded.country, role=coded.role,
             name=name, wikidata=wikidata,
         )
-        gender = chosen.person.gender if chosen is not None and chosen.person is not None and chosen.depth == 0 else None
-        return Found(actor, kind, chosen.org if chosen else None, head.plural, titles, gender)
+        person = chosen.person if chosen is not None and chosen.depth == 0 else None
+        return Found(actor, kind, chosen.org if chosen else None, head.plural, phrase.titles | coded.titles,
+                     person.gender if person is not None else None)
 
     def _drop_contradicted_people(self, candidates: list[_Candidate], date: str | None) -> list[_Candidate]:
         """A person of the broad layer whom the phrase itself places elsewhere ("King
@@ -771,6 +855,32 @@ def _known_person_at_head(candidates: list[_Candidate], date: str | None) -> _Ca
     return person
 
 
+def _closest(candidates: list[_Candidate], phrase: _Phrase) -> _Candidate | None:
+    """The candidate closest to the head (see `_Candidate.sort_key`); when the role
+    noun is a modifier ("the Japanese government's North Korea policy"), a country
+    attached to it beats one attached elsewhere."""
+    if not candidates:
+        return None
+    strong = phrase.strong
+    role_toks = {t.index for t in strong[0].toks} if strong else set()
+    parents = {t.index: t.parent for t in phrase.toks}
+    head = phrase.head.index
+    return min(candidates, key=lambda c: (not _attached(c.index, role_toks, head, parents), *c.sort_key()))
+
+
+def _attached(index: int, role_toks: set[int], head: int, parents: dict[int, int]) -> bool:
+    """Whether a token hangs from the role noun, below the head of the phrase."""
+    if not role_toks or head in role_toks:
+        return False
+    for _ in range(8):
+        if index in role_toks:
+            return True
+        if index == head or index not in parents or parents[index] == index:
+            return False
+        index = parents[index]
+    return False
+
+
 def _ent_bounds(tok: Token) -> tuple[int, int]:
     """The token range [start, end) of the named entity `tok` is in, or (-1, -1)."""
     if not tok.ent_type_:
@@ -794,6 +904,17 @@ def _inside_person(span: list[_Tok]) -> bool:
     return False
 
 
+def _runs(toks: list[_Tok]) -> list[list[_Tok]]:
+    """The phrase's tokens in runs of adjacent ones: a name never spans a gap."""
+    runs: list[list[_Tok]] = []
+    for t in toks:
+        if runs and runs[-1][-1].index == t.index - 1:
+            runs[-1].append(t)
+        else:
+            runs.append([t])
+    return runs
+
+
 def _role_key(m: _Match) -> tuple[int, int, int]:
     return (m.anchor.depth, _ROLE_PRECEDENCE.get(m.role.role or "", 99), -m.last)
 
@@ -812,7 +933,7 @@ def _span(toks: list[_Tok]) -> tuple[int, int]:
 _TEXT_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+(?:[-'’.][^\W_]+)*\.?|[^\w\s]")
 
 
-def _text_toks(text: str) -> list[_Tok]:
+def _text_toks(text: str, articles: frozenset[str]) -> list[_Tok]:
     toks: list[_Tok] = []
     for m in _TEXT_TOKEN.finditer(text):
         piece, start = m.group(), m.start()
@@ -826,7 +947,7 @@ def _text_toks(text: str) -> list[_Tok]:
             toks.append(
                 _Tok(
                     index=len(toks), text=p, words=w, lemma_words=w, start=s, end=s + len(p),
-                    is_det=p.lower() in _DETERMINERS, is_punct=not w and not is_poss,
+                    is_det=p.lower() in articles, is_punct=not w and not is_poss,
                 )
             )
     return toks

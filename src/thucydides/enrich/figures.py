@@ -30,7 +30,6 @@ from .parse import clause_head, event_actors, in_actor, predicate_token
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 DOER, UNDERGOER = "doer", "undergoer"
 NOT_COUNT_LABELS = frozenset({"DATE", "TIME", "PERCENT", "ORDINAL", "QUANTITY"})
-AGE_WORDS = frozenset({"aged", "age", "ages"})
 
 
 @dataclass(frozen=True)
@@ -46,6 +45,8 @@ class FigureWords:
     phrases: dict[tuple[str, str], str]  # (verb, object) -> kind
     doer_kinds: dict[str, str]  # CAMEO code prefix -> kind of a count that does the event
     undergoer_kinds: dict[str, str]  # ... of a count the event is done to
+    age_words: frozenset[str]
+    rate_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -66,6 +67,8 @@ def figure_words() -> FigureWords:
         phrases={(str(verb), str(noun)): kind for kind, pairs in data["phrases"].items() for verb, noun in pairs},
         doer_kinds={str(k): str(v) for k, v in data["doer_kinds"].items()},
         undergoer_kinds={str(k): str(v) for k, v in data["undergoer_kinds"].items()},
+        age_words=frozenset(str(w).lower() for w in data["age_words"]),
+        rate_words=frozenset(str(w).lower() for w in data["rate_words"]),
     )
 
 
@@ -227,7 +230,8 @@ def _not_a_count(mention: NumberMention) -> bool:
     doc = root.doc
     prev = doc[root.i - 1].lower_ if root.i > 0 else ""
     nxt = doc[root.i + 1].lower_ if root.i + 1 < len(doc) else ""
-    if prev in AGE_WORDS or root.head.lower_ in AGE_WORDS or nxt in {"%", "percent", "per", "pc"}:
+    words = figure_words()
+    if prev in words.age_words or root.head.lower_ in words.age_words or nxt in words.rate_words:
         return True
     if root.ent_type_ in NOT_COUNT_LABELS:
         return True

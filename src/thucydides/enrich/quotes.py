@@ -20,13 +20,11 @@ from spacy.tokens import Doc, Token
 from ..datafiles import load_yaml, read_data
 from ..model import Actor, Event
 from ..model import Quote as QuoteRecord
-from ..nlp import doc_text
+from ..nlp import NOMINAL_SUBJECT_DEPS, doc_text
 from .parse import Sentences, predicate_token
 
 QUOTE = re.compile(r"\"(?P<a>[^\"\n]{2,}?)\"|“(?P<b>[^”\n]{2,}?)”")
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 NAMING_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
-PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
 
 
 class Resolver(Protocol):
@@ -38,6 +36,7 @@ class QuoteWords:
     speech_verbs: frozenset[str]
     min_words: int
     statement_roots: frozenset[str]
+    pronouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -45,7 +44,7 @@ def quote_words() -> QuoteWords:
     text = read_data("enrich/quotes.yaml")
     data = load_yaml(text)
     return QuoteWords(frozenset(data["speech_verbs"]), int(data["min_words_without_speaker"]),
-                      frozenset(str(r) for r in data["statement_roots"]))
+                      frozenset(str(r) for r in data["statement_roots"]), frozenset(data["pronouns"]))
 
 
 @dataclass
@@ -95,16 +94,17 @@ def _speaker_token(verb: Token) -> Token | None:
     if verb.lower_ == "according":  # "according to X"
         to = verb.doc[verb.i + 1]
         return next((c for c in to.children if c.dep_ == "pobj"), None)
-    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    subject = next((c for c in verb.children if c.dep_ in NOMINAL_SUBJECT_DEPS), None)
     if subject is None and verb.dep_ in {"conj", "xcomp"}:  # "he added and said"
-        subject = next((c for c in verb.head.children if c.dep_ in SUBJECT_DEPS), None)
+        subject = next((c for c in verb.head.children if c.dep_ in NOMINAL_SUBJECT_DEPS), None)
     return subject
 
 
 def _antecedent(doc: Doc, before: int, resolver: Resolver | None, date: str | None) -> Token | None:
     """The nearest subject before token `before` that names someone."""
+    pronouns = quote_words().pronouns
     for tok in reversed(doc[:before]):
-        if tok.dep_ not in SUBJECT_DEPS or tok.lower_ in PRONOUNS or tok.pos_ == "PRON":
+        if tok.dep_ not in NOMINAL_SUBJECT_DEPS or tok.lower_ in pronouns or tok.pos_ == "PRON":
             continue
         if tok.ent_type_ in NAMING_LABELS or (resolver is not None and resolver.resolve(tok, date) is not None):
             return tok
@@ -135,9 +135,9 @@ def extract_quotes(doc: Doc, resolver: Resolver | None = None, date: str | None 
         speaker = None
         if verb is not None:
             token = _speaker_token(verb)
-            if token is not None and token.lower_ in PRONOUNS:
+            if token is not None and token.lower_ in words.pronouns:
                 token = _antecedent(doc, token.i, resolver, date) or token
-            if token is not None and token.lower_ not in PRONOUNS:
+            if token is not None and token.lower_ not in words.pronouns:
                 speaker = _speaker(token, resolver, date)
         if verb is None and len(text.split()) < words.min_words:
             continue  # a scare quote

@@ -11,11 +11,12 @@ from typing import Callable, Iterator
 
 from spacy.tokens import Token
 
+from ..nlp import PLACE_LABELS
 from .grammar import (
+    ACTIVE_SUBJECT_DEPS,
+    EMBEDDED_CLAUSE_DEPS,
     OBJECT_DEPS,
     PASSIVE_SUBJECT_DEPS,
-    RELATIVE_PRONOUNS,
-    SUBJECT_DEPS,
     Grammar,
     children,
     is_passive,
@@ -29,14 +30,14 @@ MODIFIER_SLOTS = {"poss", "compound", "amod"}
 SHARED_SUBJECT_DEPS = {"xcomp", "conj", "advcl", "pcomp", "acomp"}
 
 
-def subjects(verb: Token, grammar: Grammar | None = None) -> list[Token]:
+def subjects(verb: Token, grammar: Grammar) -> list[Token]:
     """The agent of a verb: its subject, the `by` phrase of a passive, or the
     subject it shares with its governor ("agreed to withdraw", "met X and signed").
     A pronoun subject of reported speech is the speaker ("Syria said *it* will")."""
-    found = _own_subjects(verb, grammar)
-    if grammar is not None and len(found) == 1 and found[0].lower_ in grammar.speaker_pronouns:
+    found = _own_subjects(verb, grammar, statements=True)
+    if len(found) == 1 and found[0].lower_ in grammar.speaker_pronouns:
         return _speaker(verb, grammar) or found
-    if grammar is not None and len(found) == 1:
+    if len(found) == 1:
         return _document_author(found[0], grammar) or found
     return found
 
@@ -47,7 +48,7 @@ def _document_author(noun: Token, grammar: Grammar) -> list[Token]:
     modifies it takes the subject of the verb that issued it."""
     if noun.lemma_.lower() not in grammar.document_nouns or noun.dep_ not in OBJECT_DEPS:
         return []
-    return _own_subjects(noun.head)
+    return _own_subjects(noun.head, grammar)
 
 
 def _speaker(verb: Token, grammar: Grammar) -> list[Token]:
@@ -58,25 +59,27 @@ def _speaker(verb: Token, grammar: Grammar) -> list[Token]:
             return []
         current = current.head
         if current.lemma_ in grammar.communication_verbs:
-            speakers = _own_subjects(current)
+            speakers = _own_subjects(current, grammar)
             return [s for s in speakers if s.pos_ != "PRON"]
     return []
 
 
-def _own_subjects(verb: Token, grammar: Grammar | None = None) -> list[Token]:
+def _own_subjects(verb: Token, grammar: Grammar, statements: bool = False) -> list[Token]:
+    """The verb's own agent, or its governor's (`statements`: also the issuer of a
+    statement the verb's clause modifies)."""
     current = verb
     for _ in range(4):
-        if is_passive(current):
+        if is_passive(current, grammar):
             agents = list(prep_objects(current, ("by",)))
             return agents
         # "militias *were engaged* in": a stative participle's subject is its agent
-        found = children(current, SUBJECT_DEPS) or children(current, PASSIVE_SUBJECT_DEPS)
+        found = children(current, ACTIVE_SUBJECT_DEPS) or children(current, PASSIVE_SUBJECT_DEPS)
         if found:
-            if found[0].lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
+            if found[0].lower_ in grammar.relative_pronouns and current.dep_ == "relcl":
                 return [current.head]
             return found
-        if current.dep_ == "acl" and grammar is not None and _issued_statement(current.head, grammar):
-            return _own_subjects(current.head.head)  # "X issued a statement *demanding* ...": X
+        if statements and current.dep_ == "acl" and _issued_statement(current.head, grammar):
+            return _own_subjects(current.head.head, grammar)  # "X issued a statement *demanding* ...": X
         if current.dep_ == "relcl" or current.dep_ == "acl":
             return [current.head]  # "protesters demanding reforms", "Rubio, who met"
         if current.dep_ == "amod" and current.pos_ == "VERB":
@@ -99,8 +102,8 @@ def _issued_statement(noun: Token, grammar: Grammar) -> bool:
     return noun.lemma_.lower() in grammar.statement_nouns and noun.dep_ in OBJECT_DEPS and noun.head.pos_ == "VERB"
 
 
-def direct_objects(verb: Token) -> list[Token]:
-    if is_passive(verb):
+def direct_objects(verb: Token, grammar: Grammar) -> list[Token]:
+    if is_passive(verb, grammar):
         return children(verb, PASSIVE_SUBJECT_DEPS)
     return children(verb, OBJECT_DEPS) or _quantified_object(verb)
 
@@ -151,7 +154,7 @@ def _sharing_conjuncts(verb: Token) -> list[Token]:
     if verb.pos_ != "VERB" or children(verb, OBJECT_DEPS):
         return []
     return [c for c in children(verb, {"conj"})
-            if c.pos_ == "VERB" and not children(c, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)]
+            if c.pos_ == "VERB" and not children(c, ACTIVE_SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)]
 
 
 def _container_of(noun: Token) -> Token | None:
@@ -162,15 +165,15 @@ def _container_of(noun: Token) -> Token | None:
     return None
 
 
-def _complement_targets(token: Token, depth: int = 2) -> Iterator[Token]:
+def _complement_targets(token: Token, grammar: Grammar, depth: int = 2) -> Iterator[Token]:
     """The target of an embedded action: "threatened to attack *X*", "urged *X* to",
     and one level further when the embedded verb names no one itself: "refused
     to allow *UN planes* to land"."""
-    for comp in children(token, {"xcomp", "ccomp", "advcl"}):
-        found = [*direct_objects(comp), *prep_objects(comp, ("on", "against", "with", "to", "from", "in", "for")),
-                 *children(comp, SUBJECT_DEPS)]
+    for comp in children(token, EMBEDDED_CLAUSE_DEPS):
+        found = [*direct_objects(comp, grammar), *prep_objects(comp, grammar.complement_target_preps),
+                 *children(comp, ACTIVE_SUBJECT_DEPS)]
         if not found and depth > 1:
-            found = list(_complement_targets(comp, depth - 1))
+            found = list(_complement_targets(comp, grammar, depth - 1))
         yield from found
 
 
@@ -190,19 +193,19 @@ def slot_tokens(
     return list(finder(token, grammar))
 
 
-def _object_arguments(token: Token) -> Iterator[Token]:
+def _object_arguments(token: Token, grammar: Grammar) -> Iterator[Token]:
     """The actor inside an object that is an event: "condemned the coup *in
     Niger*", "praised *Haiti's* efforts", "denounced the killing *of* X",
     "boycotted all contact *with* X"."""
-    for obj in direct_objects(token):
+    for obj in direct_objects(token, grammar):
         yield from children(obj, {"poss", "compound", "amod"})
-        yield from prep_objects(obj, ("of", "in", "by", "against", "on", "from", "with"))
+        yield from prep_objects(obj, grammar.object_argument_preps)
 
 
-def _topic_arguments(token: Token) -> Iterator[Token]:
+def _topic_arguments(token: Token, grammar: Grammar) -> Iterator[Token]:
     """Names inside what a comment is about: "pessimistic about the chances of
     resuming talks *with Syria*". Breadth-first below the about-phrase, bounded."""
-    queue = [o for o in prep_objects(token, ("about", "on", "over", "regarding"))]
+    queue = list(prep_objects(token, grammar.topic_preps))
     seen = 0
     while queue and seen < 16:
         current = queue.pop(0)
@@ -221,21 +224,19 @@ def _condition_subjects(token: Token, grammar: Grammar) -> Iterator[Token]:
         current = queue.pop(0)
         for clause in children(current, {"advcl"}):
             if any(m.dep_ == "mark" and m.lower_ in grammar.threat_conditions for m in clause.children):
-                yield from children(clause, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
+                yield from children(clause, ACTIVE_SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
         queue.extend(children(current, {"xcomp", "ccomp", "conj"}))
 
 
-PLACE_PREPS = ("in", "into", "inside", "throughout")
-PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
-
-
-def place_tokens(token: Token, light_object: Token | None = None) -> list[Token]:
+def place_tokens(token: Token, grammar: Grammar, light_object: Token | None = None) -> list[Token]:
     """Named places an act is done in: "*in Haiti*", on the predicate, its noun
     or its objects, or one phrase down ("fired at targets *in Jericho*")."""
-    heads = [token, *([light_object] if light_object is not None else []), *direct_objects(token)]
-    heads += [o for h in list(heads) for o in prep_objects(h, ("at", "on", "against", "of"))]
-    heads += [a for o in direct_objects(token) for a in children(o, {"acl"})]  # "lines *leading into* Kabul"
-    places = {p.i: p for h in heads for p in prep_objects(h, PLACE_PREPS) if p.ent_type_ in PLACE_ENTITIES}
+    objects = direct_objects(token, grammar)
+    heads = [token, *([light_object] if light_object is not None else []), *objects]
+    heads += [o for h in list(heads) for o in prep_objects(h, grammar.place_holder_preps)]
+    heads += [a for o in objects for a in children(o, {"acl"})]  # "lines *leading into* Kabul"
+    places = {p.i: p for h in heads for p in prep_objects(h, grammar.place_preps)
+              if p.ent_type_ in PLACE_LABELS}
     return list(places.values())  # the light object is also a direct object: once each
 
 
@@ -248,12 +249,13 @@ def _opposed_in_phrase(token: Token, grammar: Grammar) -> Iterator[Token]:
             yield from prep_objects(noun, wanted)
 
 
-def _recipients(token: Token) -> list[Token]:
+def _recipients(token: Token, grammar: Grammar) -> list[Token]:
     """Who is given something: "gave *X* aid", "sent aid *to X*", and the to-phrase
     the parser hangs on a counted object ("donated 20 ambulances *to X*")."""
     for verb in [token, *_sharing_conjuncts(token)]:  # "donated and delivered goods *to X*"
         found = children(verb, {"dative"}) + list(prep_objects(verb, ("to",)))
-        found = found or [r for o in direct_objects(verb) if _is_counted(o) for r in prep_objects(o, ("to",))]
+        found = found or [r for o in direct_objects(verb, grammar) if _is_counted(o)
+                          for r in prep_objects(o, ("to",))]
         if found:
             return found
     return []
@@ -293,20 +295,20 @@ def _phrase_nouns(token: Token) -> list[Token]:
 
 
 SLOTS: dict[str, Callable[[Token, Grammar], list[Token] | Iterator[Token]]] = {
-    "subj": lambda t, g: subjects(t, g),
-    "obj": lambda t, g: direct_objects(t),
-    "dative": lambda t, g: _recipients(t),
+    "subj": subjects,
+    "obj": direct_objects,
+    "dative": _recipients,
     "of": lambda t, g: prep_objects(t, ("of",)),
     "poss": lambda t, g: children(t, {"poss"}),
     "amod": lambda t, g: children(t, {"amod"}),
     "compound": lambda t, g: children(t, {"compound"}),
-    "comp": lambda t, g: _complement_targets(t),
+    "comp": lambda t, g: _complement_targets(t, g),
     "ccomp_subj": lambda t, g: [s for c in children(t, {"ccomp"} if t.pos_ != "NOUN" else {"ccomp", "acl"})
-                                for s in children(c, SUBJECT_DEPS)],
+                                for s in children(c, ACTIVE_SUBJECT_DEPS)],
     "light_subj": _light_subject,
     "attr": lambda t, g: children(t, {"attr", "oprd"}),
-    "obj_arg": lambda t, g: _object_arguments(t),
-    "topic_arg": lambda t, g: _topic_arguments(t),
+    "obj_arg": _object_arguments,
+    "topic_arg": _topic_arguments,
     "condition": _condition_subjects,
     "opposed_in": _opposed_in_phrase,
     "phrase": lambda t, g: _phrase_nouns(t),

@@ -21,9 +21,8 @@ from spacy.tokens import Doc
 from ..dateline import PLACE as DATELINE_PLACE
 from ..dateline import doc_dateline_end
 from ..model import Actor
-from ..nlp import doc_ents, doc_sents, doc_text, sentence_of
+from ..nlp import PLACE_LABELS, doc_ents, doc_sents, doc_text, sentence_of
 
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 ACTOR_LABELS = frozenset({"NORP", "PERSON", "ORG"})
 _KEY = "thucydides.focus"
 

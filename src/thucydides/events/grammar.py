@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Container, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterator
 
 from spacy.tokens import Token
 
 from ..datafiles import load_yaml, read_data
 from .focus import FocusWeights
 
-SUBJECT_DEPS = {"nsubj", "csubj"}
+ACTIVE_SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
+EMBEDDED_CLAUSE_DEPS = {"xcomp", "ccomp", "advcl"}  # "threatened *to attack*", "called for X *to go*"
 OBJECT_DEPS = {"dobj", "obj"}
 COMPLEMENT_DEPS = {"xcomp", "ccomp", "pcomp"}
-RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 NOMINAL_POS = {"NOUN", "PROPN", "PRON"}
+MODIFIER_DEPS = {"compound", "amod", "nmod"}  # "*emergency food* aid", "*suicide car* bombing"
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,20 @@ class Grammar:
     generic_predicates: frozenset[str] = frozenset()
     implied_agent_roles: dict[str, str] = field(default_factory=dict)  # lemma -> role
     country_focus: FocusWeights = FocusWeights()
+    relative_pronouns: frozenset[str] = frozenset()
+    stative_participles: dict[str, str] = field(default_factory=dict)  # lemma -> its preposition
+    definite_determiners: frozenset[str] = frozenset()
+    object_complement_preps: frozenset[str] = frozenset()
+    predictive_aux: frozenset[str] = frozenset()
+    means_preps: frozenset[str] = frozenset()
+    circumstance_marks: frozenset[str] = frozenset()
+    complement_target_preps: frozenset[str] = frozenset()
+    object_argument_preps: frozenset[str] = frozenset()
+    topic_preps: frozenset[str] = frozenset()
+    place_preps: frozenset[str] = frozenset()
+    place_holder_preps: frozenset[str] = frozenset()
+    new_happening_modifiers: frozenset[str] = frozenset()
+    personal_pronouns: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -71,8 +86,10 @@ def default_grammar() -> Grammar:
                for k, v in (data.get("opposition_phrases") or {}).items()}
     agents = {str(w).lower(): str(role) for role, words in (data.get("implied_agent_roles") or {}).items()
               for w in words}
+    stative = {str(k).lower(): str(v).lower() for k, v in (data.get("stative_participles") or {}).items()}
     return Grammar(discard_words=discards, lemma_fixes=fixes, light_preps=preps, opposition_phrases=opposed,
                    implied_agent_roles=agents, implied_dissent_role=str(data.get("implied_dissent_role", "CVL")),
+                   stative_participles=stative,
                    country_focus=FocusWeights.from_data(data.get("country_focus")),
                    **lists)
 
@@ -92,19 +109,16 @@ def with_conjuncts(token: Token) -> list[Token]:
         c for a in named for c in a.conjuncts if c.i > a.i and c.pos_ == "PROPN"]
 
 
-# Participles that are adjectives, not passives, with their preposition: "Serb
-# forces *were engaged in* ethnic cleansing", "the groups *involved in* the attack".
-STATIVE_PARTICIPLES = {"engage": "in", "involve": "in", "oppose": "to"}
-
-
-def is_passive(verb: Token) -> bool:
-    prep = STATIVE_PARTICIPLES.get(verb.lemma_)
+def is_passive(verb: Token, grammar: Grammar) -> bool:
+    """A passive verb, not a stative participle with its preposition ("*were engaged
+    in* ethnic cleansing": `stative_participles` in data/grammar.yaml)."""
+    prep = grammar.stative_participles.get(verb.lemma_)
     if prep and any(c.dep_ == "prep" and c.lower_ == prep for c in verb.children):
         return False
     return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
 
 
-def prep_objects(token: Token, preps: tuple[str, ...]) -> Iterator[Token]:
+def prep_objects(token: Token, preps: Container[str]) -> Iterator[Token]:
     """Objects of the named prepositions attached to `token` ("talks *with* X")."""
     for child in token.children:
         if child.dep_ in {"prep", "agent", "dative"} and child.lower_ in preps:
@@ -125,8 +139,33 @@ def _stranded_object(prep: Token) -> Iterator[Token]:
     that starts right after the preposition is that object."""
     for clause in prep.head.children:
         if clause.dep_ in {"advcl", "ccomp", "acl"} and clause.left_edge.i == prep.i + 1:
-            yield from (s for s in clause.children if s.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS
+            yield from (s for s in clause.children if s.dep_ in ACTIVE_SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS
                         and s.i < clause.i)
+
+
+def objects_of(token: Token, grammar: Grammar) -> list[Token]:
+    """Direct objects, their conjuncts, and what a measure or a container object
+    holds: "provided 25,000 tons *of aid*", "declared a state *of emergency*"."""
+    found = children(token, PASSIVE_SUBJECT_DEPS if is_passive(token, grammar) else OBJECT_DEPS)
+    objects = [c for o in found for c in [o, *o.conjuncts]]
+    return objects + [m for o in objects if is_measure(o) or o.lemma_.lower() in grammar.container_nouns
+                      for m in prep_objects(o, ("of",))]
+
+
+def is_measure(noun: Token) -> bool:
+    return any(c.dep_ == "nummod" for c in noun.children) or noun.like_num
+
+
+def is_definite(noun: Token, grammar: Grammar) -> bool:
+    """A noun with a definite determiner or a possessor: "*the* attack", "*his* detention"."""
+    return any((c.dep_ == "det" and c.lower_ in grammar.definite_determiners) or c.dep_ == "poss"
+               for c in noun.children)
+
+
+def attributed(clause: Token, predicate: Token) -> bool:
+    """Whether a clause is content the predicate attributes after the fact: a
+    that-clause before its verb ("X will withdraw, *officials said*")."""
+    return clause.dep_ == "ccomp" and clause.i < predicate.i
 
 
 def governors(token: Token) -> Iterator[Token]:

@@ -21,20 +21,17 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..model import Actor, Event
+from .grammar import Grammar
 
 GENERAL_PUBLIC = "CVL"  # the role implied for protesters no one names
-PERSONAL = frozenset({"he", "him", "his", "she", "her"})
-# Determiners and modifiers that make a mention a new happening: "another rally".
-NEW_HAPPENING = frozenset(
-    {"another", "second", "third", "fourth", "new", "fresh", "further", "renewed", "separate"})
 
 
-def one_per_happening(doc: Doc, events: list[Event]) -> list[Event]:
+def one_per_happening(doc: Doc, events: list[Event], grammar: Grammar) -> list[Event]:
     """The article's events with later mentions of a happening merged into one."""
     groups: list[list[Event]] = []
     for event in events:
-        nominal = _is_nominal(doc, event)
-        group = next((g for g in groups if _same_happening(doc, g[0], event, nominal)), None)
+        nominal = _is_nominal(doc, event, grammar)
+        group = next((g for g in groups if _same_happening(doc, g[0], event, nominal, grammar)), None)
         if group is None:
             groups.append([event])
         else:
@@ -52,13 +49,14 @@ def _merged(group: list[Event]) -> Event:
     return best
 
 
-def _same_happening(doc: Doc, first: Event, later: Event, nominal: bool) -> bool:
+def _same_happening(doc: Doc, first: Event, later: Event, nominal: bool, grammar: Grammar) -> bool:
     if first.code[:3] != later.code[:3]:
         return False
     if first.modality != later.modality and "negated" in (first.modality, later.modality):
         return False  # what was denied is not what was done
-    person = _named_person(doc, first.target)
-    if person is not None and person == _named_person(doc, later.target) and _agrees(first.source, later.source) \
+    person = _named_person(doc, first.target, grammar)
+    if person is not None and person == _named_person(doc, later.target, grammar) \
+            and _agrees(first.source, later.source) \
             and not _dated_apart(first, later):
         return True
     return nominal and _agrees(first.source, later.source) and _agrees(first.target, later.target)
@@ -85,25 +83,26 @@ def _dated_apart(first: Event, later: Event) -> bool:
     return all(e.date_text and e.date_precision == "day" for e in (first, later)) and first.date != later.date
 
 
-def _named_person(doc: Doc, actor: Actor | None) -> str | None:
+def _named_person(doc: Doc, actor: Actor | None, grammar: Grammar) -> str | None:
     """The name of the one person an actor is ("Ekrem Imamoglu", "his" for him)."""
     if actor is None or actor.implied or not actor.name:
         return None
     span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
-    if span is None or not any(t.ent_type_ == "PERSON" or t.lower_ in PERSONAL for t in span):
+    if span is None or not any(t.ent_type_ == "PERSON" or t.lower_ in grammar.personal_pronouns for t in span):
         return None
     return actor.name
 
 
-def _is_nominal(doc: Doc, event: Event) -> bool:
-    """Whether the mention is an event noun that does not announce a new happening."""
+def _is_nominal(doc: Doc, event: Event, grammar: Grammar) -> bool:
+    """Whether the mention is an event noun that does not announce a new happening
+    ("*another* rally": `new_happening_modifiers` in data/grammar.yaml)."""
     span = doc.char_span(event.event_text.start, event.event_text.end, alignment_mode="expand")
     if span is None or not len(span):
         return False
     head: Token = span.root
     if head.pos_ != "NOUN":
         return False
-    return not any(c.lower_ in NEW_HAPPENING or c.dep_ == "nummod" for c in head.children)
+    return not any(c.lower_ in grammar.new_happening_modifiers or c.dep_ == "nummod" for c in head.children)
 
 
 def _statement_weight(event: Event) -> tuple[int, int, int]:

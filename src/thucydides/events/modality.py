@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from ..nlp import sentence_of
-from .grammar import Grammar, governors
+from .grammar import Grammar, governors, is_definite
 
 ORDER = ("negated", "hypothetical", "generic", "question", "future", "reported", "asserted")
 
@@ -38,7 +38,6 @@ def _negated(token: Token, grammar: Grammar) -> str | None:
     return None
 
 
-DEFINITE_DETS = {"the", "this", "that", "these", "those"}
 _BARE_DEPS = {"det", "poss", "nummod", "compound"}
 
 
@@ -61,10 +60,6 @@ def _generic(noun: Token, grammar: Grammar) -> str | None:
             and not any(c.dep_ in _BARE_DEPS for c in noun.children):
         return f"'{noun.text} {head.text}': a general statement"
     return None
-
-
-def _definite(noun: Token) -> bool:
-    return any((c.dep_ == "det" and c.lower_ in DEFINITE_DETS) or c.dep_ == "poss" for c in noun.children)
 
 
 def _light_verb_object(noun: Token, grammar: Grammar) -> bool:
@@ -152,7 +147,7 @@ def modality_of(predicate: Token, grammar: Grammar, governed_by_pattern: bool = 
     # A definite event noun ("*the* attack", "*last week's* killings") presupposes
     # that the event happened, whatever the clause around it says ("urged X to
     # investigate the attack", "would like to express shock at the killing").
-    presupposed = nominal and not negatable and _definite(predicate)
+    presupposed = nominal and not negatable and is_definite(predicate, grammar)
     child = predicate
     for gov in governors(predicate):
         if nominal and child.pos_ == "NOUN" and child.i != predicate.i:

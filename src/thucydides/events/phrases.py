@@ -20,7 +20,7 @@ from spacy.tokens import Token
 
 from ..nlp import sentence_of
 from ..petrarch.patterns import PhrasePattern, Term
-from .grammar import PASSIVE_SUBJECT_DEPS, is_passive
+from .grammar import PASSIVE_SUBJECT_DEPS, Grammar, is_passive
 
 # head word -> the modifier sequences that may go with it (() for the bare head)
 TermSet = dict[str, tuple[tuple[str, ...], ...]]
@@ -72,6 +72,7 @@ class VerbContext:
     """The tokens around one verb that patterns look at, worked out once per verb."""
 
     verb: Token
+    grammar: Grammar
     subjects: list[Token] = field(default_factory=list)  # its agents (coder's reading)
 
     @cached_property
@@ -80,7 +81,7 @@ class VerbContext:
         (the logical object: "aid *was rushed*") counts as after it."""
         out: list[Token] = []
         queue = [c for c in self.verb.children if c.i > self.verb.i and c.dep_ not in CLAUSE_BOUNDARIES]
-        if is_passive(self.verb):
+        if is_passive(self.verb, self.grammar):
             queue += [c for c in self.verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
         while queue:
             token = queue.pop()

@@ -1,0 +1,123 @@
+"""What CAMEO says not to code, and what the coder leaves out for precision.
+
+Sentences under a lexicon's discard phrase and sport or market reports; matches
+absorbed by another, null senses and acts of history; candidates without a source or
+a required target; statements whose content is itself coded, and trailing
+attributions ("..., police said").
+"""
+
+from __future__ import annotations
+
+from spacy.attrs import LOWER
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from .grammar import Grammar, attributed
+from .lexicon import CURATED, Lexicon
+from .match import Candidate, Match
+from .parties import patient_stated
+
+_STORY_DISCARD_KEY = "thucydides.story_discard"  # per-document memo (nlp.release drops it)
+_LOWER_WORDS_KEY = "thucydides.lower_words"
+
+
+class Filters:
+    """Why a sentence, a match or a candidate is not coded."""
+
+    def __init__(self, lexicon: Lexicon, grammar: Grammar) -> None:
+        self.lexicon = lexicon
+        self.grammar = grammar
+
+    def discarded(self, sent: SpacySpan) -> int | None:
+        """The rank of the highest layer whose discard phrases stand in the sentence or
+        (story discards) anywhere in its article: layers from it down do not code it."""
+        if not self.lexicon.discards:
+            return None
+        doc = sent.doc
+        lowers = _lower_words(doc)
+        if _STORY_DISCARD_KEY not in doc.user_data:
+            doc.user_data[_STORY_DISCARD_KEY] = self.lexicon.discarded_rank(lowers, story=True)
+        ranks = [r for r in (self.lexicon.discarded_rank(lowers[sent.start:sent.end]),
+                             doc.user_data[_STORY_DISCARD_KEY]) if r is not None]
+        return min(ranks) if ranks else None
+
+    def off_topic(self, sent: SpacySpan) -> bool:
+        """A sport or market report: two words of one such list in the sentence."""
+        discards = self.grammar.discard_words
+        lowers = [t.lower_ for t in sent]
+        for kind in ("sport", "markets"):
+            # A currency in an amount ("a 500-million-euro package") is no market report.
+            words = {low for low, t in zip(lowers, sent) if low in discards[kind]
+                     and not (t.i > 0 and t.doc[t.i - 1].like_num or any(c.like_num for c in t.children))}
+            if len(words) >= 2:
+                return True
+        return False
+
+    def skipped(self, match: Match, off_topic: bool) -> str | None:
+        """Why a match is no event before its actors are looked for, or None."""
+        pattern = match.pattern
+        if match.subsumed_by is not None:
+            return f"embedded in '{match.subsumed_by.predicate.text}' ({match.subsumed_by.pattern.id})"
+        if pattern.embedded_only:
+            return "only says what a governing pattern is about"
+        if pattern.is_null:
+            return "null code: this sense is no event"
+        if off_topic or self._historical(match):
+            return "sport, market or historical context"
+        return None
+
+    def missing_party(self, cand: Candidate) -> str | None:
+        """Why a candidate with its actors found is no event, or None: it has no
+        source (unless one is left unstated in an asserted report) or no target the
+        pattern requires."""
+        if not cand.sources and not cand.unstated_source:
+            return "no source actor"
+        if cand.unstated_source and cand.modality.value not in {"asserted", "reported"}:
+            return "unstated source and not asserted"
+        if self._lacks_target(cand):
+            return "target required but none found"
+        return None
+
+    def _lacks_target(self, cand: Candidate) -> bool:
+        match = cand.match
+        if not match.pattern.target_required or any(t for _, t in cand.dyads()):
+            return False
+        if match.pattern.layer != CURATED:
+            return True  # PETRARCH's own rule for its patterns: a dyad or nothing
+        # A curated act is an event without a target when its means needs none ("killed
+        # in a bomb attack") or, its agent unstated, a patient is named ("two activists
+        # were shot dead").
+        means_untargeted = match.means is not None and not match.means.pattern.target_required
+        return not means_untargeted and not (cand.unstated_source and patient_stated(match, self.grammar))
+
+    def _historical(self, match: Match) -> bool:
+        history = self.grammar.discard_words["history"]
+        return any(t.lower_ in history or t.lemma_ in history for t in match.predicate.ancestors)
+
+
+def drop_subordinate_statements(cands: list[Candidate]) -> None:
+    """A plain statement ("X said ...") is not coded when what was said is an event."""
+    live = [c for c in cands if not c.dropped]
+    for cand in live:
+        if not cand.match.pattern.subordinate:
+            continue
+        predicate = cand.match.predicate
+        contents = [c for c in predicate.children if c.dep_ in {"ccomp", "xcomp"}]
+        subtree = {t.i for c in contents for t in c.subtree}
+        # A governing pattern codes what it embeds itself (refined by it); what it
+        # leaves uncoded ("urged X to investigate *the attack*") is no content of it.
+        if not cand.match.pattern.governs and any(o is not cand and o.match.predicate.i in subtree for o in live):
+            cand.dropped = "statement whose content is coded as an event"
+        elif any(attributed(c, predicate) for c in contents):
+            # "..., police said": a trailing attribution sources the story; it is
+            # not a statement event of its own.
+            cand.dropped = "attribution of reported content"
+
+
+def _lower_words(doc: Doc) -> list[str]:
+    """The document's words in lower case, read once (discard phrases are looked up in them)."""
+    lowers = doc.user_data.get(_LOWER_WORDS_KEY)
+    if lowers is None:
+        strings = doc.vocab.strings
+        lowers = doc.user_data[_LOWER_WORDS_KEY] = [strings[i] for i in doc.to_array([LOWER]).tolist()]
+    return lowers

@@ -1,0 +1,139 @@
+"""What CAMEO practice supplies where the text is silent.
+
+A role-only actor ("police", "protesters") belongs to the country of a place in its
+own clause, else to the country the story is about; an agentless arrest was made by
+that country's authorities; dissent with no stated target is aimed at the dissenters'
+own government; protests with no one named are the public's. The codes and roles
+involved are data (`data/grammar.yaml`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from ..dateline import doc_dateline_end
+from ..model import Actor
+from ..nlp import PLACE_LABELS, doc_ents, sentence_of
+from .grammar import Grammar, is_passive
+from .match import ActorLookup, Match
+from .parties import source_unstated
+
+
+class ImpliedActors:
+    """The country of context of role-only actors, and the actors of agentless acts."""
+
+    def __init__(self, resolver: ActorLookup, grammar: Grammar) -> None:
+        self.resolver = resolver
+        self.grammar = grammar
+
+    def clause_country(self, match: Match) -> str | None:
+        """The country of a place in the predicate's own clause ("*In Istanbul*, police
+        detained ...", "police *in St. Petersburg* detained ..."), which beats the
+        country in focus; a place of another clause ("Rubio, who met Fidan *in
+        Washington*, raised concerns over the detention of protesters") does not."""
+        predicate = match.predicate
+        sent = sentence_of(predicate.doc, predicate.i)[1]
+        dateline = doc_dateline_end(sent.doc) if sent.start == 0 else 0
+        for ent in _ents_within(sent):
+            if ent.label_ in PLACE_LABELS and ent.start_char >= dateline and _in_clause_of(ent.root, predicate):
+                country = self.resolver.country_of_place(ent.text)
+                if country:
+                    return country
+        return None
+
+    def placed(self, sources: list[Actor], targets: list[Actor], country: str | None,
+               stated: bool) -> tuple[list[Actor], list[Actor]]:
+        """The sources and targets with the country of context given to role-only
+        actors (`stated`: the country of a place in their own clause)."""
+        sources = [self._with_country(a, country, targets, stated) for a in sources]
+        targets = [self._with_country(a, country, sources, stated) for a in targets]
+        return sources, targets
+
+    def government(self, match: Match, code: str, sources: list[Actor]) -> list[Actor]:
+        """Dissent with no stated target is aimed at the dissenters' own government:
+        CAMEO codes "opposition parties called a general strike" as against it
+        (`implied_government_codes`, `dissent_roles` in data/grammar.yaml)."""
+        if not code.startswith(tuple(self.grammar.implied_government_codes)):
+            return []
+        countries = dict.fromkeys(s.country for s in sources
+                                  if s.country and s.role and s.role.lower() in self.grammar.dissent_roles)
+        at = match.predicate.idx
+        implied = [_implied_actor(c, "GOV", at) for c in countries if c]
+        if implied:
+            match.trace.append("implied target: " + ", ".join(a.code for a in implied))
+        return implied
+
+    def dissenters(self, match: Match, code: str, country: str | None) -> list[Actor]:
+        """The people of the country in context, implied as those who protest where
+        no one is named ("protests erupted in Istanbul", "thousands took to the
+        streets"): CAMEO codes them as civilians (`implied_dissent_codes`,
+        `implied_dissent_role` in data/grammar.yaml); none where no country is placed."""
+        grammar = self.grammar
+        if not country or not code.startswith(tuple(grammar.implied_dissent_codes)) \
+                or not source_unstated(match, grammar):
+            return []
+        role = grammar.implied_dissent_role
+        match.trace.append(f"implied dissenters: {country}{role}")
+        return [_implied_actor(country, role, match.predicate.idx)]
+
+    def agent(self, match: Match, code: str, targets: list[Actor], country: str | None) -> list[Actor]:
+        """The authorities who, in CAMEO practice, did an agentless coercion ("150
+        people were arrested", "the arrest of X", "were sentenced"): of the country in
+        context, else of the target's; none where no country can be placed
+        (`implied_agent_codes`, `implied_agent_roles` in data/grammar.yaml)."""
+        grammar = self.grammar
+        predicate = match.predicate
+        if not code.startswith(tuple(grammar.implied_agent_codes)) \
+                or not (match.pattern.pos == "noun" or is_passive(predicate, grammar)) \
+                or not source_unstated(match, grammar):
+            return []
+        country = country or next((t.country for t in targets if t.country), None)
+        if country is None:
+            return []
+        role = grammar.implied_agent_roles.get(predicate.lemma_.lower(), "GOV")
+        match.trace.append(f"implied agent: {country}{role} (agentless {predicate.lemma_.lower()})")
+        return [_implied_actor(country, role, predicate.idx)]
+
+    @staticmethod
+    def _with_country(actor: Actor, country: str | None, others: list[Actor], stated: bool) -> Actor:
+        """A role-only actor ("police", "protesters") with the country of its context."""
+        if actor.country or not actor.role or actor.code.startswith(("IGO", "NGO", "IMG")):
+            return actor
+        country = country or next((o.country for o in others if o.country), None)
+        if not country or (not stated and any(o.code == country + actor.code for o in others)):
+            # "The junta ordered the French ambassador to leave", "President X welcomed
+            # South African leader Y": unless a place says so, a country that makes the
+            # role the other side itself (a self-dyad) is not its own.
+            return actor
+        return replace(actor, country=country, code=country + actor.code)
+
+
+def _implied_actor(country: str, role: str, at: int) -> Actor:
+    """An actor CAMEO practice supplies where the text names none: no words, a
+    zero-length span at the predicate (`Actor.implied`)."""
+    return Actor(code=f"{country}{role}", text="", start=at, end=at, country=country, role=role)
+
+
+def _in_clause_of(token: Token, predicate: Token) -> bool:
+    """Whether a token hangs from the predicate (or, for a nominal predicate, from
+    the verb it is an argument of) without crossing the head of another clause."""
+    anchors = {predicate.i}
+    if predicate.pos_ == "NOUN" and predicate.head.pos_ in {"VERB", "AUX"}:
+        anchors.add(predicate.head.i)  # "staged *protests* in Istanbul"
+    current = token
+    while current.head.i != current.i:
+        current = current.head
+        if current.i in anchors:
+            return True
+        if current.pos_ in {"VERB", "AUX"}:
+            return False
+    return False
+
+
+def _ents_within(sent: SpacySpan) -> list[SpacySpan]:
+    """The entities inside a sentence, as `Span.ents` gives them, from the document's
+    list read once (`Span.ents` rebuilds every entity of the document)."""
+    return [e for e in doc_ents(sent.doc) if e.start >= sent.start and e.end <= sent.end]

@@ -1,0 +1,97 @@
+"""What the coder's steps hand each other: the `Match` of a pattern on a predicate,
+the `Candidate` event built from it, and what they need from actor resolution."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import product
+from typing import Protocol
+
+from spacy.tokens import Token
+
+from ..model import Actor
+from .focus import CountryNames
+from .lexicon import CURATED, NULL_CODE, Pattern
+from .modality import Modality
+
+
+class ActorLookup(CountryNames, Protocol):
+    """What the coder needs from actor resolution (see `thucydides.actors`)."""
+
+    def resolve(self, token: Token, date: str | None = None) -> Actor | None: ...
+
+    def resolve_many(self, token: Token, date: str | None = None) -> list[Actor]: ...
+
+    def resolve_phrase(self, token: Token, date: str | None = None) -> object | None: ...
+    def is_venue(self, name: str) -> bool: ...
+    def names_people(self, word: str) -> bool: ...
+
+
+@dataclass
+class Match:
+    """A predicate token that fits a pattern, before its actors are found."""
+
+    pattern: Pattern
+    predicate: Token
+    light_object: Token | None = None  # the noun of a light-verb pattern ("imposed *sanctions*")
+    complement: Token | None = None
+    subsumed_by: "Match | None" = None
+    embedded: "Match | None" = None  # the action a governing pattern is about ("to *withdraw*")
+    also_embedded: list["Match"] = field(default_factory=list)  # the others, closest first
+    means: "Match | None" = None  # the weapon or attack a violent act used ("in a *bomb attack*")
+    anaphoric: set[tuple[int, int]] = field(default_factory=set)  # actor spans from pronouns
+    named: tuple[Token, ...] = ()  # the words a `pattern:` matched ("NOT *": the "not")
+    sequence: tuple[Token, ...] = ()  # the heads of its words after the verb, in order
+    trace: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Candidate:
+    match: Match
+    sources: list[Actor]
+    targets: list[Actor]
+    modality: Modality
+    dropped: str | None = None  # why this candidate produced no event
+    unstated_source: bool = False  # "nine civilians were killed": no source is stated
+    code: str = ""  # the pattern's code, refined by an embedded action or a stated future
+
+    def __post_init__(self) -> None:
+        self.code = self.code or self.match.pattern.code
+
+    def dyads(self) -> list[tuple[Actor | None, Actor | None]]:
+        """Each (source, target) pair: coordinated actors give one event each;
+        a reciprocal predicate with several sources and no target pairs them up. A
+        statement about the speaker's own side ("officials said Kyiv would...", "Zarif
+        said Iran had...") has no target."""
+        if self.match.pattern.reciprocal and len(self.sources) > 1 and not self.targets:
+            return [(a, b) for a, b in product(self.sources, self.sources) if a is not b]
+        sources: list[Actor | None] = list(self.sources) or ([None] if self.unstated_source else [])
+        pairs: list[tuple[Actor | None, Actor | None]] = []
+        for source in sources:
+            # "X said *he* ...": the source's own mention is no target of its act.
+            targets = [t for t in self.targets if source is None or not self._same_mention(source, t)
+                       and not (self.code.startswith("01") and source.code.startswith(t.code))]
+            pairs.extend((source, t) for t in targets or [None])
+        return pairs
+
+    def coded_dyads(self) -> list[tuple[str, Actor | None, Actor | None]]:
+        """(code, source, target) of each event: the dyads, and for a paired code
+        ("visited X": 042, and X hosted: 043) each dyad reversed under the second code."""
+        # a broad pattern's actor acting on itself ("Netanyahu said he would convene *his
+        # government*": ISRGOV -> ISRGOV) is no dyad (the curated lexicon knows when one is)
+        broad = self.match.pattern.layer != CURATED
+        pairs = [(s, t) for s, t in self.dyads() if not (broad and s and t and s.code == t.code)]
+        out = [(self.code, s, t) for s, t in pairs]
+        reverse = self.match.pattern.reverse_code
+        if reverse:
+            out += [(reverse, t, s) for s, t in pairs if t is not None and s is not None]
+        return [(c, s, t) for c, s, t in out if c != NULL_CODE]
+
+    def _same_mention(self, source: Actor, target: Actor) -> bool:
+        """An artefact dyad: the two actors are one mention ("Turkish police" and
+        "Turkish"), or one is a pronoun for the other ("X said *he* ...")."""
+        if source.start < target.end and target.start < source.end:
+            return True
+        anaphoric = self.match.anaphoric
+        return source.code == target.code and (
+            (source.start, source.end) in anaphoric or (target.start, target.end) in anaphoric)

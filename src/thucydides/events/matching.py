@@ -1,0 +1,290 @@
+"""Finding the lexicon's patterns that fit a sentence's predicates.
+
+A pattern names a word (by lemma or form and part of speech) and what must stand
+around it in the dependency parse: an object noun ("held *talks*"), a particle, a
+preposition, an embedded action, a modal, the words of a PETRARCH phrase. Each
+predicate gets the patterns that fit it, from the highest lexicon layer that has any.
+"""
+
+from __future__ import annotations
+
+from spacy.attrs import LEMMA, LOWER, POS
+from spacy.strings import get_string_id
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from ..nlp import doc_sents, sentence_of
+from .arguments import subjects as agent_tokens
+from .grammar import EMBEDDED_CLAUSE_DEPS, MODIFIER_DEPS, OBJECT_DEPS, Grammar, children, objects_of
+from .lexicon import CURATED, LayerSegment, Lexicon, Pattern
+from .match import ActorLookup, Match
+from .phrases import VerbContext, fit_phrase
+
+LEXICON_POS = {"VERB": "verb", "NOUN": "noun", "ADJ": "adj"}  # spaCy POS -> lexicon part of speech
+LEXICON_POS_IDS = {get_string_id(k): v for k, v in LEXICON_POS.items()}
+ANY_COMPLEMENT = "*"  # `complements: ["*"]`: any embedded verb ("agreed to ...")
+ANY_CLAUSE = "*clause"  # `complements: ["*clause"]`: any that-clause ("hoped that ...")
+# `complements: ["*own-clause"]`: a that-clause about the speaker's own act ("claimed
+# that *they* had attacked"): its subject is a pronoun that refers to the speaker.
+OWN_CLAUSE = "*own-clause"
+PREDICATIVE_DEPS = {"acomp", "oprd", "attr", "xcomp", "ROOT", "ccomp", "conj"}
+_SENTENCE_WORDS_KEY = "thucydides.sentence_words"  # per-document memo (nlp.release drops it)
+
+Patterns = dict[int, tuple[LayerSegment, ...]]  # token index -> the lexicon's patterns for it, by layer
+
+
+class PatternMatcher:
+    """The patterns that fit each predicate of a sentence."""
+
+    def __init__(self, lexicon: Lexicon, grammar: Grammar, resolver: ActorLookup) -> None:
+        self.lexicon = lexicon
+        self.grammar = grammar
+        self.resolver = resolver
+        self._lemma_fix_ids = frozenset(get_string_id(w) for w in grammar.lemma_fixes)
+
+    def prepare(self, doc: Doc) -> Patterns:
+        """Mend the document's known lemmatizer slips, then find the tokens the
+        lexicon has patterns for (token index -> patterns)."""
+        self._fix_lemmas(doc)
+        return self._lexicon_patterns(doc)
+
+    def matches(self, sent: SpacySpan, patterns: Patterns, discarded: int | None = None) -> list[list[Match]]:
+        """Per predicate of the sentence that any pattern fits, the fitting patterns
+        (most specific first); the curated lexicon's predicates first where both code
+        one phrase (see `_curated_first`)."""
+        doc = sent.doc
+        fitting = (self._fitting(doc[i], patterns[i], discarded) for i in range(sent.start, sent.end) if i in patterns)
+        return _curated_first([found for found in fitting if found])
+
+    def _fix_lemmas(self, doc: Doc) -> None:
+        """Known lemmatizer slips ("staged" -> "stag"), mended before any matching."""
+        fixes = self.grammar.lemma_fixes
+        for i, lower_id in enumerate(doc.to_array([LOWER]).tolist()):
+            if lower_id in self._lemma_fix_ids:
+                token = doc[i]
+                token.lemma_ = fixes[token.lower_]
+
+    def _lexicon_patterns(self, doc: Doc) -> Patterns:
+        """Token index -> the lexicon's patterns for its POS and lemma (or form), by
+        layer, for the tokens that have any: read from one array of the document, so
+        the ~90 % of tokens that no pattern names never become spaCy Token objects."""
+        strings = doc.vocab.strings
+        by_form = bool(self.lexicon.by_form)
+        out: Patterns = {}
+        for i, (pos_id, lemma_id, lower_id) in enumerate(doc.to_array([POS, LEMMA, LOWER]).tolist()):
+            pos = LEXICON_POS_IDS.get(pos_id)
+            if pos is not None:
+                form = strings[lower_id] if by_form else None
+                segments = self.lexicon.segments(pos, strings[lemma_id].lower(), form)
+                if segments:
+                    out[i] = segments
+        return out
+
+    def _fitting(self, token: Token, segments: tuple[LayerSegment, ...], discarded: int | None = None) -> list[Match]:
+        """The patterns (the lexicon's for this token, most specific first) that fit
+        it, from the highest layer that has any: the curated lexicon wins wherever
+        it fits, the broad layer codes only what it leaves. Layers from rank
+        `discarded` down do not code this sentence (a discard phrase stands in it)."""
+        words: frozenset[str] | None = None
+        context: VerbContext | None = None
+        for segment in segments:
+            if discarded is not None and segment.rank >= discarded:
+                break
+            found = [(i, m) for i, m in ((i, self._fits(p, token)) for i, p in segment.plain) if m is not None]
+            if segment.phrased:
+                words = words if words is not None else _sentence_words(token)
+                context = context or VerbContext(token, self.grammar)
+                found += self._fitting_phrased(segment, token, words, context)
+            if found:
+                return [m for _, m in sorted(found, key=lambda im: im[0])]
+        return []
+
+    def _fitting_phrased(self, segment: LayerSegment, token: Token, words: frozenset[str],
+                         context: VerbContext) -> list[tuple[int, Match]]:
+        """The layer's `pattern:` entries that fit, (rank, match): only those whose
+        words all stand in the sentence are tried."""
+        possible = ((i, p) for i, p in segment.phrased_for(words)
+                    if p.compiled.possible(words))  # type: ignore[union-attr]
+        fits = ((i, self._fits(p, token, context)) for i, p in possible)
+        return [(i, m) for i, m in fits if m is not None]
+
+    def _fits(self, pattern: Pattern, token: Token, context: VerbContext | None = None) -> Match | None:
+        """The match of a pattern on a token, when the token stands where the pattern
+        codes an event and everything the pattern asks for is found around it."""
+        if not self._in_place(pattern, token) or _has_excluded_deps(token, pattern.excluded_deps):
+            return None  # "called the move *a mistake*" is no phone call; "struck *a boat*" no labour strike
+        match = Match(pattern, token)
+        fits = (_has_particle(pattern, token) and self._fits_objects(match) and self._fits_subjects(pattern, token)
+                and _fits_preps(pattern, token) and self._fits_complements(match) and self._fits_modals(match)
+                and (pattern.compiled is None
+                     or self._fits_phrase(pattern, match, context or VerbContext(token, self.grammar))))
+        return match if fits else None
+
+    def _in_place(self, pattern: Pattern, token: Token) -> bool:
+        """Whether the token's place in the sentence is one where its part of speech
+        reports an event."""
+        if pattern.layer != CURATED and token.dep_ in MODIFIER_DEPS | {"pcomp"}:
+            return False  # "the *governing* party", "suspected of *taking*": PETRARCH codes verb phrases
+        if pattern.pos == "adj" and token.dep_ not in PREDICATIVE_DEPS:
+            return False  # "was *confident*", not "a confident leader"
+        # "recalled its envoy *in protest*": a motive, not an event
+        return not (pattern.pos == "noun" and token.dep_ == "pobj"
+                    and not any(c.dep_ in {"det", "poss"} for c in token.children)
+                    and f"{token.head.lower_} {token.lower_}" in self.grammar.adverbial_phrases)
+
+    def _fits_objects(self, match: Match) -> bool:
+        """A light-verb pattern fits when one of its nouns is the verb's object, which
+        becomes the match's light object: "held *talks*", and as a modifier "ended
+        *mediation* efforts", "began a *hunger* strike" (but "*drug* lords", "*aid*
+        workers" name people, not what is given)."""
+        wanted = match.pattern.objects
+        if not wanted:
+            return True
+        objects = [o for o in objects_of(match.predicate, self.grammar) if o.lemma_.lower() in wanted
+                   or any(c.dep_ == "compound" and c.lemma_.lower() in wanted
+                          and not self.resolver.names_people(f"{c.lemma_} {o.lemma_}".lower())
+                          for c in o.children)]
+        if objects:
+            match.light_object = objects[0]
+        return bool(objects)
+
+    def _fits_subjects(self, pattern: Pattern, token: Token) -> bool:
+        """ "peacekeepers *arrived*": who acts makes the event."""
+        return not pattern.subjects or any(
+            t.lemma_.lower() in pattern.subjects or t.lower_ in pattern.subjects
+            for s in agent_tokens(token, self.grammar) for t in s.subtree)
+
+    def _fits_complements(self, match: Match) -> bool:
+        """An embedded action or clause the pattern names ("agreed *to withdraw*"),
+        which becomes the match's complement."""
+        complements = match.pattern.complements
+        if not complements:
+            return True
+        token = match.predicate
+        # "accused X *of corruption*": the parser often hangs the phrase on the object.
+        heads = [*token.children, *(p for o in children(token, OBJECT_DEPS) for p in o.children
+                                    if p.dep_ == "prep" and p.lower_ in self.grammar.object_complement_preps)]
+        comps = [
+            c for c in heads
+            if c.dep_ in {"xcomp", "ccomp", "pcomp", "prep"}
+            and (_complement_lemmas(c) & set(complements)
+                 or (ANY_COMPLEMENT in complements and c.dep_ == "xcomp")
+                 or (ANY_CLAUSE in complements and c.dep_ == "ccomp")
+                 or (OWN_CLAUSE in complements and self._own_clause(c)))
+        ]
+        if comps:
+            match.complement = comps[0]
+        return bool(comps)
+
+    def _fits_modals(self, match: Match) -> bool:
+        """A that-clause stating an obligation, for a pattern with `modals`, which becomes
+        the match's complement: "said X *must* go"."""
+        modals = match.pattern.modals
+        if not modals:
+            return True
+        clause = next((c for c in match.predicate.children
+                       if c.dep_ in {"ccomp", "acl"} and _modal(c, modals, self.grammar)), None)
+        if clause is not None:
+            match.complement = clause
+        return clause is not None
+
+    def _fits_phrase(self, pattern: Pattern, match: Match, context: VerbContext) -> bool:
+        """A `pattern:` (PETRARCH notation) fits when all its words and phrases are
+        found; the first of its words that is the verb's object is the light object
+        ("rushed *aid* to", "staged *exercises*")."""
+        assert pattern.compiled is not None
+        if pattern.compiled.before and not context.subjects:
+            context.subjects = agent_tokens(match.predicate, self.grammar)
+        fit = fit_phrase(pattern.compiled, context)
+        if fit is None:
+            return False
+        match.named, match.sequence = fit.words, fit.after
+        if match.light_object is None and fit.after:
+            objects = {o.i for o in objects_of(match.predicate, self.grammar)}
+            match.light_object = next((t for t in fit.after if t.i in objects), None)
+        match.trace.append(f"pattern '{pattern.phrase.text if pattern.phrase else ''}'"
+                           + (f" ({pattern.origin})" if pattern.origin else ""))
+        return True
+
+    def _own_clause(self, clause: Token) -> bool:
+        """An act, not a state ("claimed that he *was* innocent"), whose subject
+        is a pronoun for the speaker."""
+        return clause.dep_ == "ccomp" and clause.pos_ == "VERB" and clause.lemma_ != "be" and any(
+            s.dep_ in {"nsubj", "nsubjpass"} and s.lower_ in self.grammar.speaker_pronouns for s in clause.children)
+
+
+def _has_particle(pattern: Pattern, token: Token) -> bool:
+    return not pattern.particle or any(
+        c.dep_ in {"prt", "prep", "advmod"} and c.lower_ == pattern.particle for c in token.children)
+
+
+def _fits_preps(pattern: Pattern, token: Token) -> bool:
+    """A preposition the pattern names, on the predicate ("talks *with*") or marking
+    its clause: "called *for* Burma to institute reforms"."""
+    if not pattern.preps:
+        return True
+    if any(c.dep_ in {"prep", "dative", "agent"} and c.lower_ in pattern.preps and not _temporal(c)
+           for c in token.children):
+        return True
+    return any(m.dep_ == "mark" and m.lower_ in pattern.preps
+               for c in token.children if c.dep_ in EMBEDDED_CLAUSE_DEPS for m in c.children)
+
+
+def _sentence_words(token: Token) -> frozenset[str]:
+    """The forms and lemmas of the sentence's words, lower case, once per sentence."""
+    doc = token.doc
+    by_sentence = doc.user_data.get(_SENTENCE_WORDS_KEY)
+    if by_sentence is None:
+        strings = doc.vocab.strings
+        rows = doc.to_array([LOWER, LEMMA]).tolist()
+        by_sentence = doc.user_data[_SENTENCE_WORDS_KEY] = {
+            sent.start: frozenset(w for lower, lemma in rows[sent.start:sent.end]
+                                  for w in (strings[lower], strings[lemma].lower()))
+            for sent in doc_sents(doc)}
+    return by_sentence[sentence_of(doc, token.i)[1].start]
+
+
+def _curated_first(per_token: list[list[Match]]) -> list[list[Match]]:
+    """A verb of the broad layer whose object the curated lexicon codes itself
+    ("staged *rallies*", "enacted *reforms*") is left to the curated pattern, which
+    knows what the noun's modifiers and aims make of it."""
+    curated = {found[0].predicate.i for found in per_token if found[0].pattern.layer == CURATED}
+    return [found for found in per_token
+            if found[0].pattern.layer == CURATED or found[0].light_object is None
+            or found[0].light_object.i not in curated]
+
+
+def _has_excluded_deps(token: Token, excluded: tuple[frozenset[str], ...]) -> bool:
+    """Whether the token has all the dependents of one excluded set ("dobj+oprd")."""
+    if not excluded:
+        return False
+    deps = {c.dep_ for c in token.children}
+    return any(deps >= item for item in excluded)
+
+
+def _modal(clause: Token, modals: tuple[str, ...], grammar: Grammar) -> bool:
+    """Whether a that-clause states an obligation: "X *must* go", "X *needs to* go",
+    "X *has to* go", "X *should* go" (the modal may sit on a coordinated verb)."""
+    for verb in (clause, *clause.conjuncts):
+        if any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "MD" and c.lower_ in modals for c in verb.children):
+            return True
+        if verb.lemma_.lower() in modals and any(c.dep_ == "xcomp" for c in verb.children):
+            # "NATO *would need* to remain strong" is a prediction, not an appeal.
+            return not any(c.dep_ == "aux" and c.lower_ in grammar.predictive_aux for c in verb.children)
+    return False
+
+
+def _temporal(prep: Token) -> bool:
+    """ "called Germany *on Tuesday*": a date, not the preposition of the pattern."""
+    return any(o.dep_ == "pobj" and o.ent_type_ in {"DATE", "TIME"} for o in prep.children)
+
+
+def _complement_lemmas(token: Token) -> set[str]:
+    """Lemmas that identify an embedded action: its verb and that verb's object."""
+    heads = [token] if token.dep_ != "prep" else [c for c in token.children if c.dep_ in {"pobj", "pcomp"}]
+    lemmas = set()
+    for head in heads:
+        lemmas.add(head.lemma_.lower())
+        lemmas.update(o.lemma_.lower() for o in head.children if o.dep_ in OBJECT_DEPS | {"pobj"})
+    return lemmas

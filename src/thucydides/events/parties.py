@@ -1,0 +1,211 @@
+"""The source and target actors of a match, as the text states them.
+
+A lexicon entry names argument slots (`subj`, `obj`, `prep:with`, ...) in order;
+`arguments.py` reads the tokens of each slot from the parse, and here they are
+resolved to actors: the first slot that names any gives them. A target missing from
+the predicate's own slots may be named by the means of a violent act, by the action a
+governing pattern embeds, or by the place an act is done in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+from ..dateline import doc_dateline_end
+from ..model import Actor, Article
+from ..petrarch.patterns import sequence_slot
+from .arguments import light_verb_of, place_tokens, slot_tokens
+from .arguments import subjects as agent_tokens
+from .grammar import NOMINAL_POS, Grammar, is_passive, prep_objects, with_conjuncts
+from .lexicon import CURATED
+from .match import ActorLookup, Match
+from .phrases import sequence_heads
+from .refinement import CodeRefiner
+
+FIRST_ACTOR_SLOT = "phrase"  # arguments.SLOTS: nouns of the verb phrase, nearest first
+OWN_FORCE_ROLES = frozenset({"MIL", "COP"})
+
+
+class Parties:
+    """The stated sources and targets of a match."""
+
+    def __init__(self, resolver: ActorLookup, grammar: Grammar, refiner: CodeRefiner) -> None:
+        self.resolver = resolver
+        self.grammar = grammar
+        self.refiner = refiner
+
+    def sources(self, match: Match, article: Article) -> list[Actor] | None:
+        """The actors of the pattern's source slots; None when the pattern wants
+        sources of certain roles (`source_roles`) and those stated have none of them."""
+        sources = self._actors(match.pattern.source, match, article)
+        roles = match.pattern.source_roles
+        if not roles or not sources:
+            return sources
+        return [a for a in sources if a.role in roles] or None
+
+    def targets(self, match: Match, article: Article, sources: list[Actor]) -> list[Actor]:
+        """The actors of the pattern's target slots, else of the means of a violent act
+        ("engaged in ethnic cleansing *against the Masalit*"), of the embedded action,
+        or of the place the act is done in ("declared a state of siege *in Haiti*")."""
+        targets = self._actors(match.pattern.target, match, article, sources)
+        if not targets and match.means is not None:
+            targets = self._actors(match.means.pattern.target, match.means, article)
+        if not targets:
+            targets = self._embedded_targets(match, article, self._stated_targets)
+        if not targets:
+            # an act on a place names no one else
+            targets = (self._embedded_targets(match, article, self._place_actors)
+                       or self._place_actors(match, article))
+        return targets
+
+    def _actors(self, slots: tuple[str, ...], match: Match, article: Article,
+                sources: list[Actor] | None = None) -> list[Actor]:
+        """The actors of the first of `slots` that has any. Given the `sources` of a
+        broad pattern, the source's own forces are no target of its act: "North Korea
+        sent *special forces troops* to Russia" is aimed at Russia (the next slot)."""
+        for slot in slots:
+            actors = self._slot_actors(slot, match, article)
+            if sources and match.pattern.layer != CURATED:
+                actors = [a for a in actors if not _own_forces(a, sources)]
+            if actors:
+                match.trace.append(f"{slot} -> " + ", ".join(f"{a.text}={a.code}" for a in actors))
+                return actors
+        return []
+
+    def _slot_actors(self, slot: str, match: Match, article: Article) -> list[Actor]:
+        """The actors of one slot's heads and those coordinated with them; of a phrase
+        slot, only the first head's (TABARI's reading: the first actor past the
+        pattern's words)."""
+        place = sequence_slot(slot)
+        heads = self._slot_heads(slot, place, match, article)
+        first_only = slot == FIRST_ACTOR_SLOT or place is not None
+        dateline = doc_dateline_end(match.predicate.doc)
+        actors: list[Actor] = []
+        for head in heads:
+            actors.extend(self._head_actors(head, match, article, dateline))
+            if actors and first_only:
+                break
+        return actors
+
+    def _slot_heads(self, slot: str, place: tuple[int, int] | None, match: Match, article: Article) -> list[Token]:
+        if place is not None:
+            # the pattern's words and skipped phrases, then the heads after them
+            heads = sequence_heads(match.predicate, match.sequence, *place)
+        else:
+            heads = slot_tokens(slot, match.predicate, self.grammar, match.light_object)
+        if slot == "compound" and match.pattern.compound_venue:
+            # "the Astana talks", "the stalled Geneva negotiations": a city names
+            # where the talks are held, not who holds them.
+            heads = [h for h in heads if not self.resolver.is_venue(h.text)]
+        if slot == "comp" and match.complement is not None:
+            heads = slot_tokens("comp", match.predicate, self.grammar) or heads
+        return [h for h in heads if h.dep_ not in {"compound", "amod"} or self._modifies_party(h, article)]
+
+    def _head_actors(self, head: Token, match: Match, article: Article, dateline: int) -> list[Actor]:
+        """The actors of a head and its conjuncts: "the two countries", "they" after
+        "Russia and China" give every actor."""
+        actors: list[Actor] = []
+        for t in (x for c in with_conjuncts(head) for x in _past_dateline(c, dateline)):
+            found = self.resolver.resolve_many(t, article.date)
+            if t.pos_ == "PRON":
+                match.anaphoric.update((a.start, a.end) for a in found)
+            actors.extend(found)
+        return actors
+
+    def _modifies_party(self, modifier: Token, article: Article) -> bool:
+        """Whether a name modifying a noun makes its phrase an actor: "the *Iran*
+        talks" does, "the *Minsk* summit" names only a venue (see the resolver)."""
+        return self.resolver.resolve_phrase(modifier.head, article.date) is not None
+
+    def _embedded_targets(self, match: Match, article: Article,
+                          find: Callable[[Match, Article], list[Actor]]) -> list[Actor]:
+        """ "promised to continue military aid *to Mozambique*", "demonstrated to
+        demand reforms *by Suharto's government*": the embedded action names the
+        target of the promise, the demand, the protest."""
+        inner = match.embedded if match.pattern.governs else None
+        for _ in range(3):
+            if inner is None:
+                break
+            targets = find(inner, article)
+            if targets:
+                match.trace.append(f"target from embedded '{inner.predicate.text}'")
+                return targets
+            inner = inner.embedded
+        return []
+
+    def _stated_targets(self, match: Match, article: Article) -> list[Actor]:
+        return self._actors(match.pattern.target, match, article)
+
+    def _place_actors(self, match: Match, article: Article) -> list[Actor]:
+        """The place an act is done in, as its target, for the codes whose target
+        is where they happen (`place_target_codes` in data/grammar.yaml); a place
+        where people talk or speak is only a location."""
+        if not self.refiner.refined_code(match, trace=False).startswith(tuple(self.grammar.place_target_codes)):
+            return []
+        actors = [a for t in place_tokens(match.predicate, self.grammar, match.light_object)
+                  for a in self.resolver.resolve_many(t, article.date)]
+        if actors:
+            match.trace.append("place -> " + ", ".join(f"{a.text}={a.code}" for a in actors))
+        return actors
+
+
+def source_unstated(match: Match, grammar: Grammar) -> bool:
+    """Violence and protest are often reported without their agent: "nine
+    civilians were killed", "an explosion killed two", "protests in Brasilia".
+    Such an event is coded with no source; one whose agent is stated but is
+    not a political actor ("the dollar fell", "Arsenal attacked") is not."""
+    predicate = match.predicate
+    if match.pattern.pos == "noun":
+        light = light_verb_of(predicate, grammar)
+        if light is not None:
+            # "X launched an attack": the light verb's subject is the source,
+            # unless it is a crowd ("members continued their strike")
+            return not any(identifies_agent(s, grammar) for s in agent_tokens(light, grammar))
+        # descriptive modifiers ("*street* protests") state no agent
+        stated = [h for slot in match.pattern.source if slot not in {"amod", "compound"}
+                  for h in slot_tokens(slot, predicate, grammar, match.light_object)]
+        return not any(identifies_agent(h, grammar) for h in stated)
+    if is_passive(predicate, grammar):
+        # "killed *by a roadside bomb*": a weapon or an event is no agent.
+        return not any(identifies_agent(o, grammar) for o in prep_objects(predicate, ("by",)))
+    subjects = agent_tokens(predicate, grammar)
+    if not subjects:
+        # "striking staff", "agreed to march": a modifier or an embedded verb
+        # shares an agent that is stated elsewhere.
+        return predicate.dep_ not in {"xcomp", "conj", "advcl", "pcomp", "amod", "compound"}
+    return not any(identifies_agent(s, grammar) for s in subjects)
+
+
+def identifies_agent(token: Token, grammar: Grammar) -> bool:
+    """Whether a stated agent names someone: not a pronoun (no coreference
+    here), a crowd ("thousands"), an event ("the blast killed") or a time
+    ("last week's bombings")."""
+    if token.pos_ not in {"NOUN", "PROPN"} or token.ent_type_ in {"DATE", "TIME"}:
+        return False
+    unstated = grammar.eventive_subjects | grammar.crowd_subjects
+    return token.lemma_.lower() not in unstated and token.lower_ not in unstated
+
+
+def patient_stated(match: Match, grammar: Grammar) -> bool:
+    """ "Two activists were shot dead": with no agent stated, a patient that is
+    named but not a coded actor still makes the act an event (target unknown)."""
+    return any(t.pos_ in NOMINAL_POS for slot in match.pattern.target
+               for t in slot_tokens(slot, match.predicate, grammar, match.light_object))
+
+
+def _past_dateline(token: Token, dateline: int) -> list[Token]:
+    """The token, unless it is in the dateline: then what the parser hung on it as an
+    apposition ("KYIV, March 3 - *Russian forces* attacked" parses as "KYIV, forces")."""
+    if token.idx >= dateline:
+        return [token]
+    return [c for c in token.children if c.dep_ in {"appos", "conj"} and c.idx >= dateline]
+
+
+def _own_forces(actor: Actor, sources: list[Actor]) -> bool:
+    """The military or police of a source's own country (or of no stated country, so
+    the source's), which a state sends, deploys or moves: an instrument of the act,
+    not its target."""
+    return actor.role in OWN_FORCE_ROLES and any(
+        actor.country in (None, s.country) and s.country and s.role not in OWN_FORCE_ROLES for s in sources)
