@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DEMO_DB ?= demo.duckdb
 SAMPLE := src/thucydides/data/sample/articles.jsonl
 
-.PHONY: demo test venv browser eval clean
+.PHONY: demo test lint venv browser eval clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,8 +32,13 @@ browser:
 		else echo "note: /usr/bin/chromium is missing (sudo apt-get install chromium); browser tests will skip"; fi; \
 	fi
 
-test: venv browser
+test: venv browser lint
 	$(BIN)/pytest -q
+
+# Bugs ruff finds and type errors, before any test runs (settings in pyproject.toml).
+lint: venv
+	$(BIN)/ruff check src tests
+	$(BIN)/mypy
 
 # The dev-gold tables for BENCHMARKS.md: each file's two halves apart (work from
 # half a, keep half b unseen), then PETRARCH's unit tests with its own dictionaries.

@@ -192,6 +192,11 @@ class _Match:
         return min(self.toks, key=lambda t: (t.depth, -t.index))
 
     @property
+    def role_name(self) -> str | None:
+        """The role the matched term gives (None for a context term or no term)."""
+        return self.role.role if self.role is not None else None
+
+    @property
     def last(self) -> int:
         return self.toks[-1].index
 
@@ -475,9 +480,9 @@ class ActorResolver:
         table = _DocTokens.of(eff_head.doc, self.grammar.articles)
         toks = []
         for t in phrase:
-            tok = table.full(t.i).clone()  # the template is shared by every phrase
-            tok.depth, tok.via_prep = info.get(t.i, (99, True))
-            toks.append(tok)
+            copy = table.full(t.i).clone()  # the template is shared by every phrase
+            copy.depth, copy.via_prep = info.get(t.i, (99, True))
+            toks.append(copy)
         return toks
 
     @staticmethod
@@ -714,11 +719,11 @@ class ActorResolver:
         role_match: _Match | None = None
         role: str | None = None
         if strong:
-            role_match, role = strong[0], strong[0].role.role
+            role_match, role = strong[0], strong[0].role_name
         elif chosen is not None and chosen.role:
             role = chosen.role
         elif weak:
-            role_match, role = weak[0], weak[0].role.role
+            role_match, role = weak[0], weak[0].role_name
         elif context and chosen is not None:
             role_match, role = context[0], "GOV"
         elif head_is_people:
@@ -916,7 +921,7 @@ def _runs(toks: list[_Tok]) -> list[list[_Tok]]:
 
 
 def _role_key(m: _Match) -> tuple[int, int, int]:
-    return (m.anchor.depth, _ROLE_PRECEDENCE.get(m.role.role or "", 99), -m.last)
+    return (m.anchor.depth, _ROLE_PRECEDENCE.get(m.role_name or "", 99), -m.last)
 
 
 def _span(toks: list[_Tok]) -> tuple[int, int]:

@@ -65,12 +65,14 @@ class Candidate:
         said Iran had...") has no target."""
         if self.match.pattern.reciprocal and len(self.sources) > 1 and not self.targets:
             return [(a, b) for a, b in product(self.sources, self.sources) if a is not b]
-        sources: list[Actor | None] = list(self.sources) or ([None] if self.unstated_source else [])
+        unstated: list[Actor | None] = [None] if self.unstated_source else []
+        sources: list[Actor | None] = [*self.sources] or unstated
         pairs: list[tuple[Actor | None, Actor | None]] = []
         for source in sources:
             # "X said *he* ...": the source's own mention is no target of its act.
-            targets = [t for t in self.targets if source is None or not self._same_mention(source, t)
-                       and not (self.code.startswith("01") and source.code.startswith(t.code))]
+            targets: list[Actor | None] = [
+                t for t in self.targets if source is None or not self._same_mention(source, t)
+                and not (self.code.startswith("01") and source.code.startswith(t.code))]
             pairs.extend((source, t) for t in targets or [None])
         return pairs
 

@@ -67,6 +67,7 @@ class CodeRefiner:
             family = self.lexicon.families.with_base(own) or family
         if family is None:
             return own
+        embedded: str | None
         if match.embedded is not None:
             # The closest embedded action that the family covers: "called for Kenya
             # to *hold* free *elections*" is about the elections.
