@@ -4,6 +4,8 @@ Sentences written for the tests."""
 
 from __future__ import annotations
 
+import pytest
+
 from typing import Callable
 
 Coded = Callable[[str], list]
@@ -65,6 +67,20 @@ def test_an_order_to_shut_down_is_a_restriction_not_a_demand(coded: Coded) -> No
     assert [c for c, _, _ in events] == ["1721"], events
     events = coded("The Egyptian government ordered the Muslim Brotherhood to disband.")
     assert [(c, s) for c, s, _ in events] == [("172", "EGYGOV")], events
+
+
+@pytest.mark.parametrize(("text", "dyad"), [
+    ("The Turkish interior ministry removed the mayor from office on Sunday.", ("TURGOV", "GOV")),
+    ("Pakistan's election commission barred the former prime minister from his seat.", ("PAKGOV", "PAKELI")),
+])
+def test_removal_from_office_is_an_administrative_sanction(coded: Coded, text: str, dyad: tuple) -> None:
+    events = coded(text)
+    assert [(c, s, t) for c, s, t in events if c == "172"], events
+    assert events[0][1:] == dyad, events
+
+
+def test_removing_protesters_from_a_square_is_no_removal_from_office(coded: Coded) -> None:
+    assert not [c for c, _, _ in coded("Police removed protesters from the square.") if c == "172"]
 
 
 def test_allowing_refugees_or_exiles_to_return_yields_a_right(coded: Coded) -> None:
