@@ -15,18 +15,8 @@ from thucydides.ingest.errors import IngestError
 from thucydides.ingest.service import IngestCounts, IngestObserver, IngestService, PipelineCoder
 from thucydides.model import Actor, Article, Event, Span
 from thucydides.store import Store
+from wire_stories import COPY, OTHER, STORY
 
-STORY = (
-    "CARACAS, Jan 24 (Wire) - Venezuelan President Nicolas Maduro broke diplomatic relations with the United "
-    "States on Wednesday and gave American diplomats 72 hours to leave the country, after Washington recognised "
-    "opposition leader Juan Guaido as interim president. Guaido, the head of the National Assembly, declared "
-    "himself acting president before tens of thousands of supporters in Caracas."
-)
-COPY = "(Other Wire) " + STORY.split(" - ", 1)[1]  # syndicated: new dateline, same story
-OTHER = (
-    "ISLAMABAD, Feb 27 (Wire) - Pakistan said on Wednesday it had shot down two Indian military aircraft over "
-    "Kashmir and captured a pilot, a day after Indian jets struck what New Delhi called a militant camp."
-)
 
 
 def article(article_id: str, text: str | None = None, **kw: str) -> Article:
