@@ -8,9 +8,9 @@ from typing import Optional
 import typer
 
 from ..query import top
-from ._table import FORMAT_OPTION, FROM_OPTION, TO_OPTION, UNIT_OPTION, OutputFormat, UnitChoice, emit, open_store
+from ._table import FORMAT_OPTION, UNIT_OPTION, OutputFormat, UnitChoice, emit, open_store
 from ._table import unit_filter
-from .app import DB_OPTION, app
+from .app import DB_OPTION, FROM_OPTION, TO_OPTION, app
 
 
 class TopChoice(str, Enum):
