@@ -13,7 +13,8 @@ from ..export import write_csv, write_jsonl
 from ..ingest import DEFAULT_MAX_BYTES, IngestError, coding_error, read_articles
 from ..model import Event
 from ..settings import load_settings
-from .app import MODEL_OPTION, app
+from ._inputs import ReadTally, article_defaults, fail_if_nothing_read, warn_undated
+from .app import ARTICLE_DATE_OPTION, ARTICLE_SOURCE_OPTION, ARTICLE_TITLE_OPTION, ARTICLE_URL_OPTION, MODEL_OPTION, app
 from .app import DICTIONARIES_OPTION, ONLY_DICTIONARIES_OPTION, dictionary_settings, report_dictionary_issues
 
 
@@ -40,8 +41,14 @@ def code(
     max_bytes: int = typer.Option(
         DEFAULT_MAX_BYTES, "--max-bytes", min=1, help="Largest file (or JSONL/WARC record, or page once inflated) to read."
     ),
+    date: Optional[str] = ARTICLE_DATE_OPTION,
+    source: Optional[str] = ARTICLE_SOURCE_OPTION,
+    url: Optional[str] = ARTICLE_URL_OPTION,
+    title: Optional[str] = ARTICLE_TITLE_OPTION,
 ) -> None:
-    """Code news text into events: one JSON object (or CSV row) per event."""
+    """Code news text into events: one JSON object (or CSV row) per event.
+
+    Exits 1 when no article could be read; warns when events have no date."""
     from ..pipeline import Pipeline  # spaCy: imported only by the commands that code
 
     overrides = dict(model=model, lexicon=tuple(map(str, lexicon)) or None, actors=tuple(map(str, actors)) or None,
@@ -50,10 +57,13 @@ def code(
         overrides["keep_modalities"] = ("asserted", "reported", "future", "negated", "hypothetical", "generic", "question")
     pipeline = Pipeline(load_settings(**overrides))
     report_dictionary_issues(pipeline.dictionary_issues)
-    articles = read_articles(paths or ["-"], max_bytes=max_bytes, on_error=_report)  # stdin as bytes, like a file
+    tally = ReadTally()
+    read = read_articles(paths or ["-"], max_bytes=max_bytes, on_error=_report)  # stdin as bytes, like a file
+    articles = tally.read(article_defaults(date, source, url, title).apply(read))
     coded = pipeline.code_articles(articles, on_error=lambda article, err: _report(coding_error(article, err)))
-    events = (e for _, evs in coded for e in evs)
-    WRITERS[fmt](events)
+    WRITERS[fmt](tally.written(e for _, evs in coded for e in evs))
+    fail_if_nothing_read(tally)
+    warn_undated(tally.undated)
 
 
 def _write_jsonl(events: Iterable[Event]) -> None:
