@@ -7,12 +7,12 @@ from typing import Optional
 
 import typer
 from rich.console import Console
-from rich.table import Table as RichTable
 from rich.text import Text
 
 from ..query import MATCHES, PERIODS, EventFilter, Table
 from ..settings import load_settings
 from ..store import Store, StoreError
+from ._render import print_table, rich_table
 from .app import check_span
 
 
@@ -74,11 +74,4 @@ def emit(table: Table, fmt: OutputFormat, title: str) -> None:
     elif fmt is OutputFormat.json:
         typer.echo(table.to_json())
     else:
-        rich = RichTable(title=title)
-        for col in table.columns:
-            numeric = col not in {"period", "source", "target", "code", "name", "place", "country", "role", "root",
-                                  "date", "speaker_code", "speaker", "text", "article_id", "title"}
-            rich.add_column(col, justify="right" if numeric else "left", no_wrap=col == "period")
-        for record in table.records():
-            rich.add_row(*("" if v is None else str(v) for v in record.values()))
-        Console().print(rich)
+        print_table(rich_table(table.columns, (tuple(r.values()) for r in table.records()), title))
