@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
 
+from .actor_labels import actor_label
 from .ontology import default_ontology
 
 if TYPE_CHECKING:  # `code` imports this (export's filter) and must start without DuckDB
@@ -290,6 +291,8 @@ def _article_dates(f: EventFilter) -> tuple[str, list[Any]]:
 def top(cur: Cursor, f: EventFilter = ALL, *, by: str = "actors", limit: int = 20, offset: int = 0,
         search: str | None = None) -> Table:  # fmt: skip
     """The most frequent actors (as source or target), event codes or event places.
+    Actors come with their `label` (what the code stands for: "Government of Russia")
+    beside `name` (one name an event gave it: "Vladimir Putin").
     `search` (actors only): a code prefix or words in the actor's name."""
     where, params = f.where()
     if by == "actors":
@@ -309,7 +312,7 @@ def top(cur: Cursor, f: EventFilter = ALL, *, by: str = "actors", limit: int = 2
             "count(*) FILTER (WHERE side = 'target') AS as_target, round(avg(goldstein), 3) AS goldstein_mean "
             f"FROM ({sides}) GROUP BY code{having} ORDER BY events DESC, code LIMIT ? OFFSET ?"
         )
-        return _run(cur, sql, [*params, *params, *extra, int(limit), int(offset)])
+        return _with_actor_labels(_run(cur, sql, [*params, *params, *extra, int(limit), int(offset)]))
     if by == "codes":
         sql = (
             "SELECT e.code, any_value(e.root) AS root, count(*) AS events, round(avg(e.goldstein), 3) AS goldstein_mean "
@@ -326,6 +329,13 @@ def top(cur: Cursor, f: EventFilter = ALL, *, by: str = "actors", limit: int = 2
         )
         return _run(cur, sql, [*params, int(limit), int(offset)])
     raise ValueError(f"unknown ranking {by!r}; choose from {', '.join(TOP_BY)}")
+
+
+def _with_actor_labels(table: Table) -> Table:
+    """A `label` column after the code: its role and country in words (see `actor_labels`)."""
+    code, country, role = (table.columns.index(c) for c in ("code", "country", "role"))
+    rows = [(row[code], actor_label(row[code], row[country], row[role]), *row[code + 1 :]) for row in table.rows]
+    return Table([table.columns[code], "label", *table.columns[code + 1 :]], rows)
 
 
 def _with_code_names(table: Table) -> Table:

@@ -74,3 +74,29 @@ def test_explain_takes_format_json() -> None:
     result = runner.invoke(app, ["explain", "-f", "json", "--date", "2025-03-24", "Police detained him on Sunday."])
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)[0]["candidates"]
+
+
+def test_top_actors_are_named_by_role_not_by_office_holder(sample_db: str) -> None:
+    result = runner.invoke(app, ["top", "--by", "actors", "--db", sample_db, "-f", "json"])
+    rows = {row["code"]: row for row in json.loads(result.stdout)}
+    assert rows["RUSGOV"]["label"] == "Government of Russia" and rows["USAGOV"]["label"] == "Government of the United States"
+    assert "name" not in rows["RUSGOV"]  # one office-holder's name ("Vladimir Putin") is no name for RUSGOV
+
+
+def test_timeline_of_a_country_code_covers_every_actor_of_the_country(sample_db: str) -> None:
+    import duckdb
+
+    rows = json.loads(runner.invoke(app, ["timeline", "TUR", "--db", sample_db, "--by", "year", "-f", "json"]).stdout)
+    by_country = json.loads(runner.invoke(
+        app, ["timeline", "TUR", "--db", sample_db, "--by", "year", "--match", "country", "-f", "json"]).stdout)
+    con = duckdb.connect(sample_db, read_only=True)
+    try:
+        codes = {c for (c,) in con.execute("SELECT source_code FROM events WHERE source_country = 'TUR' UNION "
+                                           "SELECT target_code FROM events WHERE target_country = 'TUR'").fetchall()}
+        events = con.execute("SELECT count(*), count(*) FILTER (WHERE source_country = 'TUR') FROM events "
+                             "WHERE source_country = 'TUR' OR target_country = 'TUR'").fetchone()
+    finally:
+        con.close()
+    assert {"TURGOV", "TURCOP", "TURCVL", "TUROPP"} <= codes  # the prefix TUR takes them all
+    assert (sum(r["events"] for r in rows), sum(r["as_source"] for r in rows)) == events
+    assert rows == by_country

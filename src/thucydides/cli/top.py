@@ -32,4 +32,7 @@ def top_command(
     """The most frequent actors, event codes or event places."""
     with open_store(db) as store:
         table = top(store.con, unit_filter(count, date_from=date_from, date_to=date_to), by=by.value, limit=limit)
+    if by is TopChoice.actors:
+        # Actors by what their code stands for; `name` (one office-holder, say) would mislead.
+        table = table.select("code", "label", "country", "role", "events", "as_source", "as_target", "goldstein_mean")
     emit(table, fmt, f"Top {by.value}")
