@@ -24,22 +24,23 @@ function edgeElements(dyads) {
   return dyads.map((d, i) => ({ data: { id: "e" + i, source: d.source, target: d.target, n: d.events, color: goldsteinColor(d.goldstein_mean), width: 1 + 2 * Math.sqrt(d.events) } }));
 }
 
+// What is drawn in graph units (label size, margins) is scaled by 1/zoom, so that it
+// keeps its size on screen (re-evaluated on zoom: `keepLabelsLegible`).
+const onScreen = (px) => (ele) => px / ele.cy().zoom();
+
 const STYLE = [
   { selector: "node", style: {
     label: "data(label)", width: "data(size)", height: "data(size)", "background-color": "#3d6f9e", color: "#1d2733",
-    "font-size": LABEL_PX, "font-weight": 600, "text-valign": "bottom", "text-margin-y": 2,
-    "text-background-color": "#fbfcfd", "text-background-opacity": 0.85, "text-background-padding": 1 } },
+    "font-size": onScreen(LABEL_PX), "font-weight": 600, "text-valign": "bottom", "text-margin-y": onScreen(2),
+    "text-background-color": "#fbfcfd", "text-background-opacity": 0.85, "text-background-padding": onScreen(1) } },
   { selector: "node.unlabelled", style: { label: "" } },
   { selector: "node.hover", style: { label: "data(name)", "z-index": 10, "text-background-opacity": 1 } },
   { selector: "edge", style: { width: "data(width)", "line-color": "data(color)", "target-arrow-color": "data(color)", "target-arrow-shape": "triangle", "curve-style": "bezier", opacity: 0.85 } },
   { selector: "edge:loop", style: { "loop-direction": "0deg", "loop-sweep": "50deg" } },
 ];
 
-// Scale what is drawn in graph units (label size, margins) by 1/zoom, so that it keeps
-// its size on screen.
 function keepLabelsLegible() {
-  const z = cy.zoom();
-  cy.style().selector("node").style({ "font-size": LABEL_PX / z, "text-margin-y": 2 / z, "text-background-padding": 1 / z }).update();
+  cy.style().update();  // the stylesheet as it is, its sizes for the new zoom
 }
 
 function overlaps(a, b) {
