@@ -47,11 +47,11 @@ REFERENCE := ../shared/reference
 eval: venv
 	@for half in a b; do \
 		echo "### half $$half"; \
-		$(BIN)/thucydides eval --markdown --half $$half $(GOLD)/cameo-manual.jsonl \
+		$(BIN)/thucydides eval --format markdown --half $$half $(GOLD)/cameo-manual.jsonl \
 			$(GOLD)/conflibert-cameo-class.jsonl $(GOLD)/glocon-sentences.jsonl $(GOLD)/event-location.jsonl \
 			tests/data/gold/articles.jsonl; \
 	done
-	@$(BIN)/thucydides eval --markdown --dictionaries $(REFERENCE)/petrarch-validate --only-dictionaries \
+	@$(BIN)/thucydides eval --format markdown --dictionaries $(REFERENCE)/petrarch-validate --only-dictionaries \
 		$(GOLD)/petrarch-unit.jsonl
 
 clean:

@@ -87,6 +87,7 @@ class Partition:
     articles: int
     events: int
     errors: list[IngestError] = field(default_factory=list)  # articles the coder failed on
+    undated: int = 0  # events with no date
 
 
 def code_chunk(chunk: Chunk, settings: Settings, parts_dir: str, coder_version: str) -> Partition:
@@ -115,7 +116,8 @@ def write_partition(
         path = Path(parts_dir) / f"part-{chunk.number:08d}-{chunk.piece:04d}-{table}.parquet"
         pq.write_table(arrow_table(table, rows[table]), path)
         paths[table] = str(path)
-    return Partition(chunk.number, paths, len(items), len(rows["events"]), errors or [])
+    undated = sum(e.date is None for _, events in items for e in events)
+    return Partition(chunk.number, paths, len(items), len(rows["events"]), errors or [], undated)
 
 
 class DaskCoder:

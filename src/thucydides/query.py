@@ -7,7 +7,10 @@ So the same question gives the same number everywhere.
 
 Filter semantics, the same in every interface:
 
-* an event counts on its *day*: its own date, else its article's;
+* an event counts on its *day*: its own date, else its article's; an event with
+  neither is *undated*: it counts in no period, and the questions asked per period
+  (dyads, timeline) give it a row of its own whose period is NULL (`dated` selects
+  either kind);
 * an actor code (`actor`, `source`, `target`) matches by `match`: "prefix" (the
   default: CAMEO codes nest, so USA covers USAGOV and USAMIL), "exact" (that code
   only) or "country" (the actor's ISO country is the code: USA covers every
@@ -29,6 +32,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
 
+from .actor_labels import actor_label
 from .ontology import default_ontology
 
 if TYPE_CHECKING:  # `code` imports this (export's filter) and must start without DuckDB
@@ -93,6 +97,7 @@ class EventFilter:
     text: str | None = None
     article: str | None = None
     located: bool | None = None  # with (True) / without (False) coordinates
+    dated: bool | None = None  # with (True) / without (False) a day
     unique: bool = False  # one event per real-world event: repeated mentions left out
 
     def actor_clause(self, side: str, code: str | None) -> tuple[str, list[Any]]:
@@ -144,6 +149,8 @@ class EventFilter:
             add(f"{LAT} IS NOT NULL AND {LON} IS NOT NULL")
         elif self.located is False:
             add(f"({LAT} IS NULL OR {LON} IS NULL)")
+        if self.dated is not None:
+            add(f"{DAY} IS {'NOT ' if self.dated else ''}NULL")
         if self.unique:
             add(f"NOT {REPEATED_MENTION}")
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
@@ -230,10 +237,11 @@ def _run(cur: Cursor, sql: str, params: list[Any]) -> Table:
     return Table([d[0] for d in result.description], result.fetchall())
 
 
-def _period(by: str) -> str:
+def _period(by: str, day: str = DAY) -> str:
+    """The first day (YYYY-MM-DD) of the period of `day`; NULL when `day` is."""
     if by not in PERIODS:
         raise ValueError(f"unknown period {by!r}; choose from {', '.join(PERIODS)}")
-    return f"strftime(date_trunc('{by}', {DAY}), '%Y-%m-%d')"
+    return f"strftime(date_trunc('{by}', {day}), '%Y-%m-%d')"
 
 
 # Counts per QuadClass (GDELT's 1-4) and the Goldstein sum and mean of a group of events.
@@ -253,13 +261,11 @@ def count(cur: Cursor, f: EventFilter = ALL) -> int:
 def dyads(cur: Cursor, f: EventFilter = ALL, *, by: str | None = None, limit: int | None = None,
           min_events: int = 1) -> Table:  # fmt: skip
     """Events per directed dyad (source -> target), and per period with `by`: counts per
-    QuadClass, Goldstein sum and mean. Busiest first (by period: in date order)."""
+    QuadClass, Goldstein sum and mean. Busiest first (by period: in date order, the
+    undated events of each dyad last, with a NULL period)."""
     where, params = f.where_and("e.source_code IS NOT NULL AND e.target_code IS NOT NULL")
-    head = ""
-    if by:
-        head = f"{_period(by)} AS period, "
-        where += f" AND {DAY} IS NOT NULL"
-    order = "period, events DESC, source, target" if by else "events DESC, source, target"
+    head = f"{_period(by)} AS period, " if by else ""
+    order = "period NULLS LAST, events DESC, source, target" if by else "events DESC, source, target"
     sql = (
         f"SELECT {head}e.source_code AS source, e.target_code AS target, count(*) AS events, {_MEASURES} "
         f"{FROM_EVENTS}{where} GROUP BY ALL HAVING count(*) >= ? ORDER BY {order}"
@@ -274,35 +280,53 @@ def dyads(cur: Cursor, f: EventFilter = ALL, *, by: str | None = None, limit: in
 def timeline(cur: Cursor, f: EventFilter = ALL, *, by: str = "month") -> Table:
     """Per period: the events that match (with `f.actor`, also as source and as target),
     per QuadClass, with Goldstein, and the articles published (date filters only:
-    an article with no matching event was still published)."""
-    where, params = f.where_and(f"{DAY} IS NOT NULL")
-    sides = "NULL::BIGINT AS as_source, NULL::BIGINT AS as_target"
-    side_params: list[Any] = []
+    an article with no matching event was still published).
+
+    Every period from the first to the last is listed, with zeros where nothing
+    happened, so that a series is continuous (a gap is a period, not a missing row).
+    Undated events and articles come last, in a row whose period is NULL."""
+    where, params = f.where()
+    sides, side_params, side_cols = "NULL::BIGINT AS as_source, NULL::BIGINT AS as_target", [], "as_source, as_target"
     if f.actor:
         (s, sp), (t, tp) = f.actor_clause("source", f.actor), f.actor_clause("target", f.actor)
         sides = f"count(*) FILTER (WHERE {s}) AS as_source, count(*) FILTER (WHERE {t}) AS as_target"
         side_params = [*sp, *tp]
-    art_where, art_params = " WHERE a.date IS NOT NULL", []
-    for sql, value in (("a.date >= ?::DATE", f.date_from), ("a.date <= ?::DATE", f.date_to)):
-        if value:
-            art_where += f" AND {sql}"
-            art_params.append(str(value))
+        side_cols = "coalesce(as_source, 0) AS as_source, coalesce(as_target, 0) AS as_target"
+    art_where, art_params = _article_dates(f)
     sql = (
         f"WITH ev AS (SELECT {_period(by)} AS period, count(*) AS events, {sides}, {_MEASURES} "
         f"{FROM_EVENTS}{where} GROUP BY period), "
-        f"art AS (SELECT strftime(date_trunc('{by}', a.date), '%Y-%m-%d') AS period, count(*) AS articles "
-        f"FROM articles a{art_where} GROUP BY period) "
-        "SELECT period, coalesce(ev.events, 0) AS events, as_source, as_target, coalesce(q1, 0) AS q1, "
+        f"art AS (SELECT {_period(by, 'a.date')} AS period, count(*) AS articles FROM articles a{art_where} "
+        "GROUP BY period), "
+        "found AS (SELECT coalesce(ev.period, art.period) AS period, ev.* EXCLUDE (period), art.articles "
+        "FROM ev FULL JOIN art ON ev.period IS NOT DISTINCT FROM art.period), "
+        # Every period between the first and the last, whether or not something happened in it.
+        f"periods AS (SELECT strftime(p, '%Y-%m-%d') AS period FROM (SELECT min(period)::DATE AS lo, "
+        f"max(period)::DATE AS hi FROM found) span, generate_series(lo, hi, INTERVAL 1 {by}) t(p) "
+        "UNION SELECT period FROM found) "
+        f"SELECT p.period, coalesce(events, 0) AS events, {side_cols}, coalesce(q1, 0) AS q1, "
         "coalesce(q2, 0) AS q2, coalesce(q3, 0) AS q3, coalesce(q4, 0) AS q4, coalesce(goldstein_sum, 0) AS "
-        "goldstein_sum, goldstein_mean, coalesce(art.articles, 0) AS articles "
-        "FROM ev FULL JOIN art USING (period) ORDER BY period"
+        "goldstein_sum, goldstein_mean, coalesce(articles, 0) AS articles "
+        "FROM periods p LEFT JOIN found ON p.period IS NOT DISTINCT FROM found.period ORDER BY p.period NULLS LAST"
     )
     return _run(cur, sql, [*side_params, *params, *art_params])
+
+
+def _article_dates(f: EventFilter) -> tuple[str, list[Any]]:
+    """` WHERE ...` over `articles a` for the date filters of `f` alone ('' for none)."""
+    clauses, params = [], []
+    for sql, value in (("a.date >= ?::DATE", f.date_from), ("a.date <= ?::DATE", f.date_to)):
+        if value:
+            clauses.append(sql)
+            params.append(str(value))
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
 def top(cur: Cursor, f: EventFilter = ALL, *, by: str = "actors", limit: int = 20, offset: int = 0,
         search: str | None = None) -> Table:  # fmt: skip
     """The most frequent actors (as source or target), event codes or event places.
+    Actors come with their `label` (what the code stands for: "Government of Russia")
+    beside `name` (one name an event gave it: "Vladimir Putin").
     `search` (actors only): a code prefix or words in the actor's name."""
     where, params = f.where()
     if by == "actors":
@@ -322,7 +346,7 @@ def top(cur: Cursor, f: EventFilter = ALL, *, by: str = "actors", limit: int = 2
             "count(*) FILTER (WHERE side = 'target') AS as_target, round(avg(goldstein), 3) AS goldstein_mean "
             f"FROM ({sides}) GROUP BY code{having} ORDER BY events DESC, code LIMIT ? OFFSET ?"
         )
-        return _run(cur, sql, [*params, *params, *extra, int(limit), int(offset)])
+        return _with_actor_labels(_run(cur, sql, [*params, *params, *extra, int(limit), int(offset)]))
     if by == "codes":
         sql = (
             "SELECT e.code, any_value(e.root) AS root, count(*) AS events, round(avg(e.goldstein), 3) AS goldstein_mean "
@@ -341,6 +365,13 @@ def top(cur: Cursor, f: EventFilter = ALL, *, by: str = "actors", limit: int = 2
     raise ValueError(f"unknown ranking {by!r}; choose from {', '.join(TOP_BY)}")
 
 
+def _with_actor_labels(table: Table) -> Table:
+    """A `label` column after the code: its role and country in words (see `actor_labels`)."""
+    code, country, role = (table.columns.index(c) for c in ("code", "country", "role"))
+    rows = [(row[code], actor_label(row[code], row[country], row[role]), *row[code + 1 :]) for row in table.rows]
+    return Table([table.columns[code], "label", *table.columns[code + 1 :]], rows)
+
+
 def _with_code_names(table: Table) -> Table:
     onto = default_ontology()
     rows = [(row[0], onto.codes[row[0]].name if row[0] in onto else None, *row[1:]) for row in table.rows]
@@ -348,8 +379,9 @@ def _with_code_names(table: Table) -> Table:
 
 
 def summary(cur: Cursor, *, top_n: int = 10, examples: int = 3) -> dict[str, Any]:
-    """What is in the store: counts, date range, events by root and QuadClass, top
-    dyads and actor mentions, and the most confident example of the commonest roots."""
+    """What is in the store: counts, date range (and the events outside it: undated),
+    events by root and QuadClass, top dyads and actor mentions, and the most confident
+    example of the commonest roots."""
     onto = default_ontology()
     q = cur.execute
     tables = {"articles": "articles", "events": "events", "actor_mentions": "actors", "errors": "ingest_errors"}
@@ -378,6 +410,7 @@ def summary(cur: Cursor, *, top_n: int = 10, examples: int = 3) -> dict[str, Any
         **counts,
         "clusters": clusters,
         "located_events": count(cur, EventFilter(located=True)),
+        "undated_events": count(cur, EventFilter(dated=False)),
         "first_date": first.isoformat() if first else None,
         "last_date": last.isoformat() if last else None,
         "by_root": by_root,

@@ -20,6 +20,8 @@ def render_summary(store: Store, console: Console, *, top: int = 10, examples: i
 
 def render_summary_data(data: dict[str, Any], console: Console) -> None:
     span = f"; events dated {data['first_date']} to {data['last_date']}" if data.get("first_date") else ""
+    if data.get("undated_events"):
+        span += f"; {data['undated_events']:,} undated (no date of their own nor of their article)"
     console.print(Text.assemble(("Event store ", "bold"), (str(data["db"]), "dim")), soft_wrap=True)
     console.print(
         Text.assemble(

@@ -65,11 +65,14 @@ def browser(tmp_path_factory: pytest.TempPathFactory):
 
 @pytest.fixture
 def page(browser, base_url: str):
-    """A page that fails the test on any JS error or any request leaving the server (no CDN)."""
+    """A page that fails the test on any JS error or warning (a library's complaint about
+    how it is used: Cytoscape's about a style selector, say) or any request leaving the
+    server (no CDN)."""
     page = browser.new_page()
     problems: list[str] = []
     page.on("pageerror", lambda err: problems.append(f"page error: {err}"))
-    page.on("console", lambda msg: problems.append(f"console {msg.type}: {msg.text}") if msg.type == "error" else None)
+    page.on("console", lambda msg: problems.append(f"console {msg.type}: {msg.text}")
+            if msg.type in ("error", "warning") else None)  # fmt: skip
     host = urlparse(base_url).netloc
 
     def check_request(request) -> None:  # noqa: ANN001 - playwright Request

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import httpx
 from thuc_api_support import free_port, start_server, stop_server, wait_for
 
 
@@ -25,12 +26,32 @@ def rows(page, selector: str) -> list[str]:
     return page.locator(f"{selector} tbody tr").all_inner_texts()
 
 
+def months_apart(first: str, last: str) -> int:
+    (y1, m1), (y2, m2) = (map(int, p.split("-")[:2]) for p in (first, last))
+    return (y2 - y1) * 12 + m2 - m1
+
+
+def assert_monthly_axis_is_continuous(labels: list[str]) -> None:
+    """Chart labels (YYYY-MM-DD, first days of months) one month apart, no month left out."""
+    assert labels and all(months_apart(a, b) == 1 for a, b in zip(labels, labels[1:])), labels
+
+
 def test_overview_filter_changes_chart_and_tables(page, base_url: str, screenshots: Path):
     page.goto(base_url + "/")
     ready(page)
     page.screenshot(path=str(screenshots / "overview.png"), full_page=True)
     events, actors = attr(page, "#timeline-box", "data-events"), rows(page, "#actors-table")
     assert events > 100 and len(actors) >= 5
+    # A continuous time axis: the sample's one event of 2014 sits five years of empty
+    # months away from 2019's, not beside them.
+    labels = page.evaluate("timelineChart.data.labels")
+    assert_monthly_axis_is_continuous(labels)
+    assert labels[0] == "2014-01-01" and len(labels) > 12 * 10
+    assert page.evaluate("timelineChart.scales.x.ticks[0].label") == "2014-01"  # a month reads as one
+    # Actors by what their code stands for, not by one office-holder.
+    named = dict(row.split("\t")[:2] for row in actors)
+    assert named["RUSGOV"] == "Government of Russia" and named["USAGOV"] == "Government of the United States"
+    assert "Putin" not in page.inner_text("#actors-table")
     page.fill("input[name=actor]", "RUS")
     apply(page)
     assert 0 < attr(page, "#timeline-box", "data-events") < events
@@ -84,6 +105,7 @@ def test_dyad_explorer_shows_the_events_behind_a_point(page, base_url: str, scre
     assert "USA ↔ RUS" in page.inner_text("#title") and page.inner_text("#title") != first
     periods = attr(page, "#dyad-box", "data-periods")
     assert periods >= 1
+    assert_monthly_axis_is_continuous(page.evaluate("dyadChart.data.labels"))  # empty months stay in place
     whole = page.inner_text("#events-title")
     # Click the first bar for real: its pixel position comes from the chart.
     x, y = page.evaluate(
@@ -98,6 +120,36 @@ def test_dyad_explorer_shows_the_events_behind_a_point(page, base_url: str, scre
     page.screenshot(path=str(screenshots / "dyads.png"), full_page=True)
 
 
+# The labels drawn on the network: their size on screen and their boxes.
+LABELS = """(() => cy.nodes().not('.unlabelled').map(n => {
+  const b = n.renderedBoundingBox({includeNodes: false, includeEdges: false, includeLabels: true});
+  return {id: n.id(), px: parseFloat(n.renderedStyle('font-size')), x1: b.x1, x2: b.x2, y1: b.y1, y2: b.y2};
+}))()"""
+
+
+def overlapping(labels: list[dict]) -> list[tuple[str, str]]:
+    return [(a["id"], b["id"]) for i, a in enumerate(labels) for b in labels[i + 1:]
+            if a["x1"] < b["x2"] and b["x1"] < a["x2"] and a["y1"] < b["y2"] and b["y1"] < a["y2"]]  # fmt: skip
+
+
+def test_network_labels_are_legible(page, base_url: str):
+    page.goto(base_url + "/network")  # the page fixture fails the test on any console warning
+    ready(page)
+    labels = page.evaluate(LABELS)
+    assert len(labels) >= 20 and len(labels) == attr(page, "#network", "data-labelled")
+    assert min(label["px"] for label in labels) >= 11  # on screen, whatever the zoom the graph fits at
+    assert not overlapping(labels)
+    busiest = page.evaluate("cy.nodes().max(n => n.data('size')).ele.id()")
+    assert busiest in {label["id"] for label in labels}
+    # Zoomed in, labels keep their size on screen and more of them find room.
+    page.evaluate("cy.zoom({level: cy.zoom() * 2, renderedPosition: {x: 400, y: 250}})")
+    zoomed = page.evaluate(LABELS)
+    assert min(label["px"] for label in zoomed) >= 11 and not overlapping(zoomed)
+    # Hovering a node names its actor in words.
+    page.evaluate("cy.$id('RUSGOV').emit('mouseover')")
+    assert page.evaluate("cy.$id('RUSGOV').style('label')") == "Government of Russia"
+
+
 def test_network_edges_follow_the_filter(page, base_url: str, screenshots: Path):
     page.goto(base_url + "/network")
     ready(page)
@@ -109,6 +161,26 @@ def test_network_edges_follow_the_filter(page, base_url: str, screenshots: Path)
     apply(page)
     assert 0 < attr(page, "#network", "data-edges") < edges
     assert len(rows(page, "#edges-table")) == attr(page, "#network", "data-edges")
+
+
+def test_evidence_is_cut_at_a_word_boundary(page, base_url: str):
+    page.goto(base_url + "/events")
+    ready(page)
+    shown = page.evaluate(
+        "[...document.querySelectorAll('table.events tbody tr')].map(r => [r.dataset.id, r.querySelector('.evidence').textContent])"
+    )
+    sentences = {e["id"]: e["sentence"]["text"] for e in httpx.get(base_url + "/api/events", params={"limit": 50}).json()["events"]}
+    clipped = 0
+    for event_id, text in shown:
+        sentence = " ".join(sentences[event_id].split())
+        if not text.endswith("…"):
+            assert text == sentence
+            continue
+        clipped += 1
+        kept = text[:-1]
+        assert len(text) <= 160 and sentence.startswith(kept) and kept == kept.rstrip(" ,;:.")
+        assert not sentence[len(kept)].isalnum(), (kept, sentence)  # the cut falls between words
+    assert clipped  # the sample has sentences longer than the table shows
 
 
 def test_map_shows_located_events_offline(page, base_url: str, screenshots: Path):
@@ -176,6 +248,36 @@ def test_only_a_web_address_becomes_a_link(browser, tmp_path_factory):
         page.goto(f"http://127.0.0.1:{port}/article?id=web")
         ready(page)
         assert page.get_attribute("#meta a", "href") == "https://ex.com/talks"
+    finally:
+        page.close()
+        stop_server(server)
+
+
+def test_undated_events_are_said_not_charted(browser, tmp_path_factory):
+    from thucydides.model import Actor, Article, Event, Span
+    from thucydides.store import Store
+
+    def event(article: Article, i: int) -> Event:
+        return Event(article_id=article.id, sentence_index=i, sentence_text="Police detained protesters.",
+                     sentence_start=0, code="173", root="17", quad=4, goldstein=-5.0, plover_type=None,
+                     plover_mode=None, source=Actor("TURCOP", "Police", 0, 6), target=Actor("TURCVL", "protesters", 16, 26),
+                     event_text=Span("detained", 7, 15), rule="r", date=article.date)  # fmt: skip
+
+    db = tmp_path_factory.mktemp("undated") / "store.duckdb"
+    with Store.open(db) as store:
+        for n, day in enumerate(["2014-01-10", "2014-04-02", None, None]):
+            article = Article(id=f"a{n}", text=f"Police detained protesters ({n}).", date=day)
+            store.add(article, [event(article, 0)])
+    port = free_port()
+    server = start_server(db, port, snapshot_dir=db.parent)
+    page = browser.new_page()
+    try:
+        wait_for(f"http://127.0.0.1:{port}/api/summary", server)
+        page.goto(f"http://127.0.0.1:{port}/")
+        ready(page)
+        assert page.evaluate("timelineChart.data.labels") == ["2014-01-01", "2014-02-01", "2014-03-01", "2014-04-01"]
+        assert attr(page, "#timeline-box", "data-undated") == 2
+        assert page.inner_text("#undated").startswith("2 events have no date")
     finally:
         page.close()
         stop_server(server)

@@ -148,7 +148,10 @@ def get_article(cur: Cur, article_id: Annotated[str, Path(pattern=ID_PATTERN)]) 
     return article
 
 
-@router.get("/dyads", summary="Events per directed dyad: counts per QuadClass and Goldstein")
+@router.get(
+    "/dyads", summary="Events per directed dyad: counts per QuadClass and Goldstein",
+    description="With `interval`, per period too; a dyad's undated events in a row whose period is null.",
+)
 def get_dyads(
     cur: Cur,
     f: Filters,
@@ -170,7 +173,11 @@ def get_actors(
     return {"actors": queries.actors(cur, f, search, limit, offset)}
 
 
-@router.get("/timeline", summary="Events per period by QuadClass (and articles per period)")
+@router.get(
+    "/timeline", summary="Events per period by QuadClass (and articles per period)",
+    description="Every period from the first to the last, with zeros where nothing happened; "
+    "undated events and articles in a last row whose period is null.",
+)
 def get_timeline(cur: Cur, f: Filters, interval: Annotated[Interval, Query()] = "month") -> dict[str, Any]:
     return {"interval": interval, "periods": queries.timeline(cur, f, interval)}
 

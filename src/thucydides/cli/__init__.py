@@ -24,8 +24,10 @@ def _register_commands(modules: Iterable[str] = _COMMAND_MODULES) -> None:
 
 def _modules_for(args: list[str]) -> tuple[str, ...]:
     """The module of the command `args` invoke, so that a command imports only what it
-    uses (`stats` never imports spaCy, `code` never DuckDB); all of them for anything
-    else (help, a misspelt command), so that Typer can list them."""
+    uses (`stats` never imports spaCy, `code` never DuckDB); none for --version; all of
+    them for anything else (help, a misspelt command), so that Typer can list them."""
+    if args[:1] == ["--version"]:
+        return ()  # answered by the group itself
     module = _MODULE_OF.get(args[0], args[0]) if args else None
     return (module,) if module in _COMMAND_MODULES else _COMMAND_MODULES
 

@@ -7,12 +7,13 @@ from typing import Optional
 
 import typer
 from rich.console import Console
-from rich.table import Table as RichTable
 from rich.text import Text
 
 from ..query import MATCHES, PERIODS, EventFilter, Table
 from ..settings import load_settings
 from ..store import Store, StoreError
+from ._render import print_table, rich_table
+from .app import check_span
 
 
 class OutputFormat(str, Enum):
@@ -43,8 +44,6 @@ assert tuple(p.value for p in PeriodChoice) == PERIODS
 assert tuple(m.value for m in MatchChoice) == MATCHES
 
 FORMAT_OPTION = typer.Option(OutputFormat.table, "--format", "-f", help="table (Rich), csv or json.")
-FROM_OPTION = typer.Option(None, "--from", help="First day (YYYY-MM-DD), inclusive.")
-TO_OPTION = typer.Option(None, "--to", help="Last day (YYYY-MM-DD), inclusive.")
 MATCH_OPTION = typer.Option(
     MatchChoice.prefix, "--match",
     help="How actor codes match: prefix (USA: USAGOV, USAMIL...), exact, or country (the actor's ISO country).",
@@ -57,6 +56,7 @@ UNIT_OPTION = typer.Option(
 def unit_filter(unit: UnitChoice, **values: object) -> EventFilter:
     """The filter of an analytics command: counting clusters counts one event per
     real-world event (repeated mentions left out, see 'aggregate')."""
+    check_span(values.get("date_from"), values.get("date_to"))  # type: ignore[arg-type]
     return EventFilter(unique=unit is UnitChoice.clusters, **values)  # type: ignore[arg-type]
 
 
@@ -74,11 +74,4 @@ def emit(table: Table, fmt: OutputFormat, title: str) -> None:
     elif fmt is OutputFormat.json:
         typer.echo(table.to_json())
     else:
-        rich = RichTable(title=title)
-        for col in table.columns:
-            numeric = col not in {"period", "source", "target", "code", "name", "place", "country", "role", "root",
-                                  "date", "speaker_code", "speaker", "text", "article_id", "title"}
-            rich.add_column(col, justify="right" if numeric else "left", no_wrap=col == "period")
-        for record in table.records():
-            rich.add_row(*("" if v is None else str(v) for v in record.values()))
-        Console().print(rich)
+        print_table(rich_table(table.columns, (tuple(r.values()) for r in table.records()), title))

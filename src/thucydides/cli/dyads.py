@@ -7,9 +7,9 @@ from typing import Optional
 import typer
 
 from ..query import dyads
-from ._table import FORMAT_OPTION, FROM_OPTION, MATCH_OPTION, TO_OPTION, UNIT_OPTION, MatchChoice, OutputFormat
+from ._table import FORMAT_OPTION, MATCH_OPTION, UNIT_OPTION, MatchChoice, OutputFormat
 from ._table import PeriodChoice, UnitChoice, emit, open_store, unit_filter
-from .app import DB_OPTION, app
+from .app import DB_OPTION, FROM_OPTION, TO_OPTION, app
 
 
 @app.command("dyads")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from enum import Enum
 from pathlib import Path
 from typing import Callable, NoReturn
 
@@ -15,13 +16,20 @@ from thucydides.evaluate import HALVES, LEVELS, GoldRecord, GoldSet, Scores, rea
 from thucydides.evaluate.report import error_entries, markdown_report, print_errors, print_report, scores_json
 from thucydides.model import Event
 
-from .app import MODEL_OPTION, app
+from .app import JSON_ALIAS_OPTION, MODEL_OPTION, app, format_or_alias
 from .app import DICTIONARIES_OPTION, ONLY_DICTIONARIES_OPTION, dictionary_settings, report_dictionary_issues
 
 # Codes a list of gold records; returns the predicted events by record id.
 Coder = Callable[[list[GoldRecord]], dict[str, list[Event]]]
 
 CASES = ("lower", "upper")
+
+
+class EvalFormat(str, Enum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+
 
 # Tables are wider than the 80 columns Rich assumes when output is not a terminal.
 _PIPED_WIDTH = 120
@@ -55,8 +63,12 @@ def eval_command(
         ..., metavar="GOLD.jsonl", exists=True, dir_okay=False, readable=True,
         help="Gold files (format: GOLD-FORMAT.md).",
     ),
-    as_json: bool = typer.Option(False, "--json", help="Print one JSON object {file: scores}."),
-    markdown: bool = typer.Option(False, "--markdown", help="Print one Markdown table (for BENCHMARKS.md)."),
+    fmt: EvalFormat = typer.Option(
+        EvalFormat.table, "--format", "-f",
+        help="table (Rich), json (one object {file: scores}) or markdown (one table, for BENCHMARKS.md).",
+    ),
+    as_json: bool = JSON_ALIAS_OPTION,
+    markdown: bool = typer.Option(False, "--markdown", hidden=True, help="Same as --format markdown."),
     errors: bool = typer.Option(False, "--errors", help="List the misses and extras of each record."),
     limit: int | None = typer.Option(None, "--limit", min=1, help="Score the first N records of each file."),
     model: str | None = MODEL_OPTION,
@@ -80,9 +92,10 @@ def eval_command(
     gold_sets = [_read(path, limit, half) for path in gold_files]
     coder = _load_coder(model, dictionaries, only_dictionaries, case)
     results = {str(g.path): score(g.records, coder(g.records)) for g in gold_sets}
-    if as_json:
+    fmt = format_or_alias(format_or_alias(fmt, markdown, EvalFormat.markdown), as_json, EvalFormat.json)
+    if fmt is EvalFormat.json:
         typer.echo(json.dumps(scores_json(results, level if errors else None), indent=2, ensure_ascii=False))
-    elif markdown:
+    elif fmt is EvalFormat.markdown:
         typer.echo(markdown_report(results), nl=False)
     else:
         _print_tables(results, level if errors else None)

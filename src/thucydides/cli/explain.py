@@ -13,16 +13,17 @@ from rich.table import Table
 
 from ..model import Article
 from ..settings import load_settings
-from .app import MODEL_OPTION, app
+from .app import JSON_ALIAS_OPTION, TABLE_OR_JSON_OPTION, MODEL_OPTION, TableOrJson, app, day_option, format_or_alias
 from .app import DICTIONARIES_OPTION, ONLY_DICTIONARIES_OPTION, dictionary_settings, report_dictionary_issues
 
 
 @app.command()
 def explain(
     text: str = typer.Argument(..., help="The text to explain."),
-    date: Optional[str] = typer.Option(None, help="Publication date, YYYY-MM-DD."),
+    date: Optional[str] = day_option("--date", "Publication date (YYYY-MM-DD): relative dates are read from it."),
     model: Optional[str] = MODEL_OPTION,
-    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of tables."),
+    fmt: TableOrJson = TABLE_OR_JSON_OPTION,
+    as_json: bool = JSON_ALIAS_OPTION,
     dictionaries: list[Path] = DICTIONARIES_OPTION,
     only_dictionaries: bool = ONLY_DICTIONARIES_OPTION,
 ) -> None:
@@ -34,7 +35,7 @@ def explain(
     report_dictionary_issues(pipeline.dictionary_issues)
     article = Article(text=text, date=date)
     sentences = explain_doc(pipeline.coder, pipeline.nlp(text), article)
-    if as_json:
+    if format_or_alias(fmt, as_json, TableOrJson.json) is TableOrJson.json:
         print(json.dumps([asdict(s) for s in sentences], ensure_ascii=False, indent=2))
         return
     console = Console()

@@ -21,7 +21,9 @@ from ..ingest import DEFAULT_MAX_BYTES, IngestError, read_articles
 from ..ingest.service import Coder, IngestCounts, IngestObserver, IngestService, PipelineCoder
 from ..settings import Settings, load_settings
 from ..store import Store, StoreError
-from .app import DB_OPTION, MODEL_OPTION, app
+from ._inputs import ReadTally, article_defaults, fail_if_nothing_read, warn_undated
+from .app import ARTICLE_DATE_OPTION, ARTICLE_SOURCE_OPTION, ARTICLE_TITLE_OPTION, ARTICLE_URL_OPTION, DB_OPTION
+from .app import MODEL_OPTION, app
 from .app import DICTIONARIES_OPTION, ONLY_DICTIONARIES_OPTION, dictionary_settings, report_dictionary_issues
 
 
@@ -125,8 +127,14 @@ def ingest(
     aggregate_events: bool = typer.Option(
         True, "--aggregate/--no-aggregate", help="Update event clusters (thucydides aggregate) at the end."
     ),
+    date: Optional[str] = ARTICLE_DATE_OPTION,
+    source: Optional[str] = ARTICLE_SOURCE_OPTION,
+    url: Optional[str] = ARTICLE_URL_OPTION,
+    title: Optional[str] = ARTICLE_TITLE_OPTION,
 ) -> None:
-    """Code articles into the event store; re-running skips articles already stored."""
+    """Code articles into the event store; re-running skips articles already stored.
+
+    Exits 1 when no article could be read; warns when events have no date."""
     settings = load_settings(model=model, db=db, batch_size=batch_size,
                              lexicon=tuple(map(str, lexicon)) or None, actors=tuple(map(str, actors)) or None,
                              **dictionary_settings(dictionaries, only_dictionaries))
@@ -141,17 +149,19 @@ def ingest(
         store, batch_size=settings.batch_size, dedup_articles=dedup_articles, cluster=aggregate_events, observer=display
     )
     interrupted = False
+    tally = ReadTally()
     with store:
         try:
             with display:
-                articles = read_articles(paths, max_bytes=max_bytes, on_error=service.report)
+                read = read_articles(paths, max_bytes=max_bytes, on_error=service.report)
+                articles = tally.read(article_defaults(date, source, url, title).apply(read))
                 service.ingest(articles, _coder(settings, store, workers, scheduler, chunk_size))
         except KeyboardInterrupt:
             interrupted = True
-    _summarise(service.counts, settings.db, console, interrupted)
+    _summarise(service.counts, tally, settings.db, console, interrupted)
 
 
-def _summarise(counts: IngestCounts, db: str, console: Console, interrupted: bool) -> None:
+def _summarise(counts: IngestCounts, tally: ReadTally, db: str, console: Console, interrupted: bool) -> None:
     typer.echo(
         f"{counts.coded} articles coded ({counts.skipped} skipped as already stored, {counts.errors} errors), "
         f"{counts.events} events → {db}"
@@ -160,8 +170,10 @@ def _summarise(counts: IngestCounts, db: str, console: Console, interrupted: boo
         console.print(f"{counts.duplicates} near-duplicate articles linked to their original (not coded)")
     if counts.warnings:
         console.print(f"{counts.warnings} warnings (above, and in the store's ingest_errors)")
+    warn_undated(counts.undated)
     if interrupted:
         console.print("interrupted: run the same command again to resume")
         raise typer.Exit(130)
-    if counts.errors and not (counts.coded or counts.skipped):
-        raise typer.Exit(1)  # nothing readable at all
+    fail_if_nothing_read(tally)
+    if counts.errors and not (counts.coded or counts.skipped or counts.duplicates):
+        raise typer.Exit(1)  # whatever was read, none of it could be coded or stored

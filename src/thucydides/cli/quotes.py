@@ -8,8 +8,8 @@ import typer
 from rich.console import Console
 
 from ..query import QuoteFilter, quotes
-from ._table import FORMAT_OPTION, FROM_OPTION, TO_OPTION, OutputFormat, emit, open_store
-from .app import DB_OPTION, app
+from ._table import FORMAT_OPTION, OutputFormat, emit, open_store
+from .app import DB_OPTION, FROM_OPTION, TO_OPTION, app, check_span
 
 
 @app.command("quotes")
@@ -23,6 +23,7 @@ def quotes_command(
     fmt: OutputFormat = FORMAT_OPTION,
 ) -> None:
     """Direct quotes, newest first, with their speakers."""
+    check_span(date_from, date_to)
     with open_store(db) as store:
         if not store.has_table("quotes"):
             Console(stderr=True).print(

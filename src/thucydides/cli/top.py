@@ -8,9 +8,9 @@ from typing import Optional
 import typer
 
 from ..query import top
-from ._table import FORMAT_OPTION, FROM_OPTION, TO_OPTION, UNIT_OPTION, OutputFormat, UnitChoice, emit, open_store
+from ._table import FORMAT_OPTION, UNIT_OPTION, OutputFormat, UnitChoice, emit, open_store
 from ._table import unit_filter
-from .app import DB_OPTION, app
+from .app import DB_OPTION, FROM_OPTION, TO_OPTION, app
 
 
 class TopChoice(str, Enum):
@@ -32,4 +32,7 @@ def top_command(
     """The most frequent actors, event codes or event places."""
     with open_store(db) as store:
         table = top(store.con, unit_filter(count, date_from=date_from, date_to=date_to), by=by.value, limit=limit)
+    if by is TopChoice.actors:
+        # Actors by what their code stands for; `name` (one office-holder, say) would mislead.
+        table = table.select("code", "label", "country", "role", "events", "as_source", "as_target", "goldstein_mean")
     emit(table, fmt, f"Top {by.value}")

@@ -49,6 +49,7 @@ class IngestCounts:
     skipped: int = 0  # already stored, or a second copy of an id in this run
     duplicates: int = 0  # near-duplicates linked to their original
     events: int = 0
+    undated: int = 0  # events written with no date (none of their own, none from their article)
     errors: int = 0
     warnings: int = 0
     pending: int = 0
@@ -76,6 +77,9 @@ class CodedParts(Protocol):
 
     @property
     def errors(self) -> Sequence[IngestError]: ...
+
+    @property
+    def undated(self) -> int: ...
 
 
 class CodingSink(Protocol):
@@ -254,6 +258,9 @@ class IngestService:
         articles, events = self.store.merge_parquet(parts.paths)
         self.counts.coded += articles
         self.counts.events += events
+        # The partition's count: its articles were new when they were sent, so all of
+        # them are written unless another writer stored one meanwhile.
+        self.counts.undated += parts.undated
         self._notify()
 
     def flush(self, *, strict: bool = False) -> None:
@@ -279,7 +286,9 @@ class IngestService:
         links = sum(1 for i in ids if i in self._pending.duplicate_of and i not in failed)
         self.counts.duplicates += links
         self.counts.coded += added - links
-        self.counts.events += sum(len(events) for a, events in items if a.id not in failed)
+        written = [events for a, events in items if a.id not in failed]
+        self.counts.events += sum(map(len, written))
+        self.counts.undated += sum(e.date is None for events in written for e in events)
         items.clear()
         self._pending.forget(ids)
         self._notify()

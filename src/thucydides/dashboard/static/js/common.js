@@ -40,6 +40,35 @@ function quadBadge(q) {
 }
 function fmt(n, digits = 1) { return n === null || n === undefined ? "–" : Number(n).toFixed(digits); }
 
+// At most `max` characters of `text`, cut at the last word boundary with an ellipsis
+// (a word cut in half reads as another word).
+function clip(text, max) {
+  const s = String(text || "").replace(/\s+/g, " ").trim();
+  if (s.length <= max) return s;
+  const cut = s.slice(0, max - 1);
+  const space = cut.lastIndexOf(" ");
+  return (space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.\-–—]+$/, "") + "…";
+}
+
+// A period as its interval reads: "2019-03" for a month, "2019" for a year; a day or a
+// week by its first day. The API names a period by its first day (YYYY-MM-DD).
+function periodLabel(period, interval) {
+  if (interval === "year") return period.slice(0, 4);
+  if (interval === "month") return period.slice(0, 7);
+  return period;
+}
+
+// /api/timeline's periods, split: the dated ones (every period from the first to the
+// last, zeros included, so a chart's axis is continuous) and the undated events' row.
+function splitUndated(periods) {
+  return { dated: periods.filter((p) => p.period !== null), undated: periods.find((p) => p.period === null) || null };
+}
+
+// A category axis of periods, each tick labelled as its interval reads.
+function periodAxis(interval, extra) {
+  return { ...extra, ticks: { callback(value) { return periodLabel(this.getLabelForValue(value), interval); } } };
+}
+
 // Read a filter form as URL parameters (empty fields dropped; checkboxes repeat).
 function formParams(form) {
   const params = new URLSearchParams();
@@ -101,7 +130,7 @@ function eventTable(events) {
       el("td", { class: "num" }, fmt(ev.goldstein)),
       el("td", {}, ev.modality),
       el("td", {}, articleLink(ev, ev.event_text.text), mentionsBadge(ev.cluster),
-        el("div", { class: "muted" }, ev.sentence.text.slice(0, 160)))));
+        el("div", { class: "muted evidence" }, clip(ev.sentence.text, 160)))));
   return el("table", { class: "events" },
     el("thead", {}, el("tr", {}, ["Date", "Source", "Event", "Target", "Goldstein", "Modality", "Evidence"].map((h) => el("th", {}, h)))),
     el("tbody", {}, rows));

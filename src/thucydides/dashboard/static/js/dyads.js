@@ -32,6 +32,15 @@ async function showEvents(extra, label) {
   document.getElementById("events").replaceChildren(eventTable(data.events));
 }
 
+// The dyad's periods from its first event to its last: the empty ones between stay (the
+// axis is continuous), the undated events' row goes (it is no period).
+function dyadSpan(periods) {
+  const dated = splitUndated(periods).dated;
+  const first = dated.findIndex((p) => p.events > 0);
+  const last = dated.length - 1 - [...dated].reverse().findIndex((p) => p.events > 0);
+  return first < 0 ? [] : dated.slice(first, last + 1);
+}
+
 function draw(periods, interval) {
   const labels = periods.map((p) => p.period);
   const coop = periods.map((p) => p.quad[1] + p.quad[2]);
@@ -48,11 +57,11 @@ function draw(periods, interval) {
     },
     options: {
       maintainAspectRatio: false, animation: false,
-      scales: { x: { stacked: true }, y: { stacked: true, title: { display: true, text: "events" } }, g: { position: "right", grid: { drawOnChartArea: false }, title: { display: true, text: "Goldstein" } } },
+      scales: { x: periodAxis(interval, { stacked: true }), y: { stacked: true, title: { display: true, text: "events" } }, g: { position: "right", grid: { drawOnChartArea: false }, title: { display: true, text: "Goldstein" } } },
       onClick: (_e, elements) => {
         if (!elements.length) return;
         const start = labels[elements[0].index];
-        showEvents({ from: start, to: periodEnd(start, interval) }, `in the ${interval} of ${start}`).catch(showError);
+        showEvents({ from: start, to: periodEnd(start, interval) }, `in the ${interval} of ${periodLabel(start, interval)}`).catch(showError);
       },
     },
   });
@@ -69,7 +78,7 @@ async function load(params) {
     const interval = params.get("interval") || "month";
     current = { params };
     const timeline = await api("timeline", new URLSearchParams([...pairFilter(params), ["interval", interval]]));
-    const periods = timeline.periods.filter((p) => p.events > 0);
+    const periods = dyadSpan(timeline.periods);
     const arrow = params.get("directed") === "true" ? "→" : "↔";
     document.getElementById("title").textContent = `${params.get("a").toUpperCase()} ${arrow} ${params.get("b").toUpperCase()}: cooperation and conflict per ${interval}`;
     draw(periods, interval);
@@ -83,7 +92,7 @@ document.addEventListener("DOMContentLoaded", async () => {
   const form = document.getElementById("filters");
   try {
     const [actors, dyads] = await Promise.all([api("actors", { limit: 200 }), api("dyads", { limit: 50 })]);
-    document.getElementById("actor-codes").replaceChildren(...actors.actors.map((a) => el("option", { value: a.code }, a.name || "")));
+    document.getElementById("actor-codes").replaceChildren(...actors.actors.map((a) => el("option", { value: a.code }, a.label)));
     // Start on the busiest dyad of two different actors when the URL names none.
     const url = new URLSearchParams(location.search);
     const top = dyads.dyads.find((d) => d.source !== d.target);

@@ -19,7 +19,7 @@ function popup(ev) {
   return el("div", {},
     el("b", {}, `${ev.source ? ev.source.code : "—"} ${ev.code} ${ev.target ? ev.target.code : "—"}`), " ", el("span", {}, ev.code_name || ""),
     el("div", {}, place, " · ", ev.date || ""),
-    el("div", { class: "muted" }, ev.sentence.text.slice(0, 200)),
+    el("div", { class: "muted evidence" }, clip(ev.sentence.text, 200)),
     articleLink(ev, "article and evidence →"));
 }
 

@@ -2,28 +2,36 @@
 "use strict";
 let timelineChart = null;
 
-function drawTimeline(periods) {
-  const labels = periods.map((p) => p.period);
+function drawTimeline(periods, interval) {
+  const { dated, undated } = splitUndated(periods);
   const datasets = [
-    ...quadDatasets(periods).map((d) => ({ ...d, type: "bar", yAxisID: "y" })),
-    { type: "line", label: "Articles", data: periods.map((p) => p.articles), borderColor: "#555", backgroundColor: "#555", yAxisID: "y", pointRadius: 2, tension: 0.2 },
+    ...quadDatasets(dated).map((d) => ({ ...d, type: "bar", yAxisID: "y" })),
+    { type: "line", label: "Articles", data: dated.map((p) => p.articles), borderColor: "#555", backgroundColor: "#555", yAxisID: "y", pointRadius: 2, tension: 0.2 },
   ];
   if (timelineChart) timelineChart.destroy();
   timelineChart = new Chart(document.getElementById("timeline"), {
-    data: { labels, datasets },
-    options: { maintainAspectRatio: false, animation: false, scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, title: { display: true, text: "count" } } } },
+    data: { labels: dated.map((p) => p.period), datasets },
+    options: { maintainAspectRatio: false, animation: false, scales: { x: periodAxis(interval, { stacked: true }), y: { stacked: true, beginAtZero: true, title: { display: true, text: "count" } } } },
   });
   const box = document.getElementById("timeline-box");
-  box.dataset.events = periods.reduce((n, p) => n + p.events, 0);
-  box.dataset.periods = periods.length;
+  box.dataset.events = dated.reduce((n, p) => n + p.events, 0);
+  box.dataset.periods = dated.length;
+  box.dataset.undated = undated ? undated.events : 0;
+  document.getElementById("undated").textContent = undatedNote(undated ? undated.events : 0);
+}
+
+function undatedNote(n) {
+  if (!n) return "";
+  return n === 1 ? "1 event has no date (none of its own, none from its article) and is not in the chart."
+    : `${n} events have no date (none of their own, none from their article) and are not in the chart.`;
 }
 
 function actorsTable(actors, params) {
   return el("table", { id: "actors-table" },
-    el("thead", {}, el("tr", {}, el("th", {}, "Actor"), el("th", {}, "Name"), el("th", { class: "num" }, "Events"), el("th", { class: "num" }, "As source"), el("th", { class: "num" }, "As target"), el("th", { class: "num" }, "Mean Goldstein"))),
+    el("thead", {}, el("tr", {}, el("th", {}, "Code"), el("th", {}, "Actor"), el("th", { class: "num" }, "Events"), el("th", { class: "num" }, "As source"), el("th", { class: "num" }, "As target"), el("th", { class: "num" }, "Mean Goldstein"))),
     el("tbody", {}, actors.map((a) => el("tr", {},
       el("td", {}, el("a", { href: "/events?actor=" + encodeURIComponent(a.code) }, a.code)),
-      el("td", {}, a.name || ""),
+      el("td", {}, a.label),
       el("td", { class: "num" }, a.events), el("td", { class: "num" }, a.as_source), el("td", { class: "num" }, a.as_target),
       el("td", { class: "num" }, fmt(a.goldstein_mean, 2))))));
 }
@@ -53,7 +61,7 @@ async function load(params) {
     document.getElementById("stats").replaceChildren(
       ...[["articles", summary.articles], ["events", summary.events], ["actor mentions", summary.actor_mentions], ["located events", summary.located_events],
           ["first day", summary.first_date || "–"], ["last day", summary.last_date || "–"]].map(([k, v]) => el("div", {}, el("b", {}, v), el("span", {}, k))));
-    drawTimeline(timeline.periods);
+    drawTimeline(timeline.periods, interval);
     document.getElementById("actors").replaceChildren(actorsTable(actors.actors));
     document.getElementById("dyads").replaceChildren(dyadsTable(dyads.dyads));
     setState("ready");
