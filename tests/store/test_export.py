@@ -249,11 +249,17 @@ def test_export_command_formats(cli_db, tmp_path):
     result = _invoke("export", "--db", str(cli_db), "--format", "csv", "--no-header")
     assert len(result.stdout.splitlines()) == 4 and not result.stdout.startswith("id,")
     out = tmp_path / "out.parquet"
-    result = _invoke("export", "--db", str(cli_db), "-f", "parquet", "-o", str(out), "--since", "2024-03-01")
+    result = _invoke("export", "--db", str(cli_db), "-f", "parquet", "-o", str(out), "--from", "2024-03-01")
     assert result.exit_code == 0, result.output
     assert pq.read_table(out).num_rows == 4
     result = _invoke("export", "--db", str(cli_db), "--since", "last week")
     assert result.exit_code == 2 and "YYYY-MM-DD" in result.output
+    # The old spellings still work, as the same filter.
+    new = _invoke("export", "--db", str(cli_db), "-f", "csv", "--from", "2024-03-01", "--to", "2024-12-31")
+    old = _invoke("export", "--db", str(cli_db), "-f", "csv", "--since", "2024-03-01", "--until", "2024-12-31")
+    assert new.exit_code == old.exit_code == 0 and new.stdout == old.stdout
+    result = _invoke("export", "--db", str(cli_db), "--from", "2024-03-02", "--to", "2024-03-01")
+    assert result.exit_code == 2 and "after" in result.output
 
 
 def test_export_and_stats_on_a_missing_store(tmp_path):

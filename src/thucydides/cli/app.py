@@ -42,12 +42,14 @@ def _check_day(param: typer.CallbackParam, value: Optional[str]) -> Optional[str
     try:
         return date.fromisoformat(value.strip()).isoformat()
     except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date: give YYYY-MM-DD", param=param) from None
+        raise typer.BadParameter(f"{value!r} is not a date: give YYYY-MM-DD",
+                                 param_hint=f"'{'/'.join(param.opts)}'") from None
 
 
-def day_option(name: str, help: str) -> Any:
-    """A date option (YYYY-MM-DD), validated before the command runs."""
-    return typer.Option(None, name, callback=_check_day, metavar="YYYY-MM-DD", help=help)
+def day_option(name: str, help: str, hidden: bool = False) -> Any:
+    """A date option (YYYY-MM-DD), validated before the command runs; `hidden`: an old
+    spelling kept working but no longer shown."""
+    return typer.Option(None, name, callback=_check_day, metavar="YYYY-MM-DD", help=help, hidden=hidden)
 
 
 FROM_OPTION = day_option("--from", "First day (YYYY-MM-DD), inclusive.")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from datetime import date
 from enum import Enum
 from typing import Optional
 
@@ -15,7 +14,7 @@ from ..export import export as export_events
 from ..query import EventFilter
 from ..settings import load_settings
 from ..store import Store, StoreError
-from .app import DB_OPTION, app
+from .app import DB_OPTION, FROM_OPTION, TO_OPTION, app, check_span, day_option
 
 
 class ExportFormat(str, Enum):
@@ -51,17 +50,15 @@ def export_command(
         help="mention: one row per coded event; event: one per real-world event (GDELT: with its NumMentions).",
     ),  # fmt: skip
     root: list[str] = typer.Option([], "--root", help="Only these CAMEO root codes (repeatable)."),
-    since: Optional[str] = typer.Option(None, "--since", help="Only events on or after this date (YYYY-MM-DD)."),
-    until: Optional[str] = typer.Option(None, "--until", help="Only events on or before this date (YYYY-MM-DD)."),
+    date_from: Optional[str] = FROM_OPTION,
+    date_to: Optional[str] = TO_OPTION,
+    since: Optional[str] = day_option("--since", "Old spelling of --from.", hidden=True),
+    until: Optional[str] = day_option("--until", "Old spelling of --to.", hidden=True),
 ) -> None:
     """Export the events in the store (GDELT: the 61 GDELT 2.0 event columns, tab-separated)."""
     stderr = Console(stderr=True)
-    for name, value in (("--since", since), ("--until", until)):
-        if value is not None:
-            try:
-                date.fromisoformat(value)
-            except ValueError:
-                raise typer.BadParameter("expected a date YYYY-MM-DD", param_hint=name) from None
+    date_from, date_to = date_from or since, date_to or until
+    check_span(date_from, date_to)
     if header is not None and fmt is not ExportFormat.gdelt:
         raise typer.BadParameter("names the GDELT header; for other formats use --no-header", param_hint="--header")
     to_stdout = output in (None, "-")
@@ -73,7 +70,7 @@ def export_command(
         with Store.open(settings.db, read_only=True) as store:
             n = export_events(
                 store, fmt.value, None if to_stdout else output, header=False if no_header else _header(header),
-                rows=rows.value, where=EventFilter(date_from=since, date_to=until, roots=tuple(root)),
+                rows=rows.value, where=EventFilter(date_from=date_from, date_to=date_to, roots=tuple(root)),
             )  # type: ignore[arg-type]  # fmt: skip
     except StoreError as err:
         stderr.print(Text(f"error: {err}", style="red"), soft_wrap=True)
