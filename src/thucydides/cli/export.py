@@ -10,6 +10,7 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
+from ..export import FORMATS
 from ..export import export as export_events
 from ..query import EventFilter
 from ..settings import load_settings
@@ -17,13 +18,8 @@ from ..store import Store, StoreError
 from .app import DB_OPTION, FROM_OPTION, TO_OPTION, app, check_span, day_option
 
 
-class ExportFormat(str, Enum):
-    jsonl = "jsonl"
-    csv = "csv"
-    parquet = "parquet"
-    gdelt = "gdelt"
-    plover = "plover"
-    icews = "icews"
+# The choices are the export package's one list of formats.
+ExportFormat = Enum("ExportFormat", [(name, name) for name in FORMATS], type=str)  # type: ignore[misc]
 
 
 class HeaderNames(str, Enum):
@@ -39,7 +35,7 @@ class RowsChoice(str, Enum):
 @app.command("export")
 def export_command(
     db: Optional[str] = DB_OPTION,
-    fmt: ExportFormat = typer.Option(ExportFormat.jsonl, "--format", "-f", help="Output format."),
+    fmt: ExportFormat = typer.Option(FORMATS[0], "--format", "-f", help="Output format."),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="File to write (default: stdout)."),
     header: Optional[HeaderNames] = typer.Option(
         None, "--header", help="GDELT: write a header line of the codebook's (gdelt) or BigQuery's column names."
@@ -59,10 +55,10 @@ def export_command(
     stderr = Console(stderr=True)
     date_from, date_to = date_from or since, date_to or until
     check_span(date_from, date_to)
-    if header is not None and fmt is not ExportFormat.gdelt:
+    if header is not None and fmt.value != "gdelt":
         raise typer.BadParameter("names the GDELT header; for other formats use --no-header", param_hint="--header")
     to_stdout = output in (None, "-")
-    if fmt is ExportFormat.parquet and to_stdout and sys.stdout.isatty():
+    if fmt.value == "parquet" and to_stdout and sys.stdout.isatty():
         stderr.print(Text("error: parquet is binary; give --output FILE or redirect stdout", style="red"), soft_wrap=True)
         raise typer.Exit(2)
     settings = load_settings(db=db)
