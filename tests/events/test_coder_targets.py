@@ -117,6 +117,21 @@ def test_agentless_coercion_is_done_by_the_authorities_of_the_country_in_context
     assert not stated.source.implied
 
 
+def test_a_states_own_official_is_arrested_by_that_state_whoever_reports_it(pipeline) -> None:
+    from thucydides.model import Article
+
+    def arrests(text: str) -> list[tuple[str, str]]:
+        events = pipeline.code_article(Article(text=text, date="2025-03-20"))
+        return [(e.source.code, e.target.code) for e in events if e.code == "173"]
+
+    # Reported from Berlin, by Germany: still the Turkish police's detention of a Turkish mayor.
+    assert arrests("BERLIN, March 20 (Wire) - Germany on Wednesday criticised the detention of Istanbul "
+                   "Mayor Ekrem Imamoglu, calling it a setback for democracy in Turkey.") == [("TURCOP", "TURGOV")]
+    # A foreigner held abroad is held by the country of the story, not by his own.
+    assert arrests("MOSCOW, March 20 (Wire) - An American journalist was detained on spying charges, "
+                   "the foreign ministry said.") == [("RUSCOP", "USAMED")]
+
+
 def test_no_implied_agent_without_a_country_or_for_an_active_verb(pipeline) -> None:
     assert [e for e in pipeline.code_text("Two men were arrested.") if e.code.startswith("17")] == []
     assert [e for e in pipeline.code_text("They arrested two men in Cairo.") if e.code.startswith("17")] == []

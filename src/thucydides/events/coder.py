@@ -158,7 +158,7 @@ class EventCoder:
         cand = Candidate(match, sources, targets, modality, code=code)
         self.refiner.recode(cand)
         if not sources:
-            cand.sources = sources = self.implied.agent(match, cand.code, targets, country)
+            cand.sources = sources = self.implied.agent(match, cand.code, targets, clause_country, context_country)
         if not sources and match.pattern.unstated_source:
             cand.unstated_source = source_unstated(match, self.grammar)
             if cand.unstated_source:

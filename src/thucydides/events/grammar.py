@@ -49,6 +49,7 @@ class Grammar:
     opposition_phrases: dict[str, tuple[str, ...]] = field(default_factory=dict)
     document_nouns: frozenset[str] = frozenset()
     implied_agent_codes: frozenset[str] = frozenset()
+    own_state_roles: frozenset[str] = frozenset()
     implied_dissent_codes: frozenset[str] = frozenset()
     implied_dissent_role: str = "CVL"
     unrealised_modifiers: frozenset[str] = frozenset()

@@ -22,6 +22,10 @@ from .match import ActorLookup, Match
 from .parties import source_unstated
 
 
+# A country in these relations is a party to the clause, not where it happens.
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "iobj", "attr", "appos"})
+
+
 class ImpliedActors:
     """The country of context of role-only actors, and the actors of agentless acts."""
 
@@ -38,11 +42,18 @@ class ImpliedActors:
         sent = sentence_of(predicate.doc, predicate.i)[1]
         dateline = doc_dateline_end(sent.doc) if sent.start == 0 else 0
         for ent in _ents_within(sent):
-            if ent.label_ in PLACE_LABELS and ent.start_char >= dateline and _in_clause_of(ent.root, predicate):
+            if ent.label_ in PLACE_LABELS and ent.start_char >= dateline and self._locative(ent.root) \
+                    and _in_clause_of(ent.root, predicate):
                 country = self.resolver.country_of_place(ent.text)
                 if country:
                     return country
         return None
+
+    @staticmethod
+    def _locative(root: Token) -> bool:
+        """A place named as where ("in Istanbul", "Istanbul police"), not a country
+        that acts or is acted on ("*Germany* criticised the detention of ...")."""
+        return root.dep_ not in ARGUMENT_DEPS
 
     def placed(self, sources: list[Actor], targets: list[Actor], country: str | None,
                stated: bool) -> tuple[list[Actor], list[Actor]]:
@@ -79,18 +90,23 @@ class ImpliedActors:
         match.trace.append(f"implied dissenters: {country}{role}")
         return [_implied_actor(country, role, match.predicate.idx)]
 
-    def agent(self, match: Match, code: str, targets: list[Actor], country: str | None) -> list[Actor]:
+    def agent(self, match: Match, code: str, targets: list[Actor], clause_country: str | None,
+              context_country: str | None) -> list[Actor]:
         """The authorities who, in CAMEO practice, did an agentless coercion ("150
-        people were arrested", "the arrest of X", "were sentenced"): of the country in
-        context, else of the target's; none where no country can be placed
-        (`implied_agent_codes`, `implied_agent_roles` in data/grammar.yaml)."""
+        people were arrested", "the arrest of X", "were sentenced"): of the country of
+        a place in its clause, else of a target who is one of a state's own officials or
+        politicians (`own_state_roles`), else of the country in context, else of any
+        target's; none where no country can be placed (`implied_agent_codes`,
+        `implied_agent_roles` in data/grammar.yaml)."""
         grammar = self.grammar
         predicate = match.predicate
         if not code.startswith(tuple(grammar.implied_agent_codes)) \
                 or not (match.pattern.pos == "noun" or is_passive(predicate, grammar)) \
                 or not source_unstated(match, grammar):
             return []
-        country = country or next((t.country for t in targets if t.country), None)
+        official = next((t.country for t in targets
+                         if t.country and t.role and t.role.lower() in grammar.own_state_roles), None)
+        country = clause_country or official or context_country or next((t.country for t in targets if t.country), None)
         if country is None:
             return []
         role = grammar.implied_agent_roles.get(predicate.lemma_.lower(), "GOV")
