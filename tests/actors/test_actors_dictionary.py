@@ -244,3 +244,8 @@ def test_bad_user_files_are_reported(tmp_path, content, message):
 def test_missing_user_file_is_reported(tmp_path):
     with pytest.raises(DictionaryError, match="cannot read"):
         ActorDictionary.load([tmp_path / "missing.yaml"])
+
+
+@pytest.mark.parametrize("text", ["--", "...", "(", " ; "])
+def test_punctuation_alone_names_no_actor(resolver, text):
+    assert resolver.resolve_text(text) is None

@@ -634,6 +634,8 @@ class ActorResolver:
         actor whatever its modifiers say ("the *attack*")."""
         d = self.dictionary
         content = [t for t in toks if not t.is_punct]
+        if not content:  # punctuation only ("--"): no phrase at all
+            return None
         head = min(content, key=lambda t: (t.depth, -t.index))
         if " ".join(head.lemma_words) in d.nonactors or " ".join(head.words) in d.nonactors:
             return None
