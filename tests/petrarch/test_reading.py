@@ -110,19 +110,37 @@ HAMID_KARZAI_  ; CountryInfo.txt
 TRYGVE_LIE_\t[IGOUNO 460201-521110] [ELI]
 BROKEN_ [XX/Y]
 \t[USAGOV 2004017-20061201]
+INDIAN_OCEAN  [---]
+LOK_SABHA
++RAJYA_SABHA
+\t[INDGOVLEG]
+MIKHAIL_GORBACHEV_
++GORBACHEV
+GENERAL_SECRETARY_GORBACHEV
+\t[RUSELI 480101-850311]
+\t[RUSGOV 850311-910824]
 """
 
 
 def test_actor_file_names_default_and_dated_codes():
     actors = read_actors(ACTORS_TEXT, "a.txt")
-    afg, karzai, lie, broken = actors.records
+    afg, karzai, lie, broken, ocean, parliament, gorbachev = actors.records
     assert afg.names == [("afghanistan",), ("afghan",), ("kabul",)] and afg.code == "AFG" and not afg.dated
     assert karzai.names == [("hamid", "karzai"), ("president", "karzai")]
     assert karzai.dated == [DatedCode("AFGELI", "1975-01-01", "2000-01-01"), DatedCode("AFGGOV", "2001-12-22", None)]
     assert karzai.code == "AFGELI"
     assert lie.dated == [DatedCode("IGOUNO", "1946-02-01", "1952-11-10")] and lie.code == "ELI"
-    assert broken.code is None and broken.dated == []
+    # PETRARCH reads a restriction with unreadable dates as undated
+    assert broken.code == "USAGOV" and broken.dated == []
+    assert ocean.null and ocean.code is None and ocean.names == [("indian", "ocean")]
+    assert parliament.names == [("lok", "sabha"), ("rajya", "sabha")] and parliament.code == "INDGOVLEG"
     assert [(i.line, i.severity) for i in actors.issues] == [(11, "warning"), (12, "warning")]
+
+
+def test_primary_phrases_with_no_code_between_them_are_one_record():
+    gorbachev = read_actors(ACTORS_TEXT, "a.txt").records[-1]
+    assert gorbachev.names == [("mikhail", "gorbachev"), ("gorbachev",), ("general", "secretary", "gorbachev")]
+    assert [d.code for d in gorbachev.dated] == ["RUSELI", "RUSGOV"]
 
 
 def test_two_digit_years_pivot_at_thirty():

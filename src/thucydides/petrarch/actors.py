@@ -10,6 +10,11 @@ and date restrictions on indented lines::
         [AFGGOV >011222]            # from this date on
         [AFGELI]                    # otherwise
 
+Primary phrases that follow one another with no code between them are one record,
+as PETRARCH reads them: the codes below the last apply to all of them (Phoenix
+writes a leader's spellings so: `MIKHAIL_GORBACHEV_`, `+GORBACHEV`, ...,
+`GENERAL_SECRETARY_GORBACHEV`, then the dated roles).
+
 Dates are YYYYMMDD or YYMMDD; two-digit years up to 30 are 20YY, the rest 19YY (the
 files write earlier years in full: 19270101).
 """
@@ -43,6 +48,7 @@ class ActorRecord:
     names: list[tuple[str, ...]] = field(default_factory=list)  # the primary phrase first
     code: str | None = None  # the code when no restriction applies
     dated: list[DatedCode] = field(default_factory=list)
+    null: bool = False  # an explicit [---]: the phrase codes nothing
 
 
 @dataclass
@@ -78,9 +84,17 @@ def read_actors(text: str, name: str) -> ActorDictionaryFile:
                 out.issues.append(Issue(name, line.number, "a date restriction should be indented", WARNING))
                 _restrictions(out, current, line, body)
         else:
+            waiting = current if current is not None and _codeless(current) else None
             current = _primary(out, line, body)
+            if waiting is not None and current is not None:
+                current.names[:0] = waiting.names
+                out.records.remove(waiting)
     out.records = [r for r in out.records if r.names]
     return out
+
+
+def _codeless(record: ActorRecord) -> bool:
+    return record.code is None and not record.dated and not record.null
 
 
 def _primary(out: ActorDictionaryFile, line: Line, body: str) -> ActorRecord | None:
@@ -122,14 +136,18 @@ def _restriction(out: ActorDictionaryFile, record: ActorRecord, line: Line, inne
                                 "case", WARNING))
     when = (match.group("when") or "").strip()
     if code == NULL_CODE:
+        record.null = record.null or not when
         return  # no code (for that period): nothing to record
     if not when:
         record.code = code
         return
     period = _period(when)
     if period is None:
-        out.issues.append(Issue(out.file, line.number, f"unreadable dates {when!r}; the restriction is skipped",
+        # PETRARCH reads such a restriction as undated ([GBRGOV >201005011]): its code
+        # is kept as the default, unless the record has one
+        out.issues.append(Issue(out.file, line.number, f"unreadable dates {when!r}; the code is read as undated",
                                 WARNING))
+        record.code = record.code or code
         return
     record.dated.append(DatedCode(code, *period))
 
