@@ -120,3 +120,9 @@ def test_a_clause_of_time_or_cause_is_no_content_of_the_governing_act(coded) -> 
     events = coded("Police warned motorists to stay away from the area as protesters were throwing stones "
                    "at passing vehicles.")
     assert {c[:2] for c, _, _ in events} == {"13", "14"}
+
+
+def test_a_coordinated_verb_shares_the_subject_of_a_verb_mis_tagged_as_a_noun(coded: Coded) -> None:
+    # the parser tags "rejects" a plural noun, yet it heads the clause with its subject
+    events = coded("The Lebanese cabinet, therefore, rejects and condemns the Israeli raids, said a spokesman.")
+    assert ("111", "LBNGOV", "ISR") in events, events

@@ -90,8 +90,8 @@ def _own_subjects(verb: Token, grammar: Grammar, statements: bool = False) -> li
                 current = current.head  # "Norway is willing to send": the copula's subject
             if current.pos_ == "ADP" and current.dep_ == "prep":
                 current = current.head  # "youths resorted to *throwing* stones"
-            if current.pos_ not in {"VERB", "AUX"}:
-                return []
+            if current.pos_ not in {"VERB", "AUX"} and not children(current, ACTIVE_SUBJECT_DEPS):
+                return []  # a noun's clause has no subject; one with a subject is a mis-tagged verb
             continue
         return []
     return []
