@@ -93,3 +93,11 @@ def test_allowing_refugees_or_exiles_to_return_yields_a_right(coded: Coded) -> N
 
 def test_the_organisation_behind_a_mission_admitted_is_the_target(coded: Coded) -> None:
     assert ("0862", "IRN", "IGOIAE") in coded("Iran admitted inspectors from the IAEA on Monday.")
+
+
+def test_a_verdict_against_people_is_a_detention_and_against_a_body_a_finding_of_guilt(coded) -> None:
+    # CAMEO 116: "when individuals are found guilty and are therefore detained, use 173"
+    assert ("173", "EGYJUD", "EGYOPP") in coded("An Egyptian court convicted 12 activists of illegal assembly.")
+    assert ("173", "TUNJUD", "TUNCVL") in coded("A Tunisian court sentenced 40 people to prison.")
+    assert [c for c, _, _ in coded("A Paris court convicted the company Lafarge of financing terrorism.")] == ["116"]
+    assert [c for c, _, _ in coded("A European court convicted Turkey of inhuman acts.")] == ["116"]

@@ -73,6 +73,7 @@ class Grammar:
     place_holder_preps: frozenset[str] = frozenset()
     new_happening_modifiers: frozenset[str] = frozenset()
     personal_pronouns: frozenset[str] = frozenset()
+    organisation_nouns: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)

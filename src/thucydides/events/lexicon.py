@@ -24,6 +24,8 @@ words that express it, and how to find its arguments in the dependency parse:
       reciprocal: false                   # "X and Y held talks" -> X->Y and Y->X
       joint_code: "062"                   # the code when several parties act together
                                           # ("Russia and China held drills": joint exercises)
+      person_code: "173"                  # the code when every target is a person or people
+                                          # ("sentenced a journalist": detained, not 116)
       governs: true                       # embedded actions are subsumed by this one
                                           # ("family": only those its family covers)
       family: threaten                    # the embedded action refines the code (data/families.yaml)
@@ -89,7 +91,7 @@ LAYER_RANK = {CURATED: 0, DICTIONARY: 1, BROAD: 2}
 
 ENTRY_KEYS = frozenset("""
     id code verbs nouns adjectives forms noun_role objects subjects preps complements modals excluded_deps
-    target noun_target target_required reciprocal joint_code governs family embedded_only subordinate
+    target noun_target target_required reciprocal joint_code person_code governs family embedded_only subordinate
     unstated_source source_roles source compound_venue pattern reverse_code origin
 """.split())
 SYNSET_KEYS = frozenset({"synset", "words"})
@@ -132,6 +134,7 @@ class Pattern:
     unstated_source: bool = False
     source_roles: tuple[str, ...] = ()
     joint_code: str | None = None
+    person_code: str | None = None  # the code when every target is a person or people
     excluded_deps: tuple[frozenset[str], ...] = ()  # each: dependents that together rule it out
     compound_venue: bool = False
     phrase: PhrasePattern | None = None  # `pattern`: PETRARCH's notation
@@ -628,6 +631,7 @@ def expand_entry(entry: dict[str, Any], ontology: Ontology, synsets: dict[str, f
         source_roles=tuple(str(r).upper() for r in entry.get("source_roles") or ()),
         excluded_deps=tuple(frozenset(item.split("+")) for item in _words(entry.get("excluded_deps"))),
         joint_code=_known_code(entry, "joint_code", ontology),
+        person_code=_known_code(entry, "person_code", ontology),
         compound_venue=bool(entry.get("compound_venue", False)),
         reverse_code=_known_code(entry, "reverse_code", ontology),
         layer=entry.get("_layer", CURATED),

@@ -10,10 +10,15 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..model import Actor
 from .grammar import MODIFIER_DEPS, Grammar, governors, is_measure, objects_of
 from .lexicon import DICTIONARY, Family, Lexicon
 from .match import Candidate, Match
 from .modality import Modality, modality_of, stated_future
+
+
+ORGANISATION_PREFIXES = ("IGO", "NGO", "MNC", "IMG")
+BODY_ENTITIES = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})
 
 
 class CodeRefiner:
@@ -51,12 +56,28 @@ class CodeRefiner:
 
     def recode(self, cand: Candidate) -> None:
         """The candidate's code once its actors are known: several parties acting
-        together (`joint_code`), or the statement of a future act."""
+        together (`joint_code`), an act on people (`person_code`), or the statement of a
+        future act."""
         pattern = cand.match.pattern
         if pattern.joint_code and len({a.country or a.code for a in cand.sources}) > 1:
             cand.match.trace.append(f"several parties act together: {cand.code} -> {pattern.joint_code}")
             cand.code = pattern.joint_code
+        if pattern.person_code and cand.targets and all(self._is_person(a, cand.match) for a in cand.targets):
+            cand.match.trace.append(f"the target is a person or people: {cand.code} -> {pattern.person_code}")
+            cand.code = pattern.person_code
         self._code_stated_future(cand)
+
+    def _is_person(self, actor: Actor, match: Match) -> bool:
+        """Whether a stated target is a person or people ("a journalist", "40 people",
+        "him"), not a body: a country, an international organisation, a name the parser
+        tags as an organisation or place, or an `organisation_nouns` noun."""
+        if actor.role is None or actor.code.startswith(ORGANISATION_PREFIXES):
+            return False
+        span = match.predicate.doc.char_span(actor.start, actor.end, alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        return root.ent_type_ not in BODY_ENTITIES and root.lemma_.lower() not in self.grammar.organisation_nouns
 
     def _family_code(self, match: Match, own: str, notes: list[str]) -> str:
         """`own` refined by what a governing pattern is about: the action it embeds or
