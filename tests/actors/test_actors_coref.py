@@ -113,6 +113,18 @@ def test_the_two_countries(resolve_in):
     assert sorted(a.code for a in they) == ["CHN", "RUS"]
 
 
+def test_both_sides_are_the_last_two_parties_of_earlier_sentences_not_places_or_the_speaker(resolve_in):
+    text = ("Sudan's army fought the Rapid Support Forces near Omdurman on Monday. "
+            "The African Union urged both sides to observe a truce.")
+    both = resolve_in(text, "sides", many=True)
+    assert sorted(a.code for a in both) == ["SDNMIL", "SDNREB"], both
+
+
+def test_both_leaders_are_the_last_two_countries(resolve_in):
+    text = "Armenia accused Azerbaijan of shelling. Russia's president said he had called both leaders."
+    assert sorted(a.country for a in resolve_in(text, "leaders", many=True)) == ["ARM", "AZE"]
+
+
 def test_pronouns_do_not_reach_far_back(resolve_in):
     text = ("Putin spoke on Monday. The weather was cold. Markets were calm. "
             "Prices rose. He left.")

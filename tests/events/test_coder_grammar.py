@@ -126,3 +126,9 @@ def test_a_coordinated_verb_shares_the_subject_of_a_verb_mis_tagged_as_a_noun(co
     # the parser tags "rejects" a plural noun, yet it heads the clause with its subject
     events = coded("The Lebanese cabinet, therefore, rejects and condemns the Israeli raids, said a spokesman.")
     assert ("111", "LBNGOV", "ISR") in events, events
+
+
+def test_protesters_clash_in_a_riot_armed_forces_clash_in_a_fight(coded: Coded) -> None:
+    assert ("145", "KENCVL", "KENCOP") in coded("Protesters clashed with police in Nairobi.")
+    fight = coded("Indian and Chinese troops clashed on the border.")
+    assert {(c, s, t) for c, s, t in fight} == {("190", "INDMIL", "CHNMIL"), ("190", "CHNMIL", "INDMIL")}

@@ -45,7 +45,7 @@ from spacy.tokens import Doc
 
 from ..model import Actor
 from ..nlp import NOMINAL_SUBJECT_DEPS, doc_ents, doc_sents, sentence_of
-from .dictionary import COUNTRY, GROUP, IGO, PERSON, Anaphor
+from .dictionary import COUNTRY, GROUP, IGO, PARTY, PERSON, Anaphor
 from ..names import words
 
 if TYPE_CHECKING:
@@ -58,6 +58,9 @@ if not Doc.has_extension(EXTENSION):
     Doc.set_extension(EXTENSION, default=None)
 
 PRONOUN_WINDOW = 2  # sentences back a pronoun may look
+# Prepositions of a place mention ("clashed *in* Omdurman"), which names no party.
+_PLACE_PREPS = frozenset({"in", "at", "near", "into", "inside", "outside", "around", "across", "from"})
+
 # Children that make a "the ..." phrase a new description rather than an anaphor:
 # "the president of France", "the minister, who", "the group's leader".
 _SPECIFYING_DEPS = frozenset({"prep", "appos", "poss", "acl", "relcl", "compound"})
@@ -394,6 +397,13 @@ class DocMemory:
         """The nearest antecedents fitting the description (`count` distinct ones)."""
         want = set(words(chunk.text)) - self.grammar.description_fillers
         fitting: Iterable[_Entry] = (e for e in self._recent() if _fits(e, anaphor))
+        if anaphor.kind == PARTY:
+            # "OCHA ... called on *both sides*": the parties of what came before, not
+            # the speaker who names            # them, and a place ("clashed *in Omdurman*") is no party
+            doc = chunk.doc
+            sentence = sentence_of(doc, chunk.root.i)[0]
+            fitting = (e for e in fitting if e.sentence < sentence
+                       and not (e.dep == "pobj" and doc[e.head].lower_ in _PLACE_PREPS))
         if anaphor.kind == PERSON:  # a titled person anywhere before beats a nearer one
             every = list(fitting)
             fitting = [e for e in every if want and want <= e.titles] or every
@@ -470,6 +480,8 @@ def _fits(entry: _Entry, anaphor: Anaphor) -> bool:
     if len(entry.actors) > 1:
         return False
     actor = entry.actors[0]
+    if anaphor.kind == PARTY:
+        return actor.country is not None or entry.kind in (IGO, GROUP)
     if anaphor.kind == COUNTRY:
         return entry.kind == COUNTRY and actor.country is not None and actor.role in (None, "GOV")
     if entry.kind != anaphor.kind:

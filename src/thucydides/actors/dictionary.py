@@ -59,6 +59,7 @@ BLOCK = "block"
 IGO = "igo"
 GROUP = "group"
 PERSON = "person"
+PARTY = "party"  # an anaphor's kind: any actor, person, group or state ("both sides")
 
 STRONG = "strong"
 WEAK = "weak"
@@ -153,7 +154,7 @@ class RoleTerm:
 class Anaphor:
     """What a definite description ("the alliance", "the minister") can refer back to."""
 
-    kind: str  # PERSON, IGO, GROUP or COUNTRY
+    kind: str  # PERSON, IGO, GROUP, COUNTRY or PARTY (any of them)
     ids: frozenset[str] = frozenset()  # organisation ids it is restricted to
     roles: frozenset[str] = frozenset()  # roles the antecedent must carry
     count: int = 1  # "the two countries": 2
@@ -337,7 +338,7 @@ def _apply_people(b: _Builder, section: Any, where: str) -> None:
                 b.entity_regs.append((key, Payload(PERSON, " ".join(key), case_rule(alias))))
 
 
-_ANAPHOR_KINDS = {"person": PERSON, "igo": IGO, "group": GROUP, "country": COUNTRY}
+_ANAPHOR_KINDS = {"person": PERSON, "igo": IGO, "group": GROUP, "country": COUNTRY, "party": PARTY}
 
 
 def _apply_anaphora(b: _Builder, section: Any, where: str) -> None:
