@@ -135,3 +135,19 @@ def test_a_states_own_official_is_arrested_by_that_state_whoever_reports_it(pipe
 def test_no_implied_agent_without_a_country_or_for_an_active_verb(pipeline) -> None:
     assert [e for e in pipeline.code_text("Two men were arrested.") if e.code.startswith("17")] == []
     assert [e for e in pipeline.code_text("They arrested two men in Cairo.") if e.code.startswith("17")] == []
+
+
+def test_a_definite_act_noun_names_the_agent_of_the_earlier_act(coded: Coded) -> None:
+    text = ("A Russian court sentenced a journalist to six years in prison on Tuesday.\n\n"
+            "The U.S. State Department condemned the verdict.")
+    assert ("111", "USAGOV", "RUSJUD") in coded(text)
+    text = "Kenyan police arrested 40 students in Nairobi. Amnesty International condemned the arrests."
+    assert any(c == "111" and t == "KENCOP" for c, _, t in coded(text)), coded(text)
+
+
+def test_an_act_noun_of_another_kind_or_with_its_own_agent_refers_to_no_earlier_act(coded: Coded) -> None:
+    # a verdict is no arrest; "the arrest of X by Y" says whose act it is
+    text = "Kenyan police arrested 40 students in Nairobi. Amnesty International condemned the verdict."
+    assert all(t != "KENCOP" for _, _, t in coded(text)), coded(text)
+    text = "Kenyan police arrested 40 students. The students condemned the arrests."
+    assert all(not (s == t) for _, s, t in coded(text)), coded(text)

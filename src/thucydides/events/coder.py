@@ -19,6 +19,7 @@ from ..ontology import Ontology
 from .filters import Filters, drop_subordinate_statements
 from .focus import CountryFocus
 from .grammar import Grammar
+from .acts import ActMemory
 from .implied import ImpliedActors
 from .lexicon import Lexicon
 from .match import ActorLookup, Candidate, Match
@@ -42,7 +43,8 @@ class EventCoder:
         self.refiner = CodeRefiner(lexicon, grammar)
         self.matcher = PatternMatcher(lexicon, grammar, resolver)
         self.subsumption = Subsumption(lexicon, grammar, self.refiner)
-        self.parties = Parties(resolver, grammar, self.refiner)
+        self.acts = ActMemory(lexicon, grammar)
+        self.parties = Parties(resolver, grammar, self.refiner, self.acts)
         self.implied = ImpliedActors(resolver, grammar)
         self.filters = Filters(lexicon, grammar)
 
@@ -99,6 +101,7 @@ class EventCoder:
             out.append(self._first_kept(found, article, context_country, off_topic))
         self._restore_orphans(out, per_token, article, context_country, off_topic)
         drop_subordinate_statements(out)
+        self.acts.remember(doc, out)
         return out
 
     def _first_kept(self, found: list[Match], article: Article, context_country: str | None,

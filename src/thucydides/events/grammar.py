@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Container, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from spacy.tokens import Token
 
@@ -18,6 +19,23 @@ OBJECT_DEPS = {"dobj", "obj"}
 COMPLEMENT_DEPS = {"xcomp", "ccomp", "pcomp"}
 NOMINAL_POS = {"NOUN", "PROPN", "PRON"}
 MODIFIER_DEPS = {"compound", "amod", "nmod"}  # "*emergency food* aid", "*suicide car* bombing"
+
+
+@dataclass(frozen=True)
+class ActReference:
+    """The acts a noun such as "the verdict" can refer back to: roots (none: any) and
+    the roles of their agents (none: any)."""
+
+    roots: tuple[str, ...] = ()
+    roles: frozenset[str] = frozenset()
+
+    def names(self, code: str, agent_role: str | None) -> bool:
+        return (not self.roots or code.startswith(self.roots)) and (not self.roles or agent_role in self.roles)
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any] | None) -> "ActReference":
+        data = data or {}
+        return cls(tuple(str(r) for r in data.get("roots") or ()), frozenset(str(r) for r in data.get("roles") or ()))
 
 
 @dataclass(frozen=True)
@@ -74,6 +92,7 @@ class Grammar:
     new_happening_modifiers: frozenset[str] = frozenset()
     personal_pronouns: frozenset[str] = frozenset()
     organisation_nouns: frozenset[str] = frozenset()
+    act_reference_nouns: dict[str, ActReference] = field(default_factory=dict)  # lemma -> acts it names
 
 
 @lru_cache(maxsize=1)
@@ -89,7 +108,9 @@ def default_grammar() -> Grammar:
     agents = {str(w).lower(): str(role) for role, words in (data.get("implied_agent_roles") or {}).items()
               for w in words}
     stative = {str(k).lower(): str(v).lower() for k, v in (data.get("stative_participles") or {}).items()}
+    acts = {str(k).lower(): ActReference.from_data(v) for k, v in (data.get("act_reference_nouns") or {}).items()}
     return Grammar(discard_words=discards, lemma_fixes=fixes, light_preps=preps, opposition_phrases=opposed,
+                   act_reference_nouns=acts,
                    implied_agent_roles=agents, implied_dissent_role=str(data.get("implied_dissent_role", "CVL")),
                    stative_participles=stative,
                    country_focus=FocusWeights.from_data(data.get("country_focus")),

@@ -16,6 +16,7 @@ from spacy.tokens import Token
 from ..dateline import doc_dateline_end
 from ..model import Actor, Article
 from ..petrarch.patterns import sequence_slot
+from .acts import ActMemory
 from .arguments import light_verb_of, place_tokens, slot_tokens
 from .arguments import subjects as agent_tokens
 from .grammar import NOMINAL_POS, Grammar, is_passive, prep_objects, with_conjuncts
@@ -31,10 +32,11 @@ OWN_FORCE_ROLES = frozenset({"MIL", "COP"})
 class Parties:
     """The stated sources and targets of a match."""
 
-    def __init__(self, resolver: ActorLookup, grammar: Grammar, refiner: CodeRefiner) -> None:
+    def __init__(self, resolver: ActorLookup, grammar: Grammar, refiner: CodeRefiner, acts: ActMemory) -> None:
         self.resolver = resolver
         self.grammar = grammar
         self.refiner = refiner
+        self.acts = acts
 
     def sources(self, match: Match, article: Article) -> list[Actor] | None:
         """The actors of the pattern's source slots; None when the pattern wants
@@ -47,11 +49,14 @@ class Parties:
 
     def targets(self, match: Match, article: Article, sources: list[Actor]) -> list[Actor]:
         """The actors of the pattern's target slots, else of the means of a violent act
-        ("engaged in ethnic cleansing *against the Masalit*"), of the embedded action,
+        ("engaged in ethnic cleansing *against the Masalit*"), the agent of an earlier act
+        a target noun refers to ("welcomed *the decision*"), of the embedded action,
         or of the place the act is done in ("declared a state of siege *in Haiti*")."""
         targets = self._actors(match.pattern.target, match, article, sources)
         if not targets and match.means is not None:
             targets = self._actors(match.means.pattern.target, match.means, article)
+        if not targets:
+            targets = self._referred_agents(match, sources)
         if not targets:
             targets = self._embedded_targets(match, article, self._stated_targets)
         if not targets:
@@ -59,6 +64,18 @@ class Parties:
             targets = (self._embedded_targets(match, article, self._place_actors)
                        or self._place_actors(match, article))
         return targets
+
+    def _referred_agents(self, match: Match, sources: list[Actor]) -> list[Actor]:
+        """ "welcomed *the decision*": the agent of the earlier act a target noun refers to."""
+        for slot in match.pattern.target:
+            if sequence_slot(slot) is not None:
+                continue
+            for head in slot_tokens(slot, match.predicate, self.grammar, match.light_object):
+                agents = self.acts.agents(head, sources) if head.pos_ == "NOUN" else []
+                if agents:
+                    match.trace.append(f"'{head.text}' refers to an earlier act of {agents[0].text}={agents[0].code}")
+                    return agents
+        return []
 
     def _actors(self, slots: tuple[str, ...], match: Match, article: Article,
                 sources: list[Actor] | None = None) -> list[Actor]:

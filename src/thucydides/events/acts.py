@@ -1,0 +1,83 @@
+"""What an act noun refers back to: "Britain welcomed *the decision*", "the State
+Department condemned *the verdict*", "the RSF denied *the accusation*".
+
+CAMEO's target of such a reaction is whoever did the act: the court that sentenced,
+the group that accused. The noun names no actor itself; it refers back to an act the
+article reported before. The coder records each sentence's coded acts here
+(`remember`) and a pattern whose target is such a noun takes the agent of the latest
+earlier act the noun can name (`agents`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from ..model import Actor
+from .grammar import ActReference, Grammar
+from .lexicon import Lexicon
+from .match import Candidate
+
+_ACTS_KEY = "thucydides.acts"  # per-document memo (nlp.release drops it)
+REFERRING_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her"})
+
+
+@dataclass(frozen=True)
+class Act:
+    """A coded act of the article: where its predicate is, its code and its agent."""
+
+    token: int
+    code: str
+    agent: Actor
+
+
+class ActMemory:
+    """The acts coded so far in each document, and the agent an act noun refers to."""
+
+    def __init__(self, lexicon: Lexicon, grammar: Grammar) -> None:
+        self.lexicon = lexicon
+        self.grammar = grammar
+
+    def remember(self, doc: Doc, candidates: list[Candidate]) -> None:
+        """Record a sentence's coded acts that have a stated agent (once each)."""
+        acts: dict[int, Act] = doc.user_data.setdefault(_ACTS_KEY, {})
+        for cand in candidates:
+            if cand.dropped is None and cand.sources and not cand.code.startswith("01"):
+                acts.setdefault(cand.match.predicate.i, Act(cand.match.predicate.i, cand.code, cand.sources[0]))
+
+    def agents(self, noun: Token, sources: list[Actor]) -> list[Actor]:
+        """The agent of the latest act before the noun's sentence that it can name, if
+        the noun is a definite act noun ("*the* arrests", "*this* verdict"): one of the
+        same root as the noun's own patterns, or of the roots and agent roles that
+        `act_reference_nouns` give ("the decision": any act; "the verdict": a court's).
+        Never one of `sources` (reacting to one's own act is no dyad)."""
+        reference = self._reference(noun)
+        if reference is None or not _referring(noun):
+            return []
+        acts: dict[int, Act] = noun.doc.user_data.get(_ACTS_KEY, {})
+        start = noun.sent.start
+        own = {s.code for s in sources}
+        for act in sorted((a for a in acts.values() if a.token < start), key=lambda a: -a.token):
+            if reference.names(act.code, act.agent.role):
+                return [] if act.agent.code in own else [act.agent]
+        return []
+
+    def _reference(self, noun: Token) -> ActReference | None:
+        """The acts a noun can name; None: it is no act noun."""
+        lemma = noun.lemma_.lower()
+        if lemma in self.grammar.act_reference_nouns:
+            return self.grammar.act_reference_nouns[lemma]
+        patterns = [p for p in self.lexicon.candidates("noun", lemma) if not p.is_null]
+        if not patterns:
+            return None
+        return ActReference(tuple(sorted({p.code[:2] for p in patterns})))
+
+
+def _referring(noun: Token) -> bool:
+    """ "the arrests", "this verdict", "its decision": definite, and with no phrase of
+    its own saying whose act it is ("the arrest *of X by Y*" is coded as it stands)."""
+    determiners = [c for c in noun.children if c.dep_ in {"det", "poss"}]
+    if not determiners or determiners[0].lower_ not in REFERRING_DETERMINERS:
+        return False
+    return not any(c.dep_ in {"prep", "acl", "relcl"} or c.pos_ == "PROPN" for c in noun.children)
