@@ -132,3 +132,8 @@ def test_protesters_clash_in_a_riot_armed_forces_clash_in_a_fight(coded: Coded) 
     assert ("145", "KENCVL", "KENCOP") in coded("Protesters clashed with police in Nairobi.")
     fight = coded("Indian and Chinese troops clashed on the border.")
     assert {(c, s, t) for c, s, t in fight} == {("190", "INDMIL", "CHNMIL"), ("190", "CHNMIL", "INDMIL")}
+
+
+def test_an_event_noun_naming_a_kind_of_people_is_no_event(coded: Coded) -> None:
+    events = coded("Kenyan riot police fired tear gas at students in Nairobi.")
+    assert [c for c, _, _ in events] == ["175"], events

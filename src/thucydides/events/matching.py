@@ -128,6 +128,10 @@ class PatternMatcher:
             return False  # "the *governing* party", "suspected of *taking*": PETRARCH codes verb phrases
         if pattern.pos == "adj" and token.dep_ not in PREDICATIVE_DEPS:
             return False  # "was *confident*", not "a confident leader"
+        if pattern.pos == "noun" and token.dep_ == "compound" and token.head.pos_ == "NOUN" \
+                and any(self.resolver.names_people(p) for p in (f"{token.lemma_} {token.head.lemma_}".lower(),
+                                                                 token.head.lemma_.lower())):
+            return False  # "*riot* police", "*protest* leaders": a kind of people, not an event
         # "recalled its envoy *in protest*": a motive, not an event
         return not (pattern.pos == "noun" and token.dep_ == "pobj"
                     and not any(c.dep_ in {"det", "poss"} for c in token.children)
