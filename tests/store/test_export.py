@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 from datetime import date
 
@@ -291,3 +292,100 @@ def test_gdelt_geo_from_locations():
     assert (province.type, province.country, province.adm1) == (5, "TU", "TU81")  # FIPS division code, not the name
     unresolved = geo.gdelt(Location(text="the Strip", start=0, end=9))
     assert unresolved.type == 0 and unresolved.full_name == ""  # GDELT writes no place it could not resolve
+
+
+# Divisions as the gazetteer resolves them, each with GDELT's ADM1 code (FIPS country +
+# GeoNames admin-1 code, the FIPS division code in these countries) and a box its centroid
+# must fall in (the division's extent, with a margin). Istanbul alone was coded before
+# admin1.tsv had GeoNames' own admin-1 names; Jalisco was coded as Chiapas (a village
+# named Jalisco lies there), the others not at all.
+DIVISIONS = [
+    ("Istanbul", "TUR", "TU34", 5, (40.8, 41.6), (27.9, 29.95)),
+    ("Borno", "NGA", "NI27", 5, (10.0, 13.8), (11.4, 14.7)),
+    ("Moskovskaya oblast", "RUS", "RS47", 5, (54.2, 57.0), (35.1, 40.2)),
+    ("Maharashtra", "IND", "IN16", 5, (15.6, 22.1), (72.6, 80.9)),
+    ("Jalisco", "MEX", "MX14", 5, (18.9, 22.8), (-105.7, -101.5)),
+    ("Texas", "USA", "USTX", 2, (25.8, 36.5), (-106.7, -93.5)),
+]
+
+
+@pytest.mark.parametrize(("text", "country", "adm1", "kind", "lats", "lons"), DIVISIONS)
+def test_gdelt_division_codes_and_centroids(text: str, country: str, adm1: str, kind: int,
+                                            lats: tuple[float, float], lons: tuple[float, float]) -> None:
+    from thucydides.places import default_gazetteer
+
+    place = default_gazetteer().resolve(text, [country])
+    assert place is not None and place.country == country
+    # "Istanbul" is the city; its province is the division the gazetteer names beside it
+    division = place.admin1 if place.precision == "city" else place.name
+    location = Location(text=text, name=division, country=country, admin1=division, precision="admin1")
+    gdelt = default_geography().gdelt(location)
+    assert (gdelt.adm1, gdelt.feature_id, gdelt.type, gdelt.country) == (adm1, adm1, kind, adm1[:2])
+    assert gdelt.lat is not None and gdelt.lon is not None
+    assert lats[0] < gdelt.lat < lats[1] and lons[0] < gdelt.lon < lons[1]
+
+
+def test_gdelt_leaves_out_divisions_it_cannot_tell_apart() -> None:
+    # ISO has Sofia (the province, BG-23) and Sofia (the capital, BG-22); the gazetteer has
+    # one "Sofia", and GeoNames two codes (58, 42): the country alone, no guess
+    sofia = default_geography().gdelt(Location(text="Sofia", name="Sofia", country="BGR", admin1="Sofia",
+                                               precision="admin1"))
+    assert (sofia.type, sofia.adm1, sofia.lat, sofia.lon) == (5, "BU", None, None)
+
+
+def test_admin1_table_covers_the_gazetteers_divisions() -> None:
+    """Share of the ISO 3166-2 first-level divisions the gazetteer names that GDELT export
+    gives a division code and a centroid (tools/build_export_geo.py: 93.8% and 92.8% when
+    built; 41.6% each with the namesake-town rule alone)."""
+    import pycountry
+
+    geo = default_geography()
+    names = {(s.country_code, re.sub(r"\s*\[.*?\]|\s*\(.*?\)", "", s.name))
+             for s in pycountry.subdivisions if s.parent_code is None}  # as the gazetteer names them
+    coded = located = 0
+    for iso2, name in names:
+        country = geo.country(iso2)
+        assert country is not None, iso2
+        place = geo.gdelt(Location(text=name, name=name, country=country.iso3, admin1=name, precision="admin1"))
+        coded += place.adm1 != country.fips
+        located += place.lat is not None
+    assert len(names) > 3500
+    assert coded / len(names) >= 0.93 and located / len(names) >= 0.92
+
+
+def test_build_tool_matches_names_as_iso_and_geonames_write_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    path = Path(__file__).parents[2] / "tools" / "build_export_geo.py"
+    spec = importlib.util.spec_from_file_location("build_export_geo", path)
+    assert spec is not None and spec.loader is not None
+    tool = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, "build_export_geo", tool)  # its dataclasses look their module up
+    spec.loader.exec_module(tool)
+    key = tool.division_key
+    assert key("Adygeya, Respublika") == key("Adygeya Republic") == key("Respublika Adygeya") == "adygeya"
+    assert key("Kwa Zulu-Natal") == key("KwaZulu-Natal") and key("Ḩimş") == key("Hims") == "hims"
+    assert key("Lagos State") == key("Lagos") and key("İstanbul") == key("Istanbul Province") == "istanbul"
+    assert key("Bayern") != key("Baden-Württemberg") and key("Region") == "region"  # nothing left: the whole name
+    assert tool.iso_names("Madrid, Comunidad de") == ["Madrid, Comunidad de", "Madrid"]
+    assert tool.iso_names("Catalunya [Cataluña]") == ["Catalunya", "Cataluña"]
+    assert tool.iso_names("Wales [Cymru GB-CYM]") == ["Wales", "Cymru"]
+    assert tool.iso_names("Stockholms län [SE-01]") == ["Stockholms län"]
+    assert tool.iso_names("San Andrés, Providencia y Santa Catalina") == ["San Andrés, Providencia y Santa Catalina"]
+
+
+def test_admin1_table_rows_agree_with_their_iso_codes() -> None:
+    from thucydides.export.tables import read_table
+
+    rows = read_table("admin1")
+    geo = default_geography()
+    for row in rows:
+        country = geo.country(row["iso"].split("-")[0])
+        assert country is not None and country.iso3 == row["iso3"], row
+        assert re.fullmatch(r"[A-Z0-9]+", row["code"]), row
+        assert (row["lat"] == "") == (row["lon"] == ""), row
+        if row["lat"]:
+            assert -90 <= float(row["lat"]) <= 90 and -180 <= float(row["lon"]) <= 180, row
+    assert len({(r["iso3"], r["name"]) for r in rows}) == len(rows)  # one code per name

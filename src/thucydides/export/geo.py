@@ -41,11 +41,12 @@ class Country:
 
 @dataclass(frozen=True)
 class Division:
-    """A first-level division: its GeoNames admin-1 code and centroid."""
+    """A first-level division: its GeoNames admin-1 code and centroid (None where GeoNames
+    has no place in it to estimate one from)."""
 
     code: str
-    lat: float
-    lon: float
+    lat: float | None
+    lon: float | None
 
 
 @dataclass(frozen=True)
@@ -139,7 +140,7 @@ def default_geography() -> Geography:
         for r in read_table("countries")
     ]
     divisions = {
-        (r["iso3"], _key(r["name"])): Division(r["code"], float(r["lat"]), float(r["lon"])) for r in read_table("admin1")
+        (r["iso3"], _key(r["name"])): Division(r["code"], _number(r["lat"]), _number(r["lon"])) for r in read_table("admin1")
     }
     return Geography(countries, divisions)
 
