@@ -329,6 +329,8 @@ def test_dated_group_codes(code_of):
         ("He said it was over.", "it"),
         ("The storm destroyed the harvest.", "storm"),
         ("Latin America faces a debt crisis.", "America"),
+        ("The troops exchanged artillery fire.", "fire"),
+        ("Tank shells hit the village.", "shells"),
     ],
 )
 def test_non_actors(resolve, sentence, word):

@@ -137,3 +137,8 @@ def test_protesters_clash_in_a_riot_armed_forces_clash_in_a_fight(coded: Coded) 
 def test_an_event_noun_naming_a_kind_of_people_is_no_event(coded: Coded) -> None:
     events = coded("Kenyan riot police fired tear gas at students in Nairobi.")
     assert [c for c, _, _ in events] == ["175"], events
+
+
+def test_forces_that_exchange_fire_fire_at_each_other_and_what_is_fired_is_no_one(coded: Coded) -> None:
+    events = coded("Thai and Cambodian troops exchanged artillery and rocket fire along their border.")
+    assert sorted(events) == [("194", "KHMMIL", "THAMIL"), ("194", "THAMIL", "KHMMIL")], events
