@@ -151,3 +151,11 @@ def test_an_act_noun_of_another_kind_or_with_its_own_agent_refers_to_no_earlier_
     assert all(t != "KENCOP" for _, _, t in coded(text)), coded(text)
     text = "Kenyan police arrested 40 students. The students condemned the arrests."
     assert all(not (s == t) for _, s, t in coded(text)), coded(text)
+
+
+def test_an_act_with_someone_as_a_circumstance_is_done_by_the_clause_subject(coded: Coded) -> None:
+    text = "The Sudanese army recaptured two districts of Bahri after heavy fighting with the RSF."
+    assert ("190", "SDNMIL", "SDNREB") in coded(text), coded(text)
+    # with a weapon, not a party: no one is named
+    assert all(s is None for c, s, _ in coded("Rebels withdrew from the town after an attack with mortars.")
+               if c.startswith("19"))

@@ -41,11 +41,30 @@ class Parties:
     def sources(self, match: Match, article: Article) -> list[Actor] | None:
         """The actors of the pattern's source slots; None when the pattern wants
         sources of certain roles (`source_roles`) and those stated have none of them."""
-        sources = self._actors(match.pattern.source, match, article)
+        sources = self._actors(match.pattern.source, match, article) or self._clause_party(match, article)
         roles = match.pattern.source_roles
         if not roles or not sources:
             return sources
         return [a for a in sources if a.role in roles] or None
+
+    def _clause_party(self, match: Match, article: Article) -> list[Actor]:
+        """ "the army recaptured two districts *after heavy fighting with the RSF*",
+        "Japan agreed *after talks with China*": an act *with* someone that is a
+        circumstance of a clause is done by the clause's subject."""
+        noun = match.predicate
+        if match.pattern.pos != "noun" or noun.dep_ != "pobj" or noun.head.dep_ != "prep" \
+                or noun.head.head.pos_ not in {"VERB", "AUX"}:
+            return []
+        partners = [a for o in prep_objects(noun, ("with",)) for a in self.resolver.resolve_many(o, article.date)]
+        if not partners:
+            return []
+        verb = noun.head.head
+        actors = [a for t in agent_tokens(verb, self.grammar) for a in self.resolver.resolve_many(t, article.date)]
+        actors = [a for a in actors if all(a.code != p.code for p in partners)]
+        if actors:
+            match.trace.append(f"subject of '{verb.text}', whose circumstance it is -> "
+                               + ", ".join(f"{a.text}={a.code}" for a in actors))
+        return actors
 
     def targets(self, match: Match, article: Article, sources: list[Actor]) -> list[Actor]:
         """The actors of the pattern's target slots, else of the means of a violent act
