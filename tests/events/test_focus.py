@@ -34,6 +34,16 @@ def test_a_place_in_the_events_own_clause_beats_the_focus(pipeline: Pipeline) ->
     assert arrests and arrests[0].source.code == "USACOP", [(e.code, e.source) for e in arrests]
 
 
+def test_a_person_the_actor_base_does_not_know_takes_the_country_in_focus(pipeline: Pipeline) -> None:
+    text = ("MINSK, May 2 (Reuters) - A Belarusian court jailed an opposition activist for five years on Friday.\n\n"
+            "Andrei Yatsko criticised the verdict.")
+    criticism = [e for e in _events(pipeline, text, "2025-05-02") if e.code.startswith("11")]
+    assert criticism and criticism[0].source.code == "BLR" and criticism[0].source.text == "Andrei Yatsko", \
+        [(e.code, e.source) for e in criticism]
+    # with no country to place him, no event is invented
+    assert _events(pipeline, "Andrei Yatsko criticised the verdict.") == []
+
+
 def test_the_focus_follows_the_dateline_and_the_mentions(pipeline: Pipeline) -> None:
     doc = pipeline.nlp(TURKEY_STORY)
     focus = pipeline.coder.focus(doc, Article(text=TURKEY_STORY, date="2025-03-27"))

@@ -19,7 +19,7 @@ from ..model import Actor
 from ..nlp import PLACE_LABELS, doc_ents, sentence_of
 from .grammar import Grammar, is_passive
 from .match import ActorLookup, Match
-from .parties import source_unstated
+from .parties import UNPLACED, source_unstated
 
 
 # A country in these relations is a party to the clause, not where it happens.
@@ -61,7 +61,7 @@ class ImpliedActors:
         actors (`stated`: the country of a place in their own clause)."""
         sources = [self._with_country(a, country, targets, stated) for a in sources]
         targets = [self._with_country(a, country, sources, stated) for a in targets]
-        return sources, targets
+        return [a for a in sources if a.code != UNPLACED], [a for a in targets if a.code != UNPLACED]
 
     def government(self, match: Match, code: str, sources: list[Actor]) -> list[Actor]:
         """Dissent with no stated target is aimed at the dissenters' own government:
@@ -115,7 +115,10 @@ class ImpliedActors:
 
     @staticmethod
     def _with_country(actor: Actor, country: str | None, others: list[Actor], stated: bool) -> Actor:
-        """A role-only actor ("police", "protesters") with the country of its context."""
+        """A role-only actor ("police", "protesters") or a person the actor base does
+        not know with the country of its context."""
+        if actor.code == UNPLACED:
+            return replace(actor, code=country, country=country) if country else actor
         if actor.country or not actor.role or actor.code.startswith(("IGO", "NGO", "IMG")):
             return actor
         country = country or next((o.country for o in others if o.country), None)

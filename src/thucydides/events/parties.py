@@ -15,6 +15,7 @@ from spacy.tokens import Token
 
 from ..dateline import doc_dateline_end
 from ..model import Actor, Article
+from ..nlp import doc_ents
 from ..petrarch.patterns import sequence_slot
 from .acts import ActMemory
 from .arguments import light_verb_of, place_tokens, slot_tokens
@@ -25,6 +26,7 @@ from .match import ActorLookup, Match
 from .phrases import sequence_heads
 from .refinement import CodeRefiner
 
+UNPLACED = ""  # the code of a person the actor base does not know, until placed
 FIRST_ACTOR_SLOT = "phrase"  # arguments.SLOTS: nouns of the verb phrase, nearest first
 OWN_FORCE_ROLES = frozenset({"MIL", "COP"})
 
@@ -144,7 +146,7 @@ class Parties:
         "Russia and China" give every actor."""
         actors: list[Actor] = []
         for t in (x for c in with_conjuncts(head) for x in _past_dateline(c, dateline)):
-            found = self.resolver.resolve_many(t, article.date)
+            found = self.resolver.resolve_many(t, article.date) or unplaced_person(t)
             if t.pos_ == "PRON":
                 match.anaphoric.update((a.start, a.end) for a in found)
             actors.extend(found)
@@ -185,6 +187,18 @@ class Parties:
         if actors:
             match.trace.append("place -> " + ", ".join(f"{a.text}={a.code}" for a in actors))
         return actors
+
+
+def unplaced_person(token: Token) -> list[Actor]:
+    """A person the actor base does not know ("Her lawyer, *Pavel Lebedev*, said"), as
+    an actor with no code yet: the country in context places them (`implied.py`), and
+    with none they are left out."""
+    if token.ent_type_ != "PERSON" or token.pos_ != "PROPN":
+        return []
+    ent = next((e for e in doc_ents(token.doc) if e.start <= token.i < e.end), None)
+    if ent is None or ent.root.i != token.i:
+        return []
+    return [Actor(code=UNPLACED, text=ent.text, start=ent.start_char, end=ent.end_char, name=ent.text)]
 
 
 def source_unstated(match: Match, grammar: Grammar) -> bool:
