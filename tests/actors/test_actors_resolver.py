@@ -337,6 +337,12 @@ def test_non_actors(resolve, sentence, word):
     assert resolve(sentence, word) is None
 
 
+def test_a_phrase_qualified_by_a_person_of_no_country_takes_the_persons_code(resolve):
+    # "Osama bin Laden's ... network": no country to join a role to, so his group's code
+    actor = resolve("Osama bin Laden's al-Qaeda terror network has threatened Israel.", "network")
+    assert actor is not None and actor.code == "IMGALQ", actor
+
+
 def test_offsets_are_document_offsets(nlp, resolver):
     text = "Markets were calm. Later, Turkish police detained dozens of protesters."
     doc = nlp(text)

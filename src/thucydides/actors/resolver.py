@@ -625,8 +625,8 @@ class ActorResolver:
         head_is_people = any(c.head_demonym for c in candidates)
         role, role_match = self._role(phrase, chosen, head_is_people)
         coded = self._code(phrase, chosen, role, role_match, head_is_people, date)
-        if coded is None:
-            return None
+        if coded is None or not coded.code:
+            return None  # nothing to code it with: no actor
         return self._found(phrase, chosen, coded, source)
 
     def _read(self, toks: list[_Tok]) -> _Phrase | None:
@@ -746,7 +746,10 @@ class ActorResolver:
             # The person only qualifies the head ("Putin's troops", "Erdogan's government"):
             # the phrase's role with the person's country.
             holding = chosen.person.holding(date)
-            return self._country_code(holding.country or chosen.person.country, role)
+            country = holding.country or chosen.person.country
+            if country is not None:
+                return self._country_code(country, role)
+            # a person of no country ("Osama bin Laden's network"): the person's own code
         if chosen.person is not None:
             return self._person_code(chosen.person, role, role_match, bool(phrase.strong), date)
         if chosen.org is not None:
