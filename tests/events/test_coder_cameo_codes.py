@@ -101,3 +101,14 @@ def test_a_verdict_against_people_is_a_detention_and_against_a_body_a_finding_of
     assert ("173", "TUNJUD", "TUNCVL") in coded("A Tunisian court sentenced 40 people to prison.")
     assert [c for c, _, _ in coded("A Paris court convicted the company Lafarge of financing terrorism.")] == ["116"]
     assert [c for c, _, _ in coded("A European court convicted Turkey of inhuman acts.")] == ["116"]
+
+
+def test_a_harsh_judgement_is_criticism_of_whoever_is_judged(coded) -> None:
+    assert ("111", "TURGOV", "ISRGOV") in coded("Erdogan called Netanyahu a war criminal.")
+    assert ("111", "IRN", "ISR") in coded("Iran called the Israeli strikes a violation of its sovereignty.")
+    text = ("Pakistani police arrested 300 opposition supporters on Sunday. "
+            "The party said the arrests were illegal and unconstitutional.")
+    assert any(c == "111" and t == "PAKCOP" for c, _, t in coded(text)), coded(text)
+    # a claim ("it") names no one; a phone call is no judgement
+    assert coded("The information minister called it a lie.") == []
+    assert coded("Putin called Biden on Tuesday.")[0][0] == "041"

@@ -25,6 +25,7 @@ from .grammar import (
 
 # Slots that name a noun's modifiers; with a light verb they are read on its noun.
 MODIFIER_SLOTS = {"poss", "compound", "amod"}
+EVALUATED_SLOT = "evaluated"
 
 # Heads whose subject an embedded or coordinated predicate shares.
 SHARED_SUBJECT_DEPS = {"xcomp", "conj", "advcl", "pcomp", "acomp"}
@@ -183,6 +184,8 @@ def slot_tokens(
     """Candidate argument heads of `token` for one slot name."""
     if slot.startswith("prep:"):
         return list(_slot_prep(token, tuple(slot[5:].split("/")), light_object))
+    if slot == EVALUATED_SLOT:
+        return [light_object] if light_object is not None else []
     finder = SLOTS.get(slot)
     if finder is None:
         raise ValueError(f"unknown argument slot {slot!r}")
@@ -312,4 +315,5 @@ SLOTS: dict[str, Callable[[Token, Grammar], list[Token] | Iterator[Token]]] = {
     "condition": _condition_subjects,
     "opposed_in": _opposed_in_phrase,
     "phrase": lambda t, g: _phrase_nouns(t),
+    EVALUATED_SLOT: lambda t, g: [],  # what an `evaluation` pattern judges (the match's light object)
 }

@@ -92,6 +92,7 @@ class Grammar:
     new_happening_modifiers: frozenset[str] = frozenset()
     personal_pronouns: frozenset[str] = frozenset()
     organisation_nouns: frozenset[str] = frozenset()
+    negative_evaluations: frozenset[str] = frozenset()
     act_reference_nouns: dict[str, ActReference] = field(default_factory=dict)  # lemma -> acts it names
 
 

@@ -17,6 +17,10 @@ words that express it, and how to find its arguments in the dependency parse:
                                           # "*own-clause": one about the speaker's own act)
       modals: [must, have]                # a required modal in the that-clause: "said X *must* go"
       adjectives: [pessimistic]           # predicative adjectives: "was *pessimistic* about"
+      evaluation: true                    # a negative judgement of something (data/grammar.yaml
+                                          # negative_evaluations): "called the arrests *illegal*",
+                                          # "said the verdict was *a farce*"; slot `evaluated` is
+                                          # what is judged
       excluded_deps: [dobj+oprd]          # dependents that rule it out ("+": all of them):
                                           # "called *the move* *a mistake*" is no phone call
       target: [obj, prep:against/at]      # where the target comes from, in order
@@ -90,7 +94,7 @@ CURATED, DICTIONARY, BROAD = "curated", "dictionary", "broad"
 LAYER_RANK = {CURATED: 0, DICTIONARY: 1, BROAD: 2}
 
 ENTRY_KEYS = frozenset("""
-    id code verbs nouns adjectives forms noun_role objects subjects preps complements modals excluded_deps
+    id code verbs nouns adjectives evaluation forms noun_role objects subjects preps complements modals excluded_deps
     target noun_target target_required reciprocal joint_code person_code governs family embedded_only subordinate
     unstated_source source_roles source compound_venue pattern reverse_code origin
 """.split())
@@ -134,6 +138,7 @@ class Pattern:
     unstated_source: bool = False
     source_roles: tuple[str, ...] = ()
     joint_code: str | None = None
+    evaluation: bool = False  # the verb judges something with a word of negative_evaluations
     person_code: str | None = None  # the code when every target is a person or people
     excluded_deps: tuple[frozenset[str], ...] = ()  # each: dependents that together rule it out
     compound_venue: bool = False
@@ -147,7 +152,7 @@ class Pattern:
     @property
     def specificity(self) -> int:
         """Patterns with more constraints are tried first."""
-        return (2 * bool(self.objects) + 2 * bool(self.subjects) + 2 * bool(self.complements)
+        return (2 * bool(self.objects) + 2 * bool(self.subjects) + 2 * bool(self.complements) + 2 * self.evaluation
                 + 2 * bool(self.modals) + bool(self.preps) + bool(self.particle)
                 + (2 * self.phrase.size if self.phrase is not None else 0))
 
@@ -631,6 +636,7 @@ def expand_entry(entry: dict[str, Any], ontology: Ontology, synsets: dict[str, f
         source_roles=tuple(str(r).upper() for r in entry.get("source_roles") or ()),
         excluded_deps=tuple(frozenset(item.split("+")) for item in _words(entry.get("excluded_deps"))),
         joint_code=_known_code(entry, "joint_code", ontology),
+        evaluation=bool(entry.get("evaluation", False)),
         person_code=_known_code(entry, "person_code", ontology),
         compound_venue=bool(entry.get("compound_venue", False)),
         reverse_code=_known_code(entry, "reverse_code", ontology),

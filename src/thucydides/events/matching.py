@@ -117,6 +117,7 @@ class PatternMatcher:
         match = Match(pattern, token)
         fits = (_has_particle(pattern, token) and self._fits_objects(match) and self._fits_subjects(pattern, token)
                 and _fits_preps(pattern, token) and self._fits_complements(match) and self._fits_modals(match)
+                and self._fits_evaluation(match)
                 and (pattern.compiled is None
                      or self._fits_phrase(pattern, match, context or VerbContext(token, self.grammar))))
         return match if fits else None
@@ -181,6 +182,19 @@ class PatternMatcher:
             match.complement = comps[0]
         return bool(comps)
 
+    def _fits_evaluation(self, match: Match) -> bool:
+        """For an `evaluation` pattern, a harsh judgement (`negative_evaluations`) of
+        something the verb names, which becomes the match's light object (slot
+        `evaluated`): "called *the arrests* illegal", "described *the verdict* as a
+        travesty", "said *the arrests* were illegal"."""
+        if not match.pattern.evaluation:
+            return True
+        judged = _judged(match.predicate, self.grammar.negative_evaluations)
+        if judged is not None and judged.pos_ == "PRON" and judged.lower_ not in self.grammar.personal_pronouns:
+            judged = None  # "called *it* a lie": a claim, whose author the pronoun does not name
+        match.light_object = judged
+        return judged is not None
+
     def _fits_modals(self, match: Match) -> bool:
         """A that-clause stating an obligation, for a pattern with `modals`, which becomes
         the match's complement: "said X *must* go"."""
@@ -216,6 +230,30 @@ class PatternMatcher:
         is a pronoun for the speaker."""
         return clause.dep_ == "ccomp" and clause.pos_ == "VERB" and clause.lemma_ != "be" and any(
             s.dep_ in {"nsubj", "nsubjpass"} and s.lower_ in self.grammar.speaker_pronouns for s in clause.children)
+
+
+def _judged(verb: Token, harsh: frozenset[str]) -> Token | None:
+    """What a verb judges with one of the `harsh` words: the object of "call X Y",
+    "brand X Y", "describe X as Y", or the subject of a clause "(said) X was Y"."""
+    def harsh_word(token: Token) -> bool:
+        words = [token, *token.conjuncts, *(c for c in token.children if c.dep_ in {"amod", "compound"})]
+        return any(w.lemma_.lower() in harsh or w.lower_ in harsh for w in words)
+
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if objects:
+        judgements = [c for c in verb.children if c.dep_ in {"oprd", "npadvmod", "ccomp", "xcomp"}]
+        # "called the Israeli strikes a violation": the parser hangs the second noun on the first
+        judgements += [g for g in objects[0].children if g.dep_ in {"dobj", "oprd", "npadvmod"}]
+        judgements += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children
+                       if p.dep_ == "pobj"]
+        if any(harsh_word(j) for j in judgements):
+            return objects[0]
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        predicates = [c for c in clause.children if c.dep_ in {"acomp", "attr"}]
+        if subjects and clause.lemma_ == "be" and any(harsh_word(p) for p in predicates):
+            return subjects[0]
+    return None
 
 
 def _has_particle(pattern: Pattern, token: Token) -> bool:
