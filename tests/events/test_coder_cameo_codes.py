@@ -112,3 +112,10 @@ def test_a_harsh_judgement_is_criticism_of_whoever_is_judged(coded) -> None:
     # a claim ("it") names no one; a phone call is no judgement
     assert coded("The information minister called it a lie.") == []
     assert coded("Putin called Biden on Tuesday.")[0][0] == "041"
+
+
+def test_being_concerned_by_an_act_is_criticism_of_its_agent(coded) -> None:
+    text = ("Mali's junta dissolved all political parties on Tuesday. "
+            "ECOWAS said it was deeply concerned by the decision.")
+    assert ("111", "IGOECW", "MLIGOV") in coded(text), coded(text)
+    assert all(c != "111" for c, _, _ in coded("Residents were worried about prices."))
