@@ -142,3 +142,9 @@ def test_an_event_noun_naming_a_kind_of_people_is_no_event(coded: Coded) -> None
 def test_forces_that_exchange_fire_fire_at_each_other_and_what_is_fired_is_no_one(coded: Coded) -> None:
     events = coded("Thai and Cambodian troops exchanged artillery and rocket fire along their border.")
     assert sorted(events) == [("194", "KHMMIL", "THAMIL"), ("194", "THAMIL", "KHMMIL")], events
+
+
+def test_military_exercises_are_held_carried_out_or_undertaken(coded: Coded) -> None:
+    assert ("152", "CHN", "TWN") in coded("China carried out military drills near Taiwan.")
+    events = coded("Egypt and Greece have agreed to undertake joint naval exercises.")
+    assert {c for c, _, _ in events} == {"0312"}, events
