@@ -65,3 +65,11 @@ def test_no_country_is_invented() -> None:
 def test_the_weights_are_data() -> None:
     weights = FocusWeights.from_data({"dateline": 10, "decay": 0.1})
     assert weights.dateline == 10.0 and weights.decay == 0.1 and weights.place == 1.0
+
+
+def test_an_agentless_release_is_the_act_of_the_state_in_context(pipeline: Pipeline) -> None:
+    text = ("TEHRAN, April 17 (Reuters) - Iran's judiciary said a French citizen held since 2022 on "
+            "espionage charges had been released and was on his way home.")
+    releases = [e for e in _events(pipeline, text, "2025-04-17") if e.code == "0841"]
+    assert releases and releases[0].source.code == "IRNGOV" and releases[0].source.implied, releases
+    assert releases[0].target.code == "FRACVL"

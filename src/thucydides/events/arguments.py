@@ -105,7 +105,10 @@ def _issued_statement(noun: Token, grammar: Grammar) -> bool:
 
 def direct_objects(verb: Token, grammar: Grammar) -> list[Token]:
     if is_passive(verb, grammar):
-        return children(verb, PASSIVE_SUBJECT_DEPS)
+        # "X was arrested and *charged*", "a citizen held since 2022 had been *released*":
+        # a coordinated passive's patient is the subject it shares with its head
+        return children(verb, PASSIVE_SUBJECT_DEPS) or (
+            children(verb.head, PASSIVE_SUBJECT_DEPS | ACTIVE_SUBJECT_DEPS) if verb.dep_ == "conj" else [])
     return children(verb, OBJECT_DEPS) or _quantified_object(verb)
 
 
