@@ -73,3 +73,10 @@ def test_an_agentless_release_is_the_act_of_the_state_in_context(pipeline: Pipel
     releases = [e for e in _events(pipeline, text, "2025-04-17") if e.code == "0841"]
     assert releases and releases[0].source.code == "IRNGOV" and releases[0].source.implied, releases
     assert releases[0].target.code == "FRACVL"
+
+
+def test_a_country_that_says_whose_someone_is_is_no_place_of_the_clause(pipeline: Pipeline) -> None:
+    text = ("MINSK, July 2 (AP) - Belarus freed 14 political prisoners on Wednesday after a visit to Minsk "
+            "by a senior U.S. envoy, the exiled opposition said.")
+    freed = [e for e in _events(pipeline, text, "2025-07-02") if e.code == "0841"]
+    assert freed and freed[0].target.code == "BLROPP", [(e.code, e.target) for e in freed]

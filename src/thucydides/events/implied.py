@@ -24,6 +24,9 @@ from .parties import UNPLACED, source_unstated
 
 # A country in these relations is a party to the clause, not where it happens.
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "iobj", "attr", "appos"})
+# A country in these relations says whose a thing or person is ("a *U.S.* envoy"); a city
+# there still says where ("*Istanbul* police").
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 
 
 class ImpliedActors:
@@ -42,17 +45,20 @@ class ImpliedActors:
         sent = sentence_of(predicate.doc, predicate.i)[1]
         dateline = doc_dateline_end(sent.doc) if sent.start == 0 else 0
         for ent in _ents_within(sent):
-            if ent.label_ in PLACE_LABELS and ent.start_char >= dateline and self._locative(ent.root) \
+            if ent.label_ in PLACE_LABELS and ent.start_char >= dateline and self._locative(ent) \
                     and _in_clause_of(ent.root, predicate):
                 country = self.resolver.country_of_place(ent.text)
                 if country:
                     return country
         return None
 
-    @staticmethod
-    def _locative(root: Token) -> bool:
+    def _locative(self, ent: SpacySpan) -> bool:
         """A place named as where ("in Istanbul", "Istanbul police"), not a country
-        that acts or is acted on ("*Germany* criticised the detention of ...")."""
+        that acts or is acted on ("*Germany* criticised the detention of ...") nor a
+        country that says whose someone is ("a senior *U.S.* envoy")."""
+        root = ent.root
+        if root.dep_ in MODIFIER_DEPS and not self.resolver.is_venue(ent.text):
+            return False
         return root.dep_ not in ARGUMENT_DEPS
 
     def placed(self, sources: list[Actor], targets: list[Actor], country: str | None,
