@@ -53,6 +53,9 @@ def test_a_person_with_an_age_is_no_place(pipeline) -> None:
     ("Wyoming", "Wyoming", "USA", "admin1"),  # the state, not a town of the name
     ("New York", "New York City", "USA", "city"),  # the region's own city
     ("Deraa", "Dar‘ā", "SYR", "city"),  # a spelling of a small city's own name
+    ("Hidalgo", "Hidalgo", "MEX", "admin1"),  # the state, not a town of the name in Nuevo León
+    ("Eger", "Eger", "HUN", "city"),  # a county-rank city, which GeoNames has no admin-1 for
+    ("Ramallah", "Ramallah", "PSE", "city"),  # nor for the West Bank's governorates
 ])
 def test_ambiguous_names(name: str, place: str, country: str, precision: str) -> None:
     found = default_gazetteer().resolve(name)
