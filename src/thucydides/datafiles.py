@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 from importlib import resources
 from importlib.resources.abc import Traversable
 from typing import Any
@@ -20,6 +21,13 @@ def data_path(relative: str) -> Traversable:
 
 def read_data(relative: str) -> str:
     return data_path(relative).read_text("utf-8")
+
+
+def read_tsv(relative: str) -> tuple[dict[str, str], ...]:
+    """The rows of a bundled tab-separated table (a header row, `#` comment lines), each a
+    dict by the header's column names; fields are never quoted."""
+    lines = [line for line in read_data(relative).splitlines() if line and not line.startswith("#")]
+    return tuple(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
 def load_yaml(text: str, loader: type[yaml.SafeLoader] = SafeLoader) -> Any:

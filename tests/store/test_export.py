@@ -325,6 +325,82 @@ def test_gdelt_division_codes_and_centroids(text: str, country: str, adm1: str, 
     assert lats[0] < gdelt.lat < lats[1] and lons[0] < gdelt.lon < lons[1]
 
 
+# Cities as the gazetteer resolves them: each carries the division its GeoNames admin-1
+# code names (before, only a division of its own name: none for Ikeja, Ludhiana, Nuremberg)
+# and exports that division's ADM1 code, as a world city (4), or as a US city (3).
+CITIES = [
+    ("Ankara", "TUR", "Ankara", "TU68", 4, "Ankara, Turkey"),
+    ("Kano", "NGA", "Kano", "NI29", 4, "Kano, Nigeria"),
+    ("Ikeja", "NGA", "Lagos", "NI05", 4, "Ikeja, Lagos, Nigeria"),
+    ("Ludhiana", "IND", "Punjab", "IN23", 4, "Ludhiana, Punjab, India"),
+    ("Nuremberg", "DEU", "Bayern", "GM02", 4, "Nuremberg, Bayern, Germany"),
+    ("Austin", "USA", "Texas", "USTX", 3, "Austin, Texas, United States"),
+]
+
+
+@pytest.mark.parametrize(("text", "country", "division", "adm1", "kind", "full_name"), CITIES)
+def test_gdelt_cities_carry_their_division_code(text: str, country: str, division: str, adm1: str, kind: int,
+                                                full_name: str) -> None:
+    from thucydides.places import default_gazetteer
+
+    place = default_gazetteer().resolve(text)
+    assert place is not None and (place.precision, place.country, place.admin1) == ("city", country, division)
+    location = Location(text=text, name=place.name, country=place.country, admin1=place.admin1, lat=place.lat,
+                        lon=place.lon, geonameid=place.geonameid, precision="city")
+    gdelt = default_geography().gdelt(location)
+    assert (gdelt.type, gdelt.adm1, gdelt.country, gdelt.full_name) == (kind, adm1, adm1[:2], full_name)
+    assert gdelt.feature_id == str(place.geonameid) and gdelt.lat == place.lat
+    # the code of the division the city names: a city and its division export alike
+    region = default_geography().gdelt(Location(text=division, name=division, country=country, admin1=division,
+                                                precision="admin1"))
+    assert region.adm1 == adm1
+
+
+def test_gazetteer_cities_carry_a_division_that_agrees_with_their_code() -> None:
+    """Every city of the gazetteer exports an ADM1 code (its GeoNames admin-1 code; 99.8%:
+    not the city-states, Singapore, Macau, Monaco, whose code is 00) and names the division
+    of that code (96.4%; 12.8% when only a division of the city's own name was given, 25 of
+    them the wrong one: a town called Jalisco lies in Chiapas). Where it names one, the
+    division's own ADM1 code is the city's."""
+    from thucydides.places import default_gazetteer
+
+    geo = default_geography()
+    cities = coded = named = 0
+    for place in default_gazetteer().places():
+        if place.precision != "city":
+            continue
+        cities += 1
+        city = geo.gdelt(Location(text=place.name, name=place.name, country=place.country, admin1=place.admin1,
+                                  geonameid=place.geonameid, precision="city"))
+        coded += len(city.adm1) > len(city.country)
+        if place.admin1 is not None:
+            named += 1
+            region = geo.gdelt(Location(text=place.admin1, name=place.admin1, country=place.country,
+                                        admin1=place.admin1, precision="admin1"))
+            assert region.adm1 == city.adm1, (place, region.adm1, city.adm1)
+    assert cities > 30_000
+    assert coded / cities >= 0.995 and named / cities >= 0.96
+
+
+@pytest.mark.parametrize(("text", "adm1", "lats", "lons"), [
+    ("Bavaria", "GM02", (47.2, 50.6), (8.9, 13.9)),
+    ("Moscow Oblast", "RS47", (54.2, 57.0), (35.1, 40.2)),
+    ("Lagos State", "NI05", (6.3, 6.8), (2.6, 4.4)),
+])
+def test_gdelt_divisions_named_in_english(text: str, adm1: str, lats: tuple[float, float],
+                                          lons: tuple[float, float]) -> None:
+    # Names the gazetteer did not know before (admin1_names.tsv): the division's code and centroid
+    from thucydides.places import default_gazetteer
+
+    place = default_gazetteer().resolve(text)
+    assert place is not None and place.precision == "admin1"
+    gdelt = default_geography().gdelt(Location(text=text, name=place.name, country=place.country,
+                                               admin1=place.admin1, precision="admin1"))
+    assert (gdelt.type, gdelt.adm1, gdelt.feature_id) == (5, adm1, adm1)
+    assert gdelt.lat is not None and gdelt.lon is not None
+    assert lats[0] < gdelt.lat < lats[1] and lons[0] < gdelt.lon < lons[1]
+
+
 def test_gdelt_leaves_out_divisions_it_cannot_tell_apart() -> None:
     # ISO has Sofia (the province, BG-23) and Sofia (the capital, BG-22); the gazetteer has
     # one "Sofia", and GeoNames two codes (58, 42): the country alone, no guess
@@ -353,7 +429,7 @@ def test_admin1_table_covers_the_gazetteers_divisions() -> None:
     assert coded / len(names) >= 0.93 and located / len(names) >= 0.92
 
 
-def test_build_tool_matches_names_as_iso_and_geonames_write_them(monkeypatch: pytest.MonkeyPatch) -> None:
+def _build_tool(monkeypatch: pytest.MonkeyPatch):
     import importlib.util
     import sys
     from pathlib import Path
@@ -364,6 +440,11 @@ def test_build_tool_matches_names_as_iso_and_geonames_write_them(monkeypatch: py
     tool = importlib.util.module_from_spec(spec)
     monkeypatch.setitem(sys.modules, "build_export_geo", tool)  # its dataclasses look their module up
     spec.loader.exec_module(tool)
+    return tool
+
+
+def test_build_tool_matches_names_as_iso_and_geonames_write_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    tool = _build_tool(monkeypatch)
     key = tool.division_key
     assert key("Adygeya, Respublika") == key("Adygeya Republic") == key("Respublika Adygeya") == "adygeya"
     assert key("Kwa Zulu-Natal") == key("KwaZulu-Natal") and key("Ḩimş") == key("Hims") == "hims"
@@ -374,6 +455,43 @@ def test_build_tool_matches_names_as_iso_and_geonames_write_them(monkeypatch: py
     assert tool.iso_names("Wales [Cymru GB-CYM]") == ["Wales", "Cymru"]
     assert tool.iso_names("Stockholms län [SE-01]") == ["Stockholms län"]
     assert tool.iso_names("San Andrés, Providencia y Santa Catalina") == ["San Andrés, Providencia y Santa Catalina"]
+
+
+@pytest.fixture(scope="module")
+def name_filters():
+    """The build tool, with what it checks a division's other name against: the gazetteer's
+    index less those names, the actor dictionary, the English lexicon."""
+    from thucydides.places import _Builder
+
+    with pytest.MonkeyPatch.context() as patch:
+        tool = _build_tool(patch)
+        yield tool, _Builder(division_names=False), tool.ActorNames.bundled(), tool.CommonWords.bundled()
+
+
+@pytest.mark.parametrize(("name", "division", "why"), [
+    ("Bavaria", ("DEU", "DE-BY", "Bayern"), None),
+    ("Tuscany", ("ITA", "IT-52", "Toscana"), None),  # a town elsewhere (in Canada) gives way to the region
+    ("Bayern", ("DEU", "DE-BY", "Bayern"), "known"),
+    ("Moscow", ("RUS", "RU-MOS", "Moskovskaya oblast'"), "a major city's name"),
+    ("Zadar", ("HRV", "HR-13", "Zadarska županija"), "the name of a city in the division"),
+    ("San Marino", ("SMR", "SM-07", "Città di San Marino"), "a country's name"),
+    ("Red Sea", ("EGY", "EG-BA", "Al Baḩr al Aḩmar"), "another division's own name"),  # Sudan's
+    ("Capital Region", ("DNK", "DK-84", "Hovedstaden"), "common English words"),
+    ("Oriental", ("MAR", "MA-02", "L'Oriental"), "common English words"),
+    ("Kashmir", ("IND", "IN-JK", "Jammu and Kashmīr"), "the actor dictionary's block name"),
+    ("Tyrol", ("AUT", "AT-7", "Tirol"), "the actor dictionary's place name"),  # Italy's there
+    ("Margarita", ("VEN", "VE-O", "Nueva Esparta"), "a word of a person's name"),
+    ("Uka", ("USA", "US-UT", "Utah"), "one word of fewer than 5 letters"),
+    ("Moskva vilayəti", ("RUS", "RU-MOS", "Moskovskaya oblast'"), "not Latin-script ASCII"),
+])
+def test_build_tool_leaves_out_division_names_other_places_have(name_filters, name: str,
+                                                                division: tuple[str, str, str],
+                                                                why: str | None) -> None:
+    from thucydides.places import place_key
+
+    tool, index, actors, common = name_filters
+    own = place_key(re.sub(r"\s*\[.*?\]|\s*\(.*?\)", "", division[2]))
+    assert tool._why_not(name, place_key(name), own, division, index, actors, common) == why
 
 
 def test_admin1_table_rows_agree_with_their_iso_codes() -> None:

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import csv
 from functools import cache
 
-from ..datafiles import read_data
+from ..datafiles import read_tsv
 
 
 def read_table(name: str) -> tuple[dict[str, str], ...]:
     """The rows of `data/export/NAME.tsv`, each a dict by the header's column names."""
-    lines = [line for line in read_data(f"export/{name}.tsv").splitlines() if line and not line.startswith("#")]
-    return tuple(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+    return read_tsv(f"export/{name}.tsv")
 
 
 @cache
