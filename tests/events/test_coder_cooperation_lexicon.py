@@ -52,16 +52,17 @@ def test_material_cooperation(coded: Coded, text: str, code: str, source: str, t
     assert any(c == code and s == source and t and t.startswith(target) for c, s, t in events), events
 
 
-@pytest.mark.parametrize("text, code, target", [
-    ("More than 300 political prisoners were freed in Yangon on Tuesday.", "0841", "MMR"),
-    ("The former Peruvian minister was extradited to Peru on Friday.", "063", "PER"),
-    ("Sanctions against Venezuela were lifted in March.", "085", "VEN"),
+@pytest.mark.parametrize("text, code, source, target", [
+    # a release of those held is the act of the state that held them (implied agent)
+    ("More than 300 political prisoners were freed in Yangon on Tuesday.", "0841", "MMRGOV", "MMR"),
+    ("The former Peruvian minister was extradited to Peru on Friday.", "063", None, "PER"),
+    ("Sanctions against Venezuela were lifted in March.", "085", None, "VEN"),
 ])
-def test_a_passive_release_or_lifting_is_coded_without_its_agent(
-    coded: Coded, text: str, code: str, target: str
+def test_a_passive_release_or_lifting_is_coded_without_a_stated_agent(
+    coded: Coded, text: str, code: str, source: str | None, target: str
 ) -> None:
     events = coded(text)
-    assert any(c == code and s is None and t and t.startswith(target) for c, s, t in events), events
+    assert any(c == code and s == source and t and t.startswith(target) for c, s, t in events), events
 
 
 @pytest.mark.parametrize("text", [
@@ -164,7 +165,7 @@ def test_a_halted_offensive_is_no_attack(coded: Coded) -> None:
 
 def test_released_hundreds_of_prisoners(coded: Coded) -> None:
     events = coded("Hundreds of political prisoners have been released in Tripoli.")
-    assert any(c == "0841" and s is None and t and t.startswith("LBY") for c, s, t in events), events
+    assert any(c == "0841" and s == "LBYGOV" and t and t.startswith("LBY") for c, s, t in events), events
 
 
 def test_talks_named_by_their_venue_are_no_meeting_of_the_venue_country(coded: Coded) -> None:
