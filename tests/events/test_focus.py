@@ -34,6 +34,13 @@ def test_a_place_in_the_events_own_clause_beats_the_focus(pipeline: Pipeline) ->
     assert arrests and arrests[0].source.code == "USACOP", [(e.code, e.source) for e in arrests]
 
 
+def test_an_organisation_the_actor_base_does_not_know_takes_the_country_in_focus(pipeline: Pipeline) -> None:
+    text = ("PORT SUDAN, Feb 14 (Reuters) - Sudan's Rapid Support Forces shelled a camp near El Fasher on Thursday.\n\n"
+            "The Hadhreen Initiative accused the RSF of targeting civilians.")
+    accusations = [e for e in _events(pipeline, text, "2025-02-14") if e.code.startswith("112")]
+    assert accusations and accusations[0].source.code == "SDN", [(e.code, e.source) for e in accusations]
+
+
 def test_a_person_the_actor_base_does_not_know_takes_the_country_in_focus(pipeline: Pipeline) -> None:
     text = ("MINSK, May 2 (Reuters) - A Belarusian court jailed an opposition activist for five years on Friday.\n\n"
             "Andrei Yatsko criticised the verdict.")

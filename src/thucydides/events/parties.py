@@ -27,6 +27,7 @@ from .phrases import sequence_heads
 from .refinement import CodeRefiner
 
 UNPLACED = ""  # the code of a person the actor base does not know, until placed
+UNPLACED_ENTITIES = frozenset({"PERSON", "ORG"})
 FIRST_ACTOR_SLOT = "phrase"  # arguments.SLOTS: nouns of the verb phrase, nearest first
 OWN_FORCE_ROLES = frozenset({"MIL", "COP"})
 
@@ -193,7 +194,7 @@ def unplaced_person(token: Token) -> list[Actor]:
     """A person the actor base does not know ("Her lawyer, *Pavel Lebedev*, said"), as
     an actor with no code yet: the country in context places them (`implied.py`), and
     with none they are left out."""
-    if token.ent_type_ != "PERSON" or token.pos_ != "PROPN":
+    if token.ent_type_ not in UNPLACED_ENTITIES or token.pos_ != "PROPN":
         return []
     ent = next((e for e in doc_ents(token.doc) if e.start <= token.i < e.end), None)
     if ent is None or ent.root.i != token.i:
