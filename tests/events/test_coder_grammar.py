@@ -130,6 +130,8 @@ def test_a_coordinated_verb_shares_the_subject_of_a_verb_mis_tagged_as_a_noun(co
 
 def test_protesters_clash_in_a_riot_armed_forces_clash_in_a_fight(coded: Coded) -> None:
     assert ("145", "KENCVL", "KENCOP") in coded("Protesters clashed with police in Nairobi.")
+    battle = coded("Vietnamese and Cambodian forces were battling for control of a base near the border.")
+    assert {(s, t) for c, s, t in battle if c == "190"} == {("VNMMIL", "KHMMIL"), ("KHMMIL", "VNMMIL")}, battle
     fight = coded("Indian and Chinese troops clashed on the border.")
     assert {(c, s, t) for c, s, t in fight} == {("190", "INDMIL", "CHNMIL"), ("190", "CHNMIL", "INDMIL")}
 
