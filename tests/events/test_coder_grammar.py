@@ -150,3 +150,8 @@ def test_military_exercises_are_held_carried_out_or_undertaken(coded: Coded) -> 
     assert ("152", "CHN", "TWN") in coded("China carried out military drills near Taiwan.")
     events = coded("Egypt and Greece have agreed to undertake joint naval exercises.")
     assert {c for c, _, _ in events} == {"0312"}, events
+
+
+def test_a_patrol_is_a_show_of_force(coded: Coded) -> None:
+    events = coded("The area around Kut is patrolled by U.S. and British jets.")
+    assert {(c, s) for c, s, _ in events} == {("150", "USAMIL"), ("150", "GBRMIL")}, events
