@@ -155,3 +155,9 @@ def test_military_exercises_are_held_carried_out_or_undertaken(coded: Coded) -> 
 def test_a_patrol_is_a_show_of_force(coded: Coded) -> None:
     events = coded("The area around Kut is patrolled by U.S. and British jets.")
     assert {(c, s) for c, s, _ in events} == {("150", "USAMIL"), ("150", "GBRMIL")}, events
+
+
+def test_taking_a_named_place_is_occupying_territory(coded: Coded) -> None:
+    assert any(c == "192" and s == "RUSMIL" for c, s, _ in coded("Russian troops took Bakhmut in May."))
+    # a name the gazetteer does not know as a place is no territory taken
+    assert all(c != "192" for c, _, _ in coded("Special army forces captured Beltran on Monday."))

@@ -10,6 +10,7 @@ words that express it, and how to find its arguments in the dependency parse:
       nouns: [arrest, detention]          # nominalisations: "the arrest of X by Y"
       noun_role: patient                  # "X's arrest": the possessor is the target
       objects: [sanction]                 # light verbs: the object must be one of these
+                                          # ("*place": or a named place: "captured *Knin*")
       subjects: [peacekeeper]             # a word the subject phrase must hold ("peacekeepers arrived")
       preps: [for]                        # a required preposition: "call for"
       complements: [attack, strike]       # a required xcomp: "threatened to attack"
@@ -90,6 +91,7 @@ from .arguments import SLOTS
 from .phrases import CompiledPhrase, compile_phrase
 
 NULL_CODE = "---"
+PLACE_OBJECT = "*place"  # in `objects`: any object that is a named place
 CURATED, DICTIONARY, BROAD = "curated", "dictionary", "broad"
 LAYER_RANK = {CURATED: 0, DICTIONARY: 1, BROAD: 2}
 

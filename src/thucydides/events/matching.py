@@ -14,10 +14,10 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from ..nlp import doc_sents, sentence_of
+from ..nlp import PLACE_LABELS, doc_ents, doc_sents, sentence_of
 from .arguments import subjects as agent_tokens
 from .grammar import EMBEDDED_CLAUSE_DEPS, MODIFIER_DEPS, OBJECT_DEPS, Grammar, children, objects_of
-from .lexicon import CURATED, LayerSegment, Lexicon, Pattern
+from .lexicon import CURATED, PLACE_OBJECT, LayerSegment, Lexicon, Pattern
 from .match import ActorLookup, Match
 from .phrases import VerbContext, fit_phrase
 
@@ -147,12 +147,21 @@ class PatternMatcher:
         if not wanted:
             return True
         objects = [o for o in objects_of(match.predicate, self.grammar) if o.lemma_.lower() in wanted
+                   or (PLACE_OBJECT in wanted and self._named_place(o))
                    or any(c.dep_ == "compound" and c.lemma_.lower() in wanted
                           and not self.resolver.names_people(f"{c.lemma_} {o.lemma_}".lower())
                           for c in o.children)]
         if objects:
             match.light_object = objects[0]
         return bool(objects)
+
+    def _named_place(self, token: Token) -> bool:
+        """A place name the gazetteer knows, tagged as a place ("captured *Knin*"), not
+        a person the tagger took for one ("captured *Beltran*")."""
+        if token.ent_type_ not in PLACE_LABELS:
+            return False
+        ent = next((e for e in doc_ents(token.doc) if e.start <= token.i < e.end), None)
+        return ent is not None and self.resolver.country_of_place(ent.text) is not None
 
     def _fits_subjects(self, pattern: Pattern, token: Token) -> bool:
         """ "peacekeepers *arrived*": who acts makes the event."""
