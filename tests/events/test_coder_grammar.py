@@ -161,3 +161,9 @@ def test_taking_a_named_place_is_occupying_territory(coded: Coded) -> None:
     assert any(c == "192" and s == "RUSMIL" for c, s, _ in coded("Russian troops took Bakhmut in May."))
     # a name the gazetteer does not know as a place is no territory taken
     assert all(c != "192" for c, _, _ in coded("Special army forces captured Beltran on Monday."))
+
+
+def test_a_bomb_that_detonates_is_a_bombing_whoever_set_it_off(coded: Coded) -> None:
+    assert [c for c, _, _ in coded("The first bomb was detonated on the Saipatae-Yaha Road on Monday.")] == ["183"]
+    assert ("183", "AFGUAF", "AFGCOP") in coded("Militants exploded a car bomb outside a police station in Kandahar.")
+    assert coded("Prices exploded last year.") == []
