@@ -283,6 +283,7 @@ class _Coded:
 
 # Dependents of a head noun that may be coordinated country adjectives.
 COUNTRY_MODIFIER_DEPS = frozenset({"amod", "nmod", "compound"})
+NAME_MEMO_SIZE = 50_000  # names remembered per resolver before the memo starts afresh
 
 
 class ActorResolver:
@@ -291,6 +292,10 @@ class ActorResolver:
     def __init__(self, dictionary: ActorDictionary | None = None, grammar: ActorGrammar | None = None) -> None:
         self.dictionary = dictionary or ActorDictionary.load()
         self.grammar = grammar or default_actor_grammar()
+        # Countries of names, which recur across a stream of articles ("Turkey", "the
+        # Kremlin"): the same answer each time, so each is worked out once (bounded).
+        self._text_countries: dict[tuple[str, str | None], str | None] = {}
+        self._place_countries: dict[str, str | None] = {}
 
     # --- public API ---------------------------------------------------------------------
 
@@ -360,6 +365,24 @@ class ActorResolver:
                     name=entry.name if entry else None, wikidata=entry.wikidata if entry else None,
                 )
         return actor
+
+    def country_of_text(self, text: str, date: str | None = None) -> str | None:
+        """The country of the actor `resolve_text` finds, remembered per name and date."""
+        key = (text, date)
+        if key not in self._text_countries:
+            if len(self._text_countries) >= NAME_MEMO_SIZE:
+                self._text_countries.clear()
+            actor = self.resolve_text(text, date)
+            self._text_countries[key] = actor.country if actor is not None else None
+        return self._text_countries[key]
+
+    def country_of_name(self, name: str) -> str | None:
+        """`country_of_place` with no preferred countries, remembered per name."""
+        if name not in self._place_countries:
+            if len(self._place_countries) >= NAME_MEMO_SIZE:
+                self._place_countries.clear()
+            self._place_countries[name] = self.country_of_place(name)
+        return self._place_countries[name]
 
     def country_of_place(self, name: str, countries: Iterable[str] = ()) -> str | None:
         """The country (alpha-3) of a country, capital, region or city name: dictionary

@@ -32,6 +32,10 @@ class CountryNames(Protocol):
 
     def country_of_place(self, name: str) -> str | None: ...
 
+    def country_of_name(self, name: str) -> str | None: ...
+
+    def country_of_text(self, text: str, date: str | None = None) -> str | None: ...
+
     def resolve_text(self, text: str, date: str | None = None) -> Actor | None: ...
 
 
@@ -111,8 +115,7 @@ def _mentions(doc: Doc, names: CountryNames, date: str | None, weights: FocusWei
 def _country_of(text: str, label: str, names: CountryNames, date: str | None,
                 weights: FocusWeights) -> tuple[str | None, float]:
     if label in PLACE_LABELS:
-        return names.country_of_place(text), weights.place
+        return names.country_of_name(text), weights.place
     if label in ACTOR_LABELS:
-        actor = names.resolve_text(text, date)
-        return (actor.country if actor else None), weights.actor
+        return names.country_of_text(text, date), weights.actor
     return None, 0.0

@@ -47,7 +47,7 @@ class ImpliedActors:
         for ent in _ents_within(sent):
             if ent.label_ in PLACE_LABELS and ent.start_char >= dateline and self._locative(ent) \
                     and _in_clause_of(ent.root, predicate):
-                country = self.resolver.country_of_place(ent.text)
+                country = self.resolver.country_of_name(ent.text)
                 if country:
                     return country
         return None

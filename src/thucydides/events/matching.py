@@ -161,7 +161,7 @@ class PatternMatcher:
         if token.ent_type_ not in PLACE_LABELS:
             return False
         ent = next((e for e in doc_ents(token.doc) if e.start <= token.i < e.end), None)
-        return ent is not None and self.resolver.country_of_place(ent.text) is not None
+        return ent is not None and self.resolver.country_of_name(ent.text) is not None
 
     def _fits_subjects(self, pattern: Pattern, token: Token) -> bool:
         """ "peacekeepers *arrived*": who acts makes the event."""
