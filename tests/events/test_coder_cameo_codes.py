@@ -119,3 +119,9 @@ def test_being_concerned_by_an_act_is_criticism_of_its_agent(coded) -> None:
             "ECOWAS said it was deeply concerned by the decision.")
     assert ("111", "IGOECW", "MLIGOV") in coded(text), coded(text)
     assert all(c != "111" for c, _, _ in coded("Residents were worried about prices."))
+
+
+def test_denying_permission_is_a_refusal_not_a_denial_of_responsibility(coded) -> None:
+    assert ("120", "RUS", "UKR") in coded("Russia turned down a Ukrainian request for talks.")
+    assert ("120", "EGY", "SDNREF") in coded("Egypt denied visas to Sudanese refugees.")
+    assert [c for c, _, _ in coded("The Egyptian government denied the allegations.")] == ["016"]
