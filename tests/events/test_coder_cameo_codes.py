@@ -125,3 +125,8 @@ def test_denying_permission_is_a_refusal_not_a_denial_of_responsibility(coded) -
     assert ("120", "RUS", "UKR") in coded("Russia turned down a Ukrainian request for talks.")
     assert ("120", "EGY", "SDNREF") in coded("Egypt denied visas to Sudanese refugees.")
     assert [c for c, _, _ in coded("The Egyptian government denied the allegations.")] == ["016"]
+
+
+def test_suspending_a_tax_or_tariff_eases_an_economic_measure(coded) -> None:
+    assert ("085", "FRA", "USABUS") in coded("France suspended a digital tax on U.S. tech companies.")
+    assert [c for c, _, _ in coded("Turkey suspended the newspaper.")] == ["1721"]
