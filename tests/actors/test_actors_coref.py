@@ -120,9 +120,12 @@ def test_both_sides_are_the_last_two_parties_of_earlier_sentences_not_places_or_
     assert sorted(a.code for a in both) == ["SDNMIL", "SDNREB"], both
 
 
-def test_both_leaders_are_the_last_two_countries(resolve_in):
+def test_both_leaders_are_the_last_two_countries_and_then_they(resolve_in):
     text = "Armenia accused Azerbaijan of shelling. Russia's president said he had called both leaders."
     assert sorted(a.country for a in resolve_in(text, "leaders", many=True)) == ["ARM", "AZE"]
+    text = ("Armenia accused Azerbaijan of shelling. The president of Kazakhstan, whose country chairs "
+            "the CSTO, said he had called both leaders and urged them to talk.")
+    assert sorted(a.country for a in resolve_in(text, "them", many=True)) == ["ARM", "AZE"]
 
 
 def test_pronouns_do_not_reach_far_back(resolve_in):

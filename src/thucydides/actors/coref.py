@@ -316,10 +316,10 @@ class DocMemory:
         return found
 
     def _push_like(self, entry: _Entry, root: Token, sentence: int, actors: tuple[Actor, ...]) -> None:
-        """A linked description is itself the most recent mention of its referent."""
-        self._entries.append(
-            replace(entry, index=root.i, sentence=sentence, actors=actors, dep=root.dep_, head=root.head.i)
-        )
+        """A linked description is itself the most recent mention of its referent; one
+        that stands for several ("both leaders") is plural, an antecedent of "them"."""
+        self._entries.append(replace(entry, index=root.i, sentence=sentence, actors=actors, dep=root.dep_,
+                                     head=root.head.i, plural=entry.plural or len(actors) > 1))
 
     def _remember_names(self, root: Token, found: Found) -> None:
         """Full name and surname of the person a phrase names: its head or an apposition
@@ -397,9 +397,10 @@ class DocMemory:
         """The nearest antecedents fitting the description (`count` distinct ones)."""
         want = set(words(chunk.text)) - self.grammar.description_fillers
         fitting: Iterable[_Entry] = (e for e in self._recent() if _fits(e, anaphor))
-        if anaphor.kind == PARTY:
-            # "OCHA ... called on *both sides*": the parties of what came before, not
-            # the speaker who names            # them, and a place ("clashed *in Omdurman*") is no party
+        if anaphor.kind == PARTY or anaphor.count > 1:
+            # "OCHA ... called on *both sides*", "(Kazakhstan's president) called *both
+            # leaders*": the parties of what came before, not the speaker who names them;
+            # and a place ("clashed *in Omdurman*") is no party
             doc = chunk.doc
             sentence = sentence_of(doc, chunk.root.i)[0]
             fitting = (e for e in fitting if e.sentence < sentence
