@@ -145,6 +145,11 @@ def test_a_definite_act_noun_names_the_agent_of_the_earlier_act(coded: Coded) ->
     assert any(c == "111" and t == "KENCOP" for c, _, t in coded(text)), coded(text)
 
 
+def test_a_light_verbs_own_act_noun_refers_back_too(coded: Coded) -> None:
+    text = "Egypt's president pardoned the activist Karim Fathy on Monday. Britain welcomed the decision."
+    assert ("051", "GBR", "EGYGOV") in coded(text), coded(text)
+
+
 def test_an_act_noun_of_another_kind_or_with_its_own_agent_refers_to_no_earlier_act(coded: Coded) -> None:
     # a verdict is no arrest; "the arrest of X by Y" says whose act it is
     text = "Kenyan police arrested 40 students in Nairobi. Amnesty International condemned the verdict."

@@ -88,15 +88,17 @@ class Parties:
         return targets
 
     def _referred_agents(self, match: Match, sources: list[Actor]) -> list[Actor]:
-        """ "welcomed *the decision*": the agent of the earlier act a target noun refers to."""
+        """ "condemned *the verdict*", "welcomed *the decision*" (a light verb's own
+        object): the agent of the earlier act a target noun refers to."""
+        heads = [match.light_object] if match.light_object is not None else []
         for slot in match.pattern.target:
-            if sequence_slot(slot) is not None:
-                continue
-            for head in slot_tokens(slot, match.predicate, self.grammar, match.light_object):
-                agents = self.acts.agents(head, sources) if head.pos_ == "NOUN" else []
-                if agents:
-                    match.trace.append(f"'{head.text}' refers to an earlier act of {agents[0].text}={agents[0].code}")
-                    return agents
+            if sequence_slot(slot) is None:
+                heads.extend(slot_tokens(slot, match.predicate, self.grammar, match.light_object))
+        for head in (h for h in heads if h.pos_ == "NOUN"):
+            agents = self.acts.agents(head, sources)
+            if agents:
+                match.trace.append(f"'{head.text}' refers to an earlier act of {agents[0].text}={agents[0].code}")
+                return agents
         return []
 
     def _actors(self, slots: tuple[str, ...], match: Match, article: Article,
