@@ -167,3 +167,7 @@ def test_a_bomb_that_detonates_is_a_bombing_whoever_set_it_off(coded: Coded) -> 
     assert [c for c, _, _ in coded("The first bomb was detonated on the Saipatae-Yaha Road on Monday.")] == ["183"]
     assert ("183", "AFGUAF", "AFGCOP") in coded("Militants exploded a car bomb outside a police station in Kandahar.")
     assert coded("Prices exploded last year.") == []
+
+
+def test_staying_away_from_work_is_a_strike(coded: Coded) -> None:
+    assert ("143", "NGAHLH", "NGAGOV") in coded("Nigerian doctors downed tools on Monday over unpaid salaries.")
