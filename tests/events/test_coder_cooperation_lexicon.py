@@ -248,3 +248,9 @@ def test_a_working_meal_is_a_meeting(coded: Coded) -> None:
 def test_sending_peacekeeping_troops_is_peacekeeping(coded: Coded) -> None:
     events = coded("Rwanda sent 500 peacekeeping troops to the Central African Republic.")
     assert ("074", "RWA", "CAF") in events, events
+
+
+def test_medical_and_rescue_teams_sent_are_humanitarian_aid(coded: Coded) -> None:
+    assert ("073", "CHN", "SLE") in coded("China sent a medical team to Sierra Leone to fight Ebola.")
+    assert ("073", "JPN", "TUR") in coded("Japan sent rescue workers to Turkey after the earthquake.")
+    assert [c for c, _, _ in coded("Britain deployed troops to Estonia.")] == ["150"]

@@ -141,14 +141,14 @@ class PatternMatcher:
     def _fits_objects(self, match: Match) -> bool:
         """A light-verb pattern fits when one of its nouns is the verb's object, which
         becomes the match's light object: "held *talks*", and as a modifier "ended
-        *mediation* efforts", "began a *hunger* strike" (but "*drug* lords", "*aid*
-        workers" name people, not what is given)."""
+        *mediation* efforts", "began a *hunger* strike", "sent a *medical* team" (but
+        "*drug* lords", "*aid* workers" name people, not what is given)."""
         wanted = match.pattern.objects
         if not wanted:
             return True
         objects = [o for o in objects_of(match.predicate, self.grammar) if o.lemma_.lower() in wanted
                    or (PLACE_OBJECT in wanted and self._named_place(o))
-                   or any(c.dep_ == "compound" and c.lemma_.lower() in wanted
+                   or any(c.dep_ in {"compound", "amod"} and c.lemma_.lower() in wanted
                           and not self.resolver.names_people(f"{c.lemma_} {o.lemma_}".lower())
                           for c in o.children)]
         if objects:
