@@ -171,3 +171,13 @@ def test_a_bomb_that_detonates_is_a_bombing_whoever_set_it_off(coded: Coded) -> 
 
 def test_staying_away_from_work_is_a_strike(coded: Coded) -> None:
     assert ("143", "NGAHLH", "NGAGOV") in coded("Nigerian doctors downed tools on Monday over unpaid salaries.")
+
+
+def test_a_hyphenated_act_noun_split_by_the_tokenizer_is_still_that_act(coded: Coded) -> None:
+    assert ("141", "THAEDU", "THAGOV") in coded("Students staged a sit-in outside the parliament in Bangkok.")
+
+
+def test_a_light_verb_with_an_act_for_object_is_not_coded_on_its_own(coded: Coded) -> None:
+    # "held a sit-in" is no arrest; "held 40 protesters" is
+    assert [c for c, _, _ in coded("Workers held a sit-in at the factory in Lagos.")] == ["141"]
+    assert ("173", "NGACOP", "NGACVL") in coded("Police held 40 protesters overnight in Lagos.")

@@ -58,12 +58,24 @@ class PatternMatcher:
         return _curated_first([found for found in fitting if found])
 
     def _fix_lemmas(self, doc: Doc) -> None:
-        """Known lemmatizer slips ("staged" -> "stag"), mended before any matching."""
+        """Known lemmatizer slips ("staged" -> "stag"), mended before any matching, and
+        hyphenated nouns the tokenizer splits ("a sit-in": "sit", "-", "in"): the last
+        part takes the whole word as lemma when the lexicon knows it."""
         fixes = self.grammar.lemma_fixes
+        hyphen = doc.vocab.strings["-"]
         for i, lower_id in enumerate(doc.to_array([LOWER]).tolist()):
             if lower_id in self._lemma_fix_ids:
                 token = doc[i]
                 token.lemma_ = fixes[token.lower_]
+            elif lower_id == hyphen and 0 < i < len(doc) - 1:
+                self._join_hyphenated(doc[i - 1], doc[i], doc[i + 1])
+
+    def _join_hyphenated(self, first: Token, hyphen: Token, last: Token) -> None:
+        if first.whitespace_ or hyphen.whitespace_ or last.pos_ != "NOUN":
+            return
+        word = f"{first.lower_}-{last.lemma_.lower()}"
+        if self.lexicon.segments("noun", word, None):
+            last.lemma_ = word
 
     def _lexicon_patterns(self, doc: Doc) -> Patterns:
         """Token index -> the lexicon's patterns for its POS and lemma (or form), by
@@ -114,6 +126,8 @@ class PatternMatcher:
         codes an event and everything the pattern asks for is found around it."""
         if not self._in_place(pattern, token) or _has_excluded_deps(token, pattern.excluded_deps):
             return None  # "called the move *a mistake*" is no phone call; "struck *a boat*" no labour strike
+        if self._light_use(pattern, token):
+            return None  # "*held* a sit-in": the noun is the event, the verb no arrest
         match = Match(pattern, token)
         fits = (_has_particle(pattern, token) and self._fits_objects(match) and self._fits_subjects(pattern, token)
                 and _fits_preps(pattern, token) and self._fits_complements(match) and self._fits_modals(match)
@@ -121,6 +135,14 @@ class PatternMatcher:
                 and (pattern.compiled is None
                      or self._fits_phrase(pattern, match, context or VerbContext(token, self.grammar))))
         return match if fits else None
+
+    def _light_use(self, pattern: Pattern, token: Token) -> bool:
+        """A light verb whose object is an act the lexicon codes ("held a *rally*",
+        "staged a *sit-in*") only carries that act; its own patterns that ask for no
+        particular object (the "hold" of an arrest) do not fit."""
+        if pattern.pos != "verb" or pattern.objects or pattern.evaluation or token.lemma_ not in self.grammar.light_verbs:
+            return False
+        return any(self.lexicon.candidates("noun", o.lemma_.lower()) for o in token.children if o.dep_ == "dobj")
 
     def _in_place(self, pattern: Pattern, token: Token) -> bool:
         """Whether the token's place in the sentence is one where its part of speech
