@@ -1,4 +1,4 @@
-"""Short wire stories shared by the tests of ingestion and deduplication: a story, a
+"""Short wire stories shared by the tests of ingestion, deduplication and the API's writes: a story, a
 syndicated copy of it (new dateline, same text) and an unrelated story."""
 
 STORY = (

@@ -10,15 +10,9 @@ from fastapi.testclient import TestClient
 from thucydides.api import create_app
 from thucydides.store import Store
 from thuc_api_support import SAMPLE
+from wire_stories import COPY, STORY
 
 TOKEN = {"Authorization": "Bearer s3cret"}
-STORY = (
-    "NAIROBI, Mar 3 (Wire) - Kenyan police arrested forty opposition supporters outside the parliament in Nairobi "
-    "on Sunday after a march against new taxes turned violent, the interior ministry said. Officers fired tear gas "
-    "at the crowd, and the opposition leader condemned the arrests as an attack on the right to protest. The "
-    "European Union urged the government to release the detained supporters and to open talks with the opposition."
-)
-COPY = "(Other Wire) " + STORY.split(" - ", 1)[1]  # syndicated: new dateline, same story
 
 
 def post(client: TestClient, article_id: str, text: str) -> dict:
