@@ -8,6 +8,8 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -70,3 +72,15 @@ def stop_server(proc: subprocess.Popen) -> None:
     except subprocess.TimeoutExpired:
         proc.kill()
         proc.wait(timeout=10)
+
+
+@contextmanager
+def serving(db: Path) -> Iterator[str]:
+    """`thucydides serve` over `db` (its snapshots beside it) until the block ends: the base URL."""
+    port = free_port()
+    server = start_server(db, port, snapshot_dir=db.parent)
+    try:
+        wait_for(f"http://127.0.0.1:{port}/api/summary", server)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        stop_server(server)

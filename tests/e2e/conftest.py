@@ -16,7 +16,7 @@ from urllib.parse import urlparse
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "api"))  # the helpers shared with tests/api
-from thuc_api_support import build_sample_store, free_port, start_server, stop_server, wait_for  # noqa: E402
+from thuc_api_support import build_sample_store, serving  # noqa: E402
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -33,13 +33,8 @@ sync_api = pytest.importorskip("playwright.sync_api", reason="end-to-end tests n
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     db = tmp_path_factory.mktemp("e2e") / "store.duckdb"
     shutil.copyfile(build_sample_store(tmp_path_factory), db)
-    port = free_port()
-    server = start_server(db, port, snapshot_dir=db.parent)
-    try:
-        wait_for(f"http://127.0.0.1:{port}/api/summary", server)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        stop_server(server)
+    with serving(db) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

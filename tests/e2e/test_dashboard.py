@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import httpx
-from thuc_api_support import free_port, start_server, stop_server, wait_for
+from thuc_api_support import serving
 
 
 def ready(page, timeout: float = 30_000) -> None:
@@ -232,21 +232,18 @@ def test_only_a_web_address_becomes_a_link(browser, tmp_path_factory):
     with Store.open(db) as store:
         store.add(Article(id="js", text="Talks resumed.", url="javascript:alert(document.domain)"), [])
         store.add(Article(id="web", text="Talks resumed again.", url="https://ex.com/talks"), [])
-    port = free_port()
-    server = start_server(db, port, snapshot_dir=db.parent)
     page = browser.new_page()
     try:
-        wait_for(f"http://127.0.0.1:{port}/api/summary", server)
-        page.goto(f"http://127.0.0.1:{port}/article?id=js")
-        ready(page)
-        assert page.locator("#meta a").count() == 0
-        assert "javascript:alert(document.domain)" in page.inner_text("#meta")  # shown, as text
-        page.goto(f"http://127.0.0.1:{port}/article?id=web")
-        ready(page)
-        assert page.get_attribute("#meta a", "href") == "https://ex.com/talks"
+        with serving(db) as url:
+            page.goto(f"{url}/article?id=js")
+            ready(page)
+            assert page.locator("#meta a").count() == 0
+            assert "javascript:alert(document.domain)" in page.inner_text("#meta")  # shown, as text
+            page.goto(f"{url}/article?id=web")
+            ready(page)
+            assert page.get_attribute("#meta a", "href") == "https://ex.com/talks"
     finally:
         page.close()
-        stop_server(server)
 
 
 def test_undated_events_are_said_not_charted(browser, tmp_path_factory):
@@ -264,16 +261,13 @@ def test_undated_events_are_said_not_charted(browser, tmp_path_factory):
         for n, day in enumerate(["2014-01-10", "2014-04-02", None, None]):
             article = Article(id=f"a{n}", text=f"Police detained protesters ({n}).", date=day)
             store.add(article, [event(article, 0)])
-    port = free_port()
-    server = start_server(db, port, snapshot_dir=db.parent)
     page = browser.new_page()
     try:
-        wait_for(f"http://127.0.0.1:{port}/api/summary", server)
-        page.goto(f"http://127.0.0.1:{port}/")
-        ready(page)
-        assert page.evaluate("timelineChart.data.labels") == ["2014-01-01", "2014-02-01", "2014-03-01", "2014-04-01"]
-        assert attr(page, "#timeline-box", "data-undated") == 2
-        assert page.inner_text("#undated").startswith("2 events have no date")
+        with serving(db) as url:
+            page.goto(f"{url}/")
+            ready(page)
+            assert page.evaluate("timelineChart.data.labels") == ["2014-01-01", "2014-02-01", "2014-03-01", "2014-04-01"]
+            assert attr(page, "#timeline-box", "data-undated") == 2
+            assert page.inner_text("#undated").startswith("2 events have no date")
     finally:
         page.close()
-        stop_server(server)
