@@ -199,6 +199,11 @@ def doc_ents(doc: Doc) -> list[Span]:
     return ents
 
 
+def entity_of(token: Token) -> Span | None:
+    """The named entity a token is part of, if any."""
+    return next((e for e in doc_ents(token.doc) if e.start <= token.i < e.end), None)
+
+
 @lru_cache(maxsize=1)
 def _speech_verbs() -> frozenset[str]:
     return frozenset(load_yaml(read_data("enrich/quotes.yaml"))["speech_verbs"])

@@ -34,7 +34,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from ..model import Actor
 from ..nlp import doc_text, names_a_person, sentence_of
@@ -284,6 +284,16 @@ class _Coded:
 # Dependents of a head noun that may be coordinated country adjectives.
 COUNTRY_MODIFIER_DEPS = frozenset({"amod", "nmod", "compound"})
 NAME_MEMO_SIZE = 50_000  # names remembered per resolver before the memo starts afresh
+K = TypeVar("K")
+
+
+def _remembered(memo: dict[K, str | None], key: K, compute: Callable[[], str | None]) -> str | None:
+    """`compute()`, remembered under `key` in a memo that starts afresh when full."""
+    if key not in memo:
+        if len(memo) >= NAME_MEMO_SIZE:
+            memo.clear()
+        memo[key] = compute()
+    return memo[key]
 
 
 class ActorResolver:
@@ -368,21 +378,15 @@ class ActorResolver:
 
     def country_of_text(self, text: str, date: str | None = None) -> str | None:
         """The country of the actor `resolve_text` finds, remembered per name and date."""
-        key = (text, date)
-        if key not in self._text_countries:
-            if len(self._text_countries) >= NAME_MEMO_SIZE:
-                self._text_countries.clear()
+        def country() -> str | None:
             actor = self.resolve_text(text, date)
-            self._text_countries[key] = actor.country if actor is not None else None
-        return self._text_countries[key]
+            return actor.country if actor is not None else None
+
+        return _remembered(self._text_countries, (text, date), country)
 
     def country_of_name(self, name: str) -> str | None:
         """`country_of_place` with no preferred countries, remembered per name."""
-        if name not in self._place_countries:
-            if len(self._place_countries) >= NAME_MEMO_SIZE:
-                self._place_countries.clear()
-            self._place_countries[name] = self.country_of_place(name)
-        return self._place_countries[name]
+        return _remembered(self._place_countries, name, lambda: self.country_of_place(name))
 
     def country_of_place(self, name: str, countries: Iterable[str] = ()) -> str | None:
         """The country (alpha-3) of a country, capital, region or city name: dictionary

@@ -20,7 +20,8 @@ from .lexicon import Lexicon
 from .match import Candidate
 
 _ACTS_KEY = "thucydides.acts"  # per-document memo (nlp.release drops it)
-REFERRING_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her"})
+# Besides the definite determiners (data/grammar.yaml): "*its* decision", "*their* arrest".
+POSSESSIVE_DETERMINERS = frozenset({"its", "their", "his", "her"})
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,7 @@ class ActMemory:
         `act_reference_nouns` give ("the decision": any act; "the verdict": a court's).
         Never one of `sources` (reacting to one's own act is no dyad)."""
         reference = self._reference(noun)
-        if reference is None or not _referring(noun):
+        if reference is None or not self._referring(noun):
             return []
         acts: dict[int, Act] = noun.doc.user_data.get(_ACTS_KEY, {})
         start = noun.sent.start
@@ -73,11 +74,11 @@ class ActMemory:
             return None
         return ActReference(tuple(sorted({p.code[:2] for p in patterns})))
 
-
-def _referring(noun: Token) -> bool:
-    """ "the arrests", "this verdict", "its decision": definite, and with no phrase of
-    its own saying whose act it is ("the arrest *of X by Y*" is coded as it stands)."""
-    determiners = [c for c in noun.children if c.dep_ in {"det", "poss"}]
-    if not determiners or determiners[0].lower_ not in REFERRING_DETERMINERS:
-        return False
-    return not any(c.dep_ in {"prep", "acl", "relcl"} or c.pos_ == "PROPN" for c in noun.children)
+    def _referring(self, noun: Token) -> bool:
+        """ "the arrests", "this verdict", "its decision": definite, and with no phrase of
+        its own saying whose act it is ("the arrest *of X by Y*" is coded as it stands)."""
+        determiners = [c for c in noun.children if c.dep_ in {"det", "poss"}]
+        first = determiners[0].lower_ if determiners else None
+        if first not in self.grammar.definite_determiners and first not in POSSESSIVE_DETERMINERS:
+            return False
+        return not any(c.dep_ in {"prep", "acl", "relcl"} or c.pos_ == "PROPN" for c in noun.children)

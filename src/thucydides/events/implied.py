@@ -17,16 +17,16 @@ from spacy.tokens import Token
 from ..dateline import doc_dateline_end
 from ..model import Actor
 from ..nlp import PLACE_LABELS, doc_ents, sentence_of
-from .grammar import Grammar, is_passive
+from .grammar import MODIFIER_DEPS, Grammar, is_passive
 from .match import ActorLookup, Match
 from .parties import UNPLACED, source_unstated
 
 
 # A country in these relations is a party to the clause, not where it happens.
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "iobj", "attr", "appos"})
-# A country in these relations says whose a thing or person is ("a *U.S.* envoy"); a city
-# there still says where ("*Istanbul* police").
-MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
+# A country in these relations says whose a thing or person is ("a *U.S.* envoy",
+# "*Turkey's* police"); a city there still says where ("*Istanbul* police").
+OWNER_DEPS = frozenset(MODIFIER_DEPS | {"poss"})
 
 
 class ImpliedActors:
@@ -57,7 +57,7 @@ class ImpliedActors:
         that acts or is acted on ("*Germany* criticised the detention of ...") nor a
         country that says whose someone is ("a senior *U.S.* envoy")."""
         root = ent.root
-        if root.dep_ in MODIFIER_DEPS and not self.resolver.is_venue(ent.text):
+        if root.dep_ in OWNER_DEPS and not self.resolver.is_venue(ent.text):
             return False
         return root.dep_ not in ARGUMENT_DEPS
 

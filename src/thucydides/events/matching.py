@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from ..nlp import PLACE_LABELS, doc_ents, doc_sents, sentence_of
+from ..nlp import PLACE_LABELS, doc_sents, entity_of, sentence_of
 from .arguments import subjects as agent_tokens
 from .grammar import EMBEDDED_CLAUSE_DEPS, MODIFIER_DEPS, OBJECT_DEPS, Grammar, children, objects_of
 from .lexicon import CURATED, PLACE_OBJECT, LayerSegment, Lexicon, Pattern
@@ -182,7 +182,7 @@ class PatternMatcher:
         a person the tagger took for one ("captured *Beltran*")."""
         if token.ent_type_ not in PLACE_LABELS:
             return False
-        ent = next((e for e in doc_ents(token.doc) if e.start <= token.i < e.end), None)
+        ent = entity_of(token)
         return ent is not None and self.resolver.country_of_name(ent.text) is not None
 
     def _fits_subjects(self, pattern: Pattern, token: Token) -> bool:

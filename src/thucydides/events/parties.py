@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from ..dateline import doc_dateline_end
 from ..model import Actor, Article
-from ..nlp import doc_ents
+from ..nlp import entity_of
 from ..petrarch.patterns import sequence_slot
 from .acts import ActMemory
 from .arguments import light_verb_of, place_tokens, slot_tokens
@@ -198,7 +198,7 @@ def unplaced_person(token: Token) -> list[Actor]:
     with none they are left out."""
     if token.ent_type_ not in UNPLACED_ENTITIES or token.pos_ != "PROPN":
         return []
-    ent = next((e for e in doc_ents(token.doc) if e.start <= token.i < e.end), None)
+    ent = entity_of(token)
     if ent is None or ent.root.i != token.i:
         return []
     return [Actor(code=UNPLACED, text=ent.text, start=ent.start_char, end=ent.end_char, name=ent.text)]
