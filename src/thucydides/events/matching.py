@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from ..nlp import PLACE_LABELS, doc_sents, entity_of, sentence_of
 from .arguments import subjects as agent_tokens
-from .grammar import EMBEDDED_CLAUSE_DEPS, MODIFIER_DEPS, OBJECT_DEPS, Grammar, children, objects_of
+from .grammar import EMBEDDED_CLAUSE_DEPS, MODIFIER_DEPS, OBJECT_DEPS, Grammar, children, objects_of, prep_objects
 from .lexicon import CURATED, PLACE_OBJECT, LayerSegment, Lexicon, Pattern
 from .match import ActorLookup, Match
 from .phrases import VerbContext, fit_phrase
@@ -275,8 +275,7 @@ def _judged(verb: Token, harsh: frozenset[str]) -> Token | None:
         judgements = [c for c in verb.children if c.dep_ in {"oprd", "npadvmod", "ccomp", "xcomp"}]
         # "called the Israeli strikes a violation": the parser hangs the second noun on the first
         judgements += [g for g in objects[0].children if g.dep_ in {"dobj", "oprd", "npadvmod"}]
-        judgements += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children
-                       if p.dep_ == "pobj"]
+        judgements += prep_objects(verb, ("as",))  # "described X *as* a travesty"
         if any(harsh_word(j) for j in judgements):
             return objects[0]
     for clause in (c for c in verb.children if c.dep_ == "ccomp"):
