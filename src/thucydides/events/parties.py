@@ -65,8 +65,7 @@ class Parties:
         actors = [a for t in agent_tokens(verb, self.grammar) for a in self.resolver.resolve_many(t, article.date)]
         actors = [a for a in actors if all(a.code != p.code for p in partners)]
         if actors:
-            match.trace.append(f"subject of '{verb.text}', whose circumstance it is -> "
-                               + ", ".join(f"{a.text}={a.code}" for a in actors))
+            match.trace.append(f"subject of '{verb.text}', whose circumstance it is -> {_listed(actors)}")
         return actors
 
     def targets(self, match: Match, article: Article, sources: list[Actor]) -> list[Actor]:
@@ -111,7 +110,7 @@ class Parties:
             if sources and match.pattern.layer != CURATED:
                 actors = [a for a in actors if not _own_forces(a, sources)]
             if actors:
-                match.trace.append(f"{slot} -> " + ", ".join(f"{a.text}={a.code}" for a in actors))
+                match.trace.append(f"{slot} -> {_listed(actors)}")
                 return actors
         return []
 
@@ -188,14 +187,19 @@ class Parties:
         actors = [a for t in place_tokens(match.predicate, self.grammar, match.light_object)
                   for a in self.resolver.resolve_many(t, article.date)]
         if actors:
-            match.trace.append("place -> " + ", ".join(f"{a.text}={a.code}" for a in actors))
+            match.trace.append(f"place -> {_listed(actors)}")
         return actors
 
 
+def _listed(actors: list[Actor]) -> str:
+    """Actors as a trace names them: "Turkish police=TURCOP, protesters=TURCVL"."""
+    return ", ".join(f"{a.text}={a.code}" for a in actors)
+
+
 def unplaced_person(token: Token) -> list[Actor]:
-    """A person the actor base does not know ("Her lawyer, *Pavel Lebedev*, said"), as
-    an actor with no code yet: the country in context places them (`implied.py`), and
-    with none they are left out."""
+    """A person or organisation the actor base does not know ("Her lawyer, *Pavel
+    Lebedev*, said", "*The Hadhreen Initiative* accused"), as an actor with no code yet:
+    the country in context places them (`implied.py`), and with none they are left out."""
     if token.ent_type_ not in UNPLACED_ENTITIES or token.pos_ != "PROPN":
         return []
     ent = entity_of(token)
