@@ -127,6 +127,8 @@ def test_modifier_table_loads_and_refines() -> None:
     assert modifiers.refine("190", {"bomb"}) == "183"
     assert modifiers.refine("183", {"car", "suicide"}) == "1831"
     assert modifiers.refine("163", {"economic"}) is None
+    assert modifiers.refine("0832", {"election"}) == "0834"  # "election law"
+    assert modifiers.refine("0834", {"political"}) is None  # "political autonomy" stays institutional
 
 
 @pytest.mark.parametrize("text, code", [
@@ -139,6 +141,7 @@ def test_modifier_table_loads_and_refines() -> None:
     ("Serb militias engaged in ethnic cleansing against the Muslim population.", "203"),
     # yielding to demands takes the code of what was demanded
     ("The Bolivian government accepted the demands of the miners that it introduce economic reforms.", "0832"),
+    ("The Kurds demanded political autonomy from the government.", "1044"),
     ("The union called off the strike after talks with the government.", "082"),
     ("The rebels laid down their arms in Kivu.", "0873"),
     ("Hamas refused to renounce violence against Israel.", "1246"),
