@@ -87,3 +87,15 @@ def test_a_country_that_says_whose_someone_is_is_no_place_of_the_clause(pipeline
             "by a senior U.S. envoy, the exiled opposition said.")
     freed = [e for e in _events(pipeline, text, "2025-07-02") if e.code == "0841"]
     assert freed and freed[0].target.code == "BLROPP", [(e.code, e.target) for e in freed]
+
+
+def test_a_bombing_without_an_agent_is_the_unidentified_forces_of_its_place(pipeline: Pipeline) -> None:
+    text = "A car bomb exploded outside a police station in Kandahar on Monday, killing four officers."
+    killings = [e for e in _events(pipeline, text, "2024-05-06") if e.root == "18"]
+    assert killings and all(e.source.code == "AFGUAF" and e.source.implied for e in killings), killings
+
+
+def test_violence_without_an_agent_or_a_bomb_has_no_implied_source(pipeline: Pipeline) -> None:
+    text = "Four officers were killed outside a police station in Kandahar on Monday."
+    killings = [e for e in _events(pipeline, text, "2024-05-06") if e.root == "18"]
+    assert killings and all(e.source is None for e in killings), killings

@@ -162,6 +162,8 @@ class EventCoder:
         self.refiner.recode(cand)
         if not sources:
             cand.sources = sources = self.implied.agent(match, cand.code, targets, clause_country, context_country)
+        if not sources:
+            cand.sources = sources = self.implied.attacker(match, cand.code, country)
         if not sources and match.pattern.unstated_source:
             cand.unstated_source = source_unstated(match, self.grammar)
             if cand.unstated_source:

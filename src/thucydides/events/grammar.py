@@ -70,6 +70,8 @@ class Grammar:
     own_state_roles: frozenset[str] = frozenset()
     implied_dissent_codes: frozenset[str] = frozenset()
     implied_dissent_role: str = "CVL"
+    implied_attacker_codes: frozenset[str] = frozenset()
+    implied_attacker_role: str = "UAF"
     unrealised_modifiers: frozenset[str] = frozenset()
     generic_determiners: frozenset[str] = frozenset()
     preventing_verbs: frozenset[str] = frozenset()
@@ -113,6 +115,7 @@ def default_grammar() -> Grammar:
     return Grammar(discard_words=discards, lemma_fixes=fixes, light_preps=preps, opposition_phrases=opposed,
                    act_reference_nouns=acts,
                    implied_agent_roles=agents, implied_dissent_role=str(data.get("implied_dissent_role", "CVL")),
+                   implied_attacker_role=str(data.get("implied_attacker_role", "UAF")),
                    stative_participles=stative,
                    country_focus=FocusWeights.from_data(data.get("country_focus")),
                    **lists)

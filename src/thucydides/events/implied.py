@@ -119,6 +119,19 @@ class ImpliedActors:
         match.trace.append(f"implied agent: {country}{role} (agentless {predicate.lemma_.lower()})")
         return [_implied_actor(country, role, predicate.idx)]
 
+    def attacker(self, match: Match, code: str, country: str | None) -> list[Actor]:
+        """The unidentified armed forces of the country in context, who in CAMEO
+        practice set off a bomb no one is named for ("a roadside bombing near Samarra
+        killed a U.S. soldier": IRQUAF); none where no country is placed
+        (`implied_attacker_codes`, `implied_attacker_role` in data/grammar.yaml)."""
+        grammar = self.grammar
+        if not country or not code.startswith(tuple(grammar.implied_attacker_codes)) \
+                or not source_unstated(match, grammar):
+            return []
+        role = grammar.implied_attacker_role
+        match.trace.append(f"implied attacker: {country}{role} (bombing without an agent)")
+        return [_implied_actor(country, role, match.predicate.idx)]
+
     @staticmethod
     def _with_country(actor: Actor, country: str | None, others: list[Actor], stated: bool) -> Actor:
         """A role-only actor ("police", "protesters") or a person the actor base does
