@@ -87,6 +87,12 @@ def test_demonym_people(code_of):
     assert code_of("The Bosnian Serbs demanded a truce.", "Serbs") == "BIHCVL"
 
 
+def test_a_country_after_anti_is_whom_the_phrase_opposes(code_of):
+    assert code_of("An anti-Syria journalist was killed in Beirut.", "journalist") == "MED"
+    assert code_of("Anti-American protesters marched in Karachi.", "protesters") == "CVL"
+    assert code_of("Pro-Russian separatists seized the building.", "separatists") == "RUSREB"
+
+
 def test_demonym_modifying_an_event_noun_gives_the_country(code_of):
     assert code_of("Iran rejected an Indian proposal.", "proposal") == "IND"
 

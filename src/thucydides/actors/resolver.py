@@ -687,7 +687,7 @@ class ActorResolver:
         if payload.kind == PERSON:
             person = self.dictionary.person_named(payload.ref, date)
             return _Candidate(PERSON, anchor.depth, anchor.index, person=person) if person is not None else None
-        if self._names_no_party(payload.kind, anchor, phrase):
+        if self._names_no_party(payload.kind, anchor, phrase) or _opposed(m, phrase):
             return None
         head = phrase.head
         at_head = head in m.toks
@@ -988,3 +988,11 @@ def _text_toks(text: str, articles: frozenset[str]) -> list[_Tok]:
                 )
             )
     return toks
+
+
+def _opposed(m: _Match, phrase: _Phrase) -> bool:
+    """A name after "anti-" says whom the phrase opposes: an "anti-Syria journalist"
+    is no Syrian ("pro-" still says whose side someone is on)."""
+    first = m.toks[0].index
+    before = sorted((t for t in phrase.toks if first - 2 <= t.index < first), key=lambda t: t.index)
+    return "".join(t.text for t in before).lower() == "anti-"
