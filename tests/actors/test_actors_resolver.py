@@ -93,6 +93,11 @@ def test_a_country_after_anti_is_whom_the_phrase_opposes(code_of):
     assert code_of("Pro-Russian separatists seized the building.", "separatists") == "RUSREB"
 
 
+def test_an_ethnic_people_is_no_states_citizens(code_of):
+    assert code_of("Ethnic Turks began a hunger strike.", "Turks") == "CVL"  # placed by its context
+    assert code_of("Turks began a hunger strike.", "Turks") == "TURCVL"
+
+
 def test_demonym_modifying_an_event_noun_gives_the_country(code_of):
     assert code_of("Iran rejected an Indian proposal.", "proposal") == "IND"
 

@@ -99,3 +99,9 @@ def test_violence_without_an_agent_or_a_bomb_has_no_implied_source(pipeline: Pip
     text = "Four officers were killed outside a police station in Kandahar on Monday."
     killings = [e for e in _events(pipeline, text, "2024-05-06") if e.root == "18"]
     assert killings and all(e.source is None for e in killings), killings
+
+
+def test_an_ethnic_people_belongs_to_the_country_where_it_lives(pipeline: Pipeline) -> None:
+    text = "Serb forces killed three ethnic Albanians in a gunbattle in southeastern Serbia on Friday."
+    killings = [e for e in _events(pipeline, text, "2001-02-02") if e.root == "19"]
+    assert killings and killings[0].target.code == "SRBCVL", killings

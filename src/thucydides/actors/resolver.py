@@ -704,6 +704,8 @@ class ActorResolver:
             cand.role = "GOV"  # "Washington said", not "central Washington"
         if payload.kind == DEMONYM and at_head and (payload.plural or head.noun is True):
             cand.head_demonym = True  # "Palestinians", "a Palestinian": people
+        if payload.kind == DEMONYM and _ethnic(m, phrase):
+            cand.country = None  # "ethnic Albanians" in Kosovo: placed where they live
         return cand
 
     def _place_candidates(self, phrase: _Phrase, place_ents: Sequence[tuple[str, list[int]]],
@@ -996,3 +998,10 @@ def _opposed(m: _Match, phrase: _Phrase) -> bool:
     first = m.toks[0].index
     before = sorted((t for t in phrase.toks if first - 2 <= t.index < first), key=lambda t: t.index)
     return "".join(t.text for t in before).lower() == "anti-"
+
+
+def _ethnic(m: _Match, phrase: _Phrase) -> bool:
+    """ "*Ethnic* Albanians", "*ethnic* Turks" name a people, not a state's citizens:
+    CAMEO places them in the country where they live (the clause's or the story's)."""
+    first = m.toks[0].index
+    return any(t.index == first - 1 and t.words == ("ethnic",) for t in phrase.toks)
