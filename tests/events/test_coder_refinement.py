@@ -267,8 +267,9 @@ def test_targets_named_inside_the_event(coded: Coded, text: str, code: str, sour
 
 
 @pytest.mark.parametrize("text, code, source, target", [
-    ("A roadside bombing near Kirkuk killed two Iraqi soldiers on Monday.", "1833", None, "IRQMIL"),
-    ("Four Kenyan policemen were killed by an improvised explosive device in Mandera.", "183", None, "KENCOP"),
+    # a bombing with no one named for it: the unidentified armed forces of its place
+    ("A roadside bombing near Kirkuk killed two Iraqi soldiers on Monday.", "1833", "IRQUAF", "IRQMIL"),
+    ("Four Kenyan policemen were killed by an improvised explosive device in Mandera.", "183", "KENUAF", "KENCOP"),
     # a stative participle is no passive; its means names the event
     ("Sudanese militias were engaged in ethnic cleansing against the Masalit.", "203", "SDNUAF", None),
 ])

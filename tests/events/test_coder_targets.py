@@ -158,6 +158,17 @@ def test_an_act_noun_of_another_kind_or_with_its_own_agent_refers_to_no_earlier_
     assert all(not (s == t) for _, s, t in coded(text)), coded(text)
 
 
+def test_force_against_a_happening_is_aimed_at_its_participants(coded: Coded) -> None:
+    # not at the government the protest itself is aimed at
+    assert ("193", "SDNMIL", "SDNCVL") in coded("Soldiers opened fire on the march in Khartoum."), \
+        coded("Soldiers opened fire on the march in Khartoum.")
+    assert ("175", "MLICOP", "MLIOPP") in coded("Police used tear gas to disperse a rally by opposition "
+                                                "supporters in Bamako.")
+    # a happening coded only as what the act is about still gives its participants
+    assert ("175", "BGDCOP", "BGDEDU") in coded("Riot police broke up a demonstration by students in Dhaka.")
+    assert ("175", "BOLCOP", "BOLCVL") in coded("Bolivian police cleared road blockades near Cochabamba.")
+
+
 def test_an_act_with_someone_as_a_circumstance_is_done_by_the_clause_subject(coded: Coded) -> None:
     text = "The Sudanese army recaptured two districts of Bahri after heavy fighting with the RSF."
     assert ("190", "SDNMIL", "SDNREB") in coded(text), coded(text)

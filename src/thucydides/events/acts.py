@@ -1,5 +1,7 @@
 """What an act noun refers back to: "Britain welcomed *the decision*", "the State
-Department condemned *the verdict*", "the RSF denied *the accusation*".
+Department condemned *the verdict*", "the RSF denied *the accusation*"; and whom an
+act on a happening is aimed at: "police dispersed *the rally*" is aimed at those who
+rallied.
 
 CAMEO's target of such a reaction is whoever did the act: the court that sentenced,
 the group that accused. The noun names no actor itself; it refers back to an act the
@@ -10,6 +12,7 @@ earlier act the noun can name (`agents`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -82,3 +85,30 @@ class ActMemory:
         if first not in self.grammar.definite_determiners and first not in POSSESSIVE_DETERMINERS:
             return False
         return not any(c.dep_ in {"prep", "acl", "relcl"} or c.pos_ == "PROPN" for c in noun.children)
+
+
+
+def happening_acted_on(cand: Candidate, candidates: list[Candidate], grammar: Grammar,
+                       code_of: Callable[[Candidate], str]) -> Candidate | None:
+    """The happening coded in the same sentence that an act of force is done to, whose
+    participants it is then aimed at: police that "dispersed *the protest*", "opened
+    fire on *the march*" or "cleared *the blockades*" act on the protesters, whatever
+    the noun's own target is (`participant_target_roots`, `participant_event_roots` in
+    data/grammar.yaml). `code_of` gives a candidate's code, also of one dropped as only
+    what the act is about ("broke up *a demonstration*")."""
+    if cand.dropped is not None or not cand.code.startswith(tuple(grammar.participant_target_roots)):
+        return None
+    return next((h for h in candidates if h is not cand and h.match.pattern.pos == "noun"
+                 and code_of(h).startswith(tuple(grammar.participant_event_roots))
+                 and _acted_on(h.match.predicate, cand.match.predicate, grammar)), None)
+
+
+def _acted_on(noun: Token, predicate: Token, grammar: Grammar) -> bool:
+    """Whether the noun is the object of the predicate, or of a verb it does it for
+    ("used tear gas *to disperse* a rally"), directly or through a preposition of
+    aim ("fired *on* the march")."""
+    verbs = {predicate.i, *(c.i for c in predicate.children if c.dep_ in {"xcomp", "advcl"})}
+    if noun.dep_ == "dobj":
+        return noun.head.i in verbs
+    head = noun.head
+    return noun.dep_ == "pobj" and head.lower_ in grammar.aim_preps and head.head.i in verbs

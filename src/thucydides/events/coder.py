@@ -19,7 +19,7 @@ from ..ontology import Ontology
 from .filters import Filters, drop_subordinate_statements
 from .focus import CountryFocus
 from .grammar import Grammar
-from .acts import ActMemory
+from .acts import ActMemory, happening_acted_on
 from .implied import ImpliedActors
 from .lexicon import Lexicon
 from .match import ActorLookup, Candidate, Match
@@ -101,8 +101,32 @@ class EventCoder:
             out.append(self._first_kept(found, article, context_country, off_topic))
         self._restore_orphans(out, per_token, article, context_country, off_topic)
         drop_subordinate_statements(out)
+        self._aim_at_participants(out, article, context_country)
         self.acts.remember(doc, out)
         return out
+
+    def _aim_at_participants(self, out: list[Candidate], article: Article, context_country: str | None) -> None:
+        """An act of force on a happening of the sentence ("dispersed *the rally*") is
+        aimed at its participants: the happening's sources, worked out also when the
+        happening is coded only as what the act is about ("broke up *a demonstration*")."""
+        for cand in out:
+            happening = happening_acted_on(cand, out, self.grammar, self._code_of)
+            if happening is None:
+                continue
+            participants = happening.sources or self._participants(happening, article, context_country)
+            if participants:
+                cand.targets = list(participants)
+                cand.match.trace.append(f"acts on '{happening.match.predicate.text}': its participants "
+                                        + ", ".join(a.code for a in participants))
+
+    def _code_of(self, cand: Candidate) -> str:
+        return cand.code if cand.dropped is None else self.refiner.refined_code(cand.match, trace=False)
+
+    def _participants(self, happening: Candidate, article: Article, context_country: str | None) -> list[Actor]:
+        match = happening.match
+        sources = self.parties.sources(match, article) or []
+        clause_country = self.implied.clause_country(match)
+        return self._coded(match, happening.modality, sources, [], clause_country, context_country).sources
 
     def _first_kept(self, found: list[Match], article: Article, context_country: str | None,
                     off_topic: bool) -> Candidate:

@@ -71,6 +71,9 @@ class Grammar:
     implied_dissent_codes: frozenset[str] = frozenset()
     implied_dissent_role: str = "CVL"
     implied_attacker_codes: frozenset[str] = frozenset()
+    participant_target_roots: frozenset[str] = frozenset()
+    participant_event_roots: frozenset[str] = frozenset()
+    aim_preps: frozenset[str] = frozenset()
     implied_attacker_role: str = "UAF"
     unrealised_modifiers: frozenset[str] = frozenset()
     generic_determiners: frozenset[str] = frozenset()
