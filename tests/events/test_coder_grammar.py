@@ -181,3 +181,15 @@ def test_a_light_verb_with_an_act_for_object_is_not_coded_on_its_own(coded: Code
     # "held a sit-in" is no arrest; "held 40 protesters" is
     assert [c for c, _, _ in coded("Workers held a sit-in at the factory in Lagos.")] == ["141"]
     assert ("173", "NGACOP", "NGACVL") in coded("Police held 40 protesters overnight in Lagos.")
+
+
+def test_a_participle_that_modifies_a_noun_is_a_passive(coded: Coded) -> None:
+    # the noun is the patient; only a "by" phrase names the agent
+    events = coded("Police found the body of a Mexican journalist kidnapped by cartel gunmen.")
+    assert any(c == "181" and t == "MEXMED" for c, _, t in events), events
+    assert all(s != "MEXMED" for _, s, _ in events), events
+    events = coded("Trump said all hostages held in Gaza would be released soon.")
+    assert all(not (c == "173" and s.startswith("PSE")) for c, s, _ in events), events
+    # the noun of a governing participle still does what it governs
+    events = coded("Palestinian youths forced to leave their homes threw stones at Israeli soldiers.")
+    assert any(c.startswith("145") and s.startswith("PSE") for c, s, _ in events), events

@@ -154,6 +154,8 @@ def test_modifier_table_loads_and_refines() -> None:
     ("The army put the police on high alert in Lagos.", "151"),
     ("Sudan expelled the UN inspectors.", "1662"),
     ("Washington cut military aid to Egypt.", "1622"),
+    # an attack with weapons of mass destruction
+    ("Syrian government forces carried out a chemical attack on Ghouta.", "2041"),
     # a weapon as the agent of a violent act
     ("Israeli tanks fired at houses in Gaza, killing two civilians.", "194"),
 ])

@@ -81,6 +81,10 @@ def _own_subjects(verb: Token, grammar: Grammar, statements: bool = False) -> li
             return found
         if statements and current.dep_ == "acl" and _issued_statement(current.head, grammar):
             return _own_subjects(current.head.head, grammar)  # "X issued a statement *demanding* ...": X
+        if current is verb and _reduced_passive(current):
+            # "a journalist *kidnapped* by gunmen": the gunmen; but the noun of a governing
+            # participle is the agent of what it governs ("a man forced *to flee*")
+            return list(prep_objects(current, ("by",)))
         if current.dep_ == "relcl" or current.dep_ == "acl":
             return [current.head]  # "protesters demanding reforms", "Rubio, who met"
         if current.dep_ == "amod" and current.pos_ == "VERB":
@@ -109,7 +113,15 @@ def direct_objects(verb: Token, grammar: Grammar) -> list[Token]:
         # a coordinated passive's patient is the subject it shares with its head
         return children(verb, PASSIVE_SUBJECT_DEPS) or (
             children(verb.head, PASSIVE_SUBJECT_DEPS | ACTIVE_SUBJECT_DEPS) if verb.dep_ == "conj" else [])
+    if _reduced_passive(verb) and not children(verb, OBJECT_DEPS):
+        return [verb.head]  # "a journalist *kidnapped* by gunmen", "an officer *accused* of ...": its noun
     return children(verb, OBJECT_DEPS) or _quantified_object(verb)
+
+
+def _reduced_passive(verb: Token) -> bool:
+    """A past participle that modifies a noun ("a citizen *held* since 2022"): a
+    passive whose patient is the noun, whose agent only a `by` phrase names."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN"
 
 
 def _quantified_object(verb: Token) -> list[Token]:
