@@ -193,3 +193,16 @@ def test_a_participle_that_modifies_a_noun_is_a_passive(coded: Coded) -> None:
     # the noun of a governing participle still does what it governs
     events = coded("Palestinian youths forced to leave their homes threw stones at Israeli soldiers.")
     assert any(c.startswith("145") and s.startswith("PSE") for c, s, _ in events), events
+
+
+def test_the_killing_an_attack_causes_is_its_toll_not_another_event(coded: Coded) -> None:
+    events = coded("Sudanese rebels shelled the town of Juba on Sunday, killing about 20 people.")
+    assert [c for c, _, _ in events] == ["194"], events
+    # forces that exchange fire still fight each other
+    events = coded("Thai and Cambodian troops exchanged artillery fire on Friday, killing at least 16 people.")
+    assert sorted(events) == [("194", "KHMMIL", "THAMIL"), ("194", "THAMIL", "KHMMIL")], events
+    # a plain attack that kills civilians is an assault; one that kills soldiers, a fight
+    events = coded("A refugee camp was attacked by Burundian militiamen, killing at least 156 refugees.")
+    assert [c[:2] for c, _, _ in events] == ["18"], events
+    events = coded("The ELN attacked a military base in Colombia on Sunday, killing four soldiers.")
+    assert [c[:2] for c, _, _ in events] == ["19"], events

@@ -14,6 +14,7 @@ from spacy.tokens import Span as SpacySpan
 
 from .grammar import Grammar, attributed
 from .lexicon import CURATED, Lexicon
+from ..model import Actor
 from .match import Candidate, Match
 from .parties import patient_stated
 
@@ -112,6 +113,36 @@ def drop_subordinate_statements(cands: list[Candidate]) -> None:
             # "..., police said": a trailing attribution sources the story; it is
             # not a statement event of its own.
             cand.dropped = "attribution of reported content"
+
+
+def drop_attack_tolls(cands: list[Candidate], grammar: Grammar) -> None:
+    """ "shelled the camp, *killing* 32 people", "exchanged fire, *killing* 16": the
+    killing is the toll of the attack its clause hangs on, one happening, coded once:
+    as the attack, which takes the dead as its target when it names no one, and the
+    toll's code when the means of the killing made it more specific or the attack's own
+    code says no more than its root."""
+    live = {c.match.predicate.i: c for c in cands if not c.dropped}
+    for cand in list(live.values()):
+        predicate = cand.match.predicate
+        if predicate.lemma_.lower() not in grammar.toll_verbs or predicate.tag_ != "VBG" \
+                or predicate.dep_ not in {"advcl", "conj", "xcomp"}:
+            continue
+        attack = live.get(predicate.head.i)
+        if attack is None or attack is cand or not attack.code.startswith(tuple(grammar.attack_roots)):
+            continue
+        cand.dropped = f"toll of the attack '{attack.match.predicate.text}'"
+        if not attack.targets and not attack.match.pattern.reciprocal:
+            attack.targets = list(cand.targets)  # "opened fire, killing 20 people": the people
+        refined = cand.code != cand.match.pattern.code and cand.code[:2] == attack.code[:2]
+        if refined or (attack.code == attack.code[:2] + "0" and _non_combatants(cand.targets, grammar)):
+            # "*tanks* fired at houses, killing two": the means says 194; "a camp was
+            # attacked (190) by militiamen, killing 156 refugees": an assault on
+            # civilians, 180 ("attacked a base, killing four soldiers" stays a fight)
+            attack.code = cand.code
+
+
+def _non_combatants(actors: list[Actor], grammar: Grammar) -> bool:
+    return bool(actors) and all(a.role and a.role.lower() not in grammar.combatant_roles for a in actors)
 
 
 def _lower_words(doc: Doc) -> list[str]:

@@ -74,6 +74,9 @@ class Grammar:
     participant_target_roots: frozenset[str] = frozenset()
     participant_event_roots: frozenset[str] = frozenset()
     aim_preps: frozenset[str] = frozenset()
+    toll_verbs: frozenset[str] = frozenset()
+    attack_roots: frozenset[str] = frozenset()
+    combatant_roles: frozenset[str] = frozenset()
     implied_attacker_role: str = "UAF"
     unrealised_modifiers: frozenset[str] = frozenset()
     generic_determiners: frozenset[str] = frozenset()
