@@ -206,3 +206,10 @@ def test_the_killing_an_attack_causes_is_its_toll_not_another_event(coded: Coded
     assert [c[:2] for c, _, _ in events] == ["18"], events
     events = coded("The ELN attacked a military base in Colombia on Sunday, killing four soldiers.")
     assert [c[:2] for c, _, _ in events] == ["19"], events
+
+
+def test_an_appeal_to_a_higher_court_is_no_cameo_appeal(coded: Coded) -> None:
+    assert not any(c.startswith("02") for c, _, _ in coded("The Kenyan activist appealed against the verdict.")), \
+        coded("The Kenyan activist appealed against the verdict.")
+    assert not any(c.startswith("02") for c, _, _ in coded("Her lawyer said the Russian journalist would appeal."))
+    assert any(c.startswith("02") for c, _, _ in coded("Kenya appealed to the United Nations for food aid."))

@@ -131,11 +131,13 @@ class EventCoder:
 
     def _first_kept(self, found: list[Match], article: Article, context_country: str | None,
                     off_topic: bool) -> Candidate:
-        """The first fitting pattern that keeps its arguments, else the first one.
-        Later patterns are not worked out at all (their result would not be used)."""
+        """The first fitting pattern that keeps its arguments, else the first one; a
+        fitting null pattern ("---") ends the search. Later patterns are not worked out at all (their result would not be used)."""
         tried = (self._candidate(m, article, context_country, off_topic) for m in found)
         first = next(tried)
-        return first if not first.dropped else next((c for c in tried if not c.dropped), first)
+        if not first.dropped or first.match.pattern.is_null:
+            return first  # a null pattern that fits blocks the word's less specific senses
+        return next((c for c in tried if not c.dropped), first)
 
     def _restore_orphans(self, out: list[Candidate], per_token: list[list[Match]], article: Article,
                          context_country: str | None, off_topic: bool) -> None:
