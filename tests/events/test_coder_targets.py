@@ -175,3 +175,20 @@ def test_an_act_with_someone_as_a_circumstance_is_done_by_the_clause_subject(cod
     # with a weapon, not a party: no one is named
     assert all(s is None for c, s, _ in coded("Rebels withdrew from the town after an attack with mortars.")
                if c.startswith("19"))
+
+
+def test_a_stated_refusal_answers_the_latest_act_aimed_at_the_refuser(pipeline) -> None:
+    from thucydides.model import Article
+
+    text = ("BELGRADE, March 3 (Reuters) - Tens of thousands of students protested against the Serbian "
+            "government in Belgrade on Saturday.\n\n"
+            "President Aleksandar Vucic said on Sunday that he would not bow to blackmail from the street.")
+    events = pipeline.code_article(Article(text=text, date="2025-03-03"))
+    refusals = [e for e in events if e.root == "12"]
+    assert refusals and refusals[0].source.code == "SRBGOV" and refusals[0].target.code == "SRBEDU", \
+        [(e.code, e.source, e.target) for e in events]
+
+
+def test_leaving_office_is_resigning(coded: Coded) -> None:
+    assert any(c.startswith("083") for c, _, _ in coded("The Malian president left office on Monday.")), \
+        coded("The Malian president left office on Monday.")

@@ -34,6 +34,7 @@ class Act:
     token: int
     code: str
     agent: Actor
+    target: Actor | None = None
 
 
 class ActMemory:
@@ -48,7 +49,8 @@ class ActMemory:
         acts: dict[int, Act] = doc.user_data.setdefault(_ACTS_KEY, {})
         for cand in candidates:
             if cand.dropped is None and cand.sources and not cand.code.startswith("01"):
-                acts.setdefault(cand.match.predicate.i, Act(cand.match.predicate.i, cand.code, cand.sources[0]))
+                target = cand.targets[0] if cand.targets else None
+                acts.setdefault(cand.match.predicate.i, Act(cand.match.predicate.i, cand.code, cand.sources[0], target))
 
     def agents(self, noun: Token, sources: list[Actor]) -> list[Actor]:
         """The agent of the latest act before the noun's sentence that it can name, if
@@ -65,6 +67,19 @@ class ActMemory:
         for act in sorted((a for a in acts.values() if a.token < start), key=lambda a: -a.token):
             if reference.names(act.code, act.agent.role):
                 return [] if act.agent.code in own else [act.agent]
+        return []
+
+    def requesters(self, predicate: Token, sources: list[Actor]) -> list[Actor]:
+        """Whom a refusal that names no one answers: the agent of the latest act before
+        its sentence that was aimed at the refuser ("students rallied against the
+        government ... the president said he would not bow"). Never the refuser."""
+        acts: dict[int, Act] = predicate.doc.user_data.get(_ACTS_KEY, {})
+        start = predicate.sent.start
+        own = {s.code for s in sources}
+        for act in sorted((a for a in acts.values() if a.token < start), key=lambda a: -a.token):
+            if act.target is not None and act.agent.code not in own \
+                    and any(_same_party(act.target, s) for s in sources):
+                return [act.agent]
         return []
 
     def _reference(self, noun: Token) -> ActReference | None:
@@ -86,6 +101,12 @@ class ActMemory:
             return False
         return not any(c.dep_ in {"prep", "acl", "relcl"} or c.pos_ == "PROPN" for c in noun.children)
 
+
+
+def _same_party(a: Actor, b: Actor) -> bool:
+    """The same actor, or the same country where one of them has no role ("Iran", "the
+    Iranian government")."""
+    return a.code == b.code or (a.country is not None and a.country == b.country and not (a.role and b.role))
 
 
 def happening_acted_on(cand: Candidate, candidates: list[Candidate], grammar: Grammar,

@@ -187,6 +187,12 @@ class EventCoder:
             targets = self.implied.government(match, code, sources)
         cand = Candidate(match, sources, targets, modality, code=code)
         self.refiner.recode(cand)
+        refused = cand.code != code and cand.code.startswith(tuple(self.grammar.responding_roots))
+        if refused and not cand.targets and sources and not match.pattern.target_required:
+            # "he would not bow": a stated refusal answers whoever last acted on the refuser
+            cand.targets = self.acts.requesters(match.predicate, sources)
+            if cand.targets:
+                match.trace.append(f"answers the latest act aimed at it, by {cand.targets[0].code}")
         if not sources:
             cand.sources = sources = self.implied.agent(match, cand.code, targets, clause_country, context_country)
         if not sources:

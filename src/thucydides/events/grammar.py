@@ -77,6 +77,7 @@ class Grammar:
     toll_verbs: frozenset[str] = frozenset()
     attack_roots: frozenset[str] = frozenset()
     combatant_roles: frozenset[str] = frozenset()
+    responding_roots: frozenset[str] = frozenset()
     implied_attacker_role: str = "UAF"
     unrealised_modifiers: frozenset[str] = frozenset()
     generic_determiners: frozenset[str] = frozenset()
