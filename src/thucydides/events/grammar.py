@@ -78,6 +78,7 @@ class Grammar:
     attack_roots: frozenset[str] = frozenset()
     combatant_roles: frozenset[str] = frozenset()
     responding_roots: frozenset[str] = frozenset()
+    described_people_pronouns: frozenset[str] = frozenset()
     implied_attacker_role: str = "UAF"
     unrealised_modifiers: frozenset[str] = frozenset()
     generic_determiners: frozenset[str] = frozenset()

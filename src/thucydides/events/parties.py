@@ -148,7 +148,8 @@ class Parties:
         "Russia and China" give every actor."""
         actors: list[Actor] = []
         for t in (x for c in with_conjuncts(head) for x in _past_dateline(c, dateline)):
-            found = self.resolver.resolve_many(t, article.date) or unplaced_person(t)
+            found = (self.resolver.resolve_many(t, article.date) or unplaced_person(t)
+                     or described_people(t, self.grammar))
             if t.pos_ == "PRON":
                 match.anaphoric.update((a.start, a.end) for a in found)
             actors.extend(found)
@@ -206,6 +207,20 @@ def unplaced_person(token: Token) -> list[Actor]:
     if ent is None or ent.root.i != token.i:
         return []
     return [Actor(code=UNPLACED, text=ent.text, start=ent.start_char, end=ent.end_char, name=ent.text)]
+
+
+def described_people(token: Token, grammar: Grammar) -> list[Actor]:
+    """People named only by a clause ("*those* detained", "*those who* attacked the
+    police", "172 of *those* detained"): civilians, placed in the country in context
+    like any role-only actor (`described_people_pronouns` in data/grammar.yaml)."""
+    if token.pos_ == "NUM":
+        token = next((o for o in prep_objects(token, ("of",))), token)
+    if token.lower_ not in grammar.described_people_pronouns \
+            or not any(c.dep_ in {"acl", "relcl"} for c in token.children):
+        return []
+    span = token.doc[token.left_edge.i: token.right_edge.i + 1]
+    role = grammar.implied_dissent_role
+    return [Actor(code=role, text=span.text, start=span.start_char, end=span.end_char, role=role)]
 
 
 def source_unstated(match: Match, grammar: Grammar) -> bool:
