@@ -143,6 +143,7 @@ def test_modifier_table_loads_and_refines() -> None:
     ("The Bolivian government accepted the demands of the miners that it introduce economic reforms.", "0832"),
     ("The Kurds demanded political autonomy from the government.", "1044"),
     ("A Kenyan court remanded the activist in custody for 14 days.", "173"),
+    ("Qatar hosted talks between the United States and the Taliban in Doha.", "045"),
     ("The union called off the strike after talks with the government.", "082"),
     ("The rebels laid down their arms in Kivu.", "0873"),
     ("Hamas refused to renounce violence against Israel.", "1246"),
