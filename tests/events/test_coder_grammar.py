@@ -213,3 +213,13 @@ def test_an_appeal_to_a_higher_court_is_no_cameo_appeal(coded: Coded) -> None:
         coded("The Kenyan activist appealed against the verdict.")
     assert not any(c.startswith("02") for c, _, _ in coded("Her lawyer said the Russian journalist would appeal."))
     assert any(c.startswith("02") for c, _, _ in coded("Kenya appealed to the United Nations for food aid."))
+
+
+def test_parties_that_fail_to_agree_fail_each_other(coded: Coded) -> None:
+    events = coded("The United States and South Korea failed to reach agreement on a free-trade deal.")
+    assert {(s, t) for c, s, t in events if c.startswith("12")} == {("USA", "KOR"), ("KOR", "USA")}, events
+
+
+def test_a_meeting_that_acts_is_its_parties_acting(coded: Coded) -> None:
+    events = coded("The summit between the EU and Turkey failed to reach agreement on migration.")
+    assert {(s, t) for c, s, t in events if c.startswith("12")} == {("IGOEUR", "TUR"), ("TUR", "IGOEUR")}, events

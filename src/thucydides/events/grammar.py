@@ -79,6 +79,7 @@ class Grammar:
     combatant_roles: frozenset[str] = frozenset()
     responding_roots: frozenset[str] = frozenset()
     described_people_pronouns: frozenset[str] = frozenset()
+    meeting_nouns: frozenset[str] = frozenset()
     implied_attacker_role: str = "UAF"
     unrealised_modifiers: frozenset[str] = frozenset()
     generic_determiners: frozenset[str] = frozenset()

@@ -42,6 +42,7 @@ class Match:
     anaphoric: set[tuple[int, int]] = field(default_factory=set)  # actor spans from pronouns
     named: tuple[Token, ...] = ()  # the words a `pattern:` matched ("NOT *": the "not")
     sequence: tuple[Token, ...] = ()  # the heads of its words after the verb, in order
+    mutual: bool = False  # its sources are the parties of a meeting ("talks between X and Y failed")
     trace: list[str] = field(default_factory=list)
 
 
@@ -58,12 +59,22 @@ class Candidate:
     def __post_init__(self) -> None:
         self.code = self.code or self.match.pattern.code
 
+    @property
+    def reciprocal(self) -> bool:
+        """Whether coordinated sources act on each other: the pattern says so, or a
+        governing pattern embeds such an act ("the US and South Korea *failed to
+        reach agreement*": each failed the other), or they are the parties of a
+        meeting that acts ("talks between X and Y failed")."""
+        embedded = self.match.embedded if self.match.pattern.governs else None
+        return (self.match.pattern.reciprocal or self.match.mutual
+                or (embedded is not None and embedded.pattern.reciprocal))
+
     def dyads(self) -> list[tuple[Actor | None, Actor | None]]:
         """Each (source, target) pair: coordinated actors give one event each;
         a reciprocal predicate with several sources and no target pairs them up. A
         statement about the speaker's own side ("officials said Kyiv would...", "Zarif
         said Iran had...") has no target."""
-        if self.match.pattern.reciprocal and len(self.sources) > 1 and not self.targets:
+        if self.reciprocal and len(self.sources) > 1 and not self.targets:
             return [(a, b) for a, b in product(self.sources, self.sources) if a is not b]
         unstated: list[Actor | None] = [None] if self.unstated_source else []
         sources: list[Actor | None] = [*self.sources] or unstated

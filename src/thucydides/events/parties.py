@@ -44,11 +44,27 @@ class Parties:
     def sources(self, match: Match, article: Article) -> list[Actor] | None:
         """The actors of the pattern's source slots; None when the pattern wants
         sources of certain roles (`source_roles`) and those stated have none of them."""
-        sources = self._actors(match.pattern.source, match, article) or self._clause_party(match, article)
+        sources = (self._actors(match.pattern.source, match, article) or self._clause_party(match, article)
+                   or self._meeting_parties(match, article))
         roles = match.pattern.source_roles
         if not roles or not sources:
             return sources
         return [a for a in sources if a.role in roles] or None
+
+    def _meeting_parties(self, match: Match, article: Article) -> list[Actor]:
+        """ "*Talks between* Israel and Hamas failed to produce a ceasefire", "the
+        summit *between* the EU and Turkey failed to reach agreement": a meeting that
+        acts is its parties acting (`meeting_nouns` in data/grammar.yaml)."""
+        parties: list[Actor] = []
+        for subject in agent_tokens(match.predicate, self.grammar):
+            if subject.lemma_.lower() in self.grammar.meeting_nouns:
+                objects = prep_objects(subject, ("between", "among"))
+                parties += [a for o in objects for t in with_conjuncts(o)
+                            for a in self.resolver.resolve_many(t, article.date)]
+        if parties:
+            match.mutual = True
+            match.trace.append(f"subject is a meeting of {_listed(parties)}")
+        return parties
 
     def _clause_party(self, match: Match, article: Article) -> list[Actor]:
         """ "the army recaptured two districts *after heavy fighting with the RSF*",
