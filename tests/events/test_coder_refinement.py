@@ -144,6 +144,9 @@ def test_modifier_table_loads_and_refines() -> None:
     ("The Kurds demanded political autonomy from the government.", "1044"),
     ("A Kenyan court remanded the activist in custody for 14 days.", "173"),
     ("Qatar hosted talks between the United States and the Taliban in Doha.", "045"),
+    # troops sent to or on a peacekeeping mission are peacekeepers
+    ("Britain is deploying 300 troops to the UN peacekeeping mission in Mali.", "074"),
+    ("Nigeria sent 230 troops to Liberia on a peacekeeping mission.", "074"),
     ("The union called off the strike after talks with the government.", "082"),
     ("The rebels laid down their arms in Kivu.", "0873"),
     ("Hamas refused to renounce violence against Israel.", "1246"),
