@@ -46,6 +46,11 @@ def test_possessive_pronoun_takes_the_subject_not_a_name_in_an_aside(resolve_in)
     assert (actor.code, actor.name) == ("TUROPP", "Ekrem İmamoğlu")  # an opposition figure keeps his sector
 
 
+def test_a_pronoun_in_an_attribution_takes_the_subject_of_what_it_reports(resolve_in):
+    text = "Britain is deploying 300 troops to the peacekeeping mission in Mali, its defence ministry said."
+    assert resolve_in(text, "its").code == "GBR"
+
+
 def test_pronoun_with_only_an_object_before_it_takes_the_object(resolve_in):
     text = "Police arrested Navalny on Sunday. He was taken to a court in Moscow."
     assert resolve_in(text, "He", date="2021-01-18").name == "Alexei Navalny"

@@ -424,7 +424,8 @@ class DocMemory:
 def _most_salient(pronoun: Token, sentence: int, fits: list[_Entry]) -> _Entry | None:
     """The antecedent a reader takes (`fits` nearest first): in the pronoun's own
     sentence the subject of a clause that governs it ("Rubio, who met Fidan, said *he*
-    had raised concerns": Rubio), else the nearest; in an earlier sentence the subject
+    had raised concerns": Rubio), or of the clause its own clause reports ("Britain
+    sent troops to Mali, *its* ministry said"), else the nearest; in an earlier sentence the subject
     of its main clause ("Imamoglu was arrested ... *His* detention"), else the nearest
     of that sentence. Subjects stay in focus; objects and names in asides rarely do."""
     if not fits:
@@ -432,8 +433,13 @@ def _most_salient(pronoun: Token, sentence: int, fits: list[_Entry]) -> _Entry |
     nearest = fits[0]
     if nearest.sentence == sentence:
         governing = {a.i for a in pronoun.ancestors}
-        return next((e for e in fits if e.sentence == sentence and e.dep in NOMINAL_SUBJECT_DEPS
-                     and e.head in governing), nearest)
+        subjects = [e for e in fits if e.sentence == sentence and e.dep in NOMINAL_SUBJECT_DEPS]
+        # "Britain is deploying troops to Mali, *its* defence ministry said": the subject
+        # of what the pronoun's clause reports
+        verb = next((a for a in pronoun.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+        reported = {c.i for c in verb.children if c.dep_ == "ccomp"} if verb is not None else set()
+        return (next((e for e in subjects if e.head in governing), None)
+                or next((e for e in subjects if e.head in reported), nearest))
     doc = pronoun.doc
     same = [e for e in fits if e.sentence == nearest.sentence]
     root = sentence_of(doc, nearest.index)[1].root
