@@ -45,11 +45,15 @@ class Filters:
     def off_topic(self, sent: SpacySpan) -> bool:
         """A sport or market report: two words of one such list in the sentence."""
         discards = self.grammar.discard_words
-        lowers = [t.lower_ for t in sent]
+        doc = sent.doc
+        lowers = _lower_words(doc)
         for kind in ("sport", "markets"):
+            hits = [i for i in range(sent.start, sent.end) if lowers[i] in discards[kind]]
+            if len({lowers[i] for i in hits}) < 2:
+                continue  # the usual case: the sentence's tokens are never looked at
             # A currency in an amount ("a 500-million-euro package") is no market report.
-            words = {low for low, t in zip(lowers, sent) if low in discards[kind]
-                     and not (t.i > 0 and t.doc[t.i - 1].like_num or any(c.like_num for c in t.children))}
+            words = {lowers[i] for i in hits
+                     if not (i > 0 and doc[i - 1].like_num or any(c.like_num for c in doc[i].children))}
             if len(words) >= 2:
                 return True
         return False
