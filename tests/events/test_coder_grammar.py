@@ -223,3 +223,9 @@ def test_parties_that_fail_to_agree_fail_each_other(coded: Coded) -> None:
 def test_a_meeting_that_acts_is_its_parties_acting(coded: Coded) -> None:
     events = coded("The summit between the EU and Turkey failed to reach agreement on migration.")
     assert {(s, t) for c, s, t in events if c.startswith("12")} == {("IGOEUR", "TUR"), ("TUR", "IGOEUR")}, events
+
+
+def test_an_active_verb_shares_the_subject_of_its_passive_head_not_its_agent(coded: Coded) -> None:
+    events = coded('ECOWAS said it was "deeply concerned" by the decision and urged the authorities in Mali '
+                   "to respect political freedoms.")
+    assert ("0243", "IGOECW", "MLIGOV") in events, events

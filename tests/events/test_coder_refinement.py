@@ -129,6 +129,7 @@ def test_modifier_table_loads_and_refines() -> None:
     assert modifiers.refine("163", {"economic"}) is None
     assert modifiers.refine("0832", {"election"}) == "0834"  # "election law"
     assert modifiers.refine("0834", {"political"}) is None  # "political autonomy" stays institutional
+    assert modifiers.refine("0833", {"political"}) is None  # "political freedoms" stay rights
 
 
 @pytest.mark.parametrize("text, code", [

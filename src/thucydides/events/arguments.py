@@ -71,6 +71,10 @@ def _own_subjects(verb: Token, grammar: Grammar, statements: bool = False) -> li
     current = verb
     for _ in range(4):
         if is_passive(current, grammar):
+            if current is not verb and verb.dep_ == "conj" and not is_passive(verb, grammar):
+                # "it was concerned by the decision and *urged* ...": an active verb shares
+                # its passive head's subject, not the head's agent
+                return children(current, PASSIVE_SUBJECT_DEPS)
             agents = list(prep_objects(current, ("by",)))
             return agents
         # "militias *were engaged* in": a stative participle's subject is its agent
