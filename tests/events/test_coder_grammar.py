@@ -229,3 +229,8 @@ def test_an_active_verb_shares_the_subject_of_its_passive_head_not_its_agent(cod
     events = coded('ECOWAS said it was "deeply concerned" by the decision and urged the authorities in Mali '
                    "to respect political freedoms.")
     assert ("0243", "IGOECW", "MLIGOV") in events, events
+
+
+def test_going_ahead_is_no_journey(coded: Coded) -> None:
+    events = coded("Kenya's opposition vowed to go ahead with the march to Nairobi.")
+    assert not any(c.startswith("04") for c, _, _ in events), events

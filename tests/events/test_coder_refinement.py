@@ -145,6 +145,8 @@ def test_modifier_table_loads_and_refines() -> None:
     ("The Kurds demanded political autonomy from the government.", "1044"),
     ("A Kenyan court remanded the activist in custody for 14 days.", "173"),
     ("Qatar hosted talks between the United States and the Taliban in Doha.", "045"),
+    # a vow to protest is a threat of dissent
+    ("Kenyan farmers threatened to march on parliament.", "133"),
     # troops sent to or on a peacekeeping mission are peacekeepers
     ("Britain is deploying 300 troops to the UN peacekeeping mission in Mali.", "074"),
     ("Nigeria sent 230 troops to Liberia on a peacekeeping mission.", "074"),
