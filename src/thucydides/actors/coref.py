@@ -329,6 +329,11 @@ class DocMemory:
         people = [root] if root.ent_type_ == "PERSON" else [
             c for c in root.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"
         ]
+        # "the Pakistan Tehreek-e-Insaf (*PTI*) party ... The PTI said": an acronym
+        # defined in brackets names the phrase's actor from then on
+        doc = root.doc
+        for acronym in (t for t in doc[root.left_edge.i: root.right_edge.i + 1] if _bracketed_acronym(t)):
+            insort(self._names.setdefault((acronym.text.lower(),), []), (root.i, found), key=lambda item: item[0])
         for person in people:
             for full in (True, False):
                 key = _name_key(person, full)
@@ -501,6 +506,13 @@ def _fits(entry: _Entry, anaphor: Anaphor) -> bool:
 def _in_key(token: Token, chunk: Span) -> bool:
     """A compound inside the chunk is part of the description ("the prime minister")."""
     return token.dep_ == "compound" and chunk.start <= token.i < chunk.end
+
+
+def _bracketed_acronym(token: Token) -> bool:
+    """ "(PTI)", "(RSF)": an upper-case short name between brackets."""
+    doc = token.doc
+    return (0 < token.i < len(doc) - 1 and doc[token.i - 1].text == "(" and doc[token.i + 1].text == ")"
+            and token.text.isupper() and 2 <= len(token.text) <= 8)
 
 
 def _name_key(token: Token, full: bool) -> tuple[str, ...]:
