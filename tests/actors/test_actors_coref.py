@@ -51,12 +51,6 @@ def test_a_pronoun_in_an_attribution_takes_the_subject_of_what_it_reports(resolv
     assert resolve_in(text, "its").code == "GBR"
 
 
-def test_an_acronym_defined_in_brackets_names_the_phrases_actor(resolve_in):
-    text = ("Police arrested 400 supporters of the Pakistan Tehreek-e-Insaf (PTI) party in Lahore. "
-            "The PTI said the arrests were illegal.")
-    assert resolve_in(text, "PTI", nth=1).code == "PAKPTY"
-
-
 def test_pronoun_with_only_an_object_before_it_takes_the_object(resolve_in):
     text = "Police arrested Navalny on Sunday. He was taken to a court in Moscow."
     assert resolve_in(text, "He", date="2021-01-18").name == "Alexei Navalny"

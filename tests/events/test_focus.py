@@ -112,3 +112,10 @@ def test_people_named_only_by_a_clause_are_civilians_of_the_story(pipeline: Pipe
             "The interior minister said 172 of those detained had been remanded in custody by courts.")
     remands = [e for e in _events(pipeline, text, "2025-03-24") if e.sentence_index == 1 and e.code == "173"]
     assert remands and remands[0].target.code == "TURCVL" and remands[0].source.code == "TURJUD", remands
+
+
+def test_an_acronym_defined_in_brackets_names_the_phrases_actor(pipeline: Pipeline) -> None:
+    text = ("Police arrested 400 supporters of the Pakistan Tehreek-e-Insaf (PTI) party in Lahore. "
+            "The PTI said the arrests were illegal.")
+    judged = [e for e in _events(pipeline, text, "2024-10-03") if e.code.startswith("11")]
+    assert judged and judged[0].source.code == "PAKPTY", judged
