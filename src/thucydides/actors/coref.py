@@ -246,8 +246,8 @@ class DocMemory:
                 return
         pending = _Pending(chunk, sentence, len(self._entries))
         self._entries.append(pending)
-        if _names_person(root):
-            self._expand(pending)  # later bare names depend on it: now, in order
+        if _names_person(root) or any(_bracketed_acronym(t) for t in chunk):
+            self._expand(pending)  # later bare names and acronyms depend on it: now, in order
         else:
             self._pending_at[root.i] = pending
 
