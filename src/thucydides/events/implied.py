@@ -89,12 +89,8 @@ class ImpliedActors:
         streets"): CAMEO codes them as civilians (`implied_dissent_codes`,
         `implied_dissent_role` in data/grammar.yaml); none where no country is placed."""
         grammar = self.grammar
-        if not country or not code.startswith(tuple(grammar.implied_dissent_codes)) \
-                or not source_unstated(match, grammar):
-            return []
-        role = grammar.implied_dissent_role
-        match.trace.append(f"implied dissenters: {country}{role}")
-        return [_implied_actor(country, role, match.predicate.idx)]
+        return self._unstated_source(match, code, country, grammar.implied_dissent_codes,
+                                     grammar.implied_dissent_role, "implied dissenters")
 
     def agent(self, match: Match, code: str, targets: list[Actor], clause_country: str | None,
               context_country: str | None) -> list[Actor]:
@@ -125,11 +121,16 @@ class ImpliedActors:
         killed a U.S. soldier": IRQUAF); none where no country is placed
         (`implied_attacker_codes`, `implied_attacker_role` in data/grammar.yaml)."""
         grammar = self.grammar
-        if not country or not code.startswith(tuple(grammar.implied_attacker_codes)) \
-                or not source_unstated(match, grammar):
+        return self._unstated_source(match, code, country, grammar.implied_attacker_codes,
+                                     grammar.implied_attacker_role, "implied attacker (bombing without an agent)")
+
+    def _unstated_source(self, match: Match, code: str, country: str | None, codes: frozenset[str],
+                         role: str, why: str) -> list[Actor]:
+        """The actor of `role` in `country` that CAMEO practice supplies for an act of
+        one of `codes` whose source is unstated; none where no country is placed."""
+        if not country or not code.startswith(tuple(codes)) or not source_unstated(match, self.grammar):
             return []
-        role = grammar.implied_attacker_role
-        match.trace.append(f"implied attacker: {country}{role} (bombing without an agent)")
+        match.trace.append(f"{why}: {country}{role}")
         return [_implied_actor(country, role, match.predicate.idx)]
 
     @staticmethod
