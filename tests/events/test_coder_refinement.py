@@ -147,6 +147,7 @@ def test_modifier_table_loads_and_refines() -> None:
     ("Qatar hosted talks between the United States and the Taliban in Doha.", "045"),
     # a vow to protest is a threat of dissent
     ("Kenyan farmers threatened to march on parliament.", "133"),
+    ("Kenya's opposition vowed to go ahead with the march.", "133"),
     # troops sent to or on a peacekeeping mission are peacekeepers
     ("Britain is deploying 300 troops to the UN peacekeeping mission in Mali.", "074"),
     ("Nigeria sent 230 troops to Liberia on a peacekeeping mission.", "074"),

@@ -359,4 +359,6 @@ def _complement_lemmas(token: Token) -> set[str]:
     for head in heads:
         lemmas.add(head.lemma_.lower())
         lemmas.update(o.lemma_.lower() for o in head.children if o.dep_ in OBJECT_DEPS | {"pobj"})
+        # "vowed to go ahead *with* the march", "to respond *with* force"
+        lemmas.update(o.lemma_.lower() for o in prep_objects(head, ("with",)))
     return lemmas
