@@ -192,3 +192,15 @@ def test_a_stated_refusal_answers_the_latest_act_aimed_at_the_refuser(pipeline) 
 def test_leaving_office_is_resigning(coded: Coded) -> None:
     assert any(c.startswith("083") for c, _, _ in coded("The Malian president left office on Monday.")), \
         coded("The Malian president left office on Monday.")
+
+
+def test_a_named_division_is_where_an_act_is_done(coded: Coded) -> None:
+    events = coded("Russian forces captured a village in the Donetsk region.")
+    assert ("192", "RUSMIL", "UKR") in events, events
+
+
+def test_the_reason_a_speaker_gives_is_not_what_the_appeal_asks_for(coded: Coded) -> None:
+    # "saying ... aid" is why the UN calls, not a call for aid (023)
+    events = coded("The United Nations called on Niger's junta to reverse the expulsion, saying millions of "
+                   "people depended on humanitarian aid.")
+    assert events and not any(c.startswith("023") for c, _, _ in events), events

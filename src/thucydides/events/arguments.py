@@ -257,9 +257,15 @@ def place_tokens(token: Token, grammar: Grammar, light_object: Token | None = No
     heads = [token, *([light_object] if light_object is not None else []), *objects]
     heads += [o for h in list(heads) for o in prep_objects(h, grammar.place_holder_preps)]
     heads += [a for o in objects for a in children(o, {"acl"})]  # "lines *leading into* Kabul"
-    places = {p.i: p for h in heads for p in prep_objects(h, grammar.place_preps)
-              if p.ent_type_ in PLACE_LABELS}
+    places = {p.i: p for h in heads for p in prep_objects(h, grammar.place_preps) if _names_place(p, grammar)}
     return list(places.values())  # the light object is also a direct object: once each
+
+
+def _names_place(noun: Token, grammar: Grammar) -> bool:
+    """A place name, or a division noun a name qualifies ("the *Donetsk* region")."""
+    return noun.ent_type_ in PLACE_LABELS or (noun.lemma_.lower() in grammar.division_nouns and any(
+        c.dep_ in {"compound", "amod"} and (c.ent_type_ in PLACE_LABELS or c.pos_ == "PROPN")
+        for c in noun.children))
 
 
 def _opposed_in_phrase(token: Token, grammar: Grammar) -> Iterator[Token]:

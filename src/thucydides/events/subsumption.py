@@ -120,6 +120,10 @@ class Subsumption:
             # "warned motorists to stay away *as protesters were throwing stones*": when, not what
             aside = {t.i for c in child.subtree if c.dep_ == "advcl" and _circumstance(c, self.grammar)
                      for t in c.subtree}
+            # "called on X to reverse the move, *saying* millions depended on aid": the reason
+            # given is absorbed, but what it reports is not what the act asks for
+            aside |= {t.i for c in child.subtree if c.dep_ == "advcl" and _saying(c, self.grammar)
+                      for t in c.subtree if t.i != c.i}
             for t in child.subtree:
                 inner = by_token.get(t.i) if t.i not in aside else None
                 if inner is not None and inner.predicate.i != match.predicate.i:
@@ -156,6 +160,12 @@ def _circumstance(clause: Token, grammar: Grammar) -> bool:
     stones", "after the talks collapsed"): a circumstance of the governing act, never
     what it demands, threatens or appeals for (a purpose clause, "to demand", is)."""
     return any(c.dep_ == "mark" and c.lower_ in grammar.circumstance_marks for c in clause.children)
+
+
+def _saying(clause: Token, grammar: Grammar) -> bool:
+    """ "..., *saying* millions depended on aid": the reason a speaker gives, not what
+    the governing act asks for or threatens."""
+    return clause.tag_ == "VBG" and clause.lemma_.lower() in grammar.communication_verbs
 
 
 def _depth_below(token: Token, ancestor: Token) -> int:
