@@ -45,3 +45,13 @@ def test_another_rally_is_another_happening(pipeline: Pipeline) -> None:
     text = ("Thousands of students rallied in Belgrade on Saturday. On Monday, farmers held another rally "
             "in Novi Sad.")
     assert len([e for e in _events(pipeline, text) if e.root == "14"]) == 2
+
+
+def test_the_attack_condemned_later_is_the_violence_reported_before(pipeline: Pipeline) -> None:
+    text = ("ABUJA, April 2 (Reuters) - Gunmen opened fire on residents of a farming village in Nigeria's "
+            "Zamfara state on Tuesday, police said.\n\n"
+            "President Bola Tinubu condemned the attack.")
+    events = pipeline.code_article(Article(text=text, date="2025-04-02", id="attack"))
+    fights = [e for e in events if e.root == "19"]
+    assert len(fights) == 1 and fights[0].source is not None, [(e.code, e.event_text.text) for e in events]
+    assert [m.text for m in fights[0].mentions] == ["attack"]

@@ -10,7 +10,9 @@ the same kind and dyad:
   three-digit code whose actors it agrees with (an implied or missing actor agrees with
   any of its country), unless it says it is another ("another rally", "a second strike");
 * any mention joins an earlier one with the same code and the same named person as
-  target ("the arrest of X" ... "X was arrested").
+  target ("the arrest of X" ... "X was arrested");
+* an attack named with no actors and only its root code ("condemned *the attack*")
+  joins the article's earlier violence of that root, whatever its code.
 
 Of the mentions of one happening the event kept is the one that states most: named
 actors before implied ones, a date of its own before the article's, then the first.
@@ -50,6 +52,8 @@ def _merged(group: list[Event]) -> Event:
 
 
 def _same_happening(doc: Doc, first: Event, later: Event, nominal: bool, grammar: Grammar) -> bool:
+    if nominal and _bare_attack(later, grammar) and first.code[:2] == later.code[:2]:
+        return True  # "gunmen opened fire ... the president condemned *the attack*"
     if first.code[:3] != later.code[:3]:
         return False
     if first.modality != later.modality and "negated" in (first.modality, later.modality):
@@ -60,6 +64,13 @@ def _same_happening(doc: Doc, first: Event, later: Event, nominal: bool, grammar
             and not _dated_apart(first, later):
         return True
     return nominal and _agrees(first.source, later.source) and _agrees(first.target, later.target)
+
+
+def _bare_attack(event: Event, grammar: Grammar) -> bool:
+    """An attack named with no one's part in it and no more than its root ("the attack",
+    "the violence"): a mention of the violence of that root the article reported before."""
+    return event.source is None and event.target is None and event.code[:2] in grammar.attack_roots \
+        and event.code == event.code[:2] + "0"
 
 
 def _agrees(first: Actor | None, later: Actor | None) -> bool:
