@@ -234,3 +234,10 @@ def test_an_active_verb_shares_the_subject_of_its_passive_head_not_its_agent(cod
 def test_going_ahead_is_no_journey(coded: Coded) -> None:
     events = coded("Kenya's opposition vowed to go ahead with the march to Nairobi.")
     assert not any(c.startswith("04") for c, _, _ in events), events
+
+
+def test_what_someone_is_prevented_from_doing_did_not_happen(coded: Coded) -> None:
+    assert not any(c.startswith("04") for c, _, _ in coded("The EU banned Iranian officials from travelling to Europe.")), \
+        coded("The EU banned Iranian officials from travelling to Europe.")
+    assert not any(c.startswith("14") for c, _, _ in coded("Kenyan police prevented protesters from marching "
+                                                              "to parliament."))

@@ -152,7 +152,9 @@ def modality_of(predicate: Token, grammar: Grammar, governed_by_pattern: bool = 
     for gov in governors(predicate):
         if nominal and child.pos_ == "NOUN" and child.i != predicate.i:
             negatable = False
-        child = gov
+        below, child = child, gov
+        if negatable and below.lower_ == "from" and gov.lemma_ in grammar.preventing_verbs and not governed_by_pattern:
+            return Modality("negated", f"prevented by '{gov.text}'")  # "banned them *from travelling*"
         if gov.pos_ not in {"VERB", "AUX"}:
             if negatable and gov.pos_ == "ADJ" and gov.lemma_ in grammar.negating_governors and not governed_by_pattern:
                 return Modality("negated", f"under '{gov.text}'")  # "were *unable* to revive him"
