@@ -241,3 +241,10 @@ def test_what_someone_is_prevented_from_doing_did_not_happen(coded: Coded) -> No
         coded("The EU banned Iranian officials from travelling to Europe.")
     assert not any(c.startswith("14") for c, _, _ in coded("Kenyan police prevented protesters from marching "
                                                               "to parliament."))
+
+
+def test_a_verb_coordinated_with_a_denial_is_not_denied(coded: Coded) -> None:
+    events = coded("Moscow denied the accusation and accused Kyiv of staging the attack.")
+    assert any(c.startswith("112") and t == "UKRGOV" for c, _, t in events), events
+    # a shared negation still counts
+    assert not any(c.startswith("19") for c, _, _ in coded("The Sudanese army did not attack or shell the town."))

@@ -159,13 +159,18 @@ def modality_of(predicate: Token, grammar: Grammar, governed_by_pattern: bool = 
             if negatable and gov.pos_ == "ADJ" and gov.lemma_ in grammar.negating_governors and not governed_by_pattern:
                 return Modality("negated", f"under '{gov.text}'")  # "were *unable* to revive him"
             continue
-        if negatable and (gov.lemma_ in grammar.negating_governors or _negated(gov, grammar) and gov.dep_ != "ccomp"):
+        # a coordinated verb is no governor: "*denied* the charges and said he would
+        # cooperate" denies nothing it says (a shared "not" still counts)
+        governs = below.dep_ != "conj"
+        if negatable and (governs and gov.lemma_ in grammar.negating_governors
+                          or _negated(gov, grammar) and gov.dep_ != "ccomp"):
             if not governed_by_pattern:
                 return Modality("negated", f"under '{gov.text}'")
-        if gov.lemma_ in grammar.hypothetical_governors or _aux(gov, grammar.hypothetical_aux) or _conditional(gov, grammar):
+        if governs and gov.lemma_ in grammar.hypothetical_governors or _aux(gov, grammar.hypothetical_aux) \
+                or _conditional(gov, grammar):
             if not governed_by_pattern and not presupposed:
                 return Modality("hypothetical", f"under '{gov.text}'")
-        if gov.lemma_ in grammar.future_governors and not future and not presupposed:
+        if governs and gov.lemma_ in grammar.future_governors and not future and not presupposed:
             future = gov.text
         if gov.lemma_ in grammar.communication_verbs and reported_by is None:
             reported_by = gov
