@@ -204,3 +204,16 @@ def test_the_reason_a_speaker_gives_is_not_what_the_appeal_asks_for(coded: Coded
     events = coded("The United Nations called on Niger's junta to reverse the expulsion, saying millions of "
                    "people depended on humanitarian aid.")
     assert events and not any(c.startswith("023") for c, _, _ in events), events
+
+
+def test_diplomats_expelled_or_recalled_are_their_governments(coded: Coded) -> None:
+    assert ("166", "POL", "RUSGOV") in coded("Poland expelled three Russian diplomats on Tuesday.")
+    # the agent's own envoy is no one else's
+    assert all(t is None for c, _, t in coded("Thailand recalled its ambassador.") if c == "166"), \
+        coded("Thailand recalled its ambassador.")
+
+
+def test_violence_condemned_later_is_the_violence_reported_before(coded: Coded) -> None:
+    text = ("KINSHASA, Jan 27 (AFP) - Protesters attacked the French embassy in Kinshasa on Tuesday. "
+            "Congo's foreign minister condemned the violence.")
+    assert ("111", "CODGOV", "CODCVL") in coded(text), coded(text)

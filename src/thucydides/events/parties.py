@@ -17,10 +17,10 @@ from ..dateline import doc_dateline_end
 from ..model import Actor, Article
 from ..nlp import entity_of
 from ..petrarch.patterns import sequence_slot
-from .acts import ActMemory
+from .acts import POSSESSIVE_DETERMINERS, ActMemory
 from .arguments import light_verb_of, place_tokens, slot_tokens
 from .arguments import subjects as agent_tokens
-from .grammar import NOMINAL_POS, Grammar, is_passive, prep_objects, with_conjuncts
+from .grammar import NOMINAL_POS, Grammar, is_passive, objects_of, prep_objects, with_conjuncts
 from .lexicon import CURATED
 from .match import ActorLookup, Match
 from .phrases import sequence_heads
@@ -125,10 +125,18 @@ class Parties:
             actors = self._slot_actors(slot, match, article)
             if sources and match.pattern.layer != CURATED:
                 actors = [a for a in actors if not _own_forces(a, sources)]
+            if sources and slot in {"poss", "obj"} and self._own_object(match):
+                # "Thailand recalled *its* ambassador": its own, no one else's
+                actors = [a for a in actors if all(a.country != s.country for s in sources)]
             if actors:
                 match.trace.append(f"{slot} -> {_listed(actors)}")
                 return actors
         return []
+
+    def _own_object(self, match: Match) -> bool:
+        """Whether the predicate's object is the agent's own ("recalled *its* envoy")."""
+        return any(c.dep_ == "poss" and c.pos_ == "PRON" and c.lower_ in POSSESSIVE_DETERMINERS
+                   for o in objects_of(match.predicate, self.grammar) for c in o.children)
 
     def _slot_actors(self, slot: str, match: Match, article: Article) -> list[Actor]:
         """The actors of one slot's heads and those coordinated with them; of a phrase
