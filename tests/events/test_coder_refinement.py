@@ -148,6 +148,8 @@ def test_modifier_table_loads_and_refines() -> None:
     # a vow to protest is a threat of dissent
     ("Kenyan farmers threatened to march on parliament.", "133"),
     ("Kenya's opposition vowed to go ahead with the march.", "133"),
+    # warships and carriers deployed are a show of force
+    ("The United States deployed an aircraft carrier to the Caribbean.", "150"),
     # troops sent to or on a peacekeeping mission are peacekeepers
     ("Britain is deploying 300 troops to the UN peacekeeping mission in Mali.", "074"),
     ("Nigeria sent 230 troops to Liberia on a peacekeeping mission.", "074"),
@@ -177,6 +179,7 @@ def test_lexicon_sub_codes(coded: Coded, text: str, code: str) -> None:
     ("A mob set fire to the council offices.", "145"),
     ("Angry residents torched the house of the local councillor.", "1712"),
     ("Ethiopian soldiers torched three villages in the Ogaden.", "1712"),
+    ("Demonstrators set fire to the parliament building in Kathmandu.", "1712"),
 ])
 def test_arson_without_a_named_agent_is_a_riot(coded: Coded, text: str, code: str) -> None:
     assert codes(coded(text)) == [code], coded(text)

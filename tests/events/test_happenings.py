@@ -55,3 +55,11 @@ def test_the_attack_condemned_later_is_the_violence_reported_before(pipeline: Pi
     fights = [e for e in events if e.root == "19"]
     assert len(fights) == 1 and fights[0].source is not None, [(e.code, e.event_text.text) for e in events]
     assert [m.text for m in fights[0].mentions] == ["attack"]
+
+
+def test_two_acts_of_one_sentence_with_one_code_and_dyad_are_one_happening(pipeline: Pipeline) -> None:
+    text = ("JAKARTA, Aug 29 (Reuters) - Protesters clashed with riot police and threw stones at police "
+            "officers in Jakarta on Friday.")
+    riots = [e for e in pipeline.code_article(Article(text=text, date="2025-08-29", id="riot")) if e.root == "14"]
+    assert len(riots) == 1 and riots[0].source.code == "IDNCVL", [(e.code, e.event_text.text) for e in riots]
+    assert len(riots[0].mentions) == 1

@@ -11,6 +11,8 @@ the same kind and dyad:
   any of its country), unless it says it is another ("another rally", "a second strike");
 * any mention joins an earlier one with the same code and the same named person as
   target ("the arrest of X" ... "X was arrested");
+* two acts of one sentence with the same code and dyad are one ("set fire to a police
+  post and clashed with police": one riot);
 * an attack named with no actors and only its root code ("condemned *the attack*")
   joins the article's earlier violence of that root, whatever its code.
 
@@ -56,6 +58,9 @@ def _same_happening(doc: Doc, first: Event, later: Event, nominal: bool, grammar
         return True  # "gunmen opened fire ... the president condemned *the attack*"
     if first.code[:3] != later.code[:3]:
         return False
+    if first.sentence_index == later.sentence_index and first.code == later.code \
+            and _code_of(first.source) == _code_of(later.source) and _code_of(first.target) == _code_of(later.target):
+        return True  # "protesters set fire to a police post and clashed with police": one riot
     if first.modality != later.modality and "negated" in (first.modality, later.modality):
         return False  # what was denied is not what was done
     person = _named_person(doc, first.target, grammar)
@@ -64,6 +69,10 @@ def _same_happening(doc: Doc, first: Event, later: Event, nominal: bool, grammar
             and not _dated_apart(first, later):
         return True
     return nominal and _agrees(first.source, later.source) and _agrees(first.target, later.target)
+
+
+def _code_of(actor: Actor | None) -> str | None:
+    return actor.code if actor is not None else None
 
 
 def _bare_attack(event: Event, grammar: Grammar) -> bool:
