@@ -217,3 +217,14 @@ def test_violence_condemned_later_is_the_violence_reported_before(coded: Coded) 
     text = ("KINSHASA, Jan 27 (AFP) - Protesters attacked the French embassy in Kinshasa on Tuesday. "
             "Congo's foreign minister condemned the violence.")
     assert ("111", "CODGOV", "CODCVL") in coded(text), coded(text)
+
+
+def test_whoever_claims_an_attack_did_it(coded: Coded) -> None:
+    events = coded("The Pakistani Taliban claimed responsibility for an attack on a checkpoint in Pakistan "
+                   "that killed five soldiers.")
+    assert any(c[:2] in {"18", "19"} and s == "PAKREB" for c, s, t in events), events
+
+
+def test_others_who_protest_are_the_public(coded: Coded) -> None:
+    events = coded("Thousands marched in Lima, while others protested against Peru's Congress.")
+    assert ("141", "PERCVL", "PERLEG") in events, events

@@ -80,6 +80,7 @@ class Grammar:
     responding_roots: frozenset[str] = frozenset()
     described_people_pronouns: frozenset[str] = frozenset()
     meeting_nouns: frozenset[str] = frozenset()
+    responsibility_verbs: frozenset[str] = frozenset()
     division_nouns: frozenset[str] = frozenset()
     implied_attacker_role: str = "UAF"
     unrealised_modifiers: frozenset[str] = frozenset()

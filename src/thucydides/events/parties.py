@@ -45,7 +45,8 @@ class Parties:
         """The actors of the pattern's source slots; None when the pattern wants
         sources of certain roles (`source_roles`) and those stated have none of them."""
         sources = (self._actors(match.pattern.source, match, article) or self._clause_party(match, article)
-                   or self._meeting_parties(match, article))
+                   or self._meeting_parties(match, article) or self._claimants(match, article)
+                   or (self._claimants(match.means, article) if match.means is not None else []))
         roles = match.pattern.source_roles
         if not roles or not sources:
             return sources
@@ -65,6 +66,21 @@ class Parties:
             match.mutual = True
             match.trace.append(f"subject is a meeting of {_listed(parties)}")
         return parties
+
+    def _claimants(self, match: Match, article: Article) -> list[Actor]:
+        """ "The Pakistani Taliban claimed responsibility *for an attack* on a
+        checkpoint": whoever claims an act did it (`responsibility_verbs`)."""
+        noun = match.predicate
+        prep = noun.head
+        if match.pattern.pos != "noun" or noun.dep_ != "pobj" or prep.lower_ != "for" \
+                or prep.head.lemma_.lower() != "responsibility" \
+                or prep.head.head.lemma_.lower() not in self.grammar.responsibility_verbs:
+            return []
+        verb = prep.head.head
+        actors = [a for t in agent_tokens(verb, self.grammar) for a in self.resolver.resolve_many(t, article.date)]
+        if actors:
+            match.trace.append(f"claimed by {_listed(actors)}")
+        return actors
 
     def _clause_party(self, match: Match, article: Article) -> list[Actor]:
         """ "the army recaptured two districts *after heavy fighting with the RSF*",
