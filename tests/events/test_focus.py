@@ -119,3 +119,14 @@ def test_an_acronym_defined_in_brackets_names_the_phrases_actor(pipeline: Pipeli
             "The PTI said the arrests were illegal.")
     judged = [e for e in _events(pipeline, text, "2024-10-03") if e.code.startswith("11")]
     assert judged and judged[0].source.code == "PAKPTY", judged
+
+
+def test_a_dateline_in_an_institutions_city_counts_less_than_the_story(pipeline: Pipeline) -> None:
+    text = ("BRUSSELS, June 10 (Reuters) - The European Union imposed sanctions on Tuesday on 12 Iranian "
+            "officials over the crackdown on protesters.")
+    crackdowns = [e for e in _events(pipeline, text, "2025-06-10") if e.code.startswith("175")]
+    assert crackdowns and crackdowns[0].source.code == "IRNGOV", [(e.code, e.source) for e in crackdowns]
+    # an ordinary capital's dateline still places the story
+    text = "NAIROBI, June 10 (Reuters) - Police detained 40 protesters on Tuesday."
+    arrests = [e for e in _events(pipeline, text, "2025-06-10") if e.code.startswith("173")]
+    assert arrests and arrests[0].source.code == "KENCOP", arrests

@@ -42,22 +42,27 @@ class CountryNames(Protocol):
 @dataclass(frozen=True)
 class FocusWeights:
     dateline: float = 3.0  # the dateline names where the story is told from
+    hub: float = 1.0  # a dateline city where stories about other countries are told (an IGO seat)
+    hubs: tuple[str, ...] = ()
     place: float = 1.0
     actor: float = 1.0  # a demonym, person or organisation with a country
     decay: float = 0.6  # per sentence of distance
     ahead: float = 0.5  # a later sentence counts this much less than an earlier one
 
     @classmethod
-    def from_data(cls, data: dict[str, float] | None) -> FocusWeights:
-        return cls(**{k: float(v) for k, v in (data or {}).items()})
+    def from_data(cls, data: dict[str, object] | None) -> FocusWeights:
+        def value(v: object) -> float | tuple[str, ...]:
+            return tuple(str(x).lower() for x in v) if isinstance(v, list) else float(str(v))
+        return cls(**{k: value(v) for k, v in (data or {}).items()})  # type: ignore[arg-type]
 
 
 class CountryFocus:
     """Country mentions of one document and the country in focus at each sentence."""
 
-    def __init__(self, mentions: list[list[tuple[str, float]]], dateline: str | None, weights: FocusWeights) -> None:
+    def __init__(self, mentions: list[list[tuple[str, float]]], dateline: tuple[str, float] | None,
+                 weights: FocusWeights) -> None:
         self._mentions = mentions  # per sentence: (country, weight)
-        self._dateline = dateline
+        self._dateline = dateline  # (country, weight)
         self._weights = weights
         self._at: dict[int, str | None] = {}
 
@@ -67,7 +72,8 @@ class CountryFocus:
         key = (id(names), date, weights)  # one vote per resolver and publication date, as coreference
         memo = doc.user_data.get(_KEY)
         if memo is None or memo[0] != key:
-            memo = doc.user_data[_KEY] = (key, cls(_mentions(doc, names, date, weights), _dateline(doc, names), weights))
+            memo = doc.user_data[_KEY] = (key, cls(_mentions(doc, names, date, weights),
+                                                   _dateline(doc, names, weights), weights))
         return memo[1]
 
     def at(self, sentence: int) -> str | None:
@@ -81,8 +87,9 @@ class CountryFocus:
         score: dict[str, float] = defaultdict(float)
         first: dict[str, int] = {}
         if self._dateline:
-            score[self._dateline] += w.dateline
-            first[self._dateline] = -1
+            country, weight = self._dateline
+            score[country] += weight
+            first[country] = -1
         for j, mentions in enumerate(self._mentions):
             distance = abs(sentence - j)
             factor = w.decay**distance * (w.ahead if j > sentence else 1.0)
@@ -95,9 +102,18 @@ class CountryFocus:
         return max(score, key=lambda c: (round(score[c], 9), -first[c]))
 
 
-def _dateline(doc: Doc, names: CountryNames) -> str | None:
+def _dateline(doc: Doc, names: CountryNames, weights: FocusWeights) -> tuple[str, float] | None:
+    """The dateline's country and weight: less where the city is a hub from which
+    stories about other countries are filed ("BRUSSELS - The EU imposed sanctions on
+    Iranian officials")."""
     match = DATELINE_PLACE.match(doc_text(doc)[:80])
-    return names.country_of_place(match.group("place").title()) if match else None
+    if not match:
+        return None
+    place = match.group("place").title()
+    country = names.country_of_place(place)
+    if country is None:
+        return None
+    return country, weights.hub if place.lower() in weights.hubs else weights.dateline
 
 
 def _mentions(doc: Doc, names: CountryNames, date: str | None, weights: FocusWeights) -> list[list[tuple[str, float]]]:
