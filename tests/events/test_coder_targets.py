@@ -228,3 +228,11 @@ def test_whoever_claims_an_attack_did_it(coded: Coded) -> None:
 def test_others_who_protest_are_the_public(coded: Coded) -> None:
     events = coded("Thousands marched in Lima, while others protested against Peru's Congress.")
     assert ("141", "PERCVL", "PERLEG") in events, events
+
+
+def test_people_named_by_their_number_alone_are_civilians(coded: Coded) -> None:
+    text = "TBILISI, May 3 (Reuters) - Riot police stormed an opposition camp outside parliament and arrested dozens."
+    assert ("173", "GEOCOP", "GEOCVL") in coded(text), coded(text)
+    # a protest to demand something is one event, whatever it demands
+    text = "NAIROBI, May 3 (Reuters) - Hundreds gathered outside parliament to demand justice for the victims."
+    assert [c[:2] for c, _, _ in coded(text)] == ["14"], coded(text)

@@ -79,6 +79,7 @@ class Grammar:
     combatant_roles: frozenset[str] = frozenset()
     responding_roots: frozenset[str] = frozenset()
     described_people_pronouns: frozenset[str] = frozenset()
+    people_counts: frozenset[str] = frozenset()
     meeting_nouns: frozenset[str] = frozenset()
     responsibility_verbs: frozenset[str] = frozenset()
     division_nouns: frozenset[str] = frozenset()

@@ -251,12 +251,15 @@ def unplaced_person(token: Token) -> list[Actor]:
 
 def described_people(token: Token, grammar: Grammar) -> list[Actor]:
     """People named only by a clause ("*those* detained", "*those who* attacked the
-    police", "172 of *those* detained"): civilians, placed in the country in context
-    like any role-only actor (`described_people_pronouns` in data/grammar.yaml)."""
+    police", "172 of *those* detained") or by their number alone ("arrested *dozens*"):
+    civilians, placed in the country in context like any role-only actor
+    (`described_people_pronouns`, `people_counts` in data/grammar.yaml)."""
     if token.pos_ == "NUM":
         token = next((o for o in prep_objects(token, ("of",))), token)
-    if token.lower_ not in grammar.described_people_pronouns \
-            or not any(c.dep_ in {"acl", "relcl"} for c in token.children):
+    counted = token.lower_ in grammar.people_counts and not any(c.dep_ == "prep" for c in token.children)
+    described = token.lower_ in grammar.described_people_pronouns \
+        and any(c.dep_ in {"acl", "relcl"} for c in token.children)
+    if not (counted or described):
         return []
     span = token.doc[token.left_edge.i: token.right_edge.i + 1]
     role = grammar.implied_dissent_role
