@@ -248,3 +248,11 @@ def test_a_verb_coordinated_with_a_denial_is_not_denied(coded: Coded) -> None:
     assert any(c.startswith("112") and t == "UKRGOV" for c, _, t in events), events
     # a shared negation still counts
     assert not any(c.startswith("19") for c, _, _ in coded("The Sudanese army did not attack or shell the town."))
+
+
+def test_a_coordinated_verb_with_its_own_tense_shares_no_auxiliary(coded: Coded) -> None:
+    # "urged" is past, whatever "would" says of "respond"
+    events = coded("BEIJING, Feb 11 (Reuters) - China imposed export controls on Tuesday.\n\nThe U.S. Trade "
+                   "Representative said Washington would respond to any Chinese measures and urged Beijing to "
+                   "return to negotiations.")
+    assert any(c.startswith("02") and t.startswith("CHN") for c, _, t in events if t), events

@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 from ..nlp import sentence_of
 from .grammar import Grammar, governors, is_definite
 
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})  # a verb with a tense of its own
 ORDER = ("negated", "hypothetical", "generic", "question", "future", "reported", "asserted")
 
 
@@ -162,12 +163,15 @@ def modality_of(predicate: Token, grammar: Grammar, governed_by_pattern: bool = 
         # a coordinated verb is no governor: "*denied* the charges and said he would
         # cooperate" denies nothing it says (a shared "not" still counts)
         governs = below.dep_ != "conj"
+        # ... and one with a tense of its own ("would respond ... and *urged*") shares
+        # none of its coordinate's auxiliaries
+        shares = governs or below.tag_ not in FINITE_TAGS
         if negatable and (governs and gov.lemma_ in grammar.negating_governors
-                          or _negated(gov, grammar) and gov.dep_ != "ccomp"):
+                          or shares and _negated(gov, grammar) and gov.dep_ != "ccomp"):
             if not governed_by_pattern:
                 return Modality("negated", f"under '{gov.text}'")
-        if governs and gov.lemma_ in grammar.hypothetical_governors or _aux(gov, grammar.hypothetical_aux) \
-                or _conditional(gov, grammar):
+        if governs and gov.lemma_ in grammar.hypothetical_governors \
+                or shares and (_aux(gov, grammar.hypothetical_aux) or _conditional(gov, grammar)):
             if not governed_by_pattern and not presupposed:
                 return Modality("hypothetical", f"under '{gov.text}'")
         if governs and gov.lemma_ in grammar.future_governors and not future and not presupposed:
