@@ -225,6 +225,11 @@ def test_whoever_claims_an_attack_did_it(coded: Coded) -> None:
     assert any(c[:2] in {"18", "19"} and s == "PAKREB" for c, s, t in events), events
 
 
+def test_whoever_claims_a_bombing_did_it(coded: Coded) -> None:
+    events = coded("Boko Haram claimed the bombing of a market in Maiduguri.")
+    assert ("183", "NGAREB", "NGA") in events, events
+
+
 def test_others_who_protest_are_the_public(coded: Coded) -> None:
     events = coded("Thousands marched in Lima, while others protested against Peru's Congress.")
     assert ("141", "PERCVL", "PERLEG") in events, events

@@ -69,14 +69,12 @@ class Parties:
 
     def _claimants(self, match: Match, article: Article) -> list[Actor]:
         """ "The Pakistani Taliban claimed responsibility *for an attack* on a
-        checkpoint": whoever claims an act did it (`responsibility_verbs`)."""
+        checkpoint", "JNIM claimed *the attack*": whoever claims an act did it
+        (`responsibility_verbs`)."""
         noun = match.predicate
-        prep = noun.head
-        if match.pattern.pos != "noun" or noun.dep_ != "pobj" or prep.lower_ != "for" \
-                or prep.head.lemma_.lower() != "responsibility" \
-                or prep.head.head.lemma_.lower() not in self.grammar.responsibility_verbs:
+        verb = _claiming_verb(noun, self.grammar) if match.pattern.pos == "noun" else None
+        if verb is None:
             return []
-        verb = prep.head.head
         actors = [a for t in agent_tokens(verb, self.grammar) for a in self.resolver.resolve_many(t, article.date)]
         if actors:
             match.trace.append(f"claimed by {_listed(actors)}")
@@ -230,6 +228,18 @@ class Parties:
         if actors:
             match.trace.append(f"place -> {_listed(actors)}")
         return actors
+
+
+def _claiming_verb(noun: Token, grammar: Grammar) -> Token | None:
+    """The verb that claims an act noun: "claimed responsibility *for* the attack",
+    "*claimed* the attack"."""
+    head = noun.head
+    if noun.dep_ == "dobj" and head.lemma_.lower() == "claim":
+        return head
+    if noun.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() == "responsibility" \
+            and head.head.head.lemma_.lower() in grammar.responsibility_verbs:
+        return head.head.head
+    return None
 
 
 def _listed(actors: list[Actor]) -> str:
