@@ -241,3 +241,13 @@ def test_people_named_by_their_number_alone_are_civilians(coded: Coded) -> None:
     # a protest to demand something is one event, whatever it demands
     text = "NAIROBI, May 3 (Reuters) - Hundreds gathered outside parliament to demand justice for the victims."
     assert [c[:2] for c, _, _ in coded(text)] == ["14"], coded(text)
+
+
+def test_dismissing_a_happening_as_something_harsh_is_criticism_of_its_agents(pipeline) -> None:
+    from thucydides.model import Article
+
+    text = ("ISTANBUL, March 30 (Reuters) - Hundreds of thousands of people protested in Istanbul on Saturday "
+            "against the arrest of the mayor.\n\nPresident Tayyip Erdogan has dismissed the protests as street terror.")
+    events = pipeline.code_article(Article(text=text, date="2025-03-30"))
+    assert any(e.code == "111" and e.source.code == "TURGOV" and e.target.code == "TURCVL" for e in events), \
+        [(e.code, e.source, e.target) for e in events]

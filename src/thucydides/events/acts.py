@@ -99,7 +99,9 @@ class ActMemory:
         first = determiners[0].lower_ if determiners else None
         if first not in self.grammar.definite_determiners and first not in POSSESSIVE_DETERMINERS:
             return False
-        return not any(c.dep_ in {"prep", "acl", "relcl"} or c.pos_ == "PROPN" for c in noun.children)
+        # ("dismissed the protests *as* street terror": the parser may hang the judgement on the noun)
+        return not any(c.dep_ in {"prep", "acl", "relcl"} and c.lower_ != "as" or c.pos_ == "PROPN"
+                       for c in noun.children)
 
 
 

@@ -276,6 +276,7 @@ def _judged(verb: Token, harsh: frozenset[str]) -> Token | None:
         # "called the Israeli strikes a violation": the parser hangs the second noun on the first
         judgements += [g for g in objects[0].children if g.dep_ in {"dobj", "oprd", "npadvmod"}]
         judgements += prep_objects(verb, ("as",))  # "described X *as* a travesty"
+        judgements += prep_objects(objects[0], ("as",))  # the parser may hang "as" on X
         if any(harsh_word(j) for j in judgements):
             return objects[0]
     for clause in (c for c in verb.children if c.dep_ == "ccomp"):
