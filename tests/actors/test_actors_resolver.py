@@ -87,6 +87,10 @@ def test_demonym_people(code_of):
     assert code_of("The Bosnian Serbs demanded a truce.", "Serbs") == "BIHCVL"
 
 
+def test_investigators_are_the_police(code_of):
+    assert code_of("South Korean investigators questioned the president.", "investigators") == "KORCOP"
+
+
 def test_a_country_after_anti_is_whom_the_phrase_opposes(code_of):
     assert code_of("An anti-Syria journalist was killed in Beirut.", "journalist") == "MED"
     assert code_of("Anti-American protesters marched in Karachi.", "protesters") == "CVL"
