@@ -39,7 +39,8 @@ def has_event(events: list, code: str, source: str, target: str | None, *, sourc
     ("Japan gave 40 million dollars to Myanmar for the reconstruction of schools.", "071", "JPN", "MMR"),
     ("The Swedish government contributed 15 million euros to the World Food Programme.", "071", "SWEGOV", "IGOUNO"),
     # judicial and intelligence cooperation
-    ("Indian investigators shared evidence with their Sri Lankan counterparts on the bombing.", "064", "IND", "LKA"),
+    # (investigators are police: INDCOP)
+    ("Indian investigators shared evidence with their Sri Lankan counterparts on the bombing.", "064", "INDCOP", "LKA"),
     ("Canada approved the extradition of the Chinese executive to the United States.", "063", "CAN", "CHN"),
     ("The French army trains Malian soldiers in counterinsurgency.", "062", "FRAMIL", "MLIMIL"),
     # easing restrictions and sanctions, allowing access, ceasefires
