@@ -20,6 +20,12 @@ from .datafiles import read_data
 CODE_FORM = re.compile(r"^\d{2}\d{0,2}[A-Z]?$")
 
 
+def is_residual(code: str) -> bool:
+    """A root's residual code ("180", "190"), which says no more than its root: a more
+    specific sibling may replace it."""
+    return len(code) == 3 and code.endswith("0")
+
+
 @dataclass(frozen=True)
 class CameoCode:
     code: str

@@ -995,13 +995,16 @@ def _text_toks(text: str, articles: frozenset[str]) -> list[_Tok]:
 def _opposed(m: _Match, phrase: _Phrase) -> bool:
     """A name after "anti-" says whom the phrase opposes: an "anti-Syria journalist"
     is no Syrian ("pro-" still says whose side someone is on)."""
-    first = m.toks[0].index
-    before = sorted((t for t in phrase.toks if first - 2 <= t.index < first), key=lambda t: t.index)
-    return "".join(t.text for t in before).lower() == "anti-"
+    return "".join(t.text for t in _before(m, phrase, 2)).lower() == "anti-"
 
 
 def _ethnic(m: _Match, phrase: _Phrase) -> bool:
     """ "*Ethnic* Albanians", "*ethnic* Turks" name a people, not a state's citizens:
     CAMEO places them in the country where they live (the clause's or the story's)."""
+    return [t.words for t in _before(m, phrase, 1)] == [("ethnic",)]
+
+
+def _before(m: _Match, phrase: _Phrase, n: int) -> list[_Tok]:
+    """The phrase's tokens among the `n` right before the match, in order."""
     first = m.toks[0].index
-    return any(t.index == first - 1 and t.words == ("ethnic",) for t in phrase.toks)
+    return sorted((t for t in phrase.toks if first - n <= t.index < first), key=lambda t: t.index)

@@ -104,7 +104,6 @@ class ActMemory:
                        for c in noun.children)
 
 
-
 def _same_party(a: Actor, b: Actor) -> bool:
     """The same actor, or the same country where one of them has no role ("Iran", "the
     Iranian government")."""

@@ -71,7 +71,7 @@ def _own_subjects(verb: Token, grammar: Grammar, statements: bool = False) -> li
     current = verb
     for _ in range(4):
         if is_passive(current, grammar):
-            if current is not verb and verb.dep_ == "conj" and not is_passive(verb, grammar):
+            if current.i != verb.i and verb.dep_ == "conj" and not is_passive(verb, grammar):
                 # "it was concerned by the decision and *urged* ...": an active verb shares
                 # its passive head's subject, not the head's agent
                 return children(current, PASSIVE_SUBJECT_DEPS)
@@ -85,7 +85,7 @@ def _own_subjects(verb: Token, grammar: Grammar, statements: bool = False) -> li
             return found
         if statements and current.dep_ == "acl" and _issued_statement(current.head, grammar):
             return _own_subjects(current.head.head, grammar)  # "X issued a statement *demanding* ...": X
-        if current is verb and _reduced_passive(current):
+        if current.i == verb.i and _reduced_passive(current):
             # "a journalist *kidnapped* by gunmen": the gunmen; but the noun of a governing
             # participle is the agent of what it governs ("a man forced *to flee*")
             return list(prep_objects(current, ("by",)))

@@ -132,7 +132,8 @@ class EventCoder:
     def _first_kept(self, found: list[Match], article: Article, context_country: str | None,
                     off_topic: bool) -> Candidate:
         """The first fitting pattern that keeps its arguments, else the first one; a
-        fitting null pattern ("---") ends the search. Later patterns are not worked out at all (their result would not be used)."""
+        fitting null pattern ("---") ends the search. Later patterns are not worked out
+        at all (their result would not be used)."""
         tried = (self._candidate(m, article, context_country, off_topic) for m in found)
         first = next(tried)
         if not first.dropped or first.match.pattern.is_null:

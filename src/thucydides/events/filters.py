@@ -12,9 +12,10 @@ from spacy.attrs import LOWER
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
+from ..model import Actor
+from ..ontology import is_residual
 from .grammar import Grammar, attributed
 from .lexicon import CURATED, Lexicon
-from ..model import Actor
 from .match import Candidate, Match
 from .parties import patient_stated
 
@@ -138,7 +139,7 @@ def drop_attack_tolls(cands: list[Candidate], grammar: Grammar) -> None:
         if not attack.targets and not attack.match.pattern.reciprocal:
             attack.targets = list(cand.targets)  # "opened fire, killing 20 people": the people
         refined = cand.code != cand.match.pattern.code and cand.code[:2] == attack.code[:2]
-        if refined or (attack.code == attack.code[:2] + "0" and _non_combatants(cand.targets, grammar)):
+        if refined or (is_residual(attack.code) and _non_combatants(cand.targets, grammar)):
             # "*tanks* fired at houses, killing two": the means says 194; "a camp was
             # attacked (190) by militiamen, killing 156 refugees": an assault on
             # civilians, 180 ("attacked a base, killing four soldiers" stays a fight)

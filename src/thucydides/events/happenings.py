@@ -25,6 +25,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..model import Actor, Event
+from ..ontology import is_residual
 from .grammar import Grammar
 
 GENERAL_PUBLIC = "CVL"  # the role implied for protesters no one names
@@ -79,7 +80,7 @@ def _bare_attack(event: Event, grammar: Grammar) -> bool:
     """An attack named with no one's part in it and no more than its root ("the attack",
     "the violence"): a mention of the violence of that root the article reported before."""
     return event.source is None and event.target is None and event.code[:2] in grammar.attack_roots \
-        and event.code == event.code[:2] + "0"
+        and is_residual(event.code)
 
 
 def _agrees(first: Actor | None, later: Actor | None) -> bool:

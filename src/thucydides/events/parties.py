@@ -75,10 +75,14 @@ class Parties:
         verb = _claiming_verb(noun, self.grammar) if match.pattern.pos == "noun" else None
         if verb is None:
             return []
-        actors = [a for t in agent_tokens(verb, self.grammar) for a in self.resolver.resolve_many(t, article.date)]
+        actors = self._subject_actors(verb, article)
         if actors:
             match.trace.append(f"claimed by {_listed(actors)}")
         return actors
+
+    def _subject_actors(self, verb: Token, article: Article) -> list[Actor]:
+        """The actors of a verb's agents (its subjects, a passive's "by" phrase)."""
+        return [a for t in agent_tokens(verb, self.grammar) for a in self.resolver.resolve_many(t, article.date)]
 
     def _clause_party(self, match: Match, article: Article) -> list[Actor]:
         """ "the army recaptured two districts *after heavy fighting with the RSF*",
@@ -92,8 +96,7 @@ class Parties:
         if not partners:
             return []
         verb = noun.head.head
-        actors = [a for t in agent_tokens(verb, self.grammar) for a in self.resolver.resolve_many(t, article.date)]
-        actors = [a for a in actors if all(a.code != p.code for p in partners)]
+        actors = [a for a in self._subject_actors(verb, article) if all(a.code != p.code for p in partners)]
         if actors:
             match.trace.append(f"subject of '{verb.text}', whose circumstance it is -> {_listed(actors)}")
         return actors

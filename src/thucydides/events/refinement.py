@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..model import Actor
+from ..ontology import is_residual
 from .grammar import MODIFIER_DEPS, Grammar, governors, is_measure, objects_of
 from .lexicon import DICTIONARY, Family, Lexicon
 from .match import Candidate, Match
@@ -46,7 +47,7 @@ class CodeRefiner:
         own = self._modified_code(match, notes)
         if match.means is not None:
             means = self._modified_code(match.means, notes)
-            if _generic(own) and not _generic(means):
+            if is_residual(own) and not is_residual(means):
                 notes.append(f"means '{match.means.predicate.text}': {own} -> {means}")
                 own = means
         code = self._family_code(match, own, notes)
@@ -180,8 +181,3 @@ def modifier_words(noun: Token) -> set[str]:
             words.update((child.lower_, child.lemma_.lower()))
             words.update(w for g in child.children if g.dep_ in MODIFIER_DEPS for w in (g.lower_, g.lemma_.lower()))
     return words
-
-
-def _generic(code: str) -> bool:
-    """A residual code ("180", "190"): a more specific sibling may replace it."""
-    return len(code) == 3 and code.endswith("0")

@@ -117,18 +117,27 @@ class Subsumption:
         for child in self._governed_clauses(match):
             if match.pattern.subordinate and attributed(child, match.predicate):
                 continue  # "X will restore ties, *an official said*": reported content, not an aim
-            # "warned motorists to stay away *as protesters were throwing stones*": when, not what
-            aside = {t.i for c in child.subtree if c.dep_ == "advcl" and _circumstance(c, self.grammar)
-                     for t in c.subtree}
-            # "called on X to reverse the move, *saying* millions depended on aid": the reason
-            # given is absorbed, but what it reports is not what the act asks for
-            aside |= {t.i for c in child.subtree if c.dep_ == "advcl" and _saying(c, self.grammar)
-                      for t in c.subtree if t.i != c.i}
+            aside = self._aside(child)
             for t in child.subtree:
                 inner = by_token.get(t.i) if t.i not in aside else None
                 if inner is not None and inner.predicate.i != match.predicate.i:
                     found.append((_depth_below(t, match.predicate), t.i, inner))
         return [inner for _, _, inner in sorted(found, key=lambda x: (x[0], x[1]))]
+
+    def _aside(self, clause: Token) -> set[int]:
+        """Tokens under `clause` that are no part of what a governing act is about: a
+        circumstance ("*as* protesters were throwing stones": when, not what), and what
+        a reason given reports ("called on X to reverse the move, *saying* millions
+        depended on aid": the "saying" is absorbed, the aid is not asked for)."""
+        aside: set[int] = set()
+        for c in clause.subtree:
+            if c.dep_ != "advcl":
+                continue
+            if _circumstance(c, self.grammar):
+                aside.update(t.i for t in c.subtree)
+            elif _saying(c, self.grammar):
+                aside.update(t.i for t in c.subtree if t.i != c.i)
+        return aside
 
     def _governed_clauses(self, match: Match) -> list[Token]:
         """The dependents of a predicate (and of a noun predicate's light verb, its
