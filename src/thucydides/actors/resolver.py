@@ -83,7 +83,7 @@ _ROLE_PRECEDENCE = {r: i for i, r in enumerate(
 )}
 
 
-@dataclass
+@dataclass(eq=False)  # identity: a phrase holds one _Tok per token, and field-wise == was a hot spot
 class _Tok:
     """One token of a phrase, as the matcher needs it (built from spaCy or plain text)."""
 
