@@ -10,7 +10,7 @@ from .actors import ActorDictionary, ActorResolver, default_dictionary
 from .casing import Recaser, caseless
 from .enrich import Enricher
 from .events import EventCoder, Lexicon, default_grammar
-from .events.happenings import one_per_happening
+from .events.happenings import BARE_STATEMENT, one_per_happening
 from .model import Article, Event
 from .nlp import english_words, load_model, parse_texts, release, verb_lemma_checker
 from .ontology import default_ontology
@@ -18,7 +18,6 @@ from .petrarch.reading import Issue
 from .places import default_gazetteer
 from .settings import Settings, load_settings
 
-BARE_STATEMENT = "010"
 # Cities this large (and every capital, region and country) are re-cased in caseless text.
 RECASED_CITY_POPULATION = 300_000
 

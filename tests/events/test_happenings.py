@@ -63,3 +63,18 @@ def test_two_acts_of_one_sentence_with_one_code_and_dyad_are_one_happening(pipel
     riots = [e for e in pipeline.code_article(Article(text=text, date="2025-08-29", id="riot")) if e.root == "14"]
     assert len(riots) == 1 and riots[0].source.code == "IDNCVL", [(e.code, e.event_text.text) for e in riots]
     assert len(riots[0].mentions) == 1
+
+
+def test_a_bare_statement_bound_to_an_event_is_part_of_its_telling(pipeline: Pipeline) -> None:
+    text = ("Israel carried out an air strike on militants in southern Lebanon on Tuesday, the Israeli "
+            "military said, in the first strike on the area in months. The ministry also said it expected calm.")
+    coded = [(e.code, e.event_text.text, e.sentence_index) for e in _events(pipeline, text)]
+    assert any(c[0] == "195" for c in coded), coded
+    # "said" tells of the strikes, no statement of its own; the second "said" tells
+    # of no event and stays a statement.
+    assert [c[2] for c in coded if c[0] == "010"] == [1], coded
+
+
+def test_a_statement_coordinated_with_another_act_is_its_own_act(pipeline: Pipeline) -> None:
+    text = "Guinea's president expressed concern over the violence and declared three days of mourning."
+    assert "010" in [e.code for e in _events(pipeline, text)]

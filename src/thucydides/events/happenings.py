@@ -14,7 +14,10 @@ the same kind and dyad:
 * two acts of one sentence with the same code and dyad are one ("set fire to a police
   post and clashed with police": one riot);
 * an attack named with no actors and only its root code ("condemned *the attack*")
-  joins the article's earlier violence of that root, whatever its code.
+  joins the article's earlier violence of that root, whatever its code;
+* a bare statement ("said", "told reporters": 010 with no target) bound to another
+  event of its sentence is part of that event's telling, not a happening of its own
+  ("Police arrested 20, the ministry *said*").
 
 Of the mentions of one happening the event kept is the one that states most: named
 actors before implied ones, a date of its own before the article's, then the first.
@@ -29,12 +32,14 @@ from ..ontology import is_residual
 from .grammar import Grammar
 
 GENERAL_PUBLIC = "CVL"  # the role implied for protesters no one names
+BARE_STATEMENT = "010"  # "make statement, not specified below"
 
 
 def one_per_happening(doc: Doc, events: list[Event], grammar: Grammar) -> list[Event]:
     """The article's events with later mentions of a happening merged into one."""
+    attributions = _attributions(doc, events)
     groups: list[list[Event]] = []
-    for event in events:
+    for event in (e for e in events if id(e) not in attributions):
         nominal = _is_nominal(doc, event, grammar)
         group = next((g for g in groups if _same_happening(doc, g[0], event, nominal, grammar)), None)
         if group is None:
@@ -114,14 +119,40 @@ def _named_person(doc: Doc, actor: Actor | None, grammar: Grammar) -> str | None
     return actor.name
 
 
+def _attributions(doc: Doc, events: list[Event]) -> set[int]:
+    """The ids of bare statements bound to another event of their sentence: the
+    event lies in the statement's clause ("said *it would send* aid") or the
+    statement in the event's ("*arrested* 20, the ministry said"). A statement
+    with no addressee says nothing the event it carries does not; a coordinated
+    act ("expressed concern and *declared* a day of mourning") is its own."""
+    predicates = [(e, _predicate(doc, e)) for e in events]
+    specific = [p for e, p in predicates if p is not None and e.code != BARE_STATEMENT]
+    return {
+        id(e) for e, said in predicates
+        if said is not None and e.code == BARE_STATEMENT and e.target is None
+        and any(_bound(said, p) or _bound(p, said) for p in specific)
+    }
+
+
+def _bound(top: Token, token: Token) -> bool:
+    """Whether `token` lies below `top` in the parse, reached by any edge but a coordination."""
+    while token.head.i != token.i:
+        if token.head.i == top.i:
+            return token.dep_ != "conj"
+        token = token.head
+    return False
+
+
+def _predicate(doc: Doc, event: Event) -> Token | None:
+    span = doc.char_span(event.event_text.start, event.event_text.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
 def _is_nominal(doc: Doc, event: Event, grammar: Grammar) -> bool:
     """Whether the mention is an event noun that does not announce a new happening
     ("*another* rally": `new_happening_modifiers` in data/grammar.yaml)."""
-    span = doc.char_span(event.event_text.start, event.event_text.end, alignment_mode="expand")
-    if span is None or not len(span):
-        return False
-    head: Token = span.root
-    if head.pos_ != "NOUN":
+    head = _predicate(doc, event)
+    if head is None or head.pos_ != "NOUN":
         return False
     return not any(c.lower_ in grammar.new_happening_modifiers or c.dep_ == "nummod" for c in head.children)
 
