@@ -187,3 +187,16 @@ def test_a_title_gives_an_unknown_person_her_gender():
     text = "Mrs Kovacs, a Hungarian official, met the Polish foreign minister. She criticised Russia."
     events = Pipeline().code_text(text, date="2019-05-06")
     assert [e.source.code for e in events if e.code == "111"] == ["HUNGOV"]
+
+
+def test_the_agency_of_a_dateline_is_no_antecedent(resolve_in):
+    text = ("PORT SUDAN, Feb 14 (Reuters) - The Emergency Lawyers group said shells hit a market. "
+            "It accused the RSF of targeting civilians.")
+    actor = resolve_in(text, "It")
+    assert actor is None or "MED" not in actor.code, actor
+
+
+def test_it_takes_a_body_named_by_its_role(resolve_in):
+    text = "The Emergency Lawyers group said shells hit a market. It accused the RSF of targeting civilians."
+    actor = resolve_in(text, "It")
+    assert actor is not None and actor.role == "JUD", actor  # the association of lawyers, not the RSF

@@ -251,3 +251,9 @@ def test_dismissing_a_happening_as_something_harsh_is_criticism_of_its_agents(pi
     events = pipeline.code_article(Article(text=text, date="2025-03-30"))
     assert any(e.code == "111" and e.source.code == "TURGOV" and e.target.code == "TURCVL" for e in events), \
         [(e.code, e.source, e.target) for e in events]
+
+
+def test_the_speaker_named_again_by_a_pronoun_is_no_target(coded: Coded) -> None:
+    # the party is placed in Haiti as a source; "it" is the party, not someone it addresses
+    events = coded("PORT-AU-PRINCE, Jan 5 (Reuters) - The main opposition Democratic Party said it expected calm.")
+    assert [(s, t) for c, s, t in events if c == "010"] == [("HTIPTY", None)], events

@@ -78,3 +78,4 @@ def test_a_bare_statement_bound_to_an_event_is_part_of_its_telling(pipeline: Pip
 def test_a_statement_coordinated_with_another_act_is_its_own_act(pipeline: Pipeline) -> None:
     text = "Guinea's president expressed concern over the violence and declared three days of mourning."
     assert "010" in [e.code for e in _events(pipeline, text)]
+

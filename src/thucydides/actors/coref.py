@@ -43,9 +43,10 @@ from spacy.strings import get_string_id
 from spacy.symbols import PRON
 from spacy.tokens import Doc
 
+from ..dateline import doc_dateline_end
 from ..model import Actor
 from ..nlp import NOMINAL_SUBJECT_DEPS, doc_ents, doc_sents, sentence_of
-from .dictionary import COUNTRY, GROUP, IGO, PARTY, PERSON, Anaphor
+from .dictionary import COUNTRY, GROUP, IGO, PARTY, PERSON, ROLE, Anaphor
 from ..names import words
 
 if TYPE_CHECKING:
@@ -74,7 +75,7 @@ class _Entry:
 
     index: int  # token index of the mention's head
     sentence: int
-    kind: str  # PERSON, IGO, GROUP, COUNTRY or "role"
+    kind: str  # PERSON, IGO, GROUP, COUNTRY or ROLE
     actors: tuple[Actor, ...]  # more than one for a coordination
     plural: bool
     org: str | None = None
@@ -224,7 +225,10 @@ class DocMemory:
                 self._chunks[i] = span
         start, stop = self._scanned_to, min(stop, len(doc))
         pronouns = set(self._pronouns[bisect_left(self._pronouns, start) : bisect_left(self._pronouns, stop)])
+        dateline = doc_dateline_end(doc)  # "PORT SUDAN, Feb 14 (Reuters) -" is no one's antecedent
         for i in sorted({*pronouns, *(i for i in self._chunks if start <= i < stop)}):
+            if doc[i].idx < dateline:
+                continue
             sentence = sentence_of(doc, i)[0]
             if i in pronouns:
                 if doc[i].dep_ != "expl":
@@ -381,7 +385,9 @@ class DocMemory:
             other = "m" if low in self.grammar.feminine_pronouns else "f"  # the gender it cannot refer to
             return entry.kind == PERSON and not entry.plural and entry.gender != other
         if low in self.grammar.neuter_pronouns:
-            return entry.kind in (COUNTRY, IGO, GROUP) and not entry.plural and len(entry.actors) == 1
+            body = entry.kind in (COUNTRY, IGO, GROUP) or (
+                entry.kind == ROLE and self.doc[entry.index].lemma_.lower() in self.grammar.organisation_nouns)
+            return body and not entry.plural and len(entry.actors) == 1
         return entry.plural or entry.kind in (IGO, GROUP)
 
     def _description(self, chunk: Span) -> Anaphor | None:

@@ -60,6 +60,7 @@ IGO = "igo"
 GROUP = "group"
 PERSON = "person"
 PARTY = "party"  # an anaphor's kind: any actor, person, group or state ("both sides")
+ROLE = "role"  # a resolved phrase's kind when it names a role and no one in particular
 
 STRONG = "strong"
 WEAK = "weak"

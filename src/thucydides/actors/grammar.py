@@ -26,6 +26,7 @@ class ActorGrammar:
     description_openers: frozenset[str]
     description_fillers: frozenset[str]
     person_nouns: frozenset[str]
+    organisation_nouns: frozenset[str]
     gender_titles: dict[str, str] = field(default_factory=dict)  # title word -> "f" or "m"
     irregular_plurals: dict[str, str] = field(default_factory=dict)
 

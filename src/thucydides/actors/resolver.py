@@ -50,6 +50,7 @@ from .dictionary import (
     METONYM,
     PERSON,
     PLACE,
+    ROLE,
     STRONG,
     WEAK,
     ActorDictionary,
@@ -221,7 +222,7 @@ class Found:
     """A resolved phrase with what coreference needs to know about it."""
 
     actor: Actor
-    kind: str  # PERSON, IGO, GROUP, COUNTRY (any other country-bearing phrase) or "role"
+    kind: str  # PERSON, IGO, GROUP, COUNTRY (any other country-bearing phrase) or ROLE
     org: str | None = None  # organisation id
     plural: bool = False  # the head is a plural noun ("protesters", "Afghans")
     titles: frozenset[str] = frozenset()  # a person's title words (KB offices, phrase role nouns)
@@ -770,7 +771,7 @@ class ActorResolver:
         """The code of the chosen candidate with the role; the role alone when there is
         no candidate; None when there is neither."""
         if chosen is None:
-            return _Coded(role, "role", role=role) if role is not None else None
+            return _Coded(role, ROLE, role=role) if role is not None else None
         if chosen.person is not None and chosen.depth > 0:
             # The person only qualifies the head ("Putin's troops", "Erdogan's government"):
             # the phrase's role with the person's country.

@@ -66,8 +66,16 @@ class ImpliedActors:
         """The sources and targets with the country of context given to role-only
         actors (`stated`: the country of a place in their own clause)."""
         sources = [self._with_country(a, country, targets, stated) for a in sources]
-        targets = [self._with_country(a, country, sources, stated) for a in targets]
+        targets = [self._with_country(a, country, sources, stated) for a in targets
+                   if not self._the_speaker(a, sources)]
         return [a for a in sources if a.code != UNPLACED], [a for a in targets if a.code != UNPLACED]
+
+    def _the_speaker(self, target: Actor, sources: list[Actor]) -> bool:
+        """A pronoun target that is the source itself: "the Democratic Party said *it*
+        would ..." (the party as a role, the source placed in the story's country)."""
+        return target.text.lower() in self.grammar.speaker_pronouns and any(
+            s.code == target.code or (not target.country and target.role and s.role == target.role)
+            for s in sources)
 
     def government(self, match: Match, code: str, sources: list[Actor]) -> list[Actor]:
         """Dissent with no stated target is aimed at the dissenters' own government:
