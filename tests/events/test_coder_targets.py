@@ -257,3 +257,16 @@ def test_the_speaker_named_again_by_a_pronoun_is_no_target(coded: Coded) -> None
     # the party is placed in Haiti as a source; "it" is the party, not someone it addresses
     events = coded("PORT-AU-PRINCE, Jan 5 (Reuters) - The main opposition Democratic Party said it expected calm.")
     assert [(s, t) for c, s, t in events if c == "010"] == [("HTIPTY", None)], events
+
+
+def test_a_call_for_the_release_of_captives_is_aimed_at_their_captors(coded: Coded) -> None:
+    events = coded("GAZA, Jan 5 (Reuters) - Hamas gunmen abducted two aid workers in Gaza on Sunday. "
+                   "The United Nations called for their immediate release.")
+    assert [(s, t) for c, s, t in events if c.startswith("025")] == [("IGOUNO", "PSEREB")], events
+
+
+def test_a_demand_for_a_release_no_captor_of_is_reported_falls_to_the_government(coded: Coded) -> None:
+    events = coded("ANKARA, March 24 (Reuters) - Several journalists were among those held overnight. "
+                   "The Turkish Journalists' Association demanded the release of the reporters.")
+    demands = [(s, t) for c, s, t in events if c.startswith("105")]
+    assert demands == [("TURMED", "TURGOV")], events  # not the reporters themselves

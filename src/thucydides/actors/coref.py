@@ -366,6 +366,9 @@ class DocMemory:
         if first is not None and low in self.grammar.feminine_pronouns and first.gender != "f":
             # Most people named without a known gender are men: "she" prefers a woman.
             first = next((e for e in fits if e.gender == "f"), first)
+        if first is not None and low in self.grammar.plural_pronouns and not first.plural:
+            # An organisation is "they" only at a pinch: "they" prefers people named in the plural.
+            first = next((e for e in fits if e.plural), first)
         if first is not None:
             self._links[token.i] = (first.actors, token.doc[token.i : token.i + 1])
             self._antecedents[token.i] = first

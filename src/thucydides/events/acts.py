@@ -82,6 +82,18 @@ class ActMemory:
                 return [act.agent]
         return []
 
+    def captors(self, predicate: Token, captives: list[Actor]) -> list[Actor]:
+        """Who holds the `captives`: the agent of the latest act before the predicate's
+        sentence that took one of them (`captivity_roots`: an arrest, an abduction)."""
+        acts: dict[int, Act] = predicate.doc.user_data.get(_ACTS_KEY, {})
+        start = predicate.sent.start
+        roots = tuple(self.grammar.captivity_roots)
+        for act in sorted((a for a in acts.values() if a.token < start), key=lambda a: -a.token):
+            if act.code.startswith(roots) and act.target is not None \
+                    and any(_same_party(act.target, c) for c in captives):
+                return [act.agent]
+        return []
+
     def _reference(self, noun: Token) -> ActReference | None:
         """The acts a noun can name; None: it is no act noun."""
         lemma = noun.lemma_.lower()

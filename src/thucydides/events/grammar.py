@@ -78,6 +78,8 @@ class Grammar:
     attack_roots: frozenset[str] = frozenset()
     combatant_roles: frozenset[str] = frozenset()
     responding_roots: frozenset[str] = frozenset()
+    release_codes: frozenset[str] = frozenset()
+    captivity_roots: frozenset[str] = frozenset()
     described_people_pronouns: frozenset[str] = frozenset()
     people_counts: frozenset[str] = frozenset()
     meeting_nouns: frozenset[str] = frozenset()

@@ -106,6 +106,9 @@ class Parties:
         ("engaged in ethnic cleansing *against the Masalit*"), the agent of an earlier act
         a target noun refers to ("welcomed *the decision*"), of the embedded action,
         or of the place the act is done in ("declared a state of siege *in Haiti*")."""
+        release = self._release_asked(match)
+        if release is not None:
+            return self._captors(match, release, article, sources)
         targets = self._actors(match.pattern.target, match, article, sources)
         if not targets and match.means is not None:
             targets = self._actors(match.means.pattern.target, match.means, article)
@@ -216,6 +219,30 @@ class Parties:
                 return targets
             inner = inner.embedded
         return []
+
+    def _release_asked(self, match: Match) -> Match | None:
+        """The release of people that an appeal or a demand asks for by its noun ("called
+        for *the release* of ..."); a verb names whom it asks ("urged Hamas to release")."""
+        inner = match.embedded if match.pattern.governs else None
+        if inner is None or inner.pattern.pos != "noun":
+            return None
+        return inner if inner.pattern.code in self.grammar.release_codes else None
+
+    def _captors(self, match: Match, release: Match, article: Article, sources: list[Actor]) -> list[Actor]:
+        """ "demanded *their* release", "called for the release of the reporters": whoever
+        holds the captives is asked, never the captives themselves: the one it is addressed
+        to ("appealed *to the president* for his release"), else their captor reported
+        before, else no one (a demand then falls to the government, see `implied.py`)."""
+        noun = release.predicate
+        addressed = [a for a in self._actors(match.pattern.target, match, article, sources)
+                     if not noun.left_edge.idx <= a.start < noun.right_edge.idx + len(noun.right_edge)]
+        if addressed:
+            return addressed
+        captives = self._stated_targets(release, article) or self._actors(match.pattern.target, match, article, sources)
+        captors = self.acts.captors(match.predicate, captives)
+        match.trace.append(f"release of {_listed(captives) or 'no one named'}: asks " + (
+            f"their captor {_listed(captors)}" if captors else "whoever holds them (none reported)"))
+        return captors
 
     def _stated_targets(self, match: Match, article: Article) -> list[Actor]:
         return self._actors(match.pattern.target, match, article)
