@@ -145,6 +145,20 @@ def test_a_definite_act_noun_names_the_agent_of_the_earlier_act(coded: Coded) ->
     assert any(c == "111" and t == "KENCOP" for c, _, t in coded(text)), coded(text)
 
 
+def test_a_verdict_the_article_gives_to_the_authorities_is_theirs(coded: Coded) -> None:
+    text = ("TBILISI, Nov 4 (Reuters) - Georgian authorities sentenced an opposition leader to two years "
+            "in prison on Tuesday. The European Union criticised the verdict.")
+    assert ("111", "IGOEUR", "GEOGOV") in coded(text), coded(text)
+
+
+def test_the_charge_and_the_incident_refer_back_to_the_accusation_and_the_force(coded: Coded) -> None:
+    text = "Congo accused Rwanda of sending troops to support the rebels. Rwanda denied the charge."
+    assert ("016", "RWA", "COD") in coded(text), coded(text)
+    text = ("A Chinese coast guard ship fired a water cannon at a Philippine vessel on Wednesday. "
+            "The United States condemned the incident.")
+    assert any(c == "111" and s == "USA" and t.startswith("CHN") for c, s, t in coded(text)), coded(text)
+
+
 def test_a_light_verbs_own_act_noun_refers_back_too(coded: Coded) -> None:
     text = "Egypt's president pardoned the activist Karim Fathy on Monday. Britain welcomed the decision."
     assert ("051", "GBR", "EGYGOV") in coded(text), coded(text)

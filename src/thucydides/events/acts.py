@@ -64,10 +64,13 @@ class ActMemory:
         acts: dict[int, Act] = noun.doc.user_data.get(_ACTS_KEY, {})
         start = noun.sent.start
         own = {s.code for s in sources}
-        for act in sorted((a for a in acts.values() if a.token < start), key=lambda a: -a.token):
-            if reference.names(act.code, act.agent.role):
-                return [] if act.agent.code in own else [act.agent]
-        return []
+        earlier = sorted((a for a in acts.values() if a.token < start), key=lambda a: -a.token)
+        act = next((a for a in earlier if reference.names(a.code, a.agent.role)), None)
+        if act is None and reference.or_roles:
+            act = next((a for a in earlier if reference.names(a.code, a.agent.role, fallback=True)), None)
+        if act is None or act.agent.code in own:
+            return []
+        return [act.agent]
 
     def requesters(self, predicate: Token, sources: list[Actor]) -> list[Actor]:
         """Whom a refusal that names no one answers: the agent of the latest act before

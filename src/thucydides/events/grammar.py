@@ -9,6 +9,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
+from ..actors.grammar import default_actor_grammar
 from ..datafiles import load_yaml, read_data
 from .focus import FocusWeights
 
@@ -24,18 +25,25 @@ MODIFIER_DEPS = {"compound", "amod", "nmod"}  # "*emergency food* aid", "*suicid
 @dataclass(frozen=True)
 class ActReference:
     """The acts a noun such as "the verdict" can refer back to: roots (none: any) and
-    the roles of their agents (none: any)."""
+    the roles of their agents (none: any), else of `or_roles` where the article gives
+    no act to the first ("the authorities sentenced him ... criticised the verdict")."""
 
     roots: tuple[str, ...] = ()
     roles: frozenset[str] = frozenset()
+    or_roles: frozenset[str] = frozenset()
 
-    def names(self, code: str, agent_role: str | None) -> bool:
-        return (not self.roots or code.startswith(self.roots)) and (not self.roles or agent_role in self.roles)
+    def names(self, code: str, agent_role: str | None, fallback: bool = False) -> bool:
+        roles = self.or_roles if fallback else self.roles
+        return (not self.roots or code.startswith(self.roots)) and (not roles or agent_role in roles)
 
     @classmethod
     def from_data(cls, data: dict[str, Any] | None) -> "ActReference":
         data = data or {}
-        return cls(tuple(str(r) for r in data.get("roots") or ()), frozenset(str(r) for r in data.get("roles") or ()))
+
+        def roles(key: str) -> frozenset[str]:
+            return frozenset(str(r) for r in data.get(key) or ())
+
+        return cls(tuple(str(r) for r in data.get("roots") or ()), roles("roles"), roles("or_roles"))
 
 
 @dataclass(frozen=True)
@@ -107,7 +115,7 @@ class Grammar:
     place_holder_preps: frozenset[str] = frozenset()
     new_happening_modifiers: frozenset[str] = frozenset()
     personal_pronouns: frozenset[str] = frozenset()
-    organisation_nouns: frozenset[str] = frozenset()
+    organisation_nouns: frozenset[str] = frozenset()  # the actors grammar's (data/actors/grammar.yaml)
     negative_evaluations: frozenset[str] = frozenset()
     act_reference_nouns: dict[str, ActReference] = field(default_factory=dict)  # lemma -> acts it names
 
@@ -132,6 +140,7 @@ def default_grammar() -> Grammar:
                    implied_attacker_role=str(data.get("implied_attacker_role", "UAF")),
                    stative_participles=stative,
                    country_focus=FocusWeights.from_data(data.get("country_focus")),
+                   organisation_nouns=default_actor_grammar().organisation_nouns,
                    **lists)
 
 
