@@ -130,3 +130,11 @@ def test_denying_permission_is_a_refusal_not_a_denial_of_responsibility(coded) -
 def test_suspending_a_tax_or_tariff_eases_an_economic_measure(coded) -> None:
     assert ("085", "FRA", "USABUS") in coded("France suspended a digital tax on U.S. tech companies.")
     assert [c for c, _, _ in coded("Turkey suspended the newspaper.")] == ["1721"]
+
+
+def test_a_state_protests_by_complaint_people_in_the_street(coded: Coded) -> None:
+    text = ("BEIJING, May 2 (Reuters) - China protested on Thursday against a U.S. warship's passage through "
+            "the Taiwan Strait. Thousands of students protested against the new law in Taipei.")
+    codes = [(c[:3], s) for c, s, _ in coded(text)]
+    assert ("114", "CHN") in codes and all(not (c.startswith("14") and s == "CHN") for c, s in codes), codes
+    assert any(c.startswith("141") and s == "TWNEDU" for c, s in codes), codes

@@ -87,6 +87,7 @@ class Grammar:
     combatant_roles: frozenset[str] = frozenset()
     responding_roots: frozenset[str] = frozenset()
     release_codes: frozenset[str] = frozenset()
+    state_roles: frozenset[str] = frozenset()
     captivity_roots: frozenset[str] = frozenset()
     described_people_pronouns: frozenset[str] = frozenset()
     people_counts: frozenset[str] = frozenset()

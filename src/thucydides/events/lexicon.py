@@ -31,6 +31,8 @@ words that express it, and how to find its arguments in the dependency parse:
                                           # ("Russia and China held drills": joint exercises)
       person_code: "173"                  # the code when every target is a person or people
                                           # ("sentenced a journalist": detained, not 116)
+      state_code: "114"                   # the code when every source is a state, its government
+                                          # or forces ("Manila protested": a diplomatic complaint)
       governs: true                       # embedded actions are subsumed by this one
                                           # ("family": only those its family covers)
       family: threaten                    # the embedded action refines the code (data/families.yaml)
@@ -97,7 +99,7 @@ LAYER_RANK = {CURATED: 0, DICTIONARY: 1, BROAD: 2}
 
 ENTRY_KEYS = frozenset("""
     id code verbs nouns adjectives evaluation forms noun_role objects subjects preps complements modals excluded_deps
-    target noun_target target_required reciprocal joint_code person_code governs family embedded_only subordinate
+    target noun_target target_required reciprocal joint_code person_code state_code governs family embedded_only subordinate
     unstated_source source_roles source compound_venue pattern reverse_code origin
 """.split())
 SYNSET_KEYS = frozenset({"synset", "words"})
@@ -142,6 +144,7 @@ class Pattern:
     joint_code: str | None = None
     evaluation: bool = False  # the verb judges something with a word of negative_evaluations
     person_code: str | None = None  # the code when every target is a person or people
+    state_code: str | None = None  # the code when every source is a state, its government or forces
     excluded_deps: tuple[frozenset[str], ...] = ()  # each: dependents that together rule it out
     compound_venue: bool = False
     phrase: PhrasePattern | None = None  # `pattern`: PETRARCH's notation
@@ -640,6 +643,7 @@ def expand_entry(entry: dict[str, Any], ontology: Ontology, synsets: dict[str, f
         joint_code=_known_code(entry, "joint_code", ontology),
         evaluation=bool(entry.get("evaluation", False)),
         person_code=_known_code(entry, "person_code", ontology),
+        state_code=_known_code(entry, "state_code", ontology),
         compound_venue=bool(entry.get("compound_venue", False)),
         reverse_code=_known_code(entry, "reverse_code", ontology),
         layer=entry.get("_layer", CURATED),

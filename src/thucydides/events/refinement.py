@@ -57,8 +57,8 @@ class CodeRefiner:
 
     def recode(self, cand: Candidate) -> None:
         """The candidate's code once its actors are known: several parties acting
-        together (`joint_code`), an act on people (`person_code`), or the statement of a
-        future act."""
+        together (`joint_code`), an act on people (`person_code`), an act of a state
+        (`state_code`), or the statement of a future act."""
         pattern = cand.match.pattern
         if pattern.joint_code and len({a.country or a.code for a in cand.sources}) > 1:
             cand.match.trace.append(f"several parties act together: {cand.code} -> {pattern.joint_code}")
@@ -66,7 +66,17 @@ class CodeRefiner:
         if pattern.person_code and cand.targets and all(self._is_person(a, cand.match) for a in cand.targets):
             cand.match.trace.append(f"the target is a person or people: {cand.code} -> {pattern.person_code}")
             cand.code = pattern.person_code
+        if pattern.state_code and cand.sources and all(self._is_state(a) for a in cand.sources):
+            cand.match.trace.append(f"the source is a state: {cand.code} -> {pattern.state_code}")
+            cand.code = pattern.state_code
         self._code_stated_future(cand)
+
+    def _is_state(self, actor: Actor) -> bool:
+        """A state as a whole ("China", "Manila"), its government or its forces
+        (`state_roles`), or an international organisation."""
+        if actor.role is None:
+            return bool(actor.country) or actor.code.startswith(ORGANISATION_PREFIXES)
+        return actor.role.lower() in self.grammar.state_roles
 
     def _is_person(self, actor: Actor, match: Match) -> bool:
         """Whether a stated target is a person or people ("a journalist", "40 people",
