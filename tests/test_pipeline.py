@@ -22,6 +22,12 @@ def test_code_returns_events_with_provenance() -> None:
     assert event.source.code == "TURCOP" and event.rule == "coerce.arrest.v"
 
 
+def test_an_actor_span_never_reaches_into_the_dateline() -> None:
+    text = "KINSHASA, Feb 3 (Reuters) - M23 rebels seized the airport in Goma on Sunday, the United Nations said."
+    events = [e for e in thucydides.code(text, date="2025-02-03") if e.source and e.source.code == "CODREB"]
+    assert [(e.source.text, text[e.source.start:e.source.end]) for e in events] == [("M23 rebels", "M23 rebels")]
+
+
 def test_pipeline_codes_batches_in_input_order() -> None:
     pipeline = Pipeline(load_settings(batch_size=2))
     texts = [

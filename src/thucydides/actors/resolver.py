@@ -57,6 +57,7 @@ from .dictionary import (
     Payload,
     RoleTerm,
 )
+from ..dateline import doc_dateline_end
 from .coref import memory_for
 from .grammar import ActorGrammar, default_actor_grammar
 from .people import Person
@@ -452,6 +453,9 @@ class ActorResolver:
                 kept[child.i] = child
                 stack.append(child)
         self._complete_names(head, kept)
+        dateline = doc_dateline_end(head.doc)
+        if head.idx >= dateline:  # "Feb 3 (Reuters) - M23 rebels": the dateline is no part of it
+            kept = {i: t for i, t in kept.items() if t.idx >= dateline}
         content = [t for t in kept.values() if not t.is_punct]
         lo = min(t.i for t in content)
         hi = max(t.i for t in content)
