@@ -138,3 +138,17 @@ def test_a_state_protests_by_complaint_people_in_the_street(coded: Coded) -> Non
     codes = [(c[:3], s) for c, s, _ in coded(text)]
     assert ("114", "CHN") in codes and all(not (c.startswith("14") and s == "CHN") for c, s in codes), codes
     assert any(c.startswith("141") and s == "TWNEDU" for c, s in codes), codes
+
+
+def test_fighters_are_people_not_aircraft(coded: Coded) -> None:
+    events = coded("Jihadist fighters killed at least 21 soldiers in an ambush in central Mali on Tuesday.")
+    assert events and all(c != "195" for c, _, _ in events), events
+    assert any(c == "195" for c, _, _ in coded("Israeli jets struck Lebanon on Tuesday.")), \
+        coded("Israeli jets struck Lebanon on Tuesday.")
+
+
+def test_armed_forces_firing_with_no_object_named_are_fighting(coded: Coded) -> None:
+    assert any(c.startswith(("18", "19")) and s == "SDNREB" for c, s, _ in coded("Sudanese rebels reportedly shoot.")), \
+        coded("Sudanese rebels reportedly shoot.")
+    # people who are no combatants are not
+    assert coded("Sudanese farmers reportedly shoot.") == []

@@ -94,7 +94,19 @@ class Filters:
         # in a bomb attack") or, its agent unstated, a patient is named ("two activists
         # were shot dead").
         means_untargeted = match.means is not None and not match.means.pattern.target_required
-        return not means_untargeted and not (cand.unstated_source and patient_stated(match, self.grammar))
+        return not means_untargeted and not (cand.unstated_source and patient_stated(match, self.grammar)) \
+            and not self._combatants_fire(cand)
+
+    def _combatants_fire(self, cand: Candidate) -> bool:
+        """One side's armed forces that fight or fire with no one named as hit ("Chechen
+        fighters reportedly shoot") are fighting; several sides fight each other (a
+        reciprocal reading codes them) and a patient named ("X was shot dead") is the
+        target of another reading."""
+        grammar, match = self.grammar, cand.match
+        return cand.code.startswith(tuple(grammar.attack_roots)) and len({a.code for a in cand.sources}) == 1 \
+            and all(a.role and a.role.lower() in grammar.combatant_roles for a in cand.sources) \
+            and not any(c.dep_ == "dobj" and c != match.light_object for c in match.predicate.children) \
+            and not patient_stated(match, grammar)
 
     def _historical(self, match: Match) -> bool:
         history = self.grammar.discard_words["history"]
