@@ -130,3 +130,14 @@ def test_a_dateline_in_an_institutions_city_counts_less_than_the_story(pipeline:
     text = "NAIROBI, June 10 (Reuters) - Police detained 40 protesters on Tuesday."
     arrests = [e for e in _events(pipeline, text, "2025-06-10") if e.code.startswith("173")]
     assert arrests and arrests[0].source.code == "KENCOP", arrests
+
+
+def test_a_role_the_country_in_focus_would_make_the_source_itself_takes_the_next_country(pipeline) -> None:
+    from thucydides.model import Article
+
+    text = ("ADDIS ABABA, Oct 2 (Reuters) - Ethiopia and Eritrea agreed on Thursday to reopen their border. "
+            "Prime Minister Abiy Ahmed arrived on Wednesday for a two-day visit, his first since 2023, "
+            "and met President Isaias Afwerki.")
+    events = pipeline.code_article(Article(text=text, date="2025-10-02", id="runner-up"))
+    meetings = [(e.source.code, e.target.code) for e in events if e.code.startswith("04") and e.target]
+    assert ("ETHGOV", "ERIGOV") in meetings, meetings

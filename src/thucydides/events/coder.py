@@ -127,7 +127,7 @@ class EventCoder:
         match = happening.match
         sources = self.parties.sources(match, article) or []
         clause_country = self.implied.clause_country(match)
-        return self._coded(match, happening.modality, sources, [], clause_country, context_country).sources
+        return self._coded(match, article, happening.modality, sources, [], clause_country, context_country).sources
 
     def _first_kept(self, found: list[Match], article: Article, context_country: str | None,
                     off_topic: bool) -> Candidate:
@@ -171,16 +171,17 @@ class EventCoder:
         if sources is None:
             return Candidate(match, [], [], modality, dropped="source is not of the pattern's roles")
         targets = self.parties.targets(match, article, sources)
-        cand = self._coded(match, modality, sources, targets, clause_country, context_country)
+        cand = self._coded(match, article, modality, sources, targets, clause_country, context_country)
         cand.dropped = self.filters.missing_party(cand)
         return cand
 
-    def _coded(self, match: Match, modality: Modality, sources: list[Actor], targets: list[Actor],
-               clause_country: str | None, context_country: str | None) -> Candidate:
+    def _coded(self, match: Match, article: Article, modality: Modality, sources: list[Actor],
+               targets: list[Actor], clause_country: str | None, context_country: str | None) -> Candidate:
         """The candidate with its actors placed in the country of their clause (else
         of the story), the actors CAMEO practice implies, and its refined code."""
         country = clause_country or context_country
-        sources, targets = self.implied.placed(sources, targets, country, stated=clause_country is not None)
+        sources, targets = self.implied.placed(sources, targets, country, stated=clause_country is not None,
+                                               runner_up=self._runner_up(match, article, country))
         code = self.refiner.refined_code(match)
         if not sources:
             sources = self.implied.dissenters(match, code, country)
@@ -203,6 +204,12 @@ class EventCoder:
             if cand.unstated_source:
                 match.trace.append("source unstated (passive, eventive subject or bare noun): coded without source")
         return cand
+
+    def _runner_up(self, match: Match, article: Article, country: str | None) -> str | None:
+        """The story's next country after `country` at the predicate's sentence."""
+        doc = match.predicate.doc
+        ranked = self.focus(doc, article).ranking(sentence_of(doc, match.predicate.i)[0])
+        return next((c for c in ranked if c != country), None)
 
     def _event(self, cand: Candidate, source: Actor | None, target: Actor | None,
                sent: SpacySpan, sentence_index: int, article: Article, code: str | None = None) -> Event:

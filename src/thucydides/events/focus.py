@@ -64,7 +64,7 @@ class CountryFocus:
         self._mentions = mentions  # per sentence: (country, weight)
         self._dateline = dateline  # (country, weight)
         self._weights = weights
-        self._at: dict[int, str | None] = {}
+        self._ranked: dict[int, tuple[str, ...]] = {}
 
     @classmethod
     def of(cls, doc: Doc, names: CountryNames, date: str | None, weights: FocusWeights) -> CountryFocus:
@@ -78,11 +78,16 @@ class CountryFocus:
 
     def at(self, sentence: int) -> str | None:
         """The country in focus at a sentence; None where the article names none."""
-        if sentence not in self._at:
-            self._at[sentence] = self._vote(sentence)
-        return self._at[sentence]
+        ranked = self.ranking(sentence)
+        return ranked[0] if ranked else None
 
-    def _vote(self, sentence: int) -> str | None:
+    def ranking(self, sentence: int) -> tuple[str, ...]:
+        """The article's countries, the one in focus at a sentence first."""
+        if sentence not in self._ranked:
+            self._ranked[sentence] = self._vote(sentence)
+        return self._ranked[sentence]
+
+    def _vote(self, sentence: int) -> tuple[str, ...]:
         w = self._weights
         score: dict[str, float] = defaultdict(float)
         first: dict[str, int] = {}
@@ -96,10 +101,8 @@ class CountryFocus:
             for country, weight in mentions:
                 score[country] += weight * factor
                 first.setdefault(country, j)
-        if not score:
-            return None
         # Ties go to the country named first: a story opens on its subject.
-        return max(score, key=lambda c: (round(score[c], 9), -first[c]))
+        return tuple(sorted(score, key=lambda c: (-round(score[c], 9), first[c])))
 
 
 def _dateline(doc: Doc, names: CountryNames, weights: FocusWeights) -> tuple[str, float] | None:

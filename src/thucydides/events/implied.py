@@ -62,12 +62,17 @@ class ImpliedActors:
         return root.dep_ not in ARGUMENT_DEPS
 
     def placed(self, sources: list[Actor], targets: list[Actor], country: str | None,
-               stated: bool) -> tuple[list[Actor], list[Actor]]:
+               stated: bool, runner_up: str | None = None) -> tuple[list[Actor], list[Actor]]:
         """The sources and targets with the country of context given to role-only
-        actors (`stated`: the country of a place in their own clause)."""
+        actors (`stated`: the country of a place in their own clause). A target that
+        the country would make the source itself takes the story's next country
+        (`runner_up`): Ethiopia's prime minister "met *President* Isaias Afwerki" in a
+        story on Ethiopia and Eritrea."""
         sources = [self._with_country(a, country, targets, stated) for a in sources]
         targets = [self._with_country(a, country, sources, stated) for a in targets
                    if not self._the_speaker(a, sources)]
+        if runner_up and not stated:
+            targets = [self._with_country(a, runner_up, sources, stated) for a in targets]
         return [a for a in sources if a.code != UNPLACED], [a for a in targets if a.code != UNPLACED]
 
     def _the_speaker(self, target: Actor, sources: list[Actor]) -> bool:
