@@ -284,3 +284,10 @@ def test_a_demand_for_a_release_no_captor_of_is_reported_falls_to_the_government
                    "The Turkish Journalists' Association demanded the release of the reporters.")
     demands = [(s, t) for c, s, t in events if c.startswith("105")]
     assert demands == [("TURMED", "TURGOV")], events  # not the reporters themselves
+
+
+def test_an_object_with_a_possessive_keeps_its_coordinated_targets(coded: Coded) -> None:
+    # "its" makes "its allies" the army's own, not the rights groups': the army stays a target
+    text = "BAMAKO, Aug 14 (Reuters) - Rights groups accused the army and its Russian allies of killing civilians."
+    targets = {t for c, _, t in coded(text) if c.startswith("112")}
+    assert {"MLIMIL", "RUS"} <= targets, coded(text)

@@ -147,7 +147,7 @@ class Parties:
                 actors = [a for a in actors if not _own_forces(a, sources)]
             if sources and slot in {"poss", "obj"} and self._own_object(match):
                 # "Thailand recalled *its* ambassador": its own, no one else's
-                actors = [a for a in actors if all(a.country != s.country for s in sources)]
+                actors = [a for a in actors if all(s.country is None or a.country != s.country for s in sources)]
             if actors:
                 match.trace.append(f"{slot} -> {_listed(actors)}")
                 return actors
