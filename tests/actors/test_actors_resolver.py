@@ -255,6 +255,13 @@ def test_context_nouns_need_a_country(code_of):
     assert code_of("Russian President Vladimir Putin met his Turkish counterpart.", "counterpart") == "TURGOV"
 
 
+def test_faith_leaders_are_religious_not_government(code_of):
+    # "leader" alone is GOV with a country; a faith before it names the clergy.
+    assert code_of("Christian leaders in Nigeria condemned the attack.", "leaders") == "NGAREL"
+    assert code_of("Nigerian church leaders urged calm.", "leaders") == "NGAREL"
+    assert code_of("A Nigerian pastor was kidnapped.", "pastor") == "NGAREL"
+
+
 def test_adjectives_are_not_role_nouns(code_of):
     assert code_of("A general strike paralysed the country.", "strike") is None
 
