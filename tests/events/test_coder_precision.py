@@ -164,3 +164,21 @@ def test_an_event_noun_talked_about_is_no_event(coded, text):
 
 def test_a_further_protest_staged_is_an_event(coded):
     assert [c[0][:2] for c in coded("Students staged further protests in Belgrade on Friday.")] == ["14"]
+
+
+@pytest.mark.parametrize("text", [
+    "Soldiers marched the prisoners into a forest near Goma.",
+    "The Chinese navy demonstrated its power with a parade off Taiwan.",
+    "The Turkish president rallied his supporters before the vote.",
+])
+def test_marching_people_or_showing_strength_is_no_demonstration(coded, text):
+    assert not [c for c in coded(text) if c[0].startswith("14")], coded(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Thousands of protesters marched the streets of Paris on Saturday.",
+    "Farmers marched their tractors into Brussels on Monday.",
+    "Kenyan nurses picketed the health ministry in Nairobi.",
+])
+def test_marching_with_an_object_can_still_be_a_demonstration(coded, text):
+    assert [c[0] for c in coded(text) if c[0].startswith("14")] == ["141"], coded(text)
