@@ -9,7 +9,7 @@ attributions ("..., police said").
 from __future__ import annotations
 
 from spacy.attrs import LOWER
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..model import Actor
@@ -144,7 +144,7 @@ def drop_attack_tolls(cands: list[Candidate], grammar: Grammar) -> None:
         if predicate.lemma_.lower() not in grammar.toll_verbs or predicate.tag_ != "VBG" \
                 or predicate.dep_ not in {"advcl", "conj", "xcomp"}:
             continue
-        attack = live.get(predicate.head.i)
+        attack = _attack_of(predicate.head, live)
         if attack is None or attack is cand or not attack.code.startswith(tuple(grammar.attack_roots)):
             continue
         cand.dropped = f"toll of the attack '{attack.match.predicate.text}'"
@@ -156,6 +156,14 @@ def drop_attack_tolls(cands: list[Candidate], grammar: Grammar) -> None:
             # attacked (190) by militiamen, killing 156 refugees": an assault on
             # civilians, 180 ("attacked a base, killing four soldiers" stays a fight)
             attack.code = cand.code
+
+
+def _attack_of(head: Token, live: dict[int, Candidate]) -> Candidate | None:
+    """The event a toll hangs on: its head's, or the attack noun its head only carries
+    out ("*carried out* an attack on a police post, killing three")."""
+    if head.i in live:
+        return live[head.i]
+    return next((live[c.i] for c in head.children if c.dep_ == "dobj" and c.i in live), None)
 
 
 def _non_combatants(actors: list[Actor], grammar: Grammar) -> bool:
