@@ -182,3 +182,13 @@ def test_marching_people_or_showing_strength_is_no_demonstration(coded, text):
 ])
 def test_marching_with_an_object_can_still_be_a_demonstration(coded, text):
     assert [c[0] for c in coded(text) if c[0].startswith("14")] == ["141"], coded(text)
+
+
+def test_an_event_noun_naming_an_earlier_act_keeps_that_acts_sense(coded):
+    text = ("KYIV, March 3 (Reuters) - Russian missiles struck the city of Kharkiv overnight, killing five "
+            "civilians. The European Union condemned the strikes.")
+    events = coded(text)
+    assert not [c for c in events if c[0].startswith("14")], events
+    assert ("111", "IGOEUR", "RUS") in events, events
+    # with no earlier attack for it to name, a strike is still a strike
+    assert [c[0] for c in coded("Dockworkers in Kenya began a strike on Monday.") if c[0].startswith("14")] == ["143"]

@@ -58,19 +58,36 @@ class ActMemory:
         same root as the noun's own patterns, or of the roots and agent roles that
         `act_reference_nouns` give ("the decision": any act; "the verdict": a court's).
         Never one of `sources` (reacting to one's own act is no dyad)."""
+        act = self.referent(noun)
+        if act is None or act.agent.code in {s.code for s in sources}:
+            return []
+        return [act.agent]
+
+    def referent(self, noun: Token) -> Act | None:
+        """The latest act before the noun's sentence that a definite act noun names."""
         reference = self._reference(noun)
         if reference is None or not self._referring(noun):
-            return []
+            return None
         acts: dict[int, Act] = noun.doc.user_data.get(_ACTS_KEY, {})
         start = noun.sent.start
-        own = {s.code for s in sources}
         earlier = sorted((a for a in acts.values() if a.token < start), key=lambda a: -a.token)
         act = next((a for a in earlier if reference.names(a.code, a.agent.role)), None)
         if act is None and reference.or_roles:
             act = next((a for a in earlier if reference.names(a.code, a.agent.role, fallback=True)), None)
-        if act is None or act.agent.code in own:
-            return []
-        return [act.agent]
+        return act
+
+    def drop_other_senses(self, candidates: list[Candidate]) -> None:
+        """A definite event noun with no actor of its own that names an earlier act of
+        another root is a mention of that act, not a new event in the noun's other
+        sense: after Russian missile strikes, "the EU condemned *the strikes*" is no
+        labour strike."""
+        for cand in candidates:
+            if cand.dropped is not None or cand.match.pattern.pos != "noun" \
+                    or any(not a.implied for a in cand.sources):
+                continue
+            act = self.referent(cand.match.predicate)
+            if act is not None and act.code[:2] != cand.code[:2]:
+                cand.dropped = f"names the earlier act '{act.code}' of {act.agent.code}"
 
     def requesters(self, predicate: Token, sources: list[Actor]) -> list[Actor]:
         """Whom a refusal that names no one answers: the agent of the latest act before

@@ -102,6 +102,7 @@ class EventCoder:
         self._restore_orphans(out, per_token, article, context_country, off_topic)
         drop_subordinate_statements(out)
         drop_attack_tolls(out, self.grammar)
+        self.acts.drop_other_senses(out)
         self._aim_at_participants(out, article, context_country)
         self.acts.remember(doc, out)
         return out
