@@ -192,3 +192,10 @@ def test_an_event_noun_naming_an_earlier_act_keeps_that_acts_sense(coded):
     assert ("111", "IGOEUR", "RUS") in events, events
     # with no earlier attack for it to name, a strike is still a strike
     assert [c[0] for c in coded("Dockworkers in Kenya began a strike on Monday.") if c[0].startswith("14")] == ["143"]
+
+
+def test_armed_men_setting_fire_destroy_property_and_do_not_riot(coded):
+    events = coded("Gunmen set fire to several vehicles on a highway near Culiacan, Mexico, on Thursday.")
+    assert [c[0] for c in events] == ["1712"], events
+    # with no one named, arson in unrest stays a riot
+    assert [c[0] for c in coded("Cars were set alight in the Kenyan capital on Monday.")] == ["145"]

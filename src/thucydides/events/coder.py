@@ -171,6 +171,9 @@ class EventCoder:
         sources = self.parties.sources(match, article)
         if sources is None:
             return Candidate(match, [], [], modality, dropped="source is not of the pattern's roles")
+        armed = [] if sources else self.implied.armed_agents(match, article.date)
+        if armed:
+            return Candidate(match, [], [], modality, dropped=f"done by armed {armed[0].code}: no dissent")
         targets = self.parties.targets(match, article, sources)
         cand = self._coded(match, article, modality, sources, targets, clause_country, context_country)
         cand.dropped = self.filters.missing_party(cand)
