@@ -454,3 +454,9 @@ def test_a_known_person_s_name_one_letter_off_is_that_person(code_of, sentence, 
 def test_a_name_two_letters_off_is_someone_else(resolve):
     actor = resolve("Jacques Chiraque arrived on Monday.", "Chiraque", date="2006-01-10")
     assert actor is None or actor.country != "FRA"
+
+
+def test_a_phrase_hung_on_the_first_conjunct_is_not_in_its_span(resolve):
+    # the parser hangs "in La Paz" on "police", past "and protesters"
+    actor = resolve("Clashes between police and protesters in La Paz left three dead.", "police")
+    assert actor is not None and actor.text == "police"

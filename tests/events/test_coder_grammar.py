@@ -259,3 +259,20 @@ def test_a_coordinated_verb_with_its_own_tense_shares_no_auxiliary(coded: Coded)
                    "Representative said Washington would respond to any Chinese measures and urged Beijing to "
                    "return to negotiations.")
     assert any(c.startswith("02") and t.startswith("CHN") for c, _, t in events if t), events
+
+
+def test_clashes_between_two_sides_are_done_by_each(coded: Coded) -> None:
+    events = coded("The clashes between Israeli forces and Hezbollah continued on Friday.")
+    assert sorted((c[:2], s, t) for c, s, t in events) == [("19", "ISRMIL", "LBNREB"), ("19", "LBNREB", "ISRMIL")], events
+    # protesters who clash with police riot; the police are their target
+    events = coded("Clashes between police and protesters in La Paz left three officers dead on Wednesday.")
+    assert ("145", "BOLCVL", "BOLCOP") in events, events
+    events = coded("A gunbattle between police and gunmen in Karachi left two dead on Monday.")
+    assert sorted((s, t) for c, s, t in events if c == "193") == [("PAKCOP", "PAKUAF"), ("PAKUAF", "PAKCOP")], events
+
+
+def test_a_killing_in_clashes_with_someone_is_that_fight_done_by_them(coded: Coded) -> None:
+    events = coded("Three police officers were killed in clashes with protesters in La Paz on Wednesday.")
+    assert [(c[:2], s, t) for c, s, t in events] == [("19", "BOLCVL", "BOLCOP")], events
+    events = coded("Four people were killed in a gunbattle with police in Karachi.")
+    assert [(c, s) for c, s, _ in events] == [("193", "PAKCOP")], events

@@ -44,13 +44,42 @@ class Parties:
     def sources(self, match: Match, article: Article) -> list[Actor] | None:
         """The actors of the pattern's source slots; None when the pattern wants
         sources of certain roles (`source_roles`) and those stated have none of them."""
-        sources = (self._actors(match.pattern.source, match, article) or self._clause_party(match, article)
+        sources = (self._actors(match.pattern.source, match, article) or self._between_parties(match, article)
+                   or self._clause_party(match, article)
                    or self._meeting_parties(match, article) or self._claimants(match, article)
-                   or (self._claimants(match.means, article) if match.means is not None else []))
+                   or (self._claimants(match.means, article) if match.means is not None else [])
+                   or self._means_partners(match, article))
         roles = match.pattern.source_roles
         if not roles or not sources:
             return sources
         return [a for a in sources if a.role in roles] or None
+
+    def _between_parties(self, match: Match, article: Article) -> list[Actor]:
+        """ "*clashes between* police and protesters", "a gunbattle *between* troops and
+        rebels": a two-sided act named by a noun is done by each of its parties (acts
+        reported without an agent; a meeting that acts is `_meeting_parties`)."""
+        noun = match.predicate
+        if match.pattern.pos != "noun" or not match.pattern.reciprocal or not match.pattern.unstated_source:
+            return []
+        parties = [a for o in prep_objects(noun, ("between", "among")) for t in with_conjuncts(o)
+                   for a in self.resolver.resolve_many(t, article.date)]
+        if len(parties) < 2:
+            return []
+        match.mutual = True
+        match.trace.append(f"parties of the two-sided act: {_listed(parties)}")
+        return parties
+
+    def _means_partners(self, match: Match, article: Article) -> list[Actor]:
+        """ "three officers were killed *in clashes with protesters*": whoever the
+        victims fought is who did the killing, when no one else is said to."""
+        means = match.means
+        if means is None or means.pattern.pos != "noun" or not source_unstated(match, self.grammar):
+            return []
+        partners = [a for o in prep_objects(means.predicate, ("with",)) for t in with_conjuncts(o)
+                    for a in self.resolver.resolve_many(t, article.date)]
+        if partners:
+            match.trace.append(f"the other side of '{means.predicate.text}': {_listed(partners)}")
+        return partners
 
     def _meeting_parties(self, match: Match, article: Article) -> list[Actor]:
         """ "*Talks between* Israel and Hamas failed to produce a ceasefire", "the

@@ -47,7 +47,9 @@ class CodeRefiner:
         own = self._modified_code(match, notes)
         if match.means is not None:
             means = self._modified_code(match.means, notes)
-            if is_residual(own) and not is_residual(means):
+            # "killed in *clashes*": a killing in a two-sided fight is that fight's toll
+            two_sided = match.means.pattern.reciprocal and match.means.pattern.pos == "noun"
+            if is_residual(own) and (two_sided or not is_residual(means)):
                 notes.append(f"means '{match.means.predicate.text}': {own} -> {means}")
                 own = means
         code = self._family_code(match, own, notes)
