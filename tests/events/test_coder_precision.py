@@ -199,3 +199,11 @@ def test_armed_men_setting_fire_destroy_property_and_do_not_riot(coded):
     assert [c[0] for c in events] == ["1712"], events
     # with no one named, arson in unrest stays a riot
     assert [c[0] for c in coded("Cars were set alight in the Kenyan capital on Monday.")] == ["145"]
+
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("Demonstrators in Tehran burned an effigy of the U.S. president on Friday.", "IRNCVL", "USAGOV"),
+    ("Pakistani students burned pictures of the Indian prime minister.", "PAKEDU", "INDGOV"),
+])
+def test_burning_a_flag_or_effigy_is_a_demonstration_against_its_owner(coded, text, source, target):
+    assert ("141", source, target) in coded(text), coded(text)
