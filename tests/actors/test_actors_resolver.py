@@ -460,3 +460,9 @@ def test_a_phrase_hung_on_the_first_conjunct_is_not_in_its_span(resolve):
     # the parser hangs "in La Paz" on "police", past "and protesters"
     actor = resolve("Clashes between police and protesters in La Paz left three dead.", "police")
     assert actor is not None and actor.text == "police"
+
+
+def test_a_known_surname_that_is_another_persons_first_name_is_not_that_person(code_of):
+    # Amr Moussa's surname opens this journalist's name
+    assert not (code_of("The journalist Moussa Tchangari was arrested.", "Tchangari") or "").startswith("EGY")
+    assert code_of("Amr Moussa met Israeli officials in Cairo.", "Moussa").startswith("IGOARL")

@@ -604,7 +604,7 @@ class ActorResolver:
             if run[b].lemma_words and run[b].lemma_words != run[b].words:
                 keys.append(acc[: len(acc) - len(run[b].words)] + run[b].lemma_words)
             entry = self._entry(run[a : b + 1], keys)
-            if entry is not None:
+            if entry is not None and not _inside_longer_name(run, b, entry[0]):
                 best = (b, *entry)
             if not d.leads_to_key(acc):
                 break  # every longer key would start with `acc` (lemma variants too)
@@ -942,6 +942,19 @@ def _ent_bounds(tok: Token) -> tuple[int, int]:
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
     return (start, end)
+
+
+def _inside_longer_name(run: list[_Tok], b: int, entity: Payload | None) -> bool:
+    """A known person's name that the text's PERSON name goes on past: "*Moussa*
+    Tchangari" is no Amr Moussa, whose surname is only this one's first name."""
+    if entity is None or entity.kind != PERSON or b + 1 >= len(run):
+        return False
+    last, following = run[b], run[b + 1]
+    if not following.words:
+        return False
+    if last.noun is None:  # plain text (an entity's words): a capitalised word goes on with the name
+        return following.text[:1].isupper()
+    return last.ent == "PERSON" and following.ent_span == last.ent_span
 
 
 def _inside_person(span: list[_Tok]) -> bool:
