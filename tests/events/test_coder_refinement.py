@@ -80,6 +80,10 @@ def test_modifiers_select_the_sub_code(coded: Coded, text: str, code: str) -> No
     ("Five Afghan civilians were killed in an air strike in Helmand.", "195"),
     ("Three soldiers were killed by a roadside bomb in Kandahar.", "1833"),
     ("Two policemen were wounded in a suicide bombing in Quetta.", "1831"),
+    # a weapon named as the agent or the object says more than the verb's own code
+    ("Israeli tanks opened fire on a house in Gaza.", "194"),
+    ("Syrian troops fired mortars at rebel positions near Idlib.", "194"),
+    ("Police fired at protesters in Nairobi.", "193"),
 ])
 def test_the_means_of_a_violent_act_refines_its_code(coded: Coded, text: str, code: str) -> None:
     events = coded(text)

@@ -49,7 +49,9 @@ class CodeRefiner:
             means = self._modified_code(match.means, notes)
             # "killed in *clashes*": a killing in a two-sided fight is that fight's toll
             two_sided = match.means.pattern.reciprocal and match.means.pattern.pos == "noun"
-            if is_residual(own) and (two_sided or not is_residual(means)):
+            # "Israeli *tanks* fired at targets": the weapon named says more than the verb
+            weapon = match.means.pattern.embedded_only and means[:2] == own[:2] and not is_residual(means)
+            if (is_residual(own) and (two_sided or not is_residual(means))) or (weapon and means != own):
                 notes.append(f"means '{match.means.predicate.text}': {own} -> {means}")
                 own = means
         code = self._family_code(match, own, notes)
