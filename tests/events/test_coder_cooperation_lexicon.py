@@ -128,6 +128,11 @@ def test_a_document_speaks_for_whoever_issued_it(
     ("Chinese hackers launched a cyberattack on the Indian power grid.", "176", "CHN", "IND"),
     ("Iran allowed IAEA inspectors to visit the Fordow site.", "086", "IRN", "IGOIAE"),
     ("Farc has said it will release the kidnapped Colombian soldiers.", "0353", "COLREB", "COLMIL"),
+    ("Brazil expressed its intention to cooperate with Argentina.", "031", "BRA", "ARG"),
+    ("Vietnam and Japan agreed to expand economic ties.", "0311", "VNM", "JPN"),
+    ("China and Brazil boosted trade last year.", "061", "CHN", "BRA"),
+    ("The Turkish army acknowledged responsibility for the deaths of 34 Kurdish villagers.", "015", "TURMIL", None),
+    ("Syria allowed humanitarian agencies to enter Aleppo.", "0863", "SYR", None),
 ])
 def test_claims_endorsements_commitments_and_force(
     coded: Coded, text: str, code: str, source: str, target: str | None

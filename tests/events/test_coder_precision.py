@@ -207,3 +207,8 @@ def test_armed_men_setting_fire_destroy_property_and_do_not_riot(coded):
 ])
 def test_burning_a_flag_or_effigy_is_a_demonstration_against_its_owner(coded, text, source, target):
     assert ("141", source, target) in coded(text), coded(text)
+
+
+def test_strengthening_trade_barriers_is_no_economic_cooperation(coded):
+    events = coded("The United States will strengthen trade restrictions on China.")
+    assert not [c for c in events if c[0].startswith(("03", "06"))], events

@@ -332,3 +332,18 @@ def test_a_crowd_that_blocks_protests_and_an_army_that_blocks_besieges(coded: Co
     assert codes(coded("Protesters blockaded them with burning tyres."))[0] == "144"
     assert codes(coded("Angry farmers blocked the motorway near Lyon with their tractors."))[0] == "144"
     assert codes(coded("Israeli troops blockaded the town of Jenin."))[0] == "191"
+
+
+@pytest.mark.parametrize("text, code, source, target", [
+    ("Colombia asked Cuba to mediate talks with the ELN.", "028", "COL", "CUB"),
+    ("Lebanon allowed United Nations peacekeepers to deploy in the south.", "0861", "LBN", "IGOUNOMIL"),
+    ("Sudan accepted African Union peacekeepers in Darfur.", "0861", "SDN", "IGOAFUMIL"),
+])
+def test_appeals_and_permissions_coded_by_what_they_are_about(coded: Coded, text: str, code: str, source: str,
+                                                              target: str) -> None:
+    assert [(code, source, target)] == coded(text), coded(text)
+
+
+def test_an_object_parsed_as_the_subject_of_its_infinitive_is_still_the_object(coded: Coded) -> None:
+    # the parser makes "agencies" the subject of "enter"
+    assert [c for c, _, _ in coded("Syria allowed humanitarian agencies to enter Aleppo.")] == ["0863"]

@@ -168,7 +168,8 @@ class PatternMatcher:
         wanted = match.pattern.objects
         if not wanted:
             return True
-        objects = [o for o in objects_of(match.predicate, self.grammar) if o.lemma_.lower() in wanted
+        objects = [o for o in objects_of(match.predicate, self.grammar) + _raised_objects(match.predicate)
+                   if o.lemma_.lower() in wanted
                    or (PLACE_OBJECT in wanted and self._named_place(o))
                    or any(c.dep_ in {"compound", "amod"} and c.lemma_.lower() in wanted
                           and not self.resolver.names_people(f"{c.lemma_} {o.lemma_}".lower())
@@ -326,6 +327,14 @@ def _curated_first(per_token: list[list[Match]]) -> list[list[Match]]:
     return [found for found in per_token
             if found[0].pattern.layer == CURATED or found[0].light_object is None
             or found[0].light_object.i not in curated]
+
+
+def _raised_objects(verb: Token) -> list[Token]:
+    """The subject of an infinitive the parser hangs on the verb, which is the verb's
+    object: "allowed *humanitarian agencies* to enter Aleppo"."""
+    return [s for c in verb.children if c.dep_ in {"ccomp", "xcomp"}
+            and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)
+            for s in c.children if s.dep_ == "nsubj"]
 
 
 def _has_excluded_deps(token: Token, excluded: tuple[frozenset[str], ...]) -> bool:
