@@ -250,7 +250,7 @@ def test_being_taken_somewhere_is_no_protest(coded: Coded) -> None:
 
 def test_in_protest_is_a_motive_not_a_demonstration(coded: Coded) -> None:
     events = coded("Kuwait recalled its ambassador from Tehran in protest at the executions.")
-    assert codes(events) == ["166"], events
+    assert codes(events) == ["161"], events
 
 
 def test_a_warning_that_someone_must_act_is_a_demand(coded: Coded) -> None:

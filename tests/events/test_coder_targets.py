@@ -221,9 +221,10 @@ def test_the_reason_a_speaker_gives_is_not_what_the_appeal_asks_for(coded: Coded
 
 
 def test_diplomats_expelled_or_recalled_are_their_governments(coded: Coded) -> None:
-    assert ("166", "POL", "RUSGOV") in coded("Poland expelled three Russian diplomats on Tuesday.")
+    # the codebook codes expelling or withdrawing diplomats as reducing relations, 161
+    assert ("161", "POL", "RUSGOV") in coded("Poland expelled three Russian diplomats on Tuesday.")
     # the agent's own envoy is no one else's
-    assert all(t is None for c, _, t in coded("Thailand recalled its ambassador.") if c == "166"), \
+    assert all(t is None for c, _, t in coded("Thailand recalled its ambassador.") if c == "161"), \
         coded("Thailand recalled its ambassador.")
 
 
