@@ -152,3 +152,15 @@ def test_armed_forces_firing_with_no_object_named_are_fighting(coded: Coded) -> 
         coded("Sudanese rebels reportedly shoot.")
     # people who are no combatants are not
     assert coded("Sudanese farmers reportedly shoot.") == []
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Russian warplanes bombed a hospital in Idlib on Monday.", "195"),    # bombing from the air
+    ("Militants bombed a police station in Quetta.", "183"),               # a makeshift bombing
+    ("A suicide bomber blew himself up at a checkpoint in Kabul.", "1831"),
+    ("Islamic State fighters massacred hundreds of Yazidis in Sinjar.", "202"),
+    ("China lodged a formal complaint with Japan over the visit.", "114"),
+    ("The Kenyan opposition filed a complaint against the electoral commission.", "115"),
+])
+def test_codes_the_codebook_gives_by_means_and_wording(coded, text, code):
+    assert code in [c for c, _, _ in coded(text)], coded(text)
