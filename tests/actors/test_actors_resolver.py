@@ -239,6 +239,10 @@ def test_region_alone(code_of):
         ("Striking workers marched to the ministry.", "workers", "LAB"),
         ("Smugglers abandoned the boat.", "Smugglers", "CRM"),
         ("The cleric called for calm.", "cleric", "REL"),
+        ("Gunmen abducted 276 schoolgirls.", "schoolgirls", "EDU"),
+        ("Two teenagers were shot dead.", "teenagers", "CVL"),
+        ("Attackers killed three shepherds.", "shepherds", "AGR"),
+        ("Street vendors blocked the road.", "vendors", "LAB"),
     ],
 )
 def test_roles_without_country(resolve, sentence, word, code):
