@@ -292,3 +292,12 @@ def test_an_object_with_a_possessive_keeps_its_coordinated_targets(coded: Coded)
     text = "BAMAKO, Aug 14 (Reuters) - Rights groups accused the army and its Russian allies of killing civilians."
     targets = {t for c, _, t in coded(text) if c.startswith("112")}
     assert {"MLIMIL", "RUS"} <= targets, coded(text)
+
+
+def test_condemning_the_massacre_targets_who_did_the_killing(coded: Coded) -> None:
+    text = ("PORT-AU-PRINCE, Oct 14 (Reuters) - Gang members killed at least 70 people in the town of "
+            "Pont-Sonde in central Haiti on Thursday. Haiti's prime minister condemned the massacre.")
+    events = coded(text)
+    assert ("111", "HTIGOV", "HTICRM") in events, events
+    # the massacre named again is the killing, no second event
+    assert not [c for c in events if c[0].startswith("20")], events
