@@ -259,6 +259,12 @@ def test_context_nouns_need_a_country(code_of):
     assert code_of("Russian President Vladimir Putin met his Turkish counterpart.", "counterpart") == "TURGOV"
 
 
+def test_armed_men_of_a_named_kind_of_group_are_that_group(code_of):
+    # "gunmen" alone are unidentified armed forces; "from the gang" says who they are
+    assert code_of("Gunmen from the Gran Grif gang killed 70 people.", "Gunmen") == "CRM"
+    assert code_of("Gunmen killed nine villagers.", "Gunmen") == "UAF"
+
+
 def test_faith_leaders_are_religious_not_government(code_of):
     # "leader" alone is GOV with a country; a faith before it names the clergy.
     assert code_of("Christian leaders in Nigeria condemned the attack.", "leaders") == "NGAREL"
