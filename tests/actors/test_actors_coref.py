@@ -200,3 +200,10 @@ def test_it_takes_a_body_named_by_its_role(resolve_in):
     text = "The Emergency Lawyers group said shells hit a market. It accused the RSF of targeting civilians."
     actor = resolve_in(text, "It")
     assert actor is not None and actor.role == "JUD", actor  # the association of lawyers, not the RSF
+
+
+
+def test_the_two_ministers_are_the_two_countries_last_named(resolve_in):
+    text = ("Turkey's foreign minister met Iraq's foreign minister in Ankara on Thursday. "
+            "The two ministers agreed to set up a joint security committee.")
+    assert sorted(a.country for a in resolve_in(text, "ministers", many=True)) == ["IRQ", "TUR"]

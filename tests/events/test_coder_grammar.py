@@ -206,6 +206,10 @@ def test_the_killing_an_attack_causes_is_its_toll_not_another_event(coded: Coded
     assert [c[:2] for c, _, _ in events] == ["18"], events
     events = coded("The ELN attacked a military base in Colombia on Sunday, killing four soldiers.")
     assert [c[:2] for c, _, _ in events] == ["19"], events
+    # a toll told after the report of the attack is still its toll
+    events = coded("Turkish warplanes struck PKK targets in northern Iraq on Wednesday, the defence ministry said, "
+                   "killing 12 militants.")
+    assert [c[:2] for c, _, _ in events] == ["19"], events
     # an attack noun carried out by a light verb takes its toll the same way
     events = coded("Militants carried out an attack on a police post in Quetta, killing three officers.")
     assert [c[:2] for c, _, _ in events] == ["19"], events

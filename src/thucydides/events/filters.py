@@ -144,7 +144,7 @@ def drop_attack_tolls(cands: list[Candidate], grammar: Grammar) -> None:
         if predicate.lemma_.lower() not in grammar.toll_verbs or predicate.tag_ != "VBG" \
                 or predicate.dep_ not in {"advcl", "conj", "xcomp"}:
             continue
-        attack = _attack_of(predicate.head, live)
+        attack = _attack_of(predicate.head, live, grammar)
         if attack is None or attack is cand or not attack.code.startswith(tuple(grammar.attack_roots)):
             continue
         cand.dropped = f"toll of the attack '{attack.match.predicate.text}'"
@@ -158,12 +158,14 @@ def drop_attack_tolls(cands: list[Candidate], grammar: Grammar) -> None:
             attack.code = cand.code
 
 
-def _attack_of(head: Token, live: dict[int, Candidate]) -> Candidate | None:
-    """The event a toll hangs on: its head's, or the attack noun its head only carries
-    out ("*carried out* an attack on a police post, killing three")."""
+def _attack_of(head: Token, live: dict[int, Candidate], grammar: Grammar) -> Candidate | None:
+    """The event a toll hangs on: its head's, the attack noun its head only carries
+    out ("*carried out* an attack on a police post, killing three"), or the attack a
+    report of it tells ("warplanes struck PKK targets, the ministry *said*, killing 12")."""
     if head.i in live:
         return live[head.i]
-    return next((live[c.i] for c in head.children if c.dep_ == "dobj" and c.i in live), None)
+    carried = ("dobj", "ccomp") if head.lemma_.lower() in grammar.communication_verbs else ("dobj",)
+    return next((live[c.i] for c in head.children if c.dep_ in carried and c.i in live), None)
 
 
 def _non_combatants(actors: list[Actor], grammar: Grammar) -> bool:
