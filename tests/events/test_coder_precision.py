@@ -212,3 +212,10 @@ def test_burning_a_flag_or_effigy_is_a_demonstration_against_its_owner(coded, te
 def test_strengthening_trade_barriers_is_no_economic_cooperation(coded):
     events = coded("The United States will strengthen trade restrictions on China.")
     assert not [c for c in events if c[0].startswith(("03", "06"))], events
+
+
+def test_calling_an_act_something_names_it_and_does_not_do_it(coded):
+    events = coded("Kenya's president called the storming of parliament \"treasonous\".")
+    assert any(c == "111" and s == "KENGOV" for c, s, _ in events), events
+    # the president judged the storming; he did not storm
+    assert not [e for e in events if e[0].startswith(("14", "19")) and e[1] == "KENGOV"], events

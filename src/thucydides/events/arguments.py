@@ -141,7 +141,8 @@ def _quantified_object(verb: Token) -> list[Token]:
 def light_verb_of(noun: Token, grammar: Grammar) -> Token | None:
     """The light verb whose object this noun is ("launched an *attack*")."""
     head = noun.head
-    if noun.dep_ in OBJECT_DEPS | PASSIVE_SUBJECT_DEPS and head.lemma_ in grammar.light_verbs:
+    if noun.dep_ in OBJECT_DEPS | PASSIVE_SUBJECT_DEPS and head.lemma_ in grammar.light_verbs \
+            and not any(c.dep_ == "oprd" for c in head.children):  # "*called* the killings terrorism" names them
         return head
     # "undertook a *mediation* mission", "launched a *bombing* campaign"
     if noun.dep_ == "compound" and head.dep_ in OBJECT_DEPS and head.head.lemma_ in grammar.light_verbs:
