@@ -206,6 +206,9 @@ def test_the_killing_an_attack_causes_is_its_toll_not_another_event(coded: Coded
     assert [c[:2] for c, _, _ in events] == ["18"], events
     events = coded("The ELN attacked a military base in Colombia on Sunday, killing four soldiers.")
     assert [c[:2] for c, _, _ in events] == ["19"], events
+    # so is the toll of violent repression
+    events = coded("Kenyan police fired tear gas and live rounds at protesters in Nairobi, killing at least five people.")
+    assert [c for c, _, _ in events] == ["175"], events
     # a toll told after the report of the attack is still its toll
     events = coded("Turkish warplanes struck PKK targets in northern Iraq on Wednesday, the defence ministry said, "
                    "killing 12 militants.")
