@@ -219,3 +219,12 @@ def test_calling_an_act_something_names_it_and_does_not_do_it(coded):
     assert any(c == "111" and s == "KENGOV" for c, s, _ in events), events
     # the president judged the storming; he did not storm
     assert not [e for e in events if e[0].startswith(("14", "19")) and e[1] == "KENGOV"], events
+
+
+def test_an_act_judged_by_name_and_the_judging_word_are_no_new_events(coded):
+    events = coded("LA PAZ, June 12 (Reuters) - Three police officers were killed on Wednesday in clashes with "
+                   "protesters in Llallagua, the government said, calling the killings \"terrorism\".")
+    assert [c[:2] for c, _, _ in events] == ["19"], events
+    events = coded("The Bolivian opposition described the police operation as \"brutal repression\".")
+    assert not [c for c in events if c[0].startswith("17")], events
+    assert any(c == "111" for c, _, _ in events), events

@@ -14,7 +14,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ..model import Actor
 from ..ontology import is_residual
-from .grammar import Grammar, attributed
+from .grammar import Grammar, attributed, is_definite
 from .lexicon import CURATED, Lexicon
 from .match import Candidate, Match
 from .parties import patient_stated
@@ -156,6 +156,33 @@ def drop_attack_tolls(cands: list[Candidate], grammar: Grammar) -> None:
             # attacked (190) by militiamen, killing 156 refugees": an assault on
             # civilians, 180 ("attacked a base, killing four soldiers" stays a fight)
             attack.code = cand.code
+
+
+def drop_judged_mentions(cands: list[Candidate], grammar: Grammar) -> None:
+    """ "the government said, calling *the killings* terrorism", "described the police
+    operation as brutal *repression*": an act judged by name is one reported already,
+    and the harsh word that judges it names no act; neither is a new event."""
+    for judge in cands:
+        judged = judge.match.light_object
+        if not judge.match.pattern.evaluation or judged is None:
+            continue  # (a judgement with no one to aim at is still one: "calling the killings terrorism")
+        verb = judge.match.predicate
+        for cand in cands:
+            token = cand.match.predicate
+            if cand is judge or cand.dropped is not None or cand.match.pattern.pos != "noun":
+                continue
+            if token.i == judged.i and is_definite(token, grammar):
+                cand.dropped = f"judged by '{verb.text}': an act named again"
+            elif token.i != judged.i and token.lemma_.lower() in grammar.negative_evaluations \
+                    and _judgement_of(token, verb, judged):
+                cand.dropped = f"the judgement of '{verb.text}', no act"
+
+
+def _judgement_of(token: Token, verb: Token, judged: Token) -> bool:
+    """Whether a word is how the verb judges: its complement ("called X *terrorism*"),
+    "as" object ("described X as *repression*") or what it hangs on X."""
+    head = token.head
+    return head.i in (verb.i, judged.i) or (head.dep_ == "prep" and head.head.i in (verb.i, judged.i))
 
 
 def _attack_of(head: Token, live: dict[int, Candidate], grammar: Grammar) -> Candidate | None:
