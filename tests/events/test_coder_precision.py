@@ -228,3 +228,10 @@ def test_an_act_judged_by_name_and_the_judging_word_are_no_new_events(coded):
     events = coded("The Bolivian opposition described the police operation as \"brutal repression\".")
     assert not [c for c in events if c[0].startswith("17")], events
     assert any(c == "111" for c, _, _ in events), events
+
+
+def test_a_raid_an_arrest_is_made_in_is_part_of_the_arrest(coded):
+    events = coded("Georgian police detained at least seven opposition activists in raids on party offices on Wednesday.")
+    assert [c for c, _, _ in events] == ["173"], events
+    # a raid reported on its own is still an attack
+    assert [c[:2] for c, _, _ in coded("Israeli forces carried out a raid on Jenin on Monday.")] == ["19"]

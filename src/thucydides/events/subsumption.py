@@ -19,6 +19,7 @@ from .match import Match
 from .refinement import CodeRefiner
 
 VIOLENT_ROOTS = {"18", "19", "20"}
+COERCION_ROOT = "17"
 EMBEDDING_DEPS = {"xcomp", "ccomp", "prep", "dobj", "advcl", "acl"}
 
 
@@ -85,6 +86,8 @@ class Subsumption:
             if match.pattern.pos == "verb" and match.pattern.code[:2] in VIOLENT_ROOTS:
                 self._mark_weapon_agent(match, per_token)
                 self._mark_means_phrases(match, per_token)
+            elif match.pattern.pos == "verb" and match.pattern.code[:2] == COERCION_ROOT:
+                self._mark_coercion_means(match, per_token)
 
     def _mark_weapon_agent(self, match: Match, per_token: dict[int, list[Match]]) -> None:
         """ "Israeli *tanks* fired", "*aircraft* killed 46 civilians": the agent is a
@@ -108,6 +111,14 @@ class Subsumption:
             found[0].subsumed_by = match
             if match.means is None:
                 match.means = inner
+
+    def _mark_coercion_means(self, match: Match, per_token: dict[int, list[Match]]) -> None:
+        """ "detained seven activists *in raids* on party offices": the raid is how the
+        arrest was made (`coercion_means`), part of it; it does not change its code."""
+        for obj in prep_objects(match.predicate, self.grammar.means_preps):
+            found = per_token.get(obj.i, [])
+            if found and found[0].subsumed_by is None and obj.lemma_.lower() in self.grammar.coercion_means:
+                found[0].subsumed_by = match
 
     def _embedded_matches(self, match: Match, by_token: dict[int, Match]) -> list[Match]:
         """Matches under a governing predicate, the closest first: "urged X to
