@@ -141,3 +141,12 @@ def test_a_role_the_country_in_focus_would_make_the_source_itself_takes_the_next
     events = pipeline.code_article(Article(text=text, date="2025-10-02", id="runner-up"))
     meetings = [(e.source.code, e.target.code) for e in events if e.code.startswith("04") and e.target]
     assert ("ETHGOV", "ERIGOV") in meetings, meetings
+
+
+def test_a_wire_service_quoted_in_the_story_places_nothing(pipeline: Pipeline) -> None:
+    # no dateline: "AFP" (French) would otherwise be the only country named before the junta
+    text = ("A resident of the village told AFP by phone that the school had been hit.\n\n"
+            "The junta denied targeting civilians, saying its aircraft had attacked a rebel base in Sagaing.")
+    doc = pipeline.nlp(text)
+    focus = pipeline.coder.focus(doc, Article(text=text, date="2025-03-01"))
+    assert focus.at(0) != "FRA"

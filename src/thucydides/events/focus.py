@@ -44,6 +44,7 @@ class FocusWeights:
     dateline: float = 3.0  # the dateline names where the story is told from
     hub: float = 1.0  # a dateline city where stories about other countries are told (an IGO seat)
     hubs: tuple[str, ...] = ()
+    wire_services: tuple[str, ...] = ()  # agencies quoted anywhere, which place nothing
     place: float = 1.0
     actor: float = 1.0  # a demonym, person or organisation with a country
     decay: float = 0.6  # per sentence of distance
@@ -123,8 +124,8 @@ def _mentions(doc: Doc, names: CountryNames, date: str | None, weights: FocusWei
     per_sentence: list[list[tuple[str, float]]] = [[] for _ in doc_sents(doc)]
     dateline_end = doc_dateline_end(doc)
     for ent in doc_ents(doc):
-        if ent.start_char < dateline_end:
-            continue  # counted as the dateline
+        if ent.start_char < dateline_end or ent.text.lower() in weights.wire_services:
+            continue  # counted as the dateline; a wire service tells where nothing is
         country, weight = _country_of(ent.text, ent.label_, names, date, weights)
         if country:
             per_sentence[sentence_of(doc, ent.start)[0]].append((country, weight))
