@@ -301,3 +301,15 @@ def test_condemning_the_massacre_targets_who_did_the_killing(coded: Coded) -> No
     assert ("111", "HTIGOV", "HTICRM") in events, events
     # the massacre named again is the killing, no second event
     assert not [c for c in events if c[0].startswith("20")], events
+
+
+def test_a_long_name_the_parser_misreads_as_an_adverb_is_still_the_object(coded: Coded) -> None:
+    # spaCy reads "Machado" as an adverbial noun of "detained"
+    events = coded("Venezuelan security forces briefly detained opposition leader Maria Corina Machado on Thursday.")
+    assert events == [("173", "VENCOP", "VENOPP")], events
+
+
+def test_an_arrest_after_a_rally_is_aimed_at_who_was_arrested_not_at_the_rally(coded: Coded) -> None:
+    text = ("Venezuelan security forces briefly detained opposition leader Maria Corina Machado on Thursday "
+            "after she addressed a rally in Caracas, her party said.")
+    assert ("173", "VENCOP", "VENOPP") in coded(text), coded(text)

@@ -79,3 +79,12 @@ def test_a_statement_coordinated_with_another_act_is_its_own_act(pipeline: Pipel
     text = "Guinea's president expressed concern over the violence and declared three days of mourning."
     assert "010" in [e.code for e in _events(pipeline, text)]
 
+
+
+def test_a_later_mention_whose_actor_is_only_the_country_joins_the_happening(pipeline) -> None:
+    text = ("CARACAS, Jan 9 (Reuters) - Venezuelan security forces briefly detained opposition leader "
+            "Maria Fernanda Rojas on Thursday after she addressed a rally in Caracas.\n\n"
+            "The U.S. State Department condemned Rojas's detention.")
+    arrests = [e for e in pipeline.code_text(text, date="2025-01-09") if e.code.startswith("17")]
+    assert len(arrests) == 1 and [m.text for m in arrests[0].mentions] == ["detention"], \
+        [(e.code, e.target, e.mentions) for e in arrests]

@@ -161,8 +161,15 @@ def _acted_on(noun: Token, predicate: Token, grammar: Grammar) -> bool:
     """Whether the noun is the object of the predicate, or of a verb it does it for
     ("used tear gas *to disperse* a rally"), directly or through a preposition of
     aim ("fired *on* the march")."""
-    verbs = {predicate.i, *(c.i for c in predicate.children if c.dep_ in {"xcomp", "advcl"})}
+    verbs = {predicate.i, *(c.i for c in predicate.children if c.dep_ == "xcomp" or (c.dep_ == "advcl" and _purpose(c)))}
     if noun.dep_ == "dobj":
         return noun.head.i in verbs
     head = noun.head
     return noun.dep_ == "pobj" and head.lower_ in grammar.aim_preps and head.head.i in verbs
+
+
+def _purpose(clause: Token) -> bool:
+    """An infinitive of purpose ("fired tear gas *to disperse* the crowd"), not a clause
+    of time or cause ("detained her *after* she addressed a rally")."""
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in clause.children) \
+        and not any(c.dep_ == "mark" for c in clause.children)

@@ -119,7 +119,14 @@ def direct_objects(verb: Token, grammar: Grammar) -> list[Token]:
             children(verb.head, PASSIVE_SUBJECT_DEPS | ACTIVE_SUBJECT_DEPS) if verb.dep_ == "conj" else [])
     if _reduced_passive(verb) and not children(verb, OBJECT_DEPS):
         return [verb.head]  # "a journalist *kidnapped* by gunmen", "an officer *accused* of ...": its noun
-    return children(verb, OBJECT_DEPS) or _quantified_object(verb)
+    return children(verb, OBJECT_DEPS) or _quantified_object(verb) or _misparsed_name_object(verb)
+
+
+def _misparsed_name_object(verb: Token) -> list[Token]:
+    """ "detained opposition leader Maria Corina *Machado* on Thursday": a long name
+    right after the verb that the parser takes for an adverbial noun is its object."""
+    return [c for c in verb.children if c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.i > verb.i
+            and c.ent_type_ not in {"DATE", "TIME"} and all(verb.i < t.i < c.i for t in c.lefts)]
 
 
 def _reduced_passive(verb: Token) -> bool:

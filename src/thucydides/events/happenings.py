@@ -97,8 +97,8 @@ def _agrees(first: Actor | None, later: Actor | None) -> bool:
         return True
     if first is None:
         return later.implied
-    if later.code == first.code:
-        return True
+    if later.code == first.code or (later.role is None and later.country is not None and later.country == first.country):
+        return True  # (a country alone, "Rojas's detention" of a Venezuelan named before, says no more)
     implied = later if later.implied else first if first.implied else None
     return implied is not None and later.country is not None and later.country == first.country \
         and (implied.role == GENERAL_PUBLIC or later.role == first.role)
