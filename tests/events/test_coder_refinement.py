@@ -347,3 +347,10 @@ def test_appeals_and_permissions_coded_by_what_they_are_about(coded: Coded, text
 def test_an_object_parsed_as_the_subject_of_its_infinitive_is_still_the_object(coded: Coded) -> None:
     # the parser makes "agencies" the subject of "enter"
     assert [c for c, _, _ in coded("Syria allowed humanitarian agencies to enter Aleppo.")] == ["0863"]
+
+
+def test_an_offer_to_mediate_is_an_intent_to_mediate(coded: Coded) -> None:
+    # hosting talks between two others is mediating between them
+    assert coded("Oman hosted talks between Iran and Qatar on Saturday.") == [("045", "OMN", "IRN"), ("045", "OMN", "QAT")]
+    assert "039" in codes(coded("Qatar offered to mediate talks between Israel and Hamas.")), \
+        coded("Qatar offered to mediate talks between Israel and Hamas.")
