@@ -456,7 +456,8 @@ class ActorResolver:
         if coordinated:
             # "police and protesters *in La Paz*": a phrase hung on the first conjunct
             # past the others is the whole coordination's, no part of the first's span
-            kept = {i: t for i, t in kept.items() if i < min(coordinated)}
+            past = {t.i for c in head.children if c.dep_ == "prep" and c.i > min(coordinated) for t in c.subtree}
+            kept = {i: t for i, t in kept.items() if i not in past}
         self._complete_names(head, kept)
         dateline = doc_dateline_end(head.doc)
         if head.idx >= dateline:  # "Feb 3 (Reuters) - M23 rebels": the dateline is no part of it
