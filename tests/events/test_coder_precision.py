@@ -235,3 +235,11 @@ def test_a_raid_an_arrest_is_made_in_is_part_of_the_arrest(coded):
     assert [c for c, _, _ in events] == ["173"], events
     # a raid reported on its own is still an attack
     assert [c[:2] for c, _, _ in coded("Israeli forces carried out a raid on Jenin on Monday.")] == ["19"]
+
+
+def test_what_sanctions_target_is_their_aim_not_an_attack(coded):
+    events = coded("The European Union adopted a new package of sanctions against Russia on Tuesday, "
+                   "targeting Russian banks and oil companies.")
+    assert [c[:2] for c, _, _ in events] == ["16"], events
+    # an attack that targets someone is still one
+    assert [c[:2] for c, _, _ in coded("Russian drones attacked Odesa overnight, targeting the port.")] == ["19"]

@@ -313,3 +313,9 @@ def test_an_arrest_after_a_rally_is_aimed_at_who_was_arrested_not_at_the_rally(c
     text = ("Venezuelan security forces briefly detained opposition leader Maria Corina Machado on Thursday "
             "after she addressed a rally in Caracas, her party said.")
     assert ("173", "VENCOP", "VENOPP") in coded(text), coded(text)
+
+
+def test_welcoming_the_package_praises_who_adopted_it(coded: Coded) -> None:
+    text = ("BRUSSELS, May 20 (Reuters) - The European Union on Tuesday adopted a new package of sanctions "
+            "against Russia. Ukraine's president welcomed the package.")
+    assert ("051", "UKRGOV", "IGOEUR") in coded(text), coded(text)

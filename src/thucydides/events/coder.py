@@ -16,7 +16,7 @@ from spacy.tokens import Span as SpacySpan
 from ..model import Actor, Article, Event, Span
 from ..nlp import doc_sents, doc_text, sentence_of
 from ..ontology import Ontology
-from .filters import Filters, drop_attack_tolls, drop_judged_mentions, drop_subordinate_statements
+from .filters import Filters, drop_aims, drop_attack_tolls, drop_judged_mentions, drop_subordinate_statements
 from .focus import CountryFocus
 from .grammar import Grammar
 from .acts import ActMemory, happening_acted_on
@@ -103,6 +103,7 @@ class EventCoder:
         drop_subordinate_statements(out)
         drop_attack_tolls(out, self.grammar)
         drop_judged_mentions(out, self.grammar)
+        drop_aims(out, self.grammar)
         self.acts.drop_other_senses(out)
         self._aim_at_participants(out, article, context_country)
         self.acts.remember(doc, out)

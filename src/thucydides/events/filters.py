@@ -158,6 +158,21 @@ def drop_attack_tolls(cands: list[Candidate], grammar: Grammar) -> None:
             attack.code = cand.code
 
 
+def drop_aims(cands: list[Candidate], grammar: Grammar) -> None:
+    """ "adopted sanctions against Russia, *targeting* 200 vessels": a participle of an
+    aim verb that hangs on an act other than an attack says whom that act is aimed at;
+    it is no attack of its own."""
+    live = {c.match.predicate.i: c for c in cands if not c.dropped}
+    for cand in list(live.values()):
+        predicate = cand.match.predicate
+        if predicate.lemma_.lower() not in grammar.aim_verbs or predicate.tag_ not in {"VBG", "VBN"} \
+                or predicate.dep_ not in {"advcl", "acl", "conj"}:
+            continue
+        act = _attack_of(predicate.head, live, grammar)
+        if act is not None and act is not cand and not act.code.startswith(tuple(grammar.attack_roots)):
+            cand.dropped = f"what '{act.match.predicate.text}' is aimed at"
+
+
 def drop_judged_mentions(cands: list[Candidate], grammar: Grammar) -> None:
     """ "the government said, calling *the killings* terrorism", "described the police
     operation as brutal *repression*": an act judged by name is one reported already,

@@ -109,6 +109,7 @@ class Grammar:
     predictive_aux: frozenset[str] = frozenset()
     means_preps: frozenset[str] = frozenset()
     coercion_means: frozenset[str] = frozenset()
+    aim_verbs: frozenset[str] = frozenset()
     circumstance_marks: frozenset[str] = frozenset()
     complement_target_preps: frozenset[str] = frozenset()
     object_argument_preps: frozenset[str] = frozenset()
