@@ -150,3 +150,14 @@ def test_a_wire_service_quoted_in_the_story_places_nothing(pipeline: Pipeline) -
     doc = pipeline.nlp(text)
     focus = pipeline.coder.focus(doc, Article(text=text, date="2025-03-01"))
     assert focus.at(0) != "FRA"
+
+
+def test_a_washington_dateline_is_a_hub_for_a_story_about_another_country(pipeline: Pipeline) -> None:
+    text = ("WASHINGTON, March 27 (Reuters) - U.S. Secretary of State Marco Rubio, who met with Turkish Foreign "
+            "Minister Hakan Fidan in Washington on March 25, said he had raised concerns over the detention of "
+            "protesters after the arrest of Istanbul's mayor on March 23.\n\n"
+            "Turkish authorities have arrested 1,879 individuals since the protests began, Interior Minister "
+            "Ali Yerlikaya said.")
+    detentions = [e for e in _events(pipeline, text) if e.code.startswith("17")]
+    assert detentions and all(e.source.code.startswith("TUR") for e in detentions), \
+        [(e.code, e.source, e.target) for e in detentions]
