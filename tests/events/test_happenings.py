@@ -88,3 +88,12 @@ def test_a_later_mention_whose_actor_is_only_the_country_joins_the_happening(pip
     arrests = [e for e in pipeline.code_text(text, date="2025-01-09") if e.code.startswith("17")]
     assert len(arrests) == 1 and [m.text for m in arrests[0].mentions] == ["detention"], \
         [(e.code, e.target, e.mentions) for e in arrests]
+
+
+def test_the_crackdown_named_after_the_arrests_is_no_second_act(pipeline) -> None:
+    text = ("ISTANBUL, March 27 (Reuters) - Turkish police have arrested 1,879 individuals since the protests began. "
+            "Rubio said the United States wanted a stable Turkey but was troubled by the crackdown.")
+    events = pipeline.code_text(text, date="2025-03-27")
+    # "the crackdown" is the arrests named again, not a second act of repression
+    assert [e.code for e in events if e.code.startswith("17")] == ["173"], \
+        [(e.code, e.source, e.target) for e in events]

@@ -77,16 +77,17 @@ class ActMemory:
         return act
 
     def drop_other_senses(self, candidates: list[Candidate]) -> None:
-        """A definite event noun with no actor of its own that names an earlier act of
-        another root is a mention of that act, not a new event in the noun's other
-        sense: after Russian missile strikes, "the EU condemned *the strikes*" is no
-        labour strike."""
+        """A definite event noun with no actor of its own that names an earlier act is a
+        mention of that act: not a new event in the noun's other sense (after Russian
+        missile strikes, "the EU condemned *the strikes*" is no labour strike), nor, with
+        no one it is aimed at, a second one ("was troubled by *the crackdown*" after the
+        arrests, whose implied agent would be guessed from the wrong clause)."""
         for cand in candidates:
             if cand.dropped is not None or cand.match.pattern.pos != "noun" \
                     or any(not a.implied for a in cand.sources):
                 continue
             act = self.referent(cand.match.predicate)
-            if act is not None and act.code[:2] != cand.code[:2]:
+            if act is not None and (act.code[:2] != cand.code[:2] or not cand.targets):
                 cand.dropped = f"names the earlier act '{act.code}' of {act.agent.code}"
 
     def requesters(self, predicate: Token, sources: list[Actor]) -> list[Actor]:
