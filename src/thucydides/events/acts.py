@@ -87,7 +87,9 @@ class ActMemory:
                     or any(not a.implied for a in cand.sources):
                 continue
             act = self.referent(cand.match.predicate)
-            if act is not None and (act.code[:2] != cand.code[:2] or not cand.targets):
+            # (violence named again with no actors joins its happening as a mention: happenings.py)
+            repeated = not cand.targets and cand.code[:2] not in self.grammar.attack_roots
+            if act is not None and (act.code[:2] != cand.code[:2] or repeated):
                 cand.dropped = f"names the earlier act '{act.code}' of {act.agent.code}"
 
     def requesters(self, predicate: Token, sources: list[Actor]) -> list[Actor]:
