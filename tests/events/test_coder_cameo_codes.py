@@ -164,3 +164,12 @@ def test_armed_forces_firing_with_no_object_named_are_fighting(coded: Coded) -> 
 ])
 def test_codes_the_codebook_gives_by_means_and_wording(coded, text, code):
     assert code in [c for c, _, _ in coded(text)], coded(text)
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Some protesters set parts of the parliament building on fire in Nairobi.", "1712"),  # named arsonists
+    ("Several cars were set on fire in the Kenyan capital.", "145"),                     # arson in unrest
+    ("Militants set a man on fire in northern Nigeria.", "180"),                         # a person: assault
+])
+def test_setting_something_on_fire_by_what_burns_and_who_sets_it(coded, text, code):
+    assert [c for c, _, _ in coded(text)] == [code], coded(text)
