@@ -178,8 +178,8 @@ def test_talks_named_by_their_venue_are_no_meeting_of_the_venue_country(coded: C
     events = coded("Lavrov said the plan, like the Astana talks, is an attempt at reviving the stalled "
                    "Geneva negotiations.")
     assert not [e for e in events if e[0].startswith("04")], events
-    # a country compound still names a party to the talks
-    assert any(c == "040" and s == "CHN" for c, s, _ in coded("The US-China talks resumed in Geneva on Monday."))
+    # a country compound still names a party to the talks (talks are negotiations, 046)
+    assert any(c == "046" and s == "CHN" for c, s, _ in coded("The US-China talks resumed in Geneva on Monday."))
 
 
 @pytest.mark.parametrize("text, code, source, target", [
@@ -260,3 +260,9 @@ def test_medical_and_rescue_teams_sent_are_humanitarian_aid(coded: Coded) -> Non
     assert ("073", "CHN", "SLE") in coded("China sent a medical team to Sierra Leone to fight Ebola.")
     assert ("073", "JPN", "TUR") in coded("Japan sent rescue workers to Turkey after the earthquake.")
     assert [c for c, _, _ in coded("Britain deployed troops to Estonia.")] == ["150"]
+
+
+def test_talks_are_negotiations_and_a_meeting_a_consultation(coded: Coded) -> None:
+    assert ("046", "ISRGOV", "EGYGOV") in coded("Israeli officials held talks with Egyptian officials in Cairo on Monday.")
+    assert ("040", "ISRGOV", "EGYGOV") in coded("Israeli officials held a meeting with Egyptian officials in Cairo.")
+
