@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ..model import Actor
-from .grammar import ActReference, Grammar
+from .grammar import ActReference, Grammar, is_infinitive
 from .lexicon import Lexicon
 from .match import Candidate
 
@@ -174,5 +174,4 @@ def _acted_on(noun: Token, predicate: Token, grammar: Grammar) -> bool:
 def _purpose(clause: Token) -> bool:
     """An infinitive of purpose ("fired tear gas *to disperse* the crowd"), not a clause
     of time or cause ("detained her *after* she addressed a rally")."""
-    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in clause.children) \
-        and not any(c.dep_ == "mark" for c in clause.children)
+    return is_infinitive(clause) and not any(c.dep_ == "mark" for c in clause.children)

@@ -173,7 +173,7 @@ class EventCoder:
         sources = self.parties.sources(match, article)
         if sources is None:
             return Candidate(match, [], [], modality, dropped="source is not of the pattern's roles")
-        armed = [] if sources else self.implied.armed_agents(match, article.date)
+        armed = [] if sources else self.parties.armed_agents(match, article)
         if armed:
             return Candidate(match, [], [], modality, dropped=f"done by armed {armed[0].code}: no dissent")
         targets = self.parties.targets(match, article, sources)

@@ -144,7 +144,7 @@ def drop_attack_tolls(cands: list[Candidate], grammar: Grammar) -> None:
         if predicate.lemma_.lower() not in grammar.toll_verbs or predicate.tag_ != "VBG" \
                 or predicate.dep_ not in {"advcl", "conj", "xcomp"}:
             continue
-        attack = _attack_of(predicate.head, live, grammar)
+        attack = _act_hung_on(predicate.head, live, grammar)
         if attack is None or attack is cand or not attack.code.startswith(tuple(grammar.attack_roots)):
             continue
         cand.dropped = f"toll of the attack '{attack.match.predicate.text}'"
@@ -168,7 +168,7 @@ def drop_aims(cands: list[Candidate], grammar: Grammar) -> None:
         if predicate.lemma_.lower() not in grammar.aim_verbs or predicate.tag_ not in {"VBG", "VBN"} \
                 or predicate.dep_ not in {"advcl", "acl", "conj"}:
             continue
-        act = _attack_of(predicate.head, live, grammar)
+        act = _act_hung_on(predicate.head, live, grammar)
         if act is not None and act is not cand and not act.code.startswith(tuple(grammar.attack_roots)):
             cand.dropped = f"what '{act.match.predicate.text}' is aimed at"
 
@@ -200,10 +200,11 @@ def _judgement_of(token: Token, verb: Token, judged: Token) -> bool:
     return head.i in (verb.i, judged.i) or (head.dep_ == "prep" and head.head.i in (verb.i, judged.i))
 
 
-def _attack_of(head: Token, live: dict[int, Candidate], grammar: Grammar) -> Candidate | None:
-    """The event a toll hangs on: its head's, the attack noun its head only carries
-    out ("*carried out* an attack on a police post, killing three"), or the attack a
-    report of it tells ("warplanes struck PKK targets, the ministry *said*, killing 12")."""
+def _act_hung_on(head: Token, live: dict[int, Candidate], grammar: Grammar) -> Candidate | None:
+    """The coded act a participle (a toll, an aim) hangs on: its head's, the act noun its
+    head only carries out ("*carried out* an attack on a police post, killing three"), or
+    the act a report of it tells ("warplanes struck PKK targets, the ministry *said*,
+    killing 12")."""
     if head.i in live:
         return live[head.i]
     carried = ("dobj", "ccomp") if head.lemma_.lower() in grammar.communication_verbs else ("dobj",)

@@ -205,6 +205,11 @@ def objects_of(token: Token, grammar: Grammar) -> list[Token]:
                       for m in prep_objects(o, ("of",))]
 
 
+def is_infinitive(verb: Token) -> bool:
+    """A verb with infinitival "to": "allowed agencies *to enter*", "fired *to disperse*"."""
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+
+
 def is_measure(noun: Token) -> bool:
     return any(c.dep_ == "nummod" for c in noun.children) or noun.like_num
 

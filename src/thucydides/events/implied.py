@@ -19,7 +19,6 @@ from ..model import Actor
 from ..nlp import PLACE_LABELS, doc_ents, sentence_of
 from .grammar import MODIFIER_DEPS, Grammar, is_passive
 from .match import ActorLookup, Match
-from .arguments import subjects as agent_tokens
 from .parties import UNPLACED, source_unstated
 
 
@@ -105,16 +104,6 @@ class ImpliedActors:
         grammar = self.grammar
         return self._unstated_source(match, code, country, grammar.implied_dissent_codes,
                                      grammar.implied_dissent_role, "implied dissenters")
-
-    def armed_agents(self, match: Match, date: str | None) -> list[Actor]:
-        """The stated agents of a dissent pattern that are armed (`combatant_roles`):
-        "gunmen set fire to several vehicles" is no riot, whoever else might be meant
-        by a crowd word, but destruction by armed men (the next pattern)."""
-        if not match.pattern.code.startswith(tuple(self.grammar.implied_dissent_codes)):
-            return []
-        actors = [a for t in agent_tokens(match.predicate, self.grammar)
-                  for a in self.resolver.resolve_many(t, date)]
-        return [a for a in actors if a.role and a.role.lower() in self.grammar.combatant_roles]
 
     def agent(self, match: Match, code: str, targets: list[Actor], clause_country: str | None,
               context_country: str | None) -> list[Actor]:

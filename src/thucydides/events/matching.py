@@ -16,7 +16,8 @@ from spacy.tokens import Token
 
 from ..nlp import PLACE_LABELS, doc_sents, entity_of, sentence_of
 from .arguments import subjects as agent_tokens
-from .grammar import EMBEDDED_CLAUSE_DEPS, MODIFIER_DEPS, OBJECT_DEPS, Grammar, children, objects_of, prep_objects
+from .grammar import (EMBEDDED_CLAUSE_DEPS, MODIFIER_DEPS, OBJECT_DEPS, Grammar, children, is_infinitive,
+                      objects_of, prep_objects)
 from .lexicon import CURATED, PLACE_OBJECT, LayerSegment, Lexicon, Pattern
 from .match import ActorLookup, Match
 from .phrases import VerbContext, fit_phrase
@@ -332,8 +333,7 @@ def _curated_first(per_token: list[list[Match]]) -> list[list[Match]]:
 def _raised_objects(verb: Token) -> list[Token]:
     """The subject of an infinitive the parser hangs on the verb, which is the verb's
     object: "allowed *humanitarian agencies* to enter Aleppo"."""
-    return [s for c in verb.children if c.dep_ in {"ccomp", "xcomp"}
-            and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)
+    return [s for c in verb.children if c.dep_ in {"ccomp", "xcomp"} and is_infinitive(c)
             for s in c.children if s.dep_ == "nsubj"]
 
 

@@ -61,8 +61,7 @@ class Parties:
         noun = match.predicate
         if match.pattern.pos != "noun" or not match.pattern.reciprocal or not match.pattern.unstated_source:
             return []
-        parties = [a for o in prep_objects(noun, ("between", "among")) for t in with_conjuncts(o)
-                   for a in self.resolver.resolve_many(t, article.date)]
+        parties = self._prep_actors(noun, ("between", "among"), article)
         if len(parties) < 2:
             return []
         match.mutual = True
@@ -75,8 +74,7 @@ class Parties:
         means = match.means
         if means is None or means.pattern.pos != "noun" or not source_unstated(match, self.grammar):
             return []
-        partners = [a for o in prep_objects(means.predicate, ("with",)) for t in with_conjuncts(o)
-                    for a in self.resolver.resolve_many(t, article.date)]
+        partners = self._prep_actors(means.predicate, ("with",), article)
         if partners:
             match.trace.append(f"the other side of '{means.predicate.text}': {_listed(partners)}")
         return partners
@@ -88,13 +86,26 @@ class Parties:
         parties: list[Actor] = []
         for subject in agent_tokens(match.predicate, self.grammar):
             if subject.lemma_.lower() in self.grammar.meeting_nouns:
-                objects = prep_objects(subject, ("between", "among"))
-                parties += [a for o in objects for t in with_conjuncts(o)
-                            for a in self.resolver.resolve_many(t, article.date)]
+                parties += self._prep_actors(subject, ("between", "among"), article)
         if parties:
             match.mutual = True
             match.trace.append(f"subject is a meeting of {_listed(parties)}")
         return parties
+
+    def _prep_actors(self, token: Token, preps: tuple[str, ...], article: Article) -> list[Actor]:
+        """The actors of a word's prepositional phrases, coordinated ones included
+        ("between *police* and *protesters*")."""
+        return [a for o in prep_objects(token, preps) for t in with_conjuncts(o)
+                for a in self.resolver.resolve_many(t, article.date)]
+
+    def armed_agents(self, match: Match, article: Article) -> list[Actor]:
+        """The stated agents of a dissent pattern that are armed (`combatant_roles`):
+        "gunmen set fire to several vehicles" is no riot, whoever else might be meant
+        by a crowd word, but destruction by armed men (the next pattern)."""
+        if not match.pattern.code.startswith(tuple(self.grammar.implied_dissent_codes)):
+            return []
+        return [a for a in self._subject_actors(match.predicate, article)
+                if a.role and a.role.lower() in self.grammar.combatant_roles]
 
     def _claimants(self, match: Match, article: Article) -> list[Actor]:
         """ "The Pakistani Taliban claimed responsibility *for an attack* on a
