@@ -179,6 +179,19 @@ def test_lexicon_sub_codes(coded: Coded, text: str, code: str) -> None:
 
 
 @pytest.mark.parametrize("text, code", [
+    # what an investigation is into gives its kind, also hung on the light verb
+    ("Kenyan prosecutors opened an inquiry into the bribery of election officials.", "091"),
+    ("The tribunal launched an investigation into war crimes in Darfur.", "094"),
+    ("The defence ministry is investigating an air strike on a wedding in Helmand.", "093"),
+    ("Police in Lagos are investigating the assassination of a senator.", "091"),
+    # the object's modifier where the object itself selects nothing
+    ("Sri Lanka lifted martial law in Jaffna.", "0814"),
+])
+def test_what_an_act_is_about_selects_its_sub_code(coded: Coded, text: str, code: str) -> None:
+    assert code in codes(coded(text)), coded(text)
+
+
+@pytest.mark.parametrize("text, code", [
     ("Several cars were set alight in the township.", "145"),
     ("A mob set fire to the council offices.", "145"),
     ("Angry residents torched the house of the local councillor.", "1712"),

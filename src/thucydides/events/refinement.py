@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from ..model import Actor
 from ..ontology import is_residual
-from .grammar import MODIFIER_DEPS, Grammar, governors, is_measure, objects_of
+from .grammar import MODIFIER_DEPS, Grammar, governors, is_measure, objects_of, prep_objects
 from .lexicon import DICTIONARY, Family, Lexicon
 from .match import Candidate, Match
 from .modality import Modality, modality_of, stated_future
@@ -20,6 +20,7 @@ from .modality import Modality, modality_of, stated_future
 
 ORGANISATION_PREFIXES = ("IGO", "NGO", "MNC", "IMG")
 BODY_ENTITIES = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})
+SUBJECT_MATTER_PREPS = ("into",)  # "an investigation *into* the killings"
 
 
 class CodeRefiner:
@@ -144,12 +145,27 @@ class CodeRefiner:
             refined, what = families.modifiers.refine(code, modifier_words(noun)), f"modifier of '{noun.text}'"
         if refined is None and match.pattern.pos == "verb":
             # "banned *opposition parties*" 1722, "lifted *the curfew*" 0813
-            objects = {o.lemma_.lower() for o in objects_of(match.predicate, self.grammar)}
-            refined, what = families.objects.refine(code, objects), "object"
+            refined, what = self._subject_matter_code(code, objects_of(match.predicate, self.grammar)), "object"
+        if refined is None and noun is not None:
+            # "an inquiry *into corruption*" 091, "a probe *into the airstrike*" 093
+            # (the parser often hangs the phrase on a light verb: "opened an inquiry *into*")
+            holders = [noun] if noun.i == match.predicate.i else [noun, match.predicate]
+            about = [o for h in holders for o in prep_objects(h, SUBJECT_MATTER_PREPS)]
+            refined, what = self._subject_matter_code(code, about), f"what '{noun.text}' is into"
         if refined and refined != code:
             notes.append(f"{what}: {code} -> {refined}")
             return refined
         return code
+
+    def _subject_matter_code(self, code: str, nouns: list[Token]) -> str | None:
+        """The sub-code the nouns an act is about select (`objects` in
+        data/families.yaml): the nouns themselves first, then their modifiers, so
+        "banned opposition *rallies*" is 1721 by the rallies, and "lifted *martial*
+        law", "investigated *war* crimes" are refined by the modifier where the noun
+        says nothing (0814, 094)."""
+        objects = self.lexicon.families.objects
+        return (objects.refine(code, {n.lemma_.lower() for n in nouns})
+                or objects.refine(code, {w for n in nouns for w in modifier_words(n)}))
 
     def _noun_code(self, noun: Token) -> str | None:
         """What a light verb's object noun is about ("asked for *aid*" 070), with its modifiers."""
