@@ -173,3 +173,9 @@ def test_codes_the_codebook_gives_by_means_and_wording(coded, text, code):
 ])
 def test_setting_something_on_fire_by_what_burns_and_who_sets_it(coded, text, code):
     assert [c for c, _, _ in coded(text)] == [code], coded(text)
+
+
+def test_exchanging_prisoners_is_each_side_releasing_the_others_people(coded: Coded) -> None:
+    events = coded("Ethiopia and Eritrea exchanged 40 prisoners of war at the border.")
+    assert {("0841", "ETH", "ERI"), ("0841", "ERI", "ETH")} <= set(events), events
+    assert [c for c, _, _ in coded("Ethiopian and Eritrean troops exchanged fire at the border.")] == ["190", "190"]
