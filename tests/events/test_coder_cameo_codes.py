@@ -179,3 +179,22 @@ def test_exchanging_prisoners_is_each_side_releasing_the_others_people(coded: Co
     events = coded("Ethiopia and Eritrea exchanged 40 prisoners of war at the border.")
     assert {("0841", "ETH", "ERI"), ("0841", "ERI", "ETH")} <= set(events), events
     assert [c for c, _, _ in coded("Ethiopian and Eritrean troops exchanged fire at the border.")] == ["190", "190"]
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    # people expelled are deported (174); a group of another actor ordered out is 166
+    ("Hungary expelled two Iranian students.", "174"),
+    ("Burundi expelled the UN human rights monitors.", "1662"),
+    # a ban on trade is an embargo
+    ("Ukraine banned imports of Belarusian fuel.", "163"),
+    # an attack on computers is a cyber attack
+    ("Chinese hackers attacked the servers of the Philippine senate.", "176"),
+    # a strike in other words
+    ("Nurses in Harare walked off the job on Monday.", "143"),
+    ("Miners in Potosi stayed off work for a second day.", "143"),
+    # a weapons test is no attack
+    ("Pakistan test-fired a nuclear-capable cruise missile.", "152"),
+    ("Militants beheaded two police officers in Cabo Delgado.", "1823"),
+])
+def test_codes_told_apart_by_what_is_acted_on_and_wording(coded: Coded, text: str, code: str) -> None:
+    assert code in [c for c, _, _ in coded(text)], coded(text)
