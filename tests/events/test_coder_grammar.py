@@ -283,3 +283,19 @@ def test_a_killing_in_clashes_with_someone_is_that_fight_done_by_them(coded: Cod
     assert [(c[:2], s, t) for c, s, t in events] == [("19", "BOLCVL", "BOLCOP")], events
     events = coded("Four people were killed in a gunbattle with police in Karachi.")
     assert [(c, s) for c, s, _ in events] == [("193", "PAKCOP")], events
+
+
+def test_a_verb_coordinated_with_a_passive_is_passive_unless_intransitive(coded: Coded) -> None:
+    events = coded("The blogger was arrested by Egyptian police in Cairo and deported to Sudan.")
+    assert ("174", "EGYCOP", "SDN") not in events  # the blogger is deported, not Sudan
+    assert any(c == "174" and s.startswith("EGY") for c, s, _ in events), events
+    events = coded("The Bolivian minister was criticised by unions and resigned.")
+    assert any(c.startswith("08") and s == "BOLGOV" for c, s, _ in events), events
+
+
+def test_verbs_coordinated_before_an_object_share_it(coded: Coded) -> None:
+    events = coded("Kenyan police detained and beat dozens of students in Nairobi.")
+    assert {c for c, _, _ in events} >= {"173", "182"}, events
+    assert ("173", "KENCOP", "KENEDU") in events, events
+    events = coded("Kenyan police arrived and arrested dozens of students in Nairobi.")
+    assert [t for c, _, t in events if c != "173"] != ["KENEDU"], events  # no one arrived at the students

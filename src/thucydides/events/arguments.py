@@ -21,6 +21,7 @@ from .grammar import (
     children,
     is_passive,
     prep_objects,
+    shares_passive,
 )
 
 # Slots that name a noun's modifiers; with a light verb they are read on its noun.
@@ -76,6 +77,8 @@ def _own_subjects(verb: Token, grammar: Grammar, statements: bool = False) -> li
                 # its passive head's subject, not the head's agent
                 return children(current, PASSIVE_SUBJECT_DEPS)
             agents = list(prep_objects(current, ("by",)))
+            if not agents and shares_passive(current, grammar):
+                agents = list(prep_objects(current.head, ("by",)))  # "detained by police and deported"
             return agents
         # "militias *were engaged* in": a stative participle's subject is its agent
         found = children(current, ACTIVE_SUBJECT_DEPS) or children(current, PASSIVE_SUBJECT_DEPS)
@@ -119,7 +122,16 @@ def direct_objects(verb: Token, grammar: Grammar) -> list[Token]:
             children(verb.head, PASSIVE_SUBJECT_DEPS | ACTIVE_SUBJECT_DEPS) if verb.dep_ == "conj" else [])
     if _reduced_passive(verb) and not children(verb, OBJECT_DEPS):
         return [verb.head]  # "a journalist *kidnapped* by gunmen", "an officer *accused* of ...": its noun
-    return children(verb, OBJECT_DEPS) or _quantified_object(verb) or _misparsed_name_object(verb)
+    return (children(verb, OBJECT_DEPS) or _quantified_object(verb) or _misparsed_name_object(verb)
+            or _shared_object(verb, grammar))
+
+
+def _shared_object(verb: Token, grammar: Grammar) -> list[Token]:
+    """ "detained and *beat* dozens of lawyers": verbs coordinated before an object
+    share it; not an intransitive one ("arrived and arrested 20 people")."""
+    if verb.lemma_ in grammar.intransitive_verbs:
+        return []
+    return [o for c in _sharing_conjuncts(verb) for o in children(c, OBJECT_DEPS)]
 
 
 def _misparsed_name_object(verb: Token) -> list[Token]:

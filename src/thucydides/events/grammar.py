@@ -104,6 +104,7 @@ class Grammar:
     country_focus: FocusWeights = FocusWeights()
     relative_pronouns: frozenset[str] = frozenset()
     stative_participles: dict[str, str] = field(default_factory=dict)  # lemma -> its preposition
+    intransitive_verbs: frozenset[str] = frozenset()
     definite_determiners: frozenset[str] = frozenset()
     object_complement_preps: frozenset[str] = frozenset()
     predictive_aux: frozenset[str] = frozenset()
@@ -168,7 +169,22 @@ def is_passive(verb: Token, grammar: Grammar) -> bool:
     prep = grammar.stative_participles.get(verb.lemma_)
     if prep and any(c.dep_ == "prep" and c.lower_ == prep for c in verb.children):
         return False
+    return _has_passive_voice(verb) or shares_passive(verb, grammar)
+
+
+def _has_passive_voice(verb: Token) -> bool:
     return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
+
+
+def shares_passive(verb: Token, grammar: Grammar) -> bool:
+    """ "was detained in Nairobi and *deported*": a verb coordinated with a passive,
+    with no subject or object of its own, is passive too; not an intransitive one
+    ("was criticised and *resigned*", `intransitive_verbs` in data/grammar.yaml)."""
+    head = verb.head
+    return (verb.dep_ == "conj" and verb.pos_ == "VERB" and head.i != verb.i and head.pos_ in {"VERB", "AUX"}
+            and verb.lemma_ not in grammar.intransitive_verbs
+            and not any(c.dep_ in ACTIVE_SUBJECT_DEPS or c.dep_ in OBJECT_DEPS for c in verb.children)
+            and _has_passive_voice(head))
 
 
 def prep_objects(token: Token, preps: Container[str]) -> Iterator[Token]:
