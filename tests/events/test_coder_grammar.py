@@ -299,3 +299,9 @@ def test_verbs_coordinated_before_an_object_share_it(coded: Coded) -> None:
     assert ("173", "KENCOP", "KENEDU") in events, events
     events = coded("Kenyan police arrived and arrested dozens of students in Nairobi.")
     assert [t for c, _, t in events if c != "173"] != ["KENEDU"], events  # no one arrived at the students
+
+
+def test_a_light_verb_carries_the_act_its_container_object_holds(coded: Coded) -> None:
+    events = coded("Sudanese and South Sudanese officials held a new round of negotiations in Juba.")
+    assert "173" not in {c for c, _, _ in events}, events  # no one was held
+    assert any(c == "046" and s.startswith("SDN") for c, s, _ in events), events

@@ -166,6 +166,9 @@ def light_verb_of(noun: Token, grammar: Grammar) -> Token | None:
     # "undertook a *mediation* mission", "launched a *bombing* campaign"
     if noun.dep_ == "compound" and head.dep_ in OBJECT_DEPS and head.head.lemma_ in grammar.light_verbs:
         return head.head
+    container = _container_of(noun)
+    if container is not None and container.lemma_.lower() in grammar.container_nouns:
+        return light_verb_of(container, grammar)  # "held *a round of* negotiations", "launched *a wave of* strikes"
     # "engaged *in* ethnic cleansing", "resorted *to* violence", "took part *in* riots"
     if noun.dep_ == "pobj" and head.dep_ == "prep":
         verb = head.head

@@ -143,7 +143,10 @@ class PatternMatcher:
         particular object (the "hold" of an arrest) do not fit."""
         if pattern.pos != "verb" or pattern.objects or pattern.evaluation or token.lemma_ not in self.grammar.light_verbs:
             return False
-        return any(self.lexicon.candidates("noun", o.lemma_.lower()) for o in token.children if o.dep_ == "dobj")
+        objects = [o for o in token.children if o.dep_ == "dobj"]
+        # what a container object holds: "held *a round of* negotiations"
+        objects += [m for o in objects if o.lemma_.lower() in self.grammar.container_nouns for m in prep_objects(o, ("of",))]
+        return any(self.lexicon.candidates("noun", o.lemma_.lower()) for o in objects)
 
     def _in_place(self, pattern: Pattern, token: Token) -> bool:
         """Whether the token's place in the sentence is one where its part of speech
