@@ -198,3 +198,10 @@ def test_exchanging_prisoners_is_each_side_releasing_the_others_people(coded: Co
 ])
 def test_codes_told_apart_by_what_is_acted_on_and_wording(coded: Coded, text: str, code: str) -> None:
     assert code in [c for c, _, _ in coded(text)], coded(text)
+
+
+def test_people_taken_by_armed_groups_are_abducted_by_the_state_arrested(coded: Coded) -> None:
+    assert ("181", "NGAREB", "NGAMIL") in coded("Nigerian rebels captured four army soldiers near Maiduguri.")
+    assert [c for c, _, _ in coded("Gunmen seized two Chinese engineers in Zamfara state.")] == ["181"]
+    assert ("173", "NGACOP", "NGAMIL") in coded("Nigerian police captured four army soldiers near Maiduguri.")
+    assert [c for c, _, _ in coded("Twelve journalists have been locked up in Belarus since May.")] == ["173"]
