@@ -23,7 +23,7 @@ from thucydides.actors.dictionary import curated_dictionary
 from thucydides.names import alias_key
 from thucydides.nlp import load_model, verb_lemma_checker
 from thucydides.ontology import default_ontology
-from thucydides.petrarch.convert import convert
+from thucydides.petrarch.convert import convert, give_distinctive_surnames
 from thucydides.petrarch.folder import load_dictionaries
 from thucydides.settings import DEFAULT_MODEL
 
@@ -104,6 +104,8 @@ def main(folder: str) -> None:
                         faithful=False)
     for issue in converted.issues:
         print(issue, file=sys.stderr)
+    given = give_distinctive_surnames([document for _, document in converted.actors.values()], taken, alias_key)
+    print(f"gave {given:,} people a bare surname")
     verb_files = ", ".join(v.file for v in found.verbs)
     write(PACKAGE / "lexicon" / "broad" / "cameo-2.0.yaml", verb_files, converted.lexicon)
     for name, (sources, document) in converted.actors.items():

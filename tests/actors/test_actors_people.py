@@ -242,3 +242,23 @@ def test_every_bundled_person_has_a_gender():
 
     d = ActorDictionary.load()
     assert {p.gender for p in d.people.values() if not d.is_broad(p.id)} == {"f", "m"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "date", "code"),
+    [
+        # a bare surname only one person of the open (Phoenix) actors bears
+        ("Milosevic accused Tudjman of provoking the war.", "Tudjman", "1995-06-01", "HRVGOV"),
+        ("Tudjman flew to Zagreb.", "Tudjman", None, "HRVGOV"),
+        ("Andreotti met the Pope.", "Andreotti", "1991-03-01", "ITAGOV"),
+    ],
+)
+def test_a_distinctive_surname_of_the_open_actors_names_its_bearer(code_of, sentence, word, date, code):
+    assert code_of(sentence, word, date=date) == code
+
+
+def test_a_bare_surname_of_the_open_actors_names_its_bearer_only_in_office(resolve):
+    assert resolve("Andreotti met the Pope.", "Andreotti", date="1991-03-01") is not None
+    # decades later a bare "Andreotti" is no longer the prime minister of 1991
+    later = resolve("Andreotti met the Pope.", "Andreotti", date="2024-03-01")
+    assert later is None or later.code != "ITAGOV"

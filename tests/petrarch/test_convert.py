@@ -120,3 +120,21 @@ def test_the_bundled_broad_layer_is_the_converters_output(tmp_path, monkeypatch)
     lexicon = yaml.safe_load((DATA / "lexicon/broad/cameo-2.0.yaml").read_text("utf-8"))
     assert sum("pattern" in item for item in lexicon) > 4000
     assert "MIT License" in json.loads((DATA / "actors/phoenix/agents.json").read_text("utf-8"))["notice"]
+
+
+def test_only_a_surname_that_names_no_one_else_is_given():
+    from thucydides.names import alias_key
+    from thucydides.petrarch.convert import give_distinctive_surnames
+
+    def person(name: str) -> dict:
+        return {"name": name, "country": "HRV", "surname": None, "aliases": [], "offices": []}
+
+    people = {"a": person("Franjo Tudjman"), "b": person("Ivo Sanader"), "c": person("Ana Sanader"),
+              "d": person("Stipe Mesic"), "e": person("Mesic Kovac"), "f": person("Zoran Ustasha"),
+              "g": person("Ivo Lee"), "h": person("Ante Markovic")}
+    documents = [{"people": people}, {"groups": {"x": {"name": "Ustasha", "code": "HRVRAD", "aliases": []}}}]
+    given = give_distinctive_surnames(documents, taken=lambda word: word == "markovic", key=alias_key)
+    surnames = {ident: p["surname"] for ident, p in people.items() if p["surname"]}
+    # shared (Sanader), another's first name (Mesic), a group's name (Ustasha), too short
+    # (Lee) or a name another layer has (Markovic) are no surname alias
+    assert surnames == {"a": "Tudjman", "e": "Kovac"} and given == 2

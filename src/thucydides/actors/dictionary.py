@@ -177,6 +177,7 @@ class _Builder:
     broad_entity_regs: list[tuple[tuple[str, ...], Payload]] = field(default_factory=list)
     broad_role_regs: list[tuple[tuple[str, ...], RoleTerm]] = field(default_factory=list)
     broad_ids: set[str] = field(default_factory=set)  # people and organisations of broad layers
+    surnames: set[str] = field(default_factory=set)  # refs of surnames given explicitly
 
 
 MISSPELLING_MIN_LENGTH = 6  # shorter words are other names, not misspellings ("Kim", "Lee")
@@ -331,6 +332,8 @@ def _apply_people(b: _Builder, section: Any, where: str) -> None:
         except PersonError as err:
             raise DictionaryError(str(err)) from err
         b.people[ident] = merged
+        if merged.get("surname"):
+            b.surnames.add(" ".join(alias_key(str(merged["surname"]))))
         # The payload's ref is the alias itself: namesakes ("Bush", "Li") share it and the
         # date picks one (ActorDictionary.person_named).
         for alias in person.aliases:
@@ -480,6 +483,11 @@ class ActorDictionary:
                     ids.append(person.id)
         self._people_index = {key: tuple(ids) for key, ids in index.items()}
         self._broad_ids = frozenset(builder.broad_ids)
+        # Bare surnames that only people of a broad layer bear (the converter gives one
+        # where it names no one else): read with more care (`person_named`, the resolver).
+        self._broad_surnames = frozenset(
+            ref for ref in builder.surnames
+            if self._people_index.get(ref) and all(i in self._broad_ids for i in self._people_index[ref]))
         self.anaphora: dict[tuple[str, ...], Anaphor] = dict(builder.anaphora)
         # Later registrations win: bundled files first, then the user's, in order.
         # The same name written twice ("Hamas", "HAMAS") keeps the looser case rule.
@@ -604,9 +612,17 @@ class ActorDictionary:
         """The person a PERSON payload's alias names on `date`: among namesakes the one
         in office then, else the one whose last office began most recently before it."""
         people = [self.people[i] for i in self._people_index.get(ref, ())]
+        if ref in self._broad_surnames and date is not None:
+            # a bare surname of the broad layer names its bearer only while in office:
+            # "Baker" in 2025 is not the secretary of state of 1990
+            people = [p for p in people if p.office_on(date) is not None]
         if not people:
             return None
         return max(people, key=lambda p: p.relevance(date))  # max keeps the first on ties
+
+    def is_broad_surname(self, ref: str) -> bool:
+        """Whether a PERSON payload's ref is a bare surname only the broad layer gives."""
+        return ref in self._broad_surnames
 
     def is_broad(self, ident: str) -> bool:
         """Whether a person or organisation comes from a broad layer (the Phoenix actors)."""

@@ -696,6 +696,8 @@ class ActorResolver:
             return None
         anchor = m.anchor
         if payload.kind == PERSON:
+            if self.dictionary.is_broad_surname(payload.ref) and anchor.ent not in ("", "PERSON"):
+                return None  # a bare surname of the broad layer that the text makes a place, a group...
             person = self.dictionary.person_named(payload.ref, date)
             return _Candidate(PERSON, anchor.depth, anchor.index, person=person) if person is not None else None
         if self._names_no_party(payload.kind, anchor, phrase) or _opposed(m, phrase):

@@ -380,3 +380,49 @@ def convert(found: Dictionaries, layer: str, ontology: Ontology, lemma_of: Lemma
         out.actors["agents.yaml"] = (", ".join(a.file for a in found.agents),
                                      actor_document([], found.agents, known_countries, out.issues, taken=taken))
     return out
+
+
+# A surname shorter than this is too often a word or a common name ("Lee", "Roy").
+SURNAME_MIN_LETTERS = 4
+
+
+def give_distinctive_surnames(documents: list[dict[str, Any]], taken: Callable[[str], bool],
+                              key: Callable[[str], tuple[str, ...]]) -> int:
+    """Give each person of the layer a bare surname ("Tudjman" for Franjo Tudjman) when
+    it names no one else: the last word of one person's names only, no word elsewhere
+    in any name, no name of a group, place or anything `taken` (the curated files).
+    News names a leader by surname after the first mention, and sentences quoted alone
+    (the CAMEO manual's) often only by it. `key` is the actor dictionary's alias key.
+    Returns how many surnames were given."""
+    last: dict[str, set[str]] = {}
+    inner: set[str] = set()
+    names_of_things: set[str] = set()
+    for document in documents:
+        for ident, person in (document.get("people") or {}).items():
+            for name in (person["name"], *person.get("aliases", ())):
+                words = key(name)
+                if len(words) >= 2:
+                    last.setdefault(words[-1], set()).add(ident)
+                    inner.update(words[:-1])
+                else:
+                    inner.update(words)
+        for section in ("groups", "igos"):
+            for org in (document.get(section) or {}).values():
+                for name in (org["name"], *org.get("aliases", ())):
+                    names_of_things.update(key(name))
+        for country in (document.get("countries") or {}).values():
+            for values in country.values():
+                for name in values if isinstance(values, list) else ():
+                    names_of_things.update(key(str(name)))
+    given = 0
+    for document in documents:
+        for ident, person in (document.get("people") or {}).items():
+            words = key(person["name"])
+            if len(words) < 2:
+                continue
+            surname = words[-1]
+            if (len(surname) >= SURNAME_MIN_LETTERS and surname.isalpha() and last.get(surname) == {ident}
+                    and surname not in inner and surname not in names_of_things and not taken(surname)):
+                person["surname"] = person["name"].split()[-1]
+                given += 1
+    return given
