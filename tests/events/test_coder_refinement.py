@@ -367,3 +367,21 @@ def test_an_offer_to_mediate_is_an_intent_to_mediate(coded: Coded) -> None:
     assert coded("Oman hosted talks between Iran and Qatar on Saturday.") == [("045", "OMN", "IRN"), ("045", "OMN", "QAT")]
     assert "039" in codes(coded("Qatar offered to mediate talks between Israel and Hamas.")), \
         coded("Qatar offered to mediate talks between Israel and Hamas.")
+
+
+@pytest.mark.parametrize("text, code", [
+    # a ban or restrictions on political life are no embargo, and easing them frees it
+    ("The junta imposed a ban on opposition rallies in Conakry.", "1721"),
+    ("The authorities imposed restrictions on opposition parties.", "1722"),
+    ("The government lifted restrictions on the media.", "0811"),
+    # asking for money is asking for economic aid
+    ("Ghana sought a bailout from the IMF.", "0231"),
+    ("Japan expressed remorse for its colonial rule of Korea.", "055"),
+])
+def test_what_a_ban_is_on_or_an_appeal_is_for_selects_its_sub_code(coded: Coded, text: str, code: str) -> None:
+    assert code in codes(coded(text)), coded(text)
+
+
+def test_the_happenings_a_ban_is_on_did_not_happen(coded: Coded) -> None:
+    assert codes(coded("The government lifted the ban on opposition rallies in Harare.")) == ["0811"]
+    assert codes(coded("Police imposed a ban on protests in Nairobi.")) == ["1721"]

@@ -98,6 +98,7 @@ class Grammar:
     unrealised_modifiers: frozenset[str] = frozenset()
     generic_determiners: frozenset[str] = frozenset()
     preventing_verbs: frozenset[str] = frozenset()
+    preventing_nouns: frozenset[str] = frozenset()
     planning_verbs: frozenset[str] = frozenset()
     generic_predicates: frozenset[str] = frozenset()
     implied_agent_roles: dict[str, str] = field(default_factory=dict)  # lemma -> role

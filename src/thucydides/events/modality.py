@@ -55,12 +55,21 @@ def _generic(noun: Token, grammar: Grammar) -> str | None:
     head = noun.head
     if noun.dep_ in {"dobj", "nsubjpass"} and head.lemma_ in grammar.preventing_verbs:
         return f"'{noun.text}' {head.text}: it did not happen"
+    if noun.dep_ == "pobj" and head.lower_ in {"on", "against"} and _prevents(head.head, grammar):
+        return f"a {head.text}-phrase of a ban: '{noun.text}' did not happen"
     if noun.dep_ in {"dobj", "nsubjpass"} and head.lemma_ in grammar.planning_verbs:
         return f"'{noun.text}' {head.text}: not yet happened"
     if noun.dep_ == "nsubj" and noun.tag_ == "NNS" and head.lemma_ in grammar.generic_predicates \
             and not any(c.dep_ in _BARE_DEPS for c in noun.children):
         return f"'{noun.text} {head.text}': a general statement"
     return None
+
+
+def _prevents(holder: Token, grammar: Grammar) -> bool:
+    """Whether a phrase's holder is a ban ("a ban *on* rallies"), or a verb whose object
+    is one: the parser hangs the phrase on the verb ("lifted the ban *on* rallies")."""
+    return holder.lemma_ in grammar.preventing_nouns or any(
+        c.dep_ == "dobj" and c.lemma_ in grammar.preventing_nouns for c in holder.children)
 
 
 def _light_verb_object(noun: Token, grammar: Grammar) -> bool:

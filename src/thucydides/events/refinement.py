@@ -20,7 +20,7 @@ from .modality import Modality, modality_of, stated_future
 
 ORGANISATION_PREFIXES = ("IGO", "NGO", "MNC", "IMG")
 BODY_ENTITIES = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})
-SUBJECT_MATTER_PREPS = ("into",)  # "an investigation *into* the killings"
+SUBJECT_MATTER_PREPS = ("into", "on")  # "an investigation *into* the killings", "a ban *on* rallies"
 
 
 class CodeRefiner:
@@ -147,7 +147,7 @@ class CodeRefiner:
             # "banned *opposition parties*" 1722, "lifted *the curfew*" 0813
             refined, what = self._subject_matter_code(code, objects_of(match.predicate, self.grammar)), "object"
         if refined is None and noun is not None:
-            # "an inquiry *into corruption*" 091, "a probe *into the airstrike*" 093
+            # "an inquiry *into corruption*" 091, "a ban *on opposition rallies*" 1721
             # (the parser often hangs the phrase on a light verb: "opened an inquiry *into*")
             holders = [noun] if noun.i == match.predicate.i else [noun, match.predicate]
             about = [o for h in holders for o in prep_objects(h, SUBJECT_MATTER_PREPS)]
@@ -164,7 +164,8 @@ class CodeRefiner:
         law", "investigated *war* crimes" are refined by the modifier where the noun
         says nothing (0814, 094)."""
         objects = self.lexicon.families.objects
-        return (objects.refine(code, {n.lemma_.lower() for n in nouns})
+        # the word as written too: the lemmatizer makes "media" "medium"
+        return (objects.refine(code, {w for n in nouns for w in (n.lemma_.lower(), n.lower_)})
                 or objects.refine(code, {w for n in nouns for w in modifier_words(n)}))
 
     def _noun_code(self, noun: Token) -> str | None:
