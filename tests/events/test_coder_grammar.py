@@ -305,3 +305,18 @@ def test_a_light_verb_carries_the_act_its_container_object_holds(coded: Coded) -
     events = coded("Sudanese and South Sudanese officials held a new round of negotiations in Juba.")
     assert "173" not in {c for c, _, _ in events}, events  # no one was held
     assert any(c == "046" and s.startswith("SDN") for c, s, _ in events), events
+
+
+def test_an_absolute_with_clause_names_no_partner(coded: Coded) -> None:
+    events = coded("Ethiopian and Eritrean envoys held talks on Monday, with Kenya's foreign minister "
+                   "carrying messages between the two delegations.")
+    assert {(s[:3], t[:3]) for c, s, t in events if c.startswith("04")} == {("ETH", "ERI"), ("ERI", "ETH")}, events
+
+
+def test_where_envoys_meet_does_not_say_whose_they_are(pipeline) -> None:
+    from thucydides.model import Article
+    text = ("ADDIS ABABA, May 2 (Reuters) - Ethiopia wants talks with Eritrea to resume, the government said. "
+            "Foreign Minister Abebe Tadesse met the Eritrean envoy in Nairobi on Thursday.")
+    events = pipeline.code_article(Article(id="t", text=text, date="2025-05-02"))
+    meetings = [(e.source.code, e.target.code) for e in events if e.code == "040" and e.source and e.target]
+    assert meetings and all(s.startswith("ETH") for s, _ in meetings), meetings

@@ -84,6 +84,7 @@ class Grammar:
     aim_preps: frozenset[str] = frozenset()
     toll_verbs: frozenset[str] = frozenset()
     attack_roots: frozenset[str] = frozenset()
+    venue_roots: frozenset[str] = frozenset()
     combatant_roles: frozenset[str] = frozenset()
     responding_roots: frozenset[str] = frozenset()
     release_codes: frozenset[str] = frozenset()
@@ -189,17 +190,27 @@ def shares_passive(verb: Token, grammar: Grammar) -> bool:
 
 
 def prep_objects(token: Token, preps: Container[str]) -> Iterator[Token]:
-    """Objects of the named prepositions attached to `token` ("talks *with* X")."""
+    """Objects of the named prepositions attached to `token` ("talks *with* X"), not
+    the subject of an absolute clause ("held talks, *with Oman's minister* carrying
+    messages")."""
     for child in token.children:
         if child.dep_ in {"prep", "agent", "dative"} and child.lower_ in preps:
             objects = [o for o in child.children if o.dep_ == "pobj"]
             for obj in child.children:
-                if obj.dep_ == "pobj":
+                if obj.dep_ == "pobj" and not (child.lower_ == "with" and _absolute_subject(child, obj)):
                     yield obj
                 elif obj.dep_ == "prep":  # "away from", "out of"
                     yield from (o for o in obj.children if o.dep_ == "pobj")
             if not objects and not any(c.dep_ in {"prep", "pcomp"} for c in child.children):
                 yield from _stranded_object(child)
+
+
+def _absolute_subject(prep: Token, noun: Token) -> bool:
+    """ "..., with Oman's foreign minister *carrying* messages": after a comma, a
+    participle makes the with-phrase a clause of its own ("talks with rebels *fighting*
+    in the north" are still talks with the rebels)."""
+    after_comma = prep.i > 0 and prep.doc[prep.i - 1].text == ","
+    return after_comma and any(c.dep_ == "acl" and c.tag_ in {"VBG", "VBN"} and c.i > noun.i for c in noun.children)
 
 
 def _stranded_object(prep: Token) -> Iterator[Token]:

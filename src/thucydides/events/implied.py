@@ -42,6 +42,8 @@ class ImpliedActors:
         country in focus; a place of another clause ("Rubio, who met Fidan *in
         Washington*, raised concerns over the detention of protesters") does not."""
         predicate = match.predicate
+        if match.pattern.code[:2] in self.grammar.venue_roots:
+            return None  # talks *in Muscat*: where envoys meet says nothing of whose they are
         sent = sentence_of(predicate.doc, predicate.i)[1]
         dateline = doc_dateline_end(sent.doc) if sent.start == 0 else 0
         for ent in _ents_within(sent):
