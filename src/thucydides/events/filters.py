@@ -186,7 +186,7 @@ def drop_judged_mentions(cands: list[Candidate], grammar: Grammar) -> None:
             token = cand.match.predicate
             if cand is judge or cand.dropped is not None or cand.match.pattern.pos != "noun":
                 continue
-            if token.i == judged.i and is_definite(token, grammar):
+            if token.i == judged.i and (is_definite(token, grammar) or token.dep_ == "attr"):
                 cand.dropped = f"judged by '{verb.text}': an act named again"
             elif token.i != judged.i and token.lemma_.lower() in grammar.negative_evaluations \
                     and _judgement_of(token, verb, judged):

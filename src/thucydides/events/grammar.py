@@ -19,7 +19,8 @@ EMBEDDED_CLAUSE_DEPS = {"xcomp", "ccomp", "advcl"}  # "threatened *to attack*", 
 OBJECT_DEPS = {"dobj", "obj"}
 COMPLEMENT_DEPS = {"xcomp", "ccomp", "pcomp"}
 NOMINAL_POS = {"NOUN", "PROPN", "PRON"}
-MODIFIER_DEPS = {"compound", "amod", "nmod"}  # "*emergency food* aid", "*suicide car* bombing"
+MODIFIER_DEPS = {"compound", "amod", "nmod"}
+DEMONSTRATIVES = frozenset({"this", "that", "it"})  # subjects that point at what was told: "*This* was an attack"  # "*emergency food* aid", "*suicide car* bombing"
 
 
 @dataclass(frozen=True)
