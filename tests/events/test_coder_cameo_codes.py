@@ -205,3 +205,16 @@ def test_people_taken_by_armed_groups_are_abducted_by_the_state_arrested(coded: 
     assert [c for c, _, _ in coded("Gunmen seized two Chinese engineers in Zamfara state.")] == ["181"]
     assert ("173", "NGACOP", "NGAMIL") in coded("Nigerian police captured four army soldiers near Maiduguri.")
     assert [c for c, _, _ in coded("Twelve journalists have been locked up in Belarus since May.")] == ["173"]
+
+
+def test_a_charge_by_the_courts_is_legal_action_by_anyone_else_an_accusation(coded: Coded) -> None:
+    assert ("173", "TURJUD", "TURGOV") in coded("The mayor was charged with corruption in Ankara on Friday.")
+    assert [c for c, _, _ in coded("Human rights groups charged the army with torturing detainees.")] == ["1122"]
+    # the murders the charge is over happened: coded too, though the accusation pattern governs them
+    events = coded("Two men have been charged over the murders of three farmers in Limpopo.")
+    assert {c[:2] for c, _, _ in events} >= {"17", "18"}, events
+
+
+def test_a_government_deploying_its_own_army_shows_force_it_does_not_cooperate_with_it(coded: Coded) -> None:
+    events = coded("The Nepalese government deployed the army in several districts after the riots.")
+    assert "062" not in [c for c, _, _ in events] and "150" in [c for c, _, _ in events], events

@@ -147,14 +147,20 @@ class EventCoder:
                          context_country: str | None, off_topic: bool) -> None:
         """An action absorbed by a governing predicate that codes nothing itself
         ("decided to *grant* asylum" where "decided" has no target, "he said 200
-        protesters *became violent*" where "he" names no one) is an event of its own
-        again: CAMEO subsumes an action only into an event that is coded."""
-        failed = {id(c.match) for c in out if c.dropped and c.match.subsumed_by is None}
-        if not failed:
-            return
+        protesters *became violent*" where "he" names no one, "were charged for their
+        *murders*" coded as a charge by a pattern that governs nothing) is an event of
+        its own again: CAMEO subsumes an action only into an event coded by governing it."""
+        by_token = {c.match.predicate.i: c for c in out}
+
+        def governs_nothing(governor: Match) -> bool:
+            cand = by_token.get(governor.predicate.i)
+            if cand is None or cand.match.subsumed_by is not None:
+                return False  # (a governor embedded in turn is coded by its own governor)
+            return cand.dropped is not None or (cand.match is not governor and not cand.match.pattern.governs)
+
         for index, (cand, found) in enumerate(zip(out, per_token)):
             governor = cand.match.subsumed_by
-            if governor is None or id(governor) not in failed:
+            if governor is None or not governs_nothing(governor):
                 continue
             for match in found:
                 match.subsumed_by = None

@@ -403,4 +403,5 @@ def _own_forces(actor: Actor, sources: list[Actor]) -> bool:
     the source's), which a state sends, deploys or moves: an instrument of the act,
     not its target."""
     return actor.role in OWN_FORCE_ROLES and any(
-        actor.country in (None, s.country) and s.country and s.role not in OWN_FORCE_ROLES for s in sources)
+        s.role not in OWN_FORCE_ROLES and (actor.country == s.country or (actor.country is None and s.country))
+        for s in sources)  # ("the government deployed *the army*": neither placed yet, the same state's)
