@@ -107,3 +107,17 @@ def test_an_act_a_speaker_calls_by_a_harsh_name_is_judged_not_done_again(pipelin
               for e in _events(pipeline, text)]
     assert any(c == "111" and s.startswith("PER") and t == "PERREB" and i == 1 for c, s, t, i in events), events
     assert not [e for e in events if e[3] == 1 and e[0][:2] in {"18", "19"}], events  # no second attack
+
+
+def test_feelings_about_an_act_criticise_its_agent_and_a_wire_service_is_no_antecedent(pipeline: Pipeline) -> None:
+    text = ("KABUL, June 3 (AFP) - Taliban fighters shot dead four protesters in Herat on Sunday, a witness "
+            "told AFP, asking not to be named.\n\n"
+            "The Taliban government denied shooting at the crowd, saying its fighters had come under fire.\n\n"
+            "\"We are appalled by the killings,\" the European Union said.")
+    events = [(e.code, e.source.code if e.source else None, e.target.code if e.target else None)
+              for e in _events(pipeline, text)]
+    assert any(c == "111" and s == "IGOEUR" and t and t.startswith("AFG") for c, s, t in events), events
+    assert not [e for e in events if e[0].startswith("02")], events  # asking not to be named is no appeal
+    assert not [e for e in events if (e[2] or "").startswith("FRA")], events  # "its" is not AFP's
+    denials = [t for c, _, t in events if c == "016"]
+    assert denials and all(not (t or "").endswith("REB") for t in denials), events  # what it said next is no target

@@ -193,6 +193,8 @@ class DocMemory:
     def _candidate(self, chunk: Span) -> bool:
         """Whether a chunk can be an antecedent: it has a name or an entity, or its head
         is a dictionary role noun ("the talks", "prices" are skipped unresolved)."""
+        if chunk.text.lower() in self.grammar.wire_services:
+            return False  # "told AFP": the agency is no party to the story
         if any(t.pos_ == "PROPN" or t.ent_type_ for t in chunk):
             return True
         d = self.resolver.dictionary

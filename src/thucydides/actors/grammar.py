@@ -27,6 +27,7 @@ class ActorGrammar:
     description_fillers: frozenset[str]
     person_nouns: frozenset[str]
     organisation_nouns: frozenset[str]
+    wire_services: frozenset[str] = frozenset()  # agencies a story quotes: no party to it
     gender_titles: dict[str, str] = field(default_factory=dict)  # title word -> "f" or "m"
     irregular_plurals: dict[str, str] = field(default_factory=dict)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Container, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
@@ -106,7 +106,7 @@ class Grammar:
     implied_agent_roles: dict[str, str] = field(default_factory=dict)  # lemma -> role
     country_focus: FocusWeights = FocusWeights()
     relative_pronouns: frozenset[str] = frozenset()
-    stative_participles: dict[str, str] = field(default_factory=dict)  # lemma -> its preposition
+    stative_participles: dict[str, frozenset[str]] = field(default_factory=dict)  # lemma -> its prepositions
     intransitive_verbs: frozenset[str] = frozenset()
     definite_determiners: frozenset[str] = frozenset()
     object_complement_preps: frozenset[str] = frozenset()
@@ -139,14 +139,16 @@ def default_grammar() -> Grammar:
                for k, v in (data.get("opposition_phrases") or {}).items()}
     agents = {str(w).lower(): str(role) for role, words in (data.get("implied_agent_roles") or {}).items()
               for w in words}
-    stative = {str(k).lower(): str(v).lower() for k, v in (data.get("stative_participles") or {}).items()}
+    stative = {str(k).lower(): frozenset(str(p).lower() for p in (v if isinstance(v, list) else [v]))
+               for k, v in (data.get("stative_participles") or {}).items()}
     acts = {str(k).lower(): ActReference.from_data(v) for k, v in (data.get("act_reference_nouns") or {}).items()}
     return Grammar(discard_words=discards, lemma_fixes=fixes, light_preps=preps, opposition_phrases=opposed,
                    act_reference_nouns=acts,
                    implied_agent_roles=agents, implied_dissent_role=str(data.get("implied_dissent_role", "CVL")),
                    implied_attacker_role=str(data.get("implied_attacker_role", "UAF")),
                    stative_participles=stative,
-                   country_focus=FocusWeights.from_data(data.get("country_focus")),
+                   country_focus=replace(FocusWeights.from_data(data.get("country_focus")),
+                                         wire_services=tuple(sorted(default_actor_grammar().wire_services))),
                    organisation_nouns=default_actor_grammar().organisation_nouns,
                    **lists)
 
@@ -169,8 +171,8 @@ def with_conjuncts(token: Token) -> list[Token]:
 def is_passive(verb: Token, grammar: Grammar) -> bool:
     """A passive verb, not a stative participle with its preposition ("*were engaged
     in* ethnic cleansing": `stative_participles` in data/grammar.yaml)."""
-    prep = grammar.stative_participles.get(verb.lemma_)
-    if prep and any(c.dep_ == "prep" and c.lower_ == prep for c in verb.children):
+    preps = grammar.stative_participles.get(verb.lemma_)
+    if preps and any(c.dep_ in {"prep", "agent"} and c.lower_ in preps for c in verb.children):
         return False
     return _has_passive_voice(verb) or shares_passive(verb, grammar)
 
