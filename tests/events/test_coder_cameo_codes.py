@@ -218,3 +218,17 @@ def test_a_charge_by_the_courts_is_legal_action_by_anyone_else_an_accusation(cod
 def test_a_government_deploying_its_own_army_shows_force_it_does_not_cooperate_with_it(coded: Coded) -> None:
     events = coded("The Nepalese government deployed the army in several districts after the riots.")
     assert "062" not in [c for c, _, _ in events] and "150" in [c for c, _, _ in events], events
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Burkina Faso ordered French troops out of the country.", "166"),
+    ("Chad ordered the German ambassador to leave the country within 48 hours.", "161"),
+    ("Eritrea told two Reuters journalists to leave the country.", "174"),
+])
+def test_ordering_someone_out_of_the_country_is_an_expulsion(coded: Coded, text: str, code: str) -> None:
+    assert code in [c for c, _, _ in coded(text)], coded(text)
+
+
+def test_ordering_people_out_of_a_room_or_a_square_is_no_expulsion(coded: Coded) -> None:
+    events = coded("Police in Lagos ordered protesters to leave the square.")
+    assert not [c for c, _, _ in events if c.startswith(("16", "174"))], events

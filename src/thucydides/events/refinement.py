@@ -20,6 +20,7 @@ from .modality import Modality, modality_of, stated_future
 
 ORGANISATION_PREFIXES = ("IGO", "NGO", "MNC", "IMG")
 BODY_ENTITIES = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})
+FORCE_ROLES = frozenset({"MIL", "COP"})
 SUBJECT_MATTER_PREPS = ("into", "on")  # "an investigation *into* the killings", "a ban *on* rallies"
 
 
@@ -87,8 +88,8 @@ class CodeRefiner:
         """Whether a stated target is a person or people ("a journalist", "40 people",
         "him"), not a body: a country, an international organisation, a name the parser
         tags as an organisation or place, or an `organisation_nouns` noun."""
-        if actor.role is None or actor.code.startswith(ORGANISATION_PREFIXES):
-            return False
+        if actor.role is None or actor.code.startswith(ORGANISATION_PREFIXES) or actor.role in FORCE_ROLES:
+            return False  # (a state's troops or police ordered out are its forces, not deportees)
         span = match.predicate.doc.char_span(actor.start, actor.end, alignment_mode="expand")
         if span is None:
             return False
