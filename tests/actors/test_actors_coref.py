@@ -207,3 +207,12 @@ def test_the_two_ministers_are_the_two_countries_last_named(resolve_in):
     text = ("Turkey's foreign minister met Iraq's foreign minister in Ankara on Thursday. "
             "The two ministers agreed to set up a joint security committee.")
     assert sorted(a.country for a in resolve_in(text, "ministers", many=True)) == ["IRQ", "TUR"]
+
+
+def test_a_spokesperson_speaks_for_the_body_that_spoke_before(resolve_in):
+    text = ("The World Health Organization urged Sudan to protect hospitals in Darfur. "
+            "\"Attacks on health care must stop,\" a spokesperson said.")
+    assert resolve_in(text, "spokesperson").code == "IGOUNOHLH"
+    # a spokesperson whose body is named is that body's
+    text = "The ministry met the rebels in Doha. \"It was useful,\" a Sudanese army spokesman said."
+    assert resolve_in(text, "spokesman").code == "SDNMIL"

@@ -46,7 +46,7 @@ from spacy.tokens import Doc
 from ..dateline import doc_dateline_end
 from ..model import Actor
 from ..nlp import NOMINAL_SUBJECT_DEPS, doc_ents, doc_sents, sentence_of
-from .dictionary import COUNTRY, GROUP, IGO, PARTY, PERSON, ROLE, Anaphor
+from .dictionary import COUNTRY, GROUP, IGO, PARTY, PERSON, ROLE, SPOKESBODY, Anaphor
 from ..names import words
 
 if TYPE_CHECKING:
@@ -187,6 +187,8 @@ class DocMemory:
             return True
         if token.pos_ == "PROPN" or token.ent_type_ == "PERSON":
             return self.base(token) is None
+        if token.lemma_.lower() in grammar.spokesperson_nouns:
+            return True
         return any(c.lower_ in grammar.description_determiners or c.lower_ in grammar.description_openers
                    for c in token.children)
 
@@ -401,7 +403,9 @@ class DocMemory:
             return None
         first = chunk[0]
         determiners = self.grammar.description_determiners
-        if first.lower_ not in determiners and first.lower_ not in self.grammar.description_openers:
+        if first.lower_ in self.grammar.articles and root.lemma_.lower() in self.grammar.spokesperson_nouns:
+            determiners = determiners | {first.lower_}  # "*a* spokesperson said": the one who spoke before
+        elif first.lower_ not in determiners and first.lower_ not in self.grammar.description_openers:
             return None
         if any(c.dep_ in _SPECIFYING_DEPS and not _in_key(c, chunk) for c in root.children):
             return None
@@ -413,7 +417,12 @@ class DocMemory:
         """The nearest antecedents fitting the description (`count` distinct ones)."""
         want = set(words(chunk.text)) - self.grammar.description_fillers
         fitting: Iterable[_Entry] = (e for e in self._recent() if _fits(e, anaphor))
-        if anaphor.kind == PARTY or anaphor.count > 1:
+        if anaphor.kind == SPOKESBODY:
+            # "The State Department condemned the verdict. '...,' *a spokesperson* said":
+            # the body or state that was the subject of an earlier sentence
+            sentence = sentence_of(chunk.doc, chunk.root.i)[0]
+            fitting = (e for e in fitting if e.sentence < sentence and e.dep in {"nsubj", "nsubjpass"})
+        elif anaphor.kind == PARTY or anaphor.count > 1:
             # "OCHA ... called on *both sides*", "(Kazakhstan's president) called *both
             # leaders*": the parties of what came before, not the speaker who names them;
             # and a place ("clashed *in Omdurman*") is no party
@@ -505,6 +514,8 @@ def _fits(entry: _Entry, anaphor: Anaphor) -> bool:
     actor = entry.actors[0]
     if anaphor.kind == PARTY:
         return actor.country is not None or entry.kind in (IGO, GROUP)
+    if anaphor.kind == SPOKESBODY:
+        return entry.kind in (IGO, GROUP, COUNTRY) and (actor.country is not None or entry.org is not None)
     if anaphor.kind == COUNTRY:
         return entry.kind == COUNTRY and actor.country is not None and actor.role in (None, "GOV")
     if entry.kind != anaphor.kind:

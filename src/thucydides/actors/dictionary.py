@@ -60,6 +60,7 @@ IGO = "igo"
 GROUP = "group"
 PERSON = "person"
 PARTY = "party"  # an anaphor's kind: any actor, person, group or state ("both sides")
+SPOKESBODY = "spokesbody"  # an anaphor's kind: the body or state that spoke just before ("a spokesperson")
 ROLE = "role"  # a resolved phrase's kind when it names a role and no one in particular
 
 STRONG = "strong"
@@ -342,7 +343,8 @@ def _apply_people(b: _Builder, section: Any, where: str) -> None:
                 b.entity_regs.append((key, Payload(PERSON, " ".join(key), case_rule(alias))))
 
 
-_ANAPHOR_KINDS = {"person": PERSON, "igo": IGO, "group": GROUP, "country": COUNTRY, "party": PARTY}
+_ANAPHOR_KINDS = {"person": PERSON, "igo": IGO, "group": GROUP, "country": COUNTRY, "party": PARTY,
+                  "spokesbody": SPOKESBODY}
 
 
 def _apply_anaphora(b: _Builder, section: Any, where: str) -> None:

@@ -28,6 +28,7 @@ class ActorGrammar:
     person_nouns: frozenset[str]
     organisation_nouns: frozenset[str]
     wire_services: frozenset[str] = frozenset()  # agencies a story quotes: no party to it
+    spokesperson_nouns: frozenset[str] = frozenset()  # "a spokesperson": who spoke before
     gender_titles: dict[str, str] = field(default_factory=dict)  # title word -> "f" or "m"
     irregular_plurals: dict[str, str] = field(default_factory=dict)
 
