@@ -243,3 +243,8 @@ def test_what_sanctions_target_is_their_aim_not_an_attack(coded):
     assert [c[:2] for c, _, _ in events] == ["16"], events
     # an attack that targets someone is still one
     assert [c[:2] for c, _, _ in coded("Russian drones attacked Odesa overnight, targeting the port.")] == ["19"]
+
+
+def test_seizing_power_is_no_confiscation(coded) -> None:
+    assert coded("The army seized power in Niger in July 2023.") == []
+    assert [c for c, _, _ in coded("Police seized weapons from the militia in Kano.")] == ["1711"]
