@@ -320,3 +320,11 @@ def test_where_envoys_meet_does_not_say_whose_they_are(pipeline) -> None:
     events = pipeline.code_article(Article(id="t", text=text, date="2025-05-02"))
     meetings = [(e.source.code, e.target.code) for e in events if e.code == "040" and e.source and e.target]
     assert meetings and all(s.startswith("ETH") for s, _ in meetings), meetings
+
+
+def test_a_clause_of_contrast_is_not_under_the_appeal_it_follows(coded: Coded) -> None:
+    events = coded("The European Union urged Georgia to respect media freedom, while Russia praised the Georgian government.")
+    assert ("051", "RUS", "GEOGOV") in events, events
+    # a purpose or content clause stays under it
+    events = coded("The European Union urged Georgia to free the protesters.")
+    assert all(c.startswith("02") for c, _, _ in events), events

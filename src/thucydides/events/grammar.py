@@ -241,6 +241,13 @@ def is_infinitive(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
 
 
+def is_circumstance(clause: Token, grammar: Grammar) -> bool:
+    """An adverbial clause of time, cause or concession ("as protesters were throwing
+    stones", "after the talks collapsed"): a circumstance of the governing act, never
+    what it demands, threatens or appeals for (a purpose clause, "to demand", is)."""
+    return any(c.dep_ == "mark" and c.lower_ in grammar.circumstance_marks for c in clause.children)
+
+
 def is_measure(noun: Token) -> bool:
     return any(c.dep_ == "nummod" for c in noun.children) or noun.like_num
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from ..nlp import sentence_of
-from .grammar import Grammar, governors, is_definite
+from .grammar import Grammar, governors, is_circumstance, is_definite
 
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})  # a verb with a tense of its own
 ORDER = ("negated", "hypothetical", "generic", "question", "future", "reported", "asserted")
@@ -159,10 +159,17 @@ def modality_of(predicate: Token, grammar: Grammar, governed_by_pattern: bool = 
     # investigate the attack", "would like to express shock at the killing").
     presupposed = nominal and not negatable and is_definite(predicate, grammar)
     child = predicate
+    circumstance = False  # above a clause of time, cause or contrast, only attribution counts
     for gov in governors(predicate):
         if nominal and child.pos_ == "NOUN" and child.i != predicate.i:
             negatable = False
         below, child = child, gov
+        # "urged X to respect ..., *while* Russia expressed support": no content of the urging
+        circumstance = circumstance or (below.dep_ == "advcl" and is_circumstance(below, grammar))
+        if circumstance:
+            if gov.lemma_ in grammar.communication_verbs and reported_by is None:
+                reported_by = gov
+            continue
         if negatable and below.lower_ == "from" and gov.lemma_ in grammar.preventing_verbs and not governed_by_pattern:
             return Modality("negated", f"prevented by '{gov.text}'")  # "banned them *from travelling*"
         if gov.pos_ not in {"VERB", "AUX"}:

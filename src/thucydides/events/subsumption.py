@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from .arguments import light_verb_of
 from .arguments import subjects as agent_tokens
-from .grammar import Grammar, attributed, is_definite, prep_objects
+from .grammar import Grammar, attributed, is_circumstance, is_definite, prep_objects
 from .lexicon import Lexicon
 from .match import Match
 from .refinement import CodeRefiner
@@ -144,7 +144,7 @@ class Subsumption:
         for c in clause.subtree:
             if c.dep_ != "advcl":
                 continue
-            if _circumstance(c, self.grammar):
+            if is_circumstance(c, self.grammar):
                 aside.update(t.i for t in c.subtree)
             elif _saying(c, self.grammar):
                 aside.update(t.i for t in c.subtree if t.i != c.i)
@@ -173,13 +173,6 @@ def _presupposed_event(match: Match, grammar: Grammar) -> bool:
     action itself: "urged X to investigate *the attack*" reports an attack."""
     return (match.pattern.pos == "noun" and not match.pattern.embedded_only
             and is_definite(match.predicate, grammar))
-
-
-def _circumstance(clause: Token, grammar: Grammar) -> bool:
-    """An adverbial clause of time, cause or concession ("as protesters were throwing
-    stones", "after the talks collapsed"): a circumstance of the governing act, never
-    what it demands, threatens or appeals for (a purpose clause, "to demand", is)."""
-    return any(c.dep_ == "mark" and c.lower_ in grammar.circumstance_marks for c in clause.children)
 
 
 def _saying(clause: Token, grammar: Grammar) -> bool:
