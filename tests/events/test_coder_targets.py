@@ -319,3 +319,11 @@ def test_welcoming_the_package_praises_who_adopted_it(coded: Coded) -> None:
     text = ("BRUSSELS, May 20 (Reuters) - The European Union on Tuesday adopted a new package of sanctions "
             "against Russia. Ukraine's president welcomed the package.")
     assert ("051", "UKRGOV", "IGOEUR") in coded(text), coded(text)
+
+
+def test_a_role_the_text_calls_foreign_is_of_no_country_of_the_story(coded) -> None:
+    events = coded("President Aleksandar Vucic accused foreign intelligence services of financing the protests in Serbia.")
+    assert [(c, s, t) for c, s, t in events if c.startswith("11")] == [("112", "SRBGOV", "SPY")], events
+    # an office's name is no such word
+    events = coded("Serbian President Aleksandar Vucic met the Foreign Minister in Belgrade.")
+    assert all(t != "SPY" for _, _, t in events), events

@@ -148,13 +148,15 @@ class ImpliedActors:
         match.trace.append(f"{why}: {country}{role}")
         return [_implied_actor(country, role, match.predicate.idx)]
 
-    @staticmethod
-    def _with_country(actor: Actor, country: str | None, others: list[Actor], stated: bool) -> Actor:
+    def _with_country(self, actor: Actor, country: str | None, others: list[Actor], stated: bool) -> Actor:
         """A role-only actor ("police", "protesters") or a person the actor base does
-        not know with the country of its context."""
+        not know with the country of its context; not one the text calls foreign
+        ("accused *foreign* intelligence services": no one of the story's country)."""
         if actor.code == UNPLACED:
             return replace(actor, code=country, country=country) if country else actor
         if actor.country or not actor.role or actor.code.startswith(("IGO", "NGO", "IMG")):
+            return actor
+        if _called_foreign(actor.text.lower().split(), self.grammar):
             return actor
         country = country or next((o.country for o in others if o.country), None)
         if not country or (not stated and any(o.code == country + actor.code for o in others)):
@@ -163,6 +165,12 @@ class ImpliedActors:
             # role the other side itself (a self-dyad) is not its own.
             return actor
         return replace(actor, country=country, code=country + actor.code)
+
+
+def _called_foreign(words: list[str], grammar: Grammar) -> bool:
+    """ "*foreign* intelligence services", not a "Foreign Minister" (an office's name)."""
+    return any(w in grammar.foreign_words and (i + 1 == len(words) or words[i + 1] not in grammar.foreign_office_words)
+               for i, w in enumerate(words))
 
 
 def _implied_actor(country: str, role: str, at: int) -> Actor:
