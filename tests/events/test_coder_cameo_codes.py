@@ -232,3 +232,7 @@ def test_ordering_someone_out_of_the_country_is_an_expulsion(coded: Coded, text:
 def test_ordering_people_out_of_a_room_or_a_square_is_no_expulsion(coded: Coded) -> None:
     events = coded("Police in Lagos ordered protesters to leave the square.")
     assert not [c for c, _, _ in events if c.startswith(("16", "174"))], events
+
+
+def test_vowing_to_respond_is_a_threat_of_force(coded: Coded) -> None:
+    assert [c for c, _, _ in coded("Iran vowed to respond to the Israeli strikes.")] == ["138"]

@@ -248,3 +248,14 @@ def test_what_sanctions_target_is_their_aim_not_an_attack(coded):
 def test_seizing_power_is_no_confiscation(coded) -> None:
     assert coded("The army seized power in Niger in July 2023.") == []
     assert [c for c, _, _ in coded("Police seized weapons from the militia in Kano.")] == ["1711"]
+
+
+def test_what_a_state_calls_its_targets_is_a_name_not_an_appeal_or_a_labour_strike(coded) -> None:
+    events = coded("Israel struck what it called Hezbollah weapons depots in southern Lebanon.")
+    codes = [c for c, _, _ in events]
+    assert "143" not in codes and not [c for c in codes if c.startswith("02")], events
+
+
+def test_a_killing_told_in_a_relative_clause_is_the_toll_of_its_attack(coded) -> None:
+    events = coded("India struck Pakistan in response to an attack on tourists in Pahalgam that killed 26 people.")
+    assert [(c[:2], t) for c, _, t in events if c[:2] in {"18", "19"} and t != "PAK"] == [("18", "INDCVL")], events

@@ -141,10 +141,14 @@ def drop_attack_tolls(cands: list[Candidate], grammar: Grammar) -> None:
     live = {c.match.predicate.i: c for c in cands if not c.dropped}
     for cand in list(live.values()):
         predicate = cand.match.predicate
-        if predicate.lemma_.lower() not in grammar.toll_verbs or predicate.tag_ != "VBG" \
-                or predicate.dep_ not in {"advcl", "conj", "xcomp"}:
+        if predicate.lemma_.lower() not in grammar.toll_verbs:
             continue
-        attack = _act_hung_on(predicate.head, live, grammar)
+        if predicate.dep_ == "relcl":
+            attack = _attack_told_by(predicate.head, live, grammar)  # "an attack on tourists *that killed* 26"
+        elif predicate.tag_ == "VBG" and predicate.dep_ in {"advcl", "conj", "xcomp"}:
+            attack = _act_hung_on(predicate.head, live, grammar)
+        else:
+            continue
         if attack is None or attack is cand or not attack.code.startswith(tuple(grammar.attack_roots)):
             continue
         cand.dropped = f"toll of the attack '{attack.match.predicate.text}'"
@@ -156,6 +160,21 @@ def drop_attack_tolls(cands: list[Candidate], grammar: Grammar) -> None:
             # attacked (190) by militiamen, killing 156 refugees": an assault on
             # civilians, 180 ("attacked a base, killing four soldiers" stays a fight)
             attack.code = cand.code
+
+
+def _attack_told_by(noun: Token, live: dict[int, Candidate], grammar: Grammar) -> Candidate | None:
+    """The attack noun whose phrase holds the noun a relative clause of killing hangs
+    on: the parser hangs "that killed 26 people" on the nearest noun ("an attack *on
+    tourists* in Pahalgam that killed 26")."""
+    current = noun
+    for _ in range(4):
+        cand = live.get(current.i)
+        if cand is not None and current.pos_ == "NOUN":
+            return cand if cand.code.startswith(tuple(grammar.attack_roots)) else None
+        if current.dep_ not in {"pobj", "prep", "compound"} or current.head.i == current.i:
+            return None
+        current = current.head
+    return None
 
 
 def drop_aims(cands: list[Candidate], grammar: Grammar) -> None:

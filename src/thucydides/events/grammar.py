@@ -86,6 +86,7 @@ class Grammar:
     toll_verbs: frozenset[str] = frozenset()
     attack_roots: frozenset[str] = frozenset()
     venue_roots: frozenset[str] = frozenset()
+    naming_verbs: frozenset[str] = frozenset()
     foreign_words: frozenset[str] = frozenset()
     foreign_office_words: frozenset[str] = frozenset()
     combatant_roles: frozenset[str] = frozenset()

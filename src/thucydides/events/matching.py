@@ -129,6 +129,8 @@ class PatternMatcher:
             return None  # "called the move *a mistake*" is no phone call; "struck *a boat*" no labour strike
         if self._light_use(pattern, token):
             return None  # "*held* a sit-in": the noun is the event, the verb no arrest
+        if self._naming(pattern, token):
+            return None  # "struck what it *called* terrorist camps": a name, no appeal
         match = Match(pattern, token)
         fits = (_has_particle(pattern, token) and self._fits_objects(match) and self._fits_subjects(pattern, token)
                 and _fits_preps(pattern, token) and self._fits_complements(match) and self._fits_modals(match)
@@ -147,6 +149,13 @@ class PatternMatcher:
         # what a container object holds: "held *a round of* negotiations"
         objects += [m for o in objects if o.lemma_.lower() in self.grammar.container_nouns for m in prep_objects(o, ("of",))]
         return any(self.lexicon.candidates("noun", o.lemma_.lower()) for o in objects)
+
+    def _naming(self, pattern: Pattern, token: Token) -> bool:
+        """A naming verb with what it names and the name it gives ("called them
+        terrorists"; "called Putin", read as "called [it] Putin", names no one): only a
+        judgement (`evaluation` patterns) codes it."""
+        deps = {c.dep_ for c in token.children}
+        return not pattern.evaluation and token.lemma_ in self.grammar.naming_verbs and {"dobj", "oprd"} <= deps
 
     def _in_place(self, pattern: Pattern, token: Token) -> bool:
         """Whether the token's place in the sentence is one where its part of speech
