@@ -121,3 +121,11 @@ def test_feelings_about_an_act_criticise_its_agent_and_a_wire_service_is_no_ante
     assert not [e for e in events if (e[2] or "").startswith("FRA")], events  # "its" is not AFP's
     denials = [t for c, _, t in events if c == "016"]
     assert denials and all(not (t or "").endswith("REB") for t in denials), events  # what it said next is no target
+
+
+def test_a_decision_welcomed_is_the_act_decided_not_a_reply_to_it(pipeline: Pipeline) -> None:
+    text = ("BRUSSELS, June 20 (Reuters) - The European Union on Friday imposed new sanctions on Belarus.\n\n"
+            "Minsk condemned the measures as illegal. Lithuania welcomed the decision.")
+    events = [(e.code, e.source.code if e.source else None, e.target.code if e.target else None)
+              for e in _events(pipeline, text)]
+    assert ("051", "LTU", "IGOEUR") in events, events
