@@ -236,3 +236,8 @@ def test_ordering_people_out_of_a_room_or_a_square_is_no_expulsion(coded: Coded)
 
 def test_vowing_to_respond_is_a_threat_of_force(coded: Coded) -> None:
     assert [c for c, _, _ in coded("Iran vowed to respond to the Israeli strikes.")] == ["138"]
+
+
+def test_two_sides_agreeing_to_a_ceasefire_agree_with_each_other(coded: Coded) -> None:
+    events = coded("Armenia and Azerbaijan agreed to a ceasefire on Tuesday.")
+    assert {("0356", "ARM", "AZE"), ("0356", "AZE", "ARM")} <= set(events), events
