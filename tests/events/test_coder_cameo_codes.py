@@ -241,3 +241,8 @@ def test_vowing_to_respond_is_a_threat_of_force(coded: Coded) -> None:
 def test_two_sides_agreeing_to_a_ceasefire_agree_with_each_other(coded: Coded) -> None:
     events = coded("Armenia and Azerbaijan agreed to a ceasefire on Tuesday.")
     assert {("0356", "ARM", "AZE"), ("0356", "AZE", "ARM")} <= set(events), events
+
+
+def test_readiness_for_talks_is_intent_and_a_recall_is_aimed_at_the_host(coded: Coded) -> None:
+    assert [c for c, _, _ in coded("The Taliban said they were ready for talks with Pakistan.")] == ["036"]
+    assert ("161", "PER", "VEN") in coded("Peru recalled its ambassador to Venezuela for consultations.")
