@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ..model import Actor
-from .grammar import DEMONSTRATIVES, ActReference, Grammar, is_infinitive
+from .grammar import ActReference, Grammar, is_infinitive, named_by_demonstrative
 from .lexicon import Lexicon
 from .match import Candidate
 
@@ -131,7 +131,7 @@ class ActMemory:
         """ "the arrests", "this verdict", "its decision": definite, and with no phrase of
         its own saying whose act it is ("the arrest *of X by Y*" is coded as it stands);
         or what a demonstrative names ("*This* was a cowardly *attack* on young men")."""
-        if _named_by_demonstrative(noun):
+        if named_by_demonstrative(noun):
             return True
         determiners = [c for c in noun.children if c.dep_ in {"det", "poss"}]
         first = determiners[0].lower_ if determiners else None
@@ -140,12 +140,6 @@ class ActMemory:
         # ("dismissed the protests *as* street terror": the parser may hang the judgement on the noun)
         return not any(c.dep_ in {"prep", "acl", "relcl"} and c.lower_ != "as" or c.pos_ == "PROPN"
                        for c in noun.children)
-
-
-def _named_by_demonstrative(noun: Token) -> bool:
-    head = noun.head
-    return noun.dep_ == "attr" and head.lemma_ == "be" and any(
-        c.dep_ == "nsubj" and c.lower_ in DEMONSTRATIVES for c in head.children)
 
 
 def _same_party(a: Actor, b: Actor) -> bool:

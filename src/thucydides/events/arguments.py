@@ -20,6 +20,7 @@ from .grammar import (
     Grammar,
     children,
     is_passive,
+    is_saying,
     prep_objects,
     shares_passive,
 )
@@ -213,7 +214,7 @@ def _complement_targets(token: Token, grammar: Grammar, depth: int = 2) -> Itera
     and one level further when the embedded verb names no one itself: "refused
     to allow *UN planes* to land"."""
     for comp in children(token, EMBEDDED_CLAUSE_DEPS):
-        if comp.dep_ == "advcl" and comp.lemma_ in grammar.communication_verbs:
+        if comp.dep_ == "advcl" and is_saying(comp, grammar):
             continue  # "denied targeting civilians, *saying* its aircraft hit a base": what it went on to say
         found = [*direct_objects(comp, grammar), *prep_objects(comp, grammar.complement_target_preps),
                  *children(comp, ACTIVE_SUBJECT_DEPS)]

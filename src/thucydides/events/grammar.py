@@ -19,8 +19,8 @@ EMBEDDED_CLAUSE_DEPS = {"xcomp", "ccomp", "advcl"}  # "threatened *to attack*", 
 OBJECT_DEPS = {"dobj", "obj"}
 COMPLEMENT_DEPS = {"xcomp", "ccomp", "pcomp"}
 NOMINAL_POS = {"NOUN", "PROPN", "PRON"}
-MODIFIER_DEPS = {"compound", "amod", "nmod"}
-DEMONSTRATIVES = frozenset({"this", "that", "it"})  # subjects that point at what was told: "*This* was an attack"  # "*emergency food* aid", "*suicide car* bombing"
+MODIFIER_DEPS = {"compound", "amod", "nmod"}  # "*emergency food* aid", "*suicide car* bombing"
+DEMONSTRATIVES = frozenset({"this", "that", "it"})  # subjects that point at what was told: "*This* was an attack"
 
 
 @dataclass(frozen=True)
@@ -249,6 +249,20 @@ def is_circumstance(clause: Token, grammar: Grammar) -> bool:
     stones", "after the talks collapsed"): a circumstance of the governing act, never
     what it demands, threatens or appeals for (a purpose clause, "to demand", is)."""
     return any(c.dep_ == "mark" and c.lower_ in grammar.circumstance_marks for c in clause.children)
+
+
+def is_saying(clause: Token, grammar: Grammar) -> bool:
+    """ "..., *saying* millions depended on aid": what a speaker goes on to say, the
+    reason it gives, not what the governing act asks for, threatens or denies."""
+    return clause.tag_ == "VBG" and clause.lemma_.lower() in grammar.communication_verbs
+
+
+def named_by_demonstrative(noun: Token) -> bool:
+    """A noun that says what a demonstrative subject points at: "*This* was a cowardly
+    *attack*" names the act told before."""
+    head = noun.head
+    return noun.dep_ == "attr" and head.lemma_ == "be" and any(
+        c.dep_ == "nsubj" and c.lower_ in DEMONSTRATIVES for c in head.children)
 
 
 def is_measure(noun: Token) -> bool:

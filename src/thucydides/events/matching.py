@@ -16,8 +16,8 @@ from spacy.tokens import Token
 
 from ..nlp import PLACE_LABELS, doc_sents, entity_of, sentence_of
 from .arguments import subjects as agent_tokens
-from .grammar import (DEMONSTRATIVES, EMBEDDED_CLAUSE_DEPS, MODIFIER_DEPS, OBJECT_DEPS, Grammar, children,
-                      is_infinitive, objects_of, prep_objects)
+from .grammar import (EMBEDDED_CLAUSE_DEPS, MODIFIER_DEPS, OBJECT_DEPS, Grammar, children, is_infinitive,
+                      named_by_demonstrative, objects_of, prep_objects)
 from .lexicon import CURATED, PLACE_OBJECT, LayerSegment, Lexicon, Pattern
 from .match import ActorLookup, Match
 from .phrases import VerbContext, fit_phrase
@@ -297,11 +297,10 @@ def _judged(verb: Token, harsh: frozenset[str]) -> Token | None:
         subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
         predicates = [c for c in clause.children if c.dep_ in {"acomp", "attr"}]
         if subjects and clause.lemma_ == "be" and any(harsh_word(p) for p in predicates):
-            if subjects[0].lower_ in DEMONSTRATIVES:
-                # "*This* was a cowardly *attack*": the act the noun names is what is judged
-                named = next((p for p in predicates if p.dep_ == "attr" and p.pos_ == "NOUN" and harsh_word(p)), None)
-                return named or subjects[0]
-            return subjects[0]
+            # "*This* was a cowardly *attack*": the act the noun names is what is judged
+            named = next((p for p in predicates if p.pos_ == "NOUN" and named_by_demonstrative(p) and harsh_word(p)),
+                         None)
+            return named or subjects[0]
     return None
 
 

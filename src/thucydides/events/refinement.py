@@ -152,7 +152,7 @@ class CodeRefiner:
             # (the parser often hangs the phrase on a light verb: "opened an inquiry *into*")
             holders = [noun] if noun.i == match.predicate.i else [noun, match.predicate]
             about = [o for h in holders for o in prep_objects(h, SUBJECT_MATTER_PREPS)]
-            refined, what = self._subject_matter_code(code, about), f"what '{noun.text}' is into"
+            refined, what = self._subject_matter_code(code, about), f"what '{noun.text}' is about"
         if refined and refined != code:
             notes.append(f"{what}: {code} -> {refined}")
             return refined

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from .arguments import light_verb_of
 from .arguments import subjects as agent_tokens
-from .grammar import Grammar, attributed, is_circumstance, is_definite, prep_objects
+from .grammar import Grammar, attributed, is_circumstance, is_definite, is_saying, prep_objects
 from .lexicon import Lexicon
 from .match import Match
 from .refinement import CodeRefiner
@@ -146,7 +146,7 @@ class Subsumption:
                 continue
             if is_circumstance(c, self.grammar):
                 aside.update(t.i for t in c.subtree)
-            elif _saying(c, self.grammar):
+            elif is_saying(c, self.grammar):
                 aside.update(t.i for t in c.subtree if t.i != c.i)
         return aside
 
@@ -173,12 +173,6 @@ def _presupposed_event(match: Match, grammar: Grammar) -> bool:
     action itself: "urged X to investigate *the attack*" reports an attack."""
     return (match.pattern.pos == "noun" and not match.pattern.embedded_only
             and is_definite(match.predicate, grammar))
-
-
-def _saying(clause: Token, grammar: Grammar) -> bool:
-    """ "..., *saying* millions depended on aid": the reason a speaker gives, not what
-    the governing act asks for or threatens."""
-    return clause.tag_ == "VBG" and clause.lemma_.lower() in grammar.communication_verbs
 
 
 def _depth_below(token: Token, ancestor: Token) -> int:
