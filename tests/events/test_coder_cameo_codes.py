@@ -114,6 +114,17 @@ def test_a_harsh_judgement_is_criticism_of_whoever_is_judged(coded) -> None:
     assert coded("Putin called Biden on Tuesday.")[0][0] == "041"
 
 
+def test_a_kind_word_on_talks_is_an_optimistic_comment_aimed_at_the_partner(coded) -> None:
+    assert [c for c, _, _ in coded("Lavrov described his talks with Blinken as productive.")] == ["013"]
+    assert [c for c, _, _ in coded("Erdogan called the visit a success.")] == ["013"]
+    text = ("Armenia's prime minister and Azerbaijan's president held talks in Abu Dhabi on Tuesday. "
+            "The Armenian prime minister said the meeting had been constructive and useful.")
+    assert ("013", "ARMGOV", "AZEGOV") in coded(text), coded(text)
+    # a harsh word is still criticism, a plain statement still 010
+    assert [c for c, _, _ in coded("Erdogan called Netanyahu's visit a provocation.")] == ["111"]
+    assert [c for c, _, _ in coded("The minister said the harvest was large.")] == ["010"]
+
+
 def test_being_concerned_by_an_act_is_criticism_of_its_agent(coded) -> None:
     text = ("Mali's junta dissolved all political parties on Tuesday. "
             "ECOWAS said it was deeply concerned by the decision.")

@@ -97,6 +97,13 @@ def test_a_misspelt_key_is_an_error_naming_file_and_entry(tmp_path) -> None:
         _load(tmp_path, "- id: mine.aid\n  code: '070'\n  verbs: [donate]\n  targt: [obj]\n")
 
 
+def test_an_evaluation_is_negative_or_positive(tmp_path) -> None:
+    older = _load(tmp_path, "- id: mine.judge\n  code: '111'\n  verbs: [brand]\n  evaluation: true\n")
+    assert [p.evaluation for p in older.candidates("verb", "brand")] == ["negative"]
+    with pytest.raises(LexiconError, match=r"mine.judge.*evaluation is 'negative' or 'positive', not 'kind'"):
+        _load(tmp_path, "- id: mine.judge\n  code: '013'\n  verbs: [brand]\n  evaluation: kind\n")
+
+
 def test_a_verb_that_is_no_lemma_is_an_error(tmp_path) -> None:
     def lemma_of(word: str) -> str | None:  # the model's own check: thucydides.nlp.verb_lemma_checker
         return {"staged": "stage"}.get(word)

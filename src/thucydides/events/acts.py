@@ -50,6 +50,8 @@ class ActMemory:
         for cand in candidates:
             if cand.dropped is None and cand.sources and not cand.code.startswith("01"):
                 target = cand.targets[0] if cand.targets else None
+                if target is None and cand.match.pattern.reciprocal and len(cand.sources) > 1:
+                    target = cand.sources[1]  # "X and Y held talks": each is the other's partner
                 acts.setdefault(cand.match.predicate.i, Act(cand.match.predicate.i, cand.code, cand.sources[0], target))
 
     def agents(self, noun: Token, sources: list[Actor]) -> list[Actor]:
@@ -57,11 +59,16 @@ class ActMemory:
         the noun is a definite act noun ("*the* arrests", "*this* verdict"): one of the
         same root as the noun's own patterns, or of the roots and agent roles that
         `act_reference_nouns` give ("the decision": any act; "the verdict": a court's).
-        Never one of `sources` (reacting to one's own act is no dyad)."""
+        Never one of `sources` (reacting to one's own act is no dyad), but the other
+        party of a joint act ("said *the meeting* had been constructive")."""
         act = self.referent(noun)
-        if act is None or act.agent.code in {s.code for s in sources}:
+        own = {s.code for s in sources}
+        if act is None:
             return []
-        return [act.agent]
+        if act.agent.code not in own:
+            return [act.agent]
+        joint = act.code[:2] in self.grammar.joint_act_roots
+        return [act.target] if joint and act.target is not None and act.target.code not in own else []
 
     def referent(self, noun: Token) -> Act | None:
         """The latest act before the noun's sentence that a definite act noun names."""

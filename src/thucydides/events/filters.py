@@ -207,7 +207,7 @@ def drop_judged_mentions(cands: list[Candidate], grammar: Grammar) -> None:
                 continue
             if token.i == judged.i and (is_definite(token, grammar) or token.dep_ == "attr"):
                 cand.dropped = f"judged by '{verb.text}': an act named again"
-            elif token.i != judged.i and token.lemma_.lower() in grammar.negative_evaluations \
+            elif token.i != judged.i and token.lemma_.lower() in grammar.evaluations(judge.match.pattern.evaluation) \
                     and _judgement_of(token, verb, judged):
                 cand.dropped = f"the judgement of '{verb.text}', no act"
 

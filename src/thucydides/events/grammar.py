@@ -86,6 +86,7 @@ class Grammar:
     toll_verbs: frozenset[str] = frozenset()
     attack_roots: frozenset[str] = frozenset()
     venue_roots: frozenset[str] = frozenset()
+    joint_act_roots: frozenset[str] = frozenset()
     naming_verbs: frozenset[str] = frozenset()
     foreign_words: frozenset[str] = frozenset()
     foreign_office_words: frozenset[str] = frozenset()
@@ -127,7 +128,12 @@ class Grammar:
     personal_pronouns: frozenset[str] = frozenset()
     organisation_nouns: frozenset[str] = frozenset()  # the actors grammar's (data/actors/grammar.yaml)
     negative_evaluations: frozenset[str] = frozenset()
+    positive_evaluations: frozenset[str] = frozenset()
     act_reference_nouns: dict[str, ActReference] = field(default_factory=dict)  # lemma -> acts it names
+
+    def evaluations(self, kind: str) -> frozenset[str]:
+        """The words of a judgement of `kind` ("negative", "positive")."""
+        return self.negative_evaluations if kind == "negative" else self.positive_evaluations
 
 
 @lru_cache(maxsize=1)

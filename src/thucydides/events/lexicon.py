@@ -18,10 +18,11 @@ words that express it, and how to find its arguments in the dependency parse:
                                           # "*own-clause": one about the speaker's own act)
       modals: [must, have]                # a required modal in the that-clause: "said X *must* go"
       adjectives: [pessimistic]           # predicative adjectives: "was *pessimistic* about"
-      evaluation: true                    # a negative judgement of something (data/grammar.yaml
-                                          # negative_evaluations): "called the arrests *illegal*",
-                                          # "said the verdict was *a farce*"; slot `evaluated` is
-                                          # what is judged
+      evaluation: negative                # a judgement of something with a word of data/grammar.yaml
+                                          # negative_evaluations ("called the arrests *illegal*",
+                                          # "said the verdict was *a farce*"; `true` says the same)
+                                          # or positive_evaluations ("said the talks had been
+                                          # *constructive*"); slot `evaluated` is what is judged
       excluded_deps: [dobj+oprd]          # dependents that rule it out ("+": all of them):
                                           # "called *the move* *a mistake*" is no phone call
       target: [obj, prep:against/at]      # where the target comes from, in order
@@ -142,7 +143,7 @@ class Pattern:
     unstated_source: bool = False
     source_roles: tuple[str, ...] = ()
     joint_code: str | None = None
-    evaluation: bool = False  # the verb judges something with a word of negative_evaluations
+    evaluation: str | None = None  # "negative" or "positive": the verb judges something with such a word
     person_code: str | None = None  # the code when every target is a person or people
     state_code: str | None = None  # the code when every source is a state, its government or forces
     excluded_deps: tuple[frozenset[str], ...] = ()  # each: dependents that together rule it out
@@ -157,7 +158,7 @@ class Pattern:
     @property
     def specificity(self) -> int:
         """Patterns with more constraints are tried first."""
-        return (2 * bool(self.objects) + 2 * bool(self.subjects) + 2 * bool(self.complements) + 2 * self.evaluation
+        return (2 * bool(self.objects) + 2 * bool(self.subjects) + 2 * bool(self.complements) + 2 * bool(self.evaluation)
                 + 2 * bool(self.modals) + bool(self.preps) + bool(self.particle)
                 + (2 * self.phrase.size if self.phrase is not None else 0))
 
@@ -569,6 +570,16 @@ def _words(value: Any) -> tuple[str, ...]:
     return tuple(str(v).strip().lower() for v in value)
 
 
+def _evaluation(entry: dict[str, Any]) -> str | None:
+    """An entry's `evaluation`: "negative" (or `true`, the older form), "positive" or none."""
+    value = entry.get("evaluation")
+    if value in (None, False):
+        return None
+    kind = "negative" if value is True else str(value)
+    if kind not in ("negative", "positive"):
+        raise LexiconError(f"entry {entry['id']!r}: evaluation is 'negative' or 'positive', not {value!r}")
+    return kind
+
 def _known_code(entry: dict[str, Any], key: str, ontology: Ontology) -> str | None:
     value = entry.get(key)
     if value is None:
@@ -641,7 +652,7 @@ def expand_entry(entry: dict[str, Any], ontology: Ontology, synsets: dict[str, f
         source_roles=tuple(str(r).upper() for r in entry.get("source_roles") or ()),
         excluded_deps=tuple(frozenset(item.split("+")) for item in _words(entry.get("excluded_deps"))),
         joint_code=_known_code(entry, "joint_code", ontology),
-        evaluation=bool(entry.get("evaluation", False)),
+        evaluation=_evaluation(entry),
         person_code=_known_code(entry, "person_code", ontology),
         state_code=_known_code(entry, "state_code", ontology),
         compound_venue=bool(entry.get("compound_venue", False)),

@@ -228,13 +228,13 @@ class PatternMatcher:
         return bool(comps)
 
     def _fits_evaluation(self, match: Match) -> bool:
-        """For an `evaluation` pattern, a harsh judgement (`negative_evaluations`) of
-        something the verb names, which becomes the match's light object (slot
-        `evaluated`): "called *the arrests* illegal", "described *the verdict* as a
-        travesty", "said *the arrests* were illegal"."""
+        """For an `evaluation` pattern, a judgement of its kind (`negative_evaluations`,
+        `positive_evaluations`) of something the verb names, which becomes the match's
+        light object (slot `evaluated`): "called *the arrests* illegal", "described
+        *the verdict* as a travesty", "said *the talks* had been constructive"."""
         if not match.pattern.evaluation:
             return True
-        judged = _judged(match.predicate, self.grammar.negative_evaluations)
+        judged = _judged(match.predicate, self.grammar.evaluations(match.pattern.evaluation))
         if judged is not None and judged.pos_ == "PRON" and judged.lower_ not in self.grammar.personal_pronouns:
             judged = None  # "called *it* a lie": a claim, whose author the pronoun does not name
         match.light_object = judged
@@ -278,8 +278,8 @@ class PatternMatcher:
 
 
 def _judged(verb: Token, harsh: frozenset[str]) -> Token | None:
-    """What a verb judges with one of the `harsh` words: the object of "call X Y",
-    "brand X Y", "describe X as Y", or the subject of a clause "(said) X was Y"."""
+    """What a verb judges with one of the `harsh` words (or kind ones): the object of
+    "call X Y", "brand X Y", "describe X as Y", or the subject of a clause "(said) X was Y"."""
     def harsh_word(token: Token) -> bool:
         words = [token, *token.conjuncts, *(c for c in token.children if c.dep_ in {"amod", "compound"})]
         return any(w.lemma_.lower() in harsh or w.lower_ in harsh for w in words)
@@ -289,8 +289,8 @@ def _judged(verb: Token, harsh: frozenset[str]) -> Token | None:
         judgements = [c for c in verb.children if c.dep_ in {"oprd", "npadvmod", "ccomp", "xcomp"}]
         # "called the Israeli strikes a violation": the parser hangs the second noun on the first
         judgements += [g for g in objects[0].children if g.dep_ in {"dobj", "oprd", "npadvmod"}]
-        judgements += prep_objects(verb, ("as",))  # "described X *as* a travesty"
-        judgements += prep_objects(objects[0], ("as",))  # the parser may hang "as" on X
+        judgements += _as_complements(verb)  # "described X *as* a travesty"
+        judgements += _as_complements(objects[0])  # the parser may hang "as" on X
         if any(harsh_word(j) for j in judgements):
             return objects[0]
     for clause in (c for c in verb.children if c.dep_ == "ccomp"):
@@ -302,6 +302,14 @@ def _judged(verb: Token, harsh: frozenset[str]) -> Token | None:
                          None)
             return named or subjects[0]
     return None
+
+
+def _as_complements(token: Token) -> list[Token]:
+    """What an "as" of the token says something is: its object ("as *a travesty*") or
+    the adjective the parser hangs on it ("as *productive*")."""
+    return [*prep_objects(token, ("as",)),
+            *(a for p in token.children if p.dep_ == "prep" and p.lower_ == "as"
+              for a in p.children if a.dep_ in {"amod", "acomp"})]
 
 
 def _has_particle(pattern: Pattern, token: Token) -> bool:
