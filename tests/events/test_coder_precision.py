@@ -259,3 +259,9 @@ def test_what_a_state_calls_its_targets_is_a_name_not_an_appeal_or_a_labour_stri
 def test_a_killing_told_in_a_relative_clause_is_the_toll_of_its_attack(coded) -> None:
     events = coded("India struck Pakistan in response to an attack on tourists in Pahalgam that killed 26 people.")
     assert [(c[:2], t) for c, _, t in events if c[:2] in {"18", "19"} and t != "PAK"] == [("18", "INDCVL")], events
+
+
+def test_addressing_an_audience_is_a_speech_not_a_visit_or_its_hosting(coded) -> None:
+    text = "Opposition leader Maria Rojas addressed a rally in Caracas against the president's swearing-in for a third term."
+    assert not {c[:3] for c, _, _ in coded(text)} & {"042", "043"}, coded(text)
+    assert coded("Macron addressed the nation on Sunday.") == [("010", "FRAGOV", None)]
