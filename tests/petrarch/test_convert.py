@@ -64,6 +64,26 @@ def test_the_broad_layer_leaves_out_codes_outside_cameo_and_a_blocks_code_for_it
     assert "not used" in issue.message  # (in a curated entry such a code is an error: a typo)
 
 
+PRESS_BLOCK = """\
+---  DEMAND   [100]  ---
+DEMAND
+PRESS
+CAMPAIGN
+- * ON                                                [190]  # PRESS
+- * EMBASSY (IN +)                                    [054]  # PRESS
+"""
+
+
+def test_the_broad_layer_gives_a_pattern_of_mere_particles_to_the_verb_it_was_written_for():
+    def pattern_verbs(faithful: bool) -> dict[str, list[str]]:
+        items = verb_entries(read_verbs(PRESS_BLOCK, "v.txt"), "broad", default_ontology(), faithful=faithful)
+        return {i["pattern"]: i["verbs"] for i in items if "pattern" in i}
+    # "pressed on" is fighting on; "campaigning on Friday" is not
+    assert pattern_verbs(faithful=False) == {"* on": ["press"], "* embassy (in +)": ["&verbs.demand"]}
+    # a user's dictionary is read as PETRARCH reads it: every pattern is the block's
+    assert pattern_verbs(faithful=True) == {"* on": ["&verbs.demand"], "* embassy (in +)": ["&verbs.demand"]}
+
+
 ACTORS = """\
 GONDOR_ [GON]
 +MINAS_TIRITH_

@@ -15,7 +15,7 @@ from typing import Any
 
 from ..ontology import Ontology
 from .folder import Dictionaries
-from .patterns import parse_pattern
+from .patterns import PREPOSITIONS, parse_pattern
 from .reading import WARNING, Issue
 from .verbs import Verb, VerbBlock, VerbDictionary, VerbPattern
 
@@ -33,6 +33,8 @@ PHRASE_TARGET = "phrase"
 FAMILY_OF_ROOT = {"02": "appeal", "03": "intent", "10": "demand", "12": "reject", "13": "threaten"}
 STATEMENT_ROOT = "01"
 
+# Words of a pattern that name nothing: prepositions and verb particles ("* ON", "* BACK").
+PARTICLES = PREPOSITIONS | {"back", "ahead", "away", "up", "down", "out", "off", "together", "forward", "apart"}
 LemmaCheck = Callable[[str], str | None]
 
 
@@ -94,8 +96,10 @@ def _block_items(file: str, block: VerbBlock, ident: str, ontology: Ontology, le
                     "target": list(targets)}
             items.append(_entry(f"{ident}.{verb.line}", code, keys, file, verb.line, ontology, issues, faithful))
     for pattern in block.patterns:
+        own = None if faithful or _names_things(pattern) else _written_for(pattern, simple)
+        verb_keys = _one_verb(own, lemma_of) if own is not None else words
         items.append(_entry(f"{ident}.{pattern.line}", (pattern.code, pattern.reverse),
-                            {**words, **_pattern_keys(pattern, targets)}, file, pattern.line, ontology, issues,
+                            {**verb_keys, **_pattern_keys(pattern, targets)}, file, pattern.line, ontology, issues,
                             faithful))
     if faithful:  # PETRARCH: "multi-word verbs are treated in patterns just as single-word verbs"
         for verb in (v for v in block.verbs if not _is_simple(v)):
@@ -104,6 +108,25 @@ def _block_items(file: str, block: VerbBlock, ident: str, ontology: Ontology, le
                 items.append(_entry(f"{ident}.{verb.line}.{pattern.line}", (pattern.code, pattern.reverse), keys,
                                     file, pattern.line, ontology, issues, faithful))
     return [i for i in items if i]
+
+
+def _names_things(pattern: VerbPattern) -> bool:
+    """Whether a pattern names a word beyond prepositions and particles: "* EMBASSY"
+    fits every synonym of its block ("opened", "set up" an embassy), "* ON" only the
+    verb it was written for."""
+    words = [w for term in (*pattern.phrase.before, *pattern.phrase.after) for w in term]
+    return any(w not in PARTICLES for w in words) or any(p.object for p in pattern.phrase.preps)
+
+
+def _written_for(pattern: VerbPattern, verbs: list[Verb]) -> Verb | None:
+    """The verb of the block a pattern's comment names ("- * ON [190] # PRESS"): CAMEO.2.0
+    gathered each verb's own patterns under a block of synonyms, and a pattern of mere
+    prepositions or particles reads differently with each: "* on" [190] is "pressed
+    on", not "wanted ... on"; "* (for)" [042] is "headed for", not "addressed ... for".
+    The bundled broad layer gives such a pattern to that verb alone; a user's
+    dictionary is read as PETRARCH reads it, block-wide."""
+    named = pattern.note.split()[0].lower() if pattern.note.split() else ""
+    return next((v for v in verbs if named in (v.verb, "_".join(v.words))), None)
 
 
 def _with_verb(pattern: VerbPattern, verb: Verb) -> VerbPattern:

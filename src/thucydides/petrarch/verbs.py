@@ -42,6 +42,7 @@ class VerbPattern:
     phrase: PhrasePattern
     code: str | None = None  # None: the null code
     reverse: str | None = None  # the code of the target->source event ("042:043")
+    note: str = ""  # its comment: in CAMEO.2.0 the verb of the block it was written for ("# PRESS")
 
 
 @dataclass(frozen=True)
@@ -209,7 +210,7 @@ class _Reader:
             return
         for message in warnings:
             self.issue(line, message, WARNING)
-        self.block.patterns.append(VerbPattern(line.number, phrase, code[0], code[1]))
+        self.block.patterns.append(VerbPattern(line.number, phrase, code[0], code[1], line.comment))
 
     def known_synsets(self) -> set[str]:
         return set(self.out.synsets) | ({self.synset[0]} if self.synset else set())
