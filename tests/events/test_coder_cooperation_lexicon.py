@@ -91,6 +91,8 @@ def test_humanitarian_access_and_contributions(coded: Coded) -> None:
     ("A US federal grand jury indicted a Russian intelligence officer for hacking.", "1121", "USAJUD", "RUS"),
     ("The European Commission launched proceedings against Hungary over its asylum law.", "115", "IGOEUR", "HUN"),
     ("Brazilian police are investigating corruption at the state oil company.", "091", "BRACOP", None),
+    # what the investigated act involves names the target
+    ("France sent experts to investigate the attacks on Saudi oil facilities.", "090", "FRA", "SAU"),
 ])
 def test_statements_intents_and_accusations(
     coded: Coded, text: str, code: str, source: str, target: str | None
