@@ -257,3 +257,20 @@ def test_two_sides_agreeing_to_a_ceasefire_agree_with_each_other(coded: Coded) -
 def test_readiness_for_talks_is_intent_and_a_recall_is_aimed_at_the_host(coded: Coded) -> None:
     assert [c for c, _, _ in coded("The Taliban said they were ready for talks with Pakistan.")] == ["036"]
     assert ("161", "PER", "VEN") in coded("Peru recalled its ambassador to Venezuela for consultations.")
+
+
+@pytest.mark.parametrize("text, code, source, target", [
+    ("Iran announced the suspension of talks with the IAEA.", "164", "IRN", "IGOIAE"),
+    ("Bahrain announced the expulsion of the Iranian ambassador.", "161", "BHR", "IRNGOV"),
+    ("The United States announced the suspension of military aid to Pakistan.", "162", "USA", "PAK"),
+    ("Qatar's severance of ties with Egypt angered Cairo.", "161", "QAT", "EGY"),
+    ("Moscow ordered the deployment of troops to the Ukrainian border.", "150", "RUSGOV", "UKR"),
+    ("Turkey announced the closure of its border with Syria.", "191", "TUR", "SYR"),
+])
+def test_the_noun_of_an_act_with_its_object_in_an_of_phrase_is_the_act(coded, text, code, source, target) -> None:
+    assert (code, source, target) in coded(text), coded(text)
+
+
+def test_a_nominal_without_the_object_its_verb_needs_is_no_act(coded) -> None:
+    # "suspension" alone, or of something the verb pattern does not name, codes nothing
+    assert coded("The suspension of the match angered fans in Cairo.") == []

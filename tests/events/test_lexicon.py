@@ -104,6 +104,15 @@ def test_an_evaluation_is_negative_or_positive(tmp_path) -> None:
         _load(tmp_path, "- id: mine.judge\n  code: '013'\n  verbs: [brand]\n  evaluation: kind\n")
 
 
+def test_nominals_keep_their_verbs_objects_and_need_them(tmp_path) -> None:
+    lexicon = _load(tmp_path, "- id: mine.cut\n  code: '162'\n  verbs: [cut]\n  objects: [aid]\n"
+                              "  nominals: [cutoff]\n  target: [obj, prep:to]\n")
+    (noun,) = lexicon.candidates("noun", "cutoff")
+    assert (noun.objects, noun.target, noun.source) == (("aid",), ("of", "prep:to"), ("poss", "prep:by", "light_subj"))
+    with pytest.raises(LexiconError, match=r"mine.cut.*'nominals' need the 'objects'"):
+        _load(tmp_path, "- id: mine.cut\n  code: '162'\n  verbs: [cut]\n  nominals: [cutoff]\n")
+
+
 def test_a_verb_that_is_no_lemma_is_an_error(tmp_path) -> None:
     def lemma_of(word: str) -> str | None:  # the model's own check: thucydides.nlp.verb_lemma_checker
         return {"staged": "stage"}.get(word)

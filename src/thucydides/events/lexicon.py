@@ -11,6 +11,8 @@ words that express it, and how to find its arguments in the dependency parse:
       noun_role: patient                  # "X's arrest": the possessor is the target
       objects: [sanction]                 # light verbs: the object must be one of these
                                           # ("*place": or a named place: "captured *Knin*")
+      nominals: [suspension]              # nouns of the verbs that keep `objects`, found in the
+                                          # noun's of-phrase: "the *suspension* of talks with X"
       subjects: [peacekeeper]             # a word the subject phrase must hold ("peacekeepers arrived")
       preps: [for]                        # a required preposition: "call for"
       complements: [attack, strike]       # a required xcomp: "threatened to attack"
@@ -99,7 +101,7 @@ CURATED, DICTIONARY, BROAD = "curated", "dictionary", "broad"
 LAYER_RANK = {CURATED: 0, DICTIONARY: 1, BROAD: 2}
 
 ENTRY_KEYS = frozenset("""
-    id code verbs nouns adjectives evaluation forms noun_role objects subjects preps complements modals excluded_deps
+    id code verbs nouns nominals adjectives evaluation forms noun_role objects subjects preps complements modals excluded_deps
     target noun_target target_required reciprocal joint_code person_code state_code governs family embedded_only subordinate
     unstated_source source_roles source compound_venue pattern reverse_code origin
 """.split())
@@ -691,6 +693,7 @@ def expand_entry(entry: dict[str, Any], ontology: Ontology, synsets: dict[str, f
             Pattern(id=f"{entry['id']}.n", pos="noun", lemmas=(lemma,), target=noun_target,
                     source=noun_source, **noun_common)
         )
+    patterns += _nominal_patterns(entry, verb_target, common)
     # "was *pessimistic* about", "is *confident* that": the copula's subject is the source.
     for lemma in _words(entry.get("adjectives")):
         patterns.append(
@@ -698,6 +701,21 @@ def expand_entry(entry: dict[str, Any], ontology: Ontology, synsets: dict[str, f
                     **{**common, "objects": ()})
         )
     return patterns
+
+
+def _nominal_patterns(entry: dict[str, Any], verb_target: tuple[str, ...], common: dict[str, Any]) -> list[Pattern]:
+    """The noun of a verb whose object the pattern names, with that object in its
+    of-phrase: "Iran announced *the suspension of talks* with the IAEA", "Russia's
+    *annexation of* Crimea". The of-phrase holds the patient, so a possessor, a
+    by-phrase or a light verb's subject is the agent; the verb's object slot is the
+    of-phrase."""
+    nominals = _words(entry.get("nominals"))
+    if nominals and not entry.get("objects"):
+        raise LexiconError(f"{entry['_file']}: entry {entry['id']!r}: 'nominals' need the 'objects' they keep")
+    target = tuple(dict.fromkeys("of" if slot == "obj" else slot for slot in verb_target if slot != "poss"))
+    nominal_common = {**common, "subjects": (), "complements": (), "compiled": None}
+    return [Pattern(id=f"{entry['id']}.n", pos="noun", lemmas=(lemma,), target=target,
+                    source=("poss", "prep:by", "light_subj"), **nominal_common) for lemma in nominals]
 
 
 def _verb_source(entry: dict[str, Any]) -> tuple[str, ...]:

@@ -181,7 +181,11 @@ class PatternMatcher:
         wanted = match.pattern.objects
         if not wanted:
             return True
-        objects = [o for o in objects_of(match.predicate, self.grammar) + _raised_objects(match.predicate)
+        if match.pattern.pos == "noun":  # a nominal's object is its of-phrase: "the suspension *of talks*"
+            candidates = [c for o in prep_objects(match.predicate, ("of",)) for c in (o, *o.conjuncts)]
+        else:
+            candidates = objects_of(match.predicate, self.grammar) + _raised_objects(match.predicate)
+        objects = [o for o in candidates
                    if o.lemma_.lower() in wanted
                    or (PLACE_OBJECT in wanted and self._named_place(o))
                    or any(c.dep_ in {"compound", "amod"} and c.lemma_.lower() in wanted
