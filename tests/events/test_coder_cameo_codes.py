@@ -266,6 +266,11 @@ def test_readiness_for_talks_is_intent_and_a_recall_is_aimed_at_the_host(coded: 
     ("Qatar's severance of ties with Egypt angered Cairo.", "161", "QAT", "EGY"),
     ("Moscow ordered the deployment of troops to the Ukrainian border.", "150", "RUSGOV", "UKR"),
     ("Turkey announced the closure of its border with Syria.", "191", "TUR", "SYR"),
+    ("Armenia and Azerbaijan announced the signing of a peace deal.", "057", "ARM", "AZE"),
+    ("Hamas announced the freeing of three Israeli hostages.", "0841", "PSEREB", "ISRCVL"),
+    # a noun of the light verb's own act stands for its of-phrase's
+    ("Washington announced the imposition of new sanctions on Iran.", "163", "USAGOV", "IRN"),
+    ("Iran announced the resumption of talks with the IAEA.", "046", "IRN", "IGOIAE"),
 ])
 def test_the_noun_of_an_act_with_its_object_in_an_of_phrase_is_the_act(coded, text, code, source, target) -> None:
     assert (code, source, target) in coded(text), coded(text)
