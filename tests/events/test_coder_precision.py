@@ -265,3 +265,8 @@ def test_addressing_an_audience_is_a_speech_not_a_visit_or_its_hosting(coded) ->
     text = "Opposition leader Maria Rojas addressed a rally in Caracas against the president's swearing-in for a third term."
     assert not {c[:3] for c, _, _ in coded(text)} & {"042", "043"}, coded(text)
     assert coded("Macron addressed the nation on Sunday.") == [("010", "FRAGOV", None)]
+
+
+def test_a_killing_coordinated_with_another_participle_of_an_attack_is_its_toll(coded) -> None:
+    text = "Cambodian forces fired rockets at a Thai village, hitting a petrol station and killing eight people."
+    assert [c[:2] for c, _, _ in coded(text)] == ["19"], coded(text)

@@ -145,8 +145,12 @@ def drop_attack_tolls(cands: list[Candidate], grammar: Grammar) -> None:
             continue
         if predicate.dep_ == "relcl":
             attack = _attack_told_by(predicate.head, live, grammar)  # "an attack on tourists *that killed* 26"
-        elif predicate.tag_ == "VBG" and predicate.dep_ in {"advcl", "conj", "xcomp"}:
+        elif _is_participle(predicate):
             attack = _act_hung_on(predicate.head, live, grammar)
+            if attack is None and _is_participle(predicate.head) and predicate.head.i not in live:
+                # "fired rockets at a village, hitting a petrol station and *killing* eight":
+                # the toll hangs on a fellow participle of the attack
+                attack = _act_hung_on(predicate.head.head, live, grammar)
         else:
             continue
         if attack is None or attack is cand or not attack.code.startswith(tuple(grammar.attack_roots)):
@@ -160,6 +164,11 @@ def drop_attack_tolls(cands: list[Candidate], grammar: Grammar) -> None:
             # attacked (190) by militiamen, killing 156 refugees": an assault on
             # civilians, 180 ("attacked a base, killing four soldiers" stays a fight)
             attack.code = cand.code
+
+
+def _is_participle(token: Token) -> bool:
+    """A participle clause hung on a predicate: ", *killing* 32 people"."""
+    return token.tag_ == "VBG" and token.dep_ in {"advcl", "conj", "xcomp"}
 
 
 def _attack_told_by(noun: Token, live: dict[int, Candidate], grammar: Grammar) -> Candidate | None:
