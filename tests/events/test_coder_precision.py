@@ -270,3 +270,8 @@ def test_addressing_an_audience_is_a_speech_not_a_visit_or_its_hosting(coded) ->
 def test_a_killing_coordinated_with_another_participle_of_an_attack_is_its_toll(coded) -> None:
     text = "Cambodian forces fired rockets at a Thai village, hitting a petrol station and killing eight people."
     assert [c[:2] for c, _, _ in coded(text)] == ["19"], coded(text)
+
+
+def test_pressing_an_offensive_carries_on_a_fight_and_is_no_appeal(coded) -> None:
+    assert not [c for c, _, _ in coded("The Sudanese army pressed an offensive in Khartoum.") if c.startswith("02")]
+    assert ("0255", "USA", "ISR") in coded("The United States pressed Israel to allow more aid into Gaza.")
