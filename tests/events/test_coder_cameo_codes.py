@@ -279,3 +279,12 @@ def test_the_noun_of_an_act_with_its_object_in_an_of_phrase_is_the_act(coded, te
 def test_a_nominal_without_the_object_its_verb_needs_is_no_act(coded) -> None:
     # "suspension" alone, or of something the verb pattern does not name, codes nothing
     assert coded("The suspension of the match angered fans in Cairo.") == []
+
+
+def test_an_act_noun_refers_to_the_act_told_with_its_own_verb_or_code_first(coded) -> None:
+    text = ("Kenyan police shot dead five protesters in Nairobi on Tuesday. "
+            "Soldiers abducted dozens of activists in Mombasa. The opposition condemned the killings.")
+    assert [t for c, _, t in coded(text) if c == "111"] == ["KENCOP"], coded(text)
+    text = ("Mexican soldiers arrested a senior cartel commander in Culiacan on Wednesday. "
+            "The man had been indicted by a U.S. court in 2019. The U.S. ambassador praised the arrest.")
+    assert [t for c, _, t in coded(text) if c == "051"] == ["MEXMIL"], coded(text)

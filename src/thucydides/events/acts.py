@@ -78,7 +78,15 @@ class ActMemory:
         acts: dict[int, Act] = noun.doc.user_data.get(_ACTS_KEY, {})
         start = noun.sent.start
         earlier = sorted((a for a in acts.values() if a.token < start), key=lambda a: -a.token)
-        act = next((a for a in earlier if reference.names(a.code, a.agent.role)), None)
+        # the latest act told with the noun's own verb first ("arrested" for "the arrest",
+        # not a later indictment), then of its own code (after police shot protesters and
+        # officers abducted activists, "the killings" are the shooting's), then of its root
+        lemma = noun.lemma_.lower()
+        own = {p.code for p in self.lexicon.candidates("noun", lemma) if not p.is_null}
+        tiers: list[Callable[[Act], bool]] = [lambda a: noun.doc[a.token].lemma_.lower() == lemma,
+                                               lambda a: a.code in own, lambda a: True]
+        named = [a for a in earlier if reference.names(a.code, a.agent.role)]
+        act = next((a for tier in tiers for a in named if tier(a)), None)
         if act is None and reference.or_roles:
             act = next((a for a in earlier if reference.names(a.code, a.agent.role, fallback=True)), None)
         return act
