@@ -288,3 +288,15 @@ def test_an_act_noun_refers_to_the_act_told_with_its_own_verb_or_code_first(code
     text = ("Mexican soldiers arrested a senior cartel commander in Culiacan on Wednesday. "
             "The man had been indicted by a U.S. court in 2019. The U.S. ambassador praised the arrest.")
     assert [t for c, _, t in coded(text) if c == "051"] == ["MEXMIL"], coded(text)
+
+
+@pytest.mark.parametrize("text, code, source, target", [
+    ("Pakistan said it had shot down five Indian fighter jets.", "190", "PAK", "INDMIL"),
+    ("Poland downed a Russian drone over its territory.", "190", "POL", "RUSMIL"),
+    ("Police shot three protesters in Lagos.", "180", "NGACOP", "NGACVL"),
+    ("Islamabad suspended all trade with India.", "163", "PAKGOV", "IND"),
+    ("Turkey halted exports to Israel.", "163", "TUR", "ISR"),
+    ("China announced the suspension of imports from Japan.", "163", "CHN", "JPN"),
+])
+def test_downing_aircraft_is_military_force_and_halting_trade_an_embargo(coded, text, code, source, target) -> None:
+    assert (code, source, target) in coded(text), coded(text)
