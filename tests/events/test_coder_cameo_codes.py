@@ -109,6 +109,8 @@ def test_a_harsh_judgement_is_criticism_of_whoever_is_judged(coded) -> None:
     text = ("Pakistani police arrested 300 opposition supporters on Sunday. "
             "The party said the arrests were illegal and unconstitutional.")
     assert any(c == "111" and t == "PAKCOP" for c, _, t in coded(text)), coded(text)
+    text = "India launched missile strikes on Pakistan on Wednesday. Pakistan called the strikes \"an act of war\"."
+    assert ("111", "PAK", "IND") in coded(text), coded(text)
     # a claim ("it") names no one; a phone call is no judgement
     assert coded("The information minister called it a lie.") == []
     assert coded("Putin called Biden on Tuesday.")[0][0] == "041"

@@ -286,7 +286,9 @@ def _judged(verb: Token, harsh: frozenset[str]) -> Token | None:
     "call X Y", "brand X Y", "describe X as Y", or the subject of a clause "(said) X was Y"."""
     def harsh_word(token: Token) -> bool:
         words = [token, *token.conjuncts, *(c for c in token.children if c.dep_ in {"amod", "compound"})]
-        return any(w.lemma_.lower() in harsh or w.lower_ in harsh for w in words)
+        # "an act *of war*": a phrase of the list, the noun and its of-object
+        phrases = {f"{token.lemma_.lower()} of {o.lemma_.lower()}" for o in prep_objects(token, ("of",))}
+        return any(w.lemma_.lower() in harsh or w.lower_ in harsh for w in words) or bool(phrases & harsh)
 
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     if objects:
