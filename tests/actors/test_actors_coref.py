@@ -125,6 +125,13 @@ def test_both_sides_are_the_last_two_parties_of_earlier_sentences_not_places_or_
     assert sorted(a.code for a in both) == ["SDNMIL", "SDNREB"], both
 
 
+def test_both_sides_after_a_mention_of_the_two_are_those_two_not_the_last_two_named(resolve_in):
+    text = ("India and Pakistan exchanged artillery fire overnight. "
+            "Rubio spoke to the foreign ministers of both countries and urged them to de-escalate. "
+            "China called on both sides to exercise restraint.")
+    assert sorted(a.country for a in resolve_in(text, "sides", many=True)) == ["IND", "PAK"]
+
+
 def test_both_leaders_are_the_last_two_countries_and_then_they(resolve_in):
     text = "Armenia accused Azerbaijan of shelling. Russia's president said he had called both leaders."
     assert sorted(a.country for a in resolve_in(text, "leaders", many=True)) == ["ARM", "AZE"]

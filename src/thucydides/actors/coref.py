@@ -437,7 +437,11 @@ class DocMemory:
         seen: set[str] = set()
         for entry in fitting:
             key = entry.actors[0].country or entry.actors[0].code if anaphor.kind == COUNTRY else entry.actors[0].code
-            if len(entry.actors) > 1 or key in seen:
+            if len(entry.actors) > 1:
+                if not out:
+                    return [entry]  # "urged *them* to de-escalate ... called on *both sides*": the same two
+                continue
+            if key in seen:
                 continue
             seen.add(key)
             out.append(entry)
@@ -509,9 +513,14 @@ def _title_gender(chunk: Span, titles: dict[str, str]) -> str | None:
 
 
 def _fits(entry: _Entry, anaphor: Anaphor) -> bool:
-    if len(entry.actors) > 1:
+    """Whether a mention can be the description's antecedent; one that stands for
+    several ("urged *them*") only as a whole, for as many ("both sides")."""
+    if len(entry.actors) > 1 and len({a.code for a in entry.actors}) != anaphor.count:
         return False
-    actor = entry.actors[0]
+    return all(_fits_actor(entry, actor, anaphor) for actor in entry.actors)
+
+
+def _fits_actor(entry: _Entry, actor: Actor, anaphor: Anaphor) -> bool:
     if anaphor.kind == PARTY:
         return actor.country is not None or entry.kind in (IGO, GROUP)
     if anaphor.kind == SPOKESBODY:
