@@ -132,6 +132,12 @@ def test_both_sides_after_a_mention_of_the_two_are_those_two_not_the_last_two_na
     assert sorted(a.country for a in resolve_in(text, "sides", many=True)) == ["IND", "PAK"]
 
 
+def test_the_ambassador_is_the_one_named_before_not_the_country_in_focus(resolve_in):
+    text = ("Niger's military government ordered the French ambassador to leave the country on Friday. "
+            "It said the ambassador had refused an invitation to meet the new foreign minister.")
+    assert resolve_in(text, "ambassador", nth=1).code == "FRAGOV"
+
+
 def test_both_leaders_are_the_last_two_countries_and_then_they(resolve_in):
     text = "Armenia accused Azerbaijan of shelling. Russia's president said he had called both leaders."
     assert sorted(a.country for a in resolve_in(text, "leaders", many=True)) == ["ARM", "AZE"]
