@@ -138,6 +138,12 @@ def test_the_ambassador_is_the_one_named_before_not_the_country_in_focus(resolve
     assert resolve_in(text, "ambassador", nth=1).code == "FRAGOV"
 
 
+def test_the_two_leaders_who_act_are_the_two_people_just_named(resolve_in):
+    text = ("Zelenskiy welcomed the decision. He met EU Commission President Ursula von der Leyen in Kyiv "
+            "later on Monday, and the two leaders signed an agreement on a loan.")
+    assert sorted(a.code for a in resolve_in(text, "leaders", many=True)) == ["IGOEURGOV", "UKRGOV"]
+
+
 def test_both_leaders_are_the_last_two_countries_and_then_they(resolve_in):
     text = "Armenia accused Azerbaijan of shelling. Russia's president said he had called both leaders."
     assert sorted(a.country for a in resolve_in(text, "leaders", many=True)) == ["ARM", "AZE"]

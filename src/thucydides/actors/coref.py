@@ -247,6 +247,8 @@ class DocMemory:
         anaphor = self._description(chunk)
         if anaphor is not None:
             entries = self._find_description(anaphor, chunk)
+            if not entries and anaphor.otherwise is not None:
+                entries = self._find_description(replace(anaphor, kind=anaphor.otherwise, otherwise=None), chunk)
             if entries:
                 actors = tuple(a for e in entries for a in e.actors)[: max(anaphor.count, 1)]
                 self._links[root.i] = (actors, _without_det(chunk, self.grammar.articles))
@@ -422,7 +424,7 @@ class DocMemory:
             # the body or state that was the subject of an earlier sentence
             sentence = sentence_of(chunk.doc, chunk.root.i)[0]
             fitting = (e for e in fitting if e.sentence < sentence and e.dep in {"nsubj", "nsubjpass"})
-        elif anaphor.kind == PARTY or anaphor.count > 1:
+        elif anaphor.kind == PARTY or (anaphor.count > 1 and not _acting_people(anaphor, chunk)):
             # "OCHA ... called on *both sides*", "(Kazakhstan's president) called *both
             # leaders*": the parties of what came before, not the speaker who names them;
             # and a place ("clashed *in Omdurman*") is no party
@@ -512,6 +514,13 @@ def _title_gender(chunk: Span, titles: dict[str, str]) -> str | None:
     return next((titles[t.lower_] for t in chunk if t.lower_ in titles), None)
 
 
+def _acting_people(anaphor: Anaphor, chunk: Span) -> bool:
+    """People who are the subject of their clause ("He met von der Leyen, and *the two
+    leaders* signed"): those just named, in the same sentence too. As an object ("said
+    he had spoken to *both leaders*") they are others than whoever names them."""
+    return anaphor.kind == PERSON and chunk.root.dep_ in NOMINAL_SUBJECT_DEPS
+
+
 def _fits(entry: _Entry, anaphor: Anaphor) -> bool:
     """Whether a mention can be the description's antecedent; one that stands for
     several ("urged *them*") only as a whole, for as many ("both sides")."""
@@ -527,7 +536,9 @@ def _fits_actor(entry: _Entry, actor: Actor, anaphor: Anaphor) -> bool:
         return entry.kind in (IGO, GROUP, COUNTRY) and (actor.country is not None or entry.org is not None)
     if anaphor.kind == COUNTRY:
         return entry.kind == COUNTRY and actor.country is not None and actor.role in (None, "GOV")
-    if entry.kind != anaphor.kind:
+    # an organisation's titled officer is a person too: "EU Commission *President* von der Leyen"
+    officer = anaphor.kind == PERSON and entry.kind in (IGO, GROUP) and bool(entry.titles)
+    if entry.kind != anaphor.kind and not officer:
         return False
     if anaphor.ids and entry.org not in anaphor.ids:
         return False

@@ -160,6 +160,7 @@ class Anaphor:
     ids: frozenset[str] = frozenset()  # organisation ids it is restricted to
     roles: frozenset[str] = frozenset()  # roles the antecedent must carry
     count: int = 1  # "the two countries": 2
+    otherwise: str | None = None  # the kind looked for where none of `kind` fits
 
 
 @dataclass
@@ -359,7 +360,18 @@ def _apply_anaphora(b: _Builder, section: Any, where: str) -> None:
             ids=frozenset(_as_list(data.get("ids"), here)),
             roles=frozenset(_check_role(r, here) for r in _as_list(data.get("roles"), here)),
             count=int(data.get("count") or 1),
+            otherwise=_otherwise_kind(data, here),
         )
+
+
+def _otherwise_kind(data: dict[str, Any], where: str) -> str | None:
+    """ "the two leaders": two people named before, otherwise two countries."""
+    kind = data.get("otherwise")
+    if kind is None:
+        return None
+    if kind not in _ANAPHOR_KINDS:
+        raise DictionaryError(f"{where}: 'otherwise' is one of {', '.join(_ANAPHOR_KINDS)}")
+    return _ANAPHOR_KINDS[kind]
 
 
 def _apply_roles(b: _Builder, section: Any, strength: str, where: str) -> None:
