@@ -231,6 +231,7 @@ groups:
         ("groups:\n  X:\n    name: X\n", "needs a 'name' and a 'code'"),
         ("countries: [1, 2]\n", "must map codes"),
         ("roles: {GOV: [a]\n", "not valid YAML"),
+        ("anaphora:\n  two chiefs: {kind: person, count: 2, otherwise: planet}\n", "'otherwise' is one of"),
     ],
 )
 def test_bad_user_files_are_reported(tmp_path, content, message):
