@@ -111,6 +111,11 @@ def test_a_harsh_judgement_is_criticism_of_whoever_is_judged(coded) -> None:
     assert any(c == "111" and t == "PAKCOP" for c, _, t in coded(text)), coded(text)
     text = "India launched missile strikes on Pakistan on Wednesday. Pakistan called the strikes \"an act of war\"."
     assert ("111", "PAK", "IND") in coded(text), coded(text)
+    # the parser hangs "unacceptable" on "embassy": still the minister's judgement of the
+    # protesters' attack (an attack named with what it hit), and no attack by the minister
+    text = ("Protesters attacked the French embassy in Kinshasa on Tuesday. "
+            "The French foreign minister called the attack on the embassy \"unacceptable\".")
+    assert sorted(coded(text)) == [("111", "FRAGOV", "CODCVL"), ("190", "CODCVL", "FRAGOV")], coded(text)
     # a claim ("it") names no one; a phone call is no judgement
     assert coded("The information minister called it a lie.") == []
     assert coded("Putin called Biden on Tuesday.")[0][0] == "041"

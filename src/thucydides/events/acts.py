@@ -152,8 +152,10 @@ class ActMemory:
         first = determiners[0].lower_ if determiners else None
         if first not in self.grammar.definite_determiners and first not in POSSESSIVE_DETERMINERS:
             return False
-        # ("dismissed the protests *as* street terror": the parser may hang the judgement on the noun)
-        return not any(c.dep_ in {"prep", "acl", "relcl"} and c.lower_ != "as" or c.pos_ == "PROPN"
+        # ("dismissed the protests *as* street terror": the parser may hang the judgement on the
+        # noun; "the attack *on the embassy*" says what it hit, not whose act it was)
+        return not any(c.dep_ in {"acl", "relcl"} or c.pos_ == "PROPN"
+                       or (c.dep_ == "prep" and c.lower_ != "as" and c.lower_ not in self.grammar.aim_preps)
                        for c in noun.children)
 
 

@@ -162,7 +162,8 @@ def light_verb_of(noun: Token, grammar: Grammar) -> Token | None:
     """The light verb whose object this noun is ("launched an *attack*")."""
     head = noun.head
     if noun.dep_ in OBJECT_DEPS | PASSIVE_SUBJECT_DEPS and head.lemma_ in grammar.light_verbs \
-            and not any(c.dep_ == "oprd" for c in head.children):  # "*called* the killings terrorism" names them
+            and not any(c.dep_ == "oprd" for c in head.children) \
+            and not _judged_by_name(noun, head, grammar):  # "*called* the killings terrorism" names them
         return head
     # "undertook a *mediation* mission", "launched a *bombing* campaign"
     if noun.dep_ == "compound" and head.dep_ in OBJECT_DEPS and head.head.lemma_ in grammar.light_verbs:
@@ -317,6 +318,16 @@ def _recipients(token: Token, grammar: Grammar) -> list[Token]:
 
 def _is_counted(noun: Token) -> bool:
     return any(c.dep_ == "nummod" for c in noun.children)
+
+
+def _judged_by_name(noun: Token, verb: Token, grammar: Grammar) -> bool:
+    """ "called the attack on the embassy *unacceptable*": a naming verb whose object
+    phrase holds a judgement (where the parser hangs it) judges the act, it does not
+    call it."""
+    if verb.lemma_ not in grammar.naming_verbs:
+        return False
+    judging = grammar.negative_evaluations | grammar.positive_evaluations
+    return any(t.i != noun.i and t.lemma_.lower() in judging for t in noun.subtree)
 
 
 def _light_subject(noun: Token, grammar: Grammar) -> list[Token]:

@@ -238,7 +238,8 @@ class PatternMatcher:
         *the verdict* as a travesty", "said *the talks* had been constructive"."""
         if not match.pattern.evaluation:
             return True
-        judged = _judged(match.predicate, self.grammar.evaluations(match.pattern.evaluation))
+        judged = _judged(match.predicate, self.grammar.evaluations(match.pattern.evaluation),
+                         self.grammar.naming_verbs)
         if judged is not None and judged.pos_ == "PRON" and judged.lower_ not in self.grammar.personal_pronouns:
             judged = None  # "called *it* a lie": a claim, whose author the pronoun does not name
         match.light_object = judged
@@ -281,9 +282,11 @@ class PatternMatcher:
             s.dep_ in {"nsubj", "nsubjpass"} and s.lower_ in self.grammar.speaker_pronouns for s in clause.children)
 
 
-def _judged(verb: Token, harsh: frozenset[str]) -> Token | None:
+def _judged(verb: Token, harsh: frozenset[str], naming: frozenset[str]) -> Token | None:
     """What a verb judges with one of the `harsh` words (or kind ones): the object of
-    "call X Y", "brand X Y", "describe X as Y", or the subject of a clause "(said) X was Y"."""
+    "call X Y", "brand X Y", "describe X as Y", or the subject of a clause "(said) X was Y".
+    A naming verb's judgement may be parsed into its object's phrase ("called the attack
+    on the embassy *unacceptable*": an adjective of "embassy")."""
     def harsh_word(token: Token) -> bool:
         words = [token, *token.conjuncts, *(c for c in token.children if c.dep_ in {"amod", "compound"})]
         # "an act *of war*": a phrase of the list, the noun and its of-object
@@ -298,6 +301,9 @@ def _judged(verb: Token, harsh: frozenset[str]) -> Token | None:
         judgements += _as_complements(verb)  # "described X *as* a travesty"
         judgements += _as_complements(objects[0])  # the parser may hang "as" on X
         if any(harsh_word(j) for j in judgements):
+            return objects[0]
+        if verb.lemma_ in naming and any(t.i != objects[0].i and (t.lemma_.lower() in harsh or t.lower_ in harsh)
+                                         for t in objects[0].subtree):
             return objects[0]
     for clause in (c for c in verb.children if c.dep_ == "ccomp"):
         subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
