@@ -89,6 +89,12 @@ def test_a_country_that_says_whose_someone_is_is_no_place_of_the_clause(pipeline
     assert freed and freed[0].target.code == "BLROPP", [(e.code, e.target) for e in freed]
 
 
+def test_a_country_whose_things_are_acted_on_is_no_place_of_the_clause(pipeline: Pipeline) -> None:
+    text = "Protesters attacked the embassies of Rwanda, France and the United States in Kinshasa on Tuesday."
+    attacks = [e for e in _events(pipeline, text, "2025-01-28") if e.root == "19"]
+    assert attacks and all(e.source.code == "CODCVL" for e in attacks), [(e.code, e.source) for e in attacks]
+
+
 def test_a_bombing_without_an_agent_is_the_unidentified_forces_of_its_place(pipeline: Pipeline) -> None:
     text = "A car bomb exploded outside a police station in Kandahar on Monday, killing four officers."
     killings = [e for e in _events(pipeline, text, "2024-05-06") if e.root == "18"]

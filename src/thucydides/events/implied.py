@@ -59,7 +59,10 @@ class ImpliedActors:
         that acts or is acted on ("*Germany* criticised the detention of ...") nor a
         country that says whose someone is ("a senior *U.S.* envoy")."""
         root = ent.root
-        if root.dep_ in OWNER_DEPS and not self.resolver.is_venue(ent.text):
+        while root.dep_ == "conj" and root.head.i != root.i:  # "of Rwanda, *France* and ..."
+            root = root.head
+        owner = root.dep_ in OWNER_DEPS or (root.dep_ == "pobj" and root.head.lower_ == "of")  # "embassies *of Rwanda*"
+        if owner and not self.resolver.is_venue(ent.text):
             return False
         return root.dep_ not in ARGUMENT_DEPS
 
