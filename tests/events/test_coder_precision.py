@@ -275,3 +275,8 @@ def test_a_killing_coordinated_with_another_participle_of_an_attack_is_its_toll(
 def test_pressing_an_offensive_carries_on_a_fight_and_is_no_appeal(coded) -> None:
     assert not [c for c, _, _ in coded("The Sudanese army pressed an offensive in Khartoum.") if c.startswith("02")]
     assert ("0255", "USA", "ISR") in coded("The United States pressed Israel to allow more aid into Gaza.")
+
+
+def test_a_purpose_of_the_same_act_is_that_act_told_again(coded) -> None:
+    events = coded("Kenyan police fired tear gas to disperse protesters in Nairobi.")
+    assert events == [("175", "KENCOP", "KENCVL")], events

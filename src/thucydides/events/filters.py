@@ -14,7 +14,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ..model import Actor
 from ..ontology import is_residual
-from .grammar import Grammar, attributed, is_definite
+from .grammar import Grammar, attributed, is_definite, is_infinitive
 from .lexicon import CURATED, Lexicon
 from .match import Candidate, Match
 from .parties import patient_stated
@@ -199,6 +199,24 @@ def drop_aims(cands: list[Candidate], grammar: Grammar) -> None:
         act = _act_hung_on(predicate.head, live, grammar)
         if act is not None and act is not cand and not act.code.startswith(tuple(grammar.attack_roots)):
             cand.dropped = f"what '{act.match.predicate.text}' is aimed at"
+
+
+def drop_purposes_of_the_same_act(cands: list[Candidate]) -> None:
+    """ "police fired tear gas *to disperse* protesters": a purpose of the same code and
+    source as the act it hangs on is that act told again, one happening, coded once,
+    with the purpose's target where the act names none."""
+    live = {c.match.predicate.i: c for c in cands if not c.dropped}
+    for cand in list(live.values()):
+        predicate = cand.match.predicate
+        if predicate.dep_ not in {"advcl", "xcomp"} or not is_infinitive(predicate):
+            continue
+        act = live.get(predicate.head.i)
+        if act is None or act is cand or act.code != cand.code \
+                or {a.code for a in act.sources} != {a.code for a in cand.sources}:
+            continue
+        cand.dropped = f"the purpose of '{act.match.predicate.text}', the same act"
+        if not act.targets:
+            act.targets = list(cand.targets)
 
 
 def drop_judged_mentions(cands: list[Candidate], grammar: Grammar) -> None:
