@@ -160,8 +160,10 @@ class PatternMatcher:
     def _in_place(self, pattern: Pattern, token: Token) -> bool:
         """Whether the token's place in the sentence is one where its part of speech
         reports an event."""
-        if pattern.layer != CURATED and token.dep_ in MODIFIER_DEPS | {"pcomp"}:
-            return False  # "the *governing* party", "suspected of *taking*": PETRARCH codes verb phrases
+        if pattern.layer != CURATED and (token.dep_ in MODIFIER_DEPS | {"pcomp"} or _bare_participle(token)):
+            # "the *governing* party", "suspected of *taking*", "an agreement ..., *aimed* at
+            # ending the fighting": PETRARCH codes verb phrases, not words that describe a noun
+            return False
         if pattern.pos == "adj" and token.dep_ not in PREDICATIVE_DEPS:
             return False  # "was *confident*", not "a confident leader"
         if pattern.pos == "noun" and token.dep_ == "compound" and token.head.pos_ == "NOUN" \
@@ -314,6 +316,13 @@ def _judged(verb: Token, harsh: frozenset[str], naming: frozenset[str]) -> Token
                          None)
             return named or subjects[0]
     return None
+
+
+def _bare_participle(token: Token) -> bool:
+    """A past participle with no subject or auxiliary of its own, hung on a noun or a
+    clause: "an agreement *aimed* at ending the fighting", "rebels *backed* by Rwanda"."""
+    return token.tag_ == "VBN" and token.dep_ in {"acl", "advcl"} and not any(
+        c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in token.children)
 
 
 def _as_complements(token: Token) -> list[Token]:
