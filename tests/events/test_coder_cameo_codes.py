@@ -307,3 +307,16 @@ def test_an_act_noun_refers_to_the_act_told_with_its_own_verb_or_code_first(code
 ])
 def test_downing_aircraft_is_military_force_and_halting_trade_an_embargo(coded, text, code, source, target) -> None:
     assert (code, source, target) in coded(text), coded(text)
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Protesters attacked the embassies of Rwanda, France and the United States in Kinshasa.", "145"),
+    ("Angry students set fire to the rector's office in Dhaka.", "145"),
+    ("There were reports of a house being torched by irate residents in Durban.", "145"),
+    # armed men's violence stays what it is
+    ("Rebels attacked a military base in northern Mali.", "190"),
+    ("Militiamen torched 30 homes in the village.", "1712"),
+    ("Serb forces blew up the mosque in 1993.", "1712"),
+])
+def test_violence_of_a_crowd_is_a_riot(coded, text, code) -> None:
+    assert [c for c, _, _ in coded(text)][:1] == [code], coded(text)

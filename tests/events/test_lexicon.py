@@ -97,6 +97,11 @@ def test_a_misspelt_key_is_an_error_naming_file_and_entry(tmp_path) -> None:
         _load(tmp_path, "- id: mine.aid\n  code: '070'\n  verbs: [donate]\n  targt: [obj]\n")
 
 
+def test_an_unknown_crowd_code_is_an_error(tmp_path) -> None:
+    with pytest.raises(LexiconError, match=r"unknown CAMEO crowd code .999."):
+        _load(tmp_path, "- id: mine.burn\n  code: '1712'\n  crowd_code: '999'\n  verbs: [torch]\n")
+
+
 def test_an_evaluation_is_negative_or_positive(tmp_path) -> None:
     older = _load(tmp_path, "- id: mine.judge\n  code: '111'\n  verbs: [brand]\n  evaluation: true\n")
     assert [p.evaluation for p in older.candidates("verb", "brand")] == ["negative"]

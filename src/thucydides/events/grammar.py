@@ -94,6 +94,7 @@ class Grammar:
     responding_roots: frozenset[str] = frozenset()
     release_codes: frozenset[str] = frozenset()
     state_roles: frozenset[str] = frozenset()
+    crowd_roles: frozenset[str] = frozenset()
     captivity_roots: frozenset[str] = frozenset()
     described_people_pronouns: frozenset[str] = frozenset()
     people_counts: frozenset[str] = frozenset()

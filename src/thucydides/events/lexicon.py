@@ -36,6 +36,8 @@ words that express it, and how to find its arguments in the dependency parse:
                                           # ("sentenced a journalist": detained, not 116)
       state_code: "114"                   # the code when every source is a state, its government
                                           # or forces ("Manila protested": a diplomatic complaint)
+      crowd_code: "145"                   # the code when every source is a crowd of people
+                                          # ("irate residents torched a house": a riot)
       governs: true                       # embedded actions are subsumed by this one
                                           # ("family": only those its family covers)
       family: threaten                    # the embedded action refines the code (data/families.yaml)
@@ -102,7 +104,7 @@ LAYER_RANK = {CURATED: 0, DICTIONARY: 1, BROAD: 2}
 
 ENTRY_KEYS = frozenset("""
     id code verbs nouns nominals adjectives evaluation forms noun_role objects subjects preps complements modals excluded_deps
-    target noun_target target_required reciprocal joint_code person_code state_code governs family embedded_only subordinate
+    target noun_target target_required reciprocal joint_code person_code state_code crowd_code governs family embedded_only subordinate
     unstated_source source_roles source compound_venue pattern reverse_code origin
 """.split())
 SYNSET_KEYS = frozenset({"synset", "words"})
@@ -148,6 +150,7 @@ class Pattern:
     evaluation: str | None = None  # "negative" or "positive": the verb judges something with such a word
     person_code: str | None = None  # the code when every target is a person or people
     state_code: str | None = None  # the code when every source is a state, its government or forces
+    crowd_code: str | None = None  # the code when every source is a crowd (grammar.yaml crowd_roles)
     excluded_deps: tuple[frozenset[str], ...] = ()  # each: dependents that together rule it out
     compound_venue: bool = False
     phrase: PhrasePattern | None = None  # `pattern`: PETRARCH's notation
@@ -657,6 +660,7 @@ def expand_entry(entry: dict[str, Any], ontology: Ontology, synsets: dict[str, f
         evaluation=_evaluation(entry),
         person_code=_known_code(entry, "person_code", ontology),
         state_code=_known_code(entry, "state_code", ontology),
+        crowd_code=_known_code(entry, "crowd_code", ontology),
         compound_venue=bool(entry.get("compound_venue", False)),
         reverse_code=_known_code(entry, "reverse_code", ontology),
         layer=entry.get("_layer", CURATED),

@@ -64,7 +64,7 @@ class CodeRefiner:
     def recode(self, cand: Candidate) -> None:
         """The candidate's code once its actors are known: several parties acting
         together (`joint_code`), an act on people (`person_code`), an act of a state
-        (`state_code`), or the statement of a future act."""
+        (`state_code`) or of a crowd (`crowd_code`), or the statement of a future act."""
         pattern = cand.match.pattern
         if pattern.joint_code and len({a.country or a.code for a in cand.sources}) > 1:
             cand.match.trace.append(f"several parties act together: {cand.code} -> {pattern.joint_code}")
@@ -75,6 +75,10 @@ class CodeRefiner:
         if pattern.state_code and cand.sources and all(self._is_state(a) for a in cand.sources):
             cand.match.trace.append(f"the source is a state: {cand.code} -> {pattern.state_code}")
             cand.code = pattern.state_code
+        if pattern.crowd_code and cand.sources and all(a.role and a.role.lower() in self.grammar.crowd_roles
+                                                        for a in cand.sources):
+            cand.match.trace.append(f"the source is a crowd: {cand.code} -> {pattern.crowd_code}")
+            cand.code = pattern.crowd_code
         self._code_stated_future(cand)
 
     def _is_state(self, actor: Actor) -> bool:
