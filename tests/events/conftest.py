@@ -7,11 +7,19 @@ from typing import Callable
 import pytest
 
 from thucydides.pipeline import Pipeline
+from thucydides.settings import load_settings
 
 
 @pytest.fixture(scope="session")
 def pipeline() -> Pipeline:
     return Pipeline()
+
+
+@pytest.fixture(scope="session")
+def every_statement_pipeline() -> Pipeline:
+    """Bare statements kept in stories too (`bare_statements = "always"`): what the
+    attribution of a saying to the event it tells leaves."""
+    return Pipeline(load_settings(bare_statements="always"))
 
 
 Coded = Callable[[str], list[tuple[str, "str | None", "str | None"]]]

@@ -65,10 +65,10 @@ def test_two_acts_of_one_sentence_with_one_code_and_dyad_are_one_happening(pipel
     assert len(riots[0].mentions) == 1
 
 
-def test_a_bare_statement_bound_to_an_event_is_part_of_its_telling(pipeline: Pipeline) -> None:
+def test_a_bare_statement_bound_to_an_event_is_part_of_its_telling(every_statement_pipeline: Pipeline) -> None:
     text = ("Israel carried out an air strike on militants in southern Lebanon on Tuesday, the Israeli "
             "military said, in the first strike on the area in months. The ministry also said it expected calm.")
-    coded = [(e.code, e.event_text.text, e.sentence_index) for e in _events(pipeline, text)]
+    coded = [(e.code, e.event_text.text, e.sentence_index) for e in _events(every_statement_pipeline, text)]
     assert any(c[0] == "195" for c in coded), coded
     # "said" tells of the strikes, no statement of its own; the second "said" tells
     # of no event and stays a statement.
