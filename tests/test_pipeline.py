@@ -155,3 +155,6 @@ def test_a_bare_statement_in_a_story_is_its_attribution_not_an_event() -> None:
     everywhere = Pipeline(load_settings(bare_statements="always")).code_text(story, date="1999-03-24")
     assert "010" not in [e.code for e in by_default] and [e.code[:2] for e in by_default] == ["19"]
     assert [e.source.code for e in everywhere if e.code == "010"] == ["USAMIL"]
+    # a one-sentence wire item is the whole text, its dateline aside
+    flash = "PORT-AU-PRINCE, Jan 5 (Reuters) - The main opposition Democratic Party said it expected calm."
+    assert [e.code for e in Pipeline(load_settings()).code_text(flash, date="2024-01-05")] == ["010"]

@@ -8,6 +8,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 from .actors import ActorDictionary, ActorResolver, default_dictionary
 from .casing import Recaser, caseless
+from .dateline import doc_dateline_end
 from .enrich import Enricher
 from .events import EventCoder, Lexicon, default_grammar
 from .events.happenings import BARE_STATEMENT, one_per_happening
@@ -100,8 +101,10 @@ class Pipeline:
     def _keeps_bare_statements(self, doc) -> bool:  # noqa: ANN001 - spaCy Doc
         """Whether 010 "said" events stay: see `Settings.bare_statements`."""
         mode = self.settings.bare_statements
-        if mode == "sentences":
-            return next(islice(doc.sents, 1, None), None) is None  # one sentence: the whole text
+        if mode == "sentences":  # one sentence, a dateline before it aside, is the whole text
+            dateline = doc_dateline_end(doc)
+            told = (s for s in doc.sents if s.end_char > dateline)
+            return next(islice(told, 1, None), None) is None
         return mode == "always"
 
     def code_article(self, article: Article) -> list[Event]:
