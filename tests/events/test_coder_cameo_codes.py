@@ -320,3 +320,12 @@ def test_downing_aircraft_is_military_force_and_halting_trade_an_embargo(coded, 
 ])
 def test_violence_of_a_crowd_is_a_riot(coded, text, code) -> None:
     assert [c for c, _, _ in coded(text)][:1] == [code], coded(text)
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("North Korea threatened retaliation against South Korea.", "PRK", "KOR"),
+    ("China warned of a crushing response if Taiwan declared independence.", "CHN", "TWN"),
+    ("Russia promised revenge for the attack on its base.", "RUS", None),
+])
+def test_a_threat_named_by_its_noun_is_a_threat_of_force(coded, text, source, target) -> None:
+    assert ("138", source, target) in coded(text), coded(text)
