@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import spacy
+from spacy.attrs import HEAD
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -188,6 +189,31 @@ def sentence_of(doc: Doc, i: int) -> tuple[int, Span]:
         starts = doc.user_data[_SENTS_KEY + ".starts"] = [s.start for s in sents]
     n = max(0, bisect_right(starts, i) - 1)
     return n, sents[n]
+
+
+_CHILDREN_KEY = "thucydides.children"
+
+
+def children_of(token: Token) -> tuple[Token, ...]:
+    """`token.children` (in document order), listed once per Doc. spaCy's property
+    scans the token's subtree and makes new Token objects on every access, and the
+    coder asks about the children of the same few heads hundreds of times an article."""
+    doc = token.doc
+    table = doc.user_data.get(_CHILDREN_KEY)
+    if table is None:
+        table = doc.user_data[_CHILDREN_KEY] = _children_table(doc)
+    return table[token.i]
+
+
+def _children_table(doc: Doc) -> list[tuple[Token, ...]]:
+    """Every token's children, from one array of the heads (offsets to the head, as
+    unsigned integers: a negative one wraps around)."""
+    tokens = list(doc)
+    children: list[list[Token]] = [[] for _ in tokens]
+    for token, offset in zip(tokens, doc.to_array([HEAD]).astype("int64").tolist()):
+        if offset:  # a root is its own head
+            children[token.i + offset].append(token)
+    return [tuple(c) for c in children]
 
 
 def doc_ents(doc: Doc) -> list[Span]:

@@ -1,11 +1,12 @@
 """The resolver's look-up shortcuts give what the plain reads would: the per-document
-token table (`_DocTokens`) and the dictionary's key prefixes."""
+token table (`_DocTokens`), the children table (`children_of`) and the dictionary's
+key prefixes."""
 
 from __future__ import annotations
 
 from thucydides.actors.grammar import default_actor_grammar
 from thucydides.actors.resolver import _DocTokens
-from thucydides.nlp import doc_text
+from thucydides.nlp import children_of, doc_text
 
 ARTICLES = default_actor_grammar().articles
 
@@ -38,6 +39,14 @@ def test_token_table_reads_the_token(nlp) -> None:
         assert doc_text(doc)[full.start : full.end] == token.text
         plain = table.plain(token.i)
         assert (plain.words, plain.ent, plain.noun) == (full.words, "", None)
+
+
+def test_children_table_is_token_children(nlp) -> None:
+    doc = nlp(TEXT)
+    for token in doc:
+        assert [c.i for c in children_of(token)] == [c.i for c in token.children]
+    unparsed = nlp.make_doc("No parser ran on these words")
+    assert all(children_of(token) == () for token in unparsed)
 
 
 def test_tables_belong_to_their_document(nlp) -> None:

@@ -45,7 +45,7 @@ from spacy.tokens import Doc
 
 from ..dateline import doc_dateline_end
 from ..model import Actor
-from ..nlp import NOMINAL_SUBJECT_DEPS, doc_ents, doc_sents, sentence_of
+from ..nlp import NOMINAL_SUBJECT_DEPS, doc_ents, doc_sents, sentence_of, children_of
 from .dictionary import COUNTRY, GROUP, IGO, PARTY, PERSON, ROLE, SPOKESBODY, Anaphor
 from ..names import words
 
@@ -175,7 +175,7 @@ class DocMemory:
         if actor.country or not actor.role or actor.code != actor.role:
             return None
         possessives = self.grammar.possessive_pronouns
-        poss = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in possessives), None)
+        poss = next((c for c in children_of(token) if c.dep_ == "poss" and c.lower_ in possessives), None)
         owner = self.resolve(poss) if poss is not None else None
         return owner.country if owner is not None else None
 
@@ -190,7 +190,7 @@ class DocMemory:
         if token.lemma_.lower() in grammar.spokesperson_nouns:
             return True
         return any(c.lower_ in grammar.description_determiners or c.lower_ in grammar.description_openers
-                   for c in token.children)
+                   for c in children_of(token))
 
     def _candidate(self, chunk: Span) -> bool:
         """Whether a chunk can be an antecedent: it has a name or an entity, or its head
@@ -287,7 +287,7 @@ class DocMemory:
         kind = found.kind
         if kind not in (IGO, GROUP) and not found.plural and (
             root.lemma_.lower() in self.grammar.person_nouns
-            or any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in root.children)
+            or any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in children_of(root))
         ):
             kind = PERSON
         entry = _Entry(
@@ -337,7 +337,7 @@ class DocMemory:
         if not (found.actor.role or found.actor.country):
             return
         people = [root] if root.ent_type_ == "PERSON" else [
-            c for c in root.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"
+            c for c in children_of(root) if c.dep_ == "appos" and c.ent_type_ == "PERSON"
         ]
         # "the Pakistan Tehreek-e-Insaf (*PTI*) party ... The PTI said": an acronym
         # defined in brackets names the phrase's actor from then on
@@ -409,7 +409,7 @@ class DocMemory:
             determiners = determiners | {first.lower_}  # "*a* spokesperson said": the one who spoke before
         elif first.lower_ not in determiners and first.lower_ not in self.grammar.description_openers:
             return None
-        if any(c.dep_ in _SPECIFYING_DEPS and not _in_key(c, chunk) for c in root.children):
+        if any(c.dep_ in _SPECIFYING_DEPS and not _in_key(c, chunk) for c in children_of(root)):
             return None
         body = chunk[1:] if first.lower_ in determiners else chunk
         key = tuple(w for t in body for w in words(t.text))
@@ -468,7 +468,7 @@ def _most_salient(pronoun: Token, sentence: int, fits: list[_Entry]) -> _Entry |
         # "Britain is deploying troops to Mali, *its* defence ministry said": the subject
         # of what the pronoun's clause reports
         verb = next((a for a in pronoun.ancestors if a.pos_ in {"VERB", "AUX"}), None)
-        reported = {c.i for c in verb.children if c.dep_ == "ccomp"} if verb is not None else set()
+        reported = {c.i for c in children_of(verb) if c.dep_ == "ccomp"} if verb is not None else set()
         return (next((e for e in subjects if e.head in governing), None)
                 or next((e for e in subjects if e.head in reported), nearest))
     doc = pronoun.doc
@@ -507,7 +507,7 @@ def _pronoun_indexes(doc: Doc, pronouns: frozenset[str]) -> list[int]:
 def _names_person(root: Token) -> bool:
     """Whether a chunk may name a person whom a later bare name refers back to: such
     chunks are resolved in document order, the rest only when needed."""
-    return root.ent_type_ == "PERSON" or any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in root.children)
+    return root.ent_type_ == "PERSON" or any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in children_of(root))
 
 
 def _title_gender(chunk: Span, titles: dict[str, str]) -> str | None:

@@ -37,7 +37,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, TypeVar
 
 from ..model import Actor
-from ..nlp import doc_text, names_a_person, sentence_of
+from ..nlp import children_of, doc_text, names_a_person, sentence_of
 from ..places import default_gazetteer
 from .dictionary import (
     BLOCK,
@@ -343,7 +343,7 @@ class ActorResolver:
         if found.kind != COUNTRY or actor.country is None:
             return []
         countries: list[str] = []
-        for mod in (c for c in token.children if c.dep_ in COUNTRY_MODIFIER_DEPS and c.i < token.i):
+        for mod in (c for c in children_of(token) if c.dep_ in COUNTRY_MODIFIER_DEPS and c.i < token.i):
             for t in (mod, *mod.conjuncts):
                 payload = self.dictionary.entity(alias_key(t.text))
                 if payload is not None and payload.kind in (COUNTRY, DEMONYM) and payload.ref not in countries:
@@ -430,9 +430,9 @@ class ActorResolver:
         seen = 0
         while seen < 5 and (head.lower_ in transparent or head.lemma_.lower() in transparent):
             pobj = None
-            for child in head.children:
+            for child in children_of(head):
                 if child.dep_ == "prep" and child.lower_ == "of":
-                    pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                    pobj = next((c for c in children_of(child) if c.dep_ == "pobj"), None)
                     break
             if pobj is None:
                 break
@@ -445,18 +445,18 @@ class ActorResolver:
         stack = [head]
         while stack:
             tok = stack.pop()
-            for child in tok.children:
+            for child in children_of(tok):
                 if child.dep_ in SKIP_DEPS:
                     continue
                 if child.dep_ == "prep" and child.lower_ not in self.grammar.phrase_preps:
                     continue
                 kept[child.i] = child
                 stack.append(child)
-        coordinated = [c.i for c in head.children if c.dep_ in {"cc", "conj"} and c.i > head.i]
+        coordinated = [c.i for c in children_of(head) if c.dep_ in {"cc", "conj"} and c.i > head.i]
         if coordinated:
             # "police and protesters *in La Paz*": a phrase hung on the first conjunct
             # past the others is the whole coordination's, no part of the first's span
-            past = {t.i for c in head.children if c.dep_ == "prep" and c.i > min(coordinated) for t in c.subtree}
+            past = {t.i for c in children_of(head) if c.dep_ == "prep" and c.i > min(coordinated) for t in c.subtree}
             kept = {i: t for i, t in kept.items() if i not in past}
         self._complete_names(head, kept)
         dateline = doc_dateline_end(head.doc)
@@ -508,7 +508,7 @@ class ActorResolver:
         while queue:
             tok = queue.pop(0)
             depth, prep = info[tok.i]
-            neighbours = [(c, prep or c.dep_ == "prep") for c in tok.children]
+            neighbours = [(c, prep or c.dep_ == "prep") for c in children_of(tok)]
             if tok.head.i != tok.i:
                 neighbours.append((tok.head, prep))
             for other, flag in neighbours:

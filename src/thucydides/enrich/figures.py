@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Token
 from ..datafiles import load_yaml, read_data
 from ..model import Event
 from ..model import Figure as FigureRecord
-from ..nlp import doc_ents, doc_text
+from ..nlp import children_of, doc_ents, doc_text
 from .numbers import SCALES, UNITS
 from .parse import clause_head, event_actors, in_actor, predicate_token
 
@@ -275,9 +275,9 @@ def _counted(root: Token) -> tuple[Token | None, Token]:
     """(the counted noun, the token that fills the argument slot) of a number."""
     if root.dep_ in {"nummod", "quantmod", "amod", "compound"} and root.head.pos_ in {"NOUN", "PROPN", "ADJ"}:
         return root.head, root.head
-    for child in root.children:  # "thousands of protesters", "12 of them"
+    for child in children_of(root):  # "thousands of protesters", "12 of them"
         if child.dep_ == "prep" and child.lower_ == "of":
-            for obj in child.children:
+            for obj in children_of(child):
                 if obj.dep_ == "pobj":
                     return obj, root
     return None, root
@@ -289,11 +289,11 @@ def _kind_of_phrase(arg: Token, noun: Token | None) -> tuple[str | None, Token |
     phrases = figure_words().phrases
     verb = arg.head if arg.dep_ in SUBJECT_DEPS else None
     if verb is not None:
-        for obj in verb.children:
+        for obj in children_of(verb):
             if obj.dep_ in {"dobj", "attr"} and (verb.lemma_.lower(), obj.lemma_.lower()) in phrases:
                 return phrases[(verb.lemma_.lower(), obj.lemma_.lower())], verb
     if noun is not None:
-        for mod in noun.children:
+        for mod in children_of(noun):
             if mod.dep_ in {"amod", "acl"} and (mod.lemma_.lower(), noun.lemma_.lower()) in phrases:
                 return phrases[(mod.lemma_.lower(), noun.lemma_.lower())], mod
     return None, None
@@ -316,9 +316,9 @@ def _kind_of_governor(arg: Token) -> tuple[str | None, Token | None]:
     if lemma in words.noun_kinds:
         return words.noun_kinds[lemma], head
     if lemma in words.toll_verbs:  # "the death toll rose to 12"
-        for subj in head.children:
+        for subj in children_of(head):
             if subj.dep_ == "nsubj" and subj.lemma_.lower() in words.toll_nouns:
-                for mod in subj.children:
+                for mod in children_of(subj):
                     kind = words.noun_kinds.get(mod.lemma_.lower())
                     if kind:
                         return kind, head
@@ -337,7 +337,7 @@ def _figure(mention: NumberMention) -> Figure | None:
     kind, governor = _kind_of_governor(arg)
     if kind is None and noun is not None:
         # "12 people killed": a participle on the counted noun.
-        for child in noun.children:
+        for child in children_of(noun):
             if child.dep_ in {"acl", "amod", "relcl", "conj"} and child.lemma_.lower() in words.verb_kinds:
                 kind, governor = words.verb_kinds[child.lemma_.lower()], child
                 break
@@ -388,7 +388,7 @@ class FigureAttacher:
         own = clause_head(predicate)
         # Coordinated clauses and participial adjuncts report one incident: "9 were killed
         # and 24 others wounded", "attacked the village, killing 12".
-        related = {own.i} | {c.i for c in own.conjuncts} | {c.i for c in own.children if c.dep_ == "advcl"}
+        related = {own.i} | {c.i for c in own.conjuncts} | {c.i for c in children_of(own) if c.dep_ == "advcl"}
         actors = event_actors(event)
         found: list[FigureRecord] = []
         for figure, head in zip(self.figures, self._clauses):

@@ -14,7 +14,7 @@ from typing import Iterator
 from spacy.tokens import Doc, Token
 
 from ..model import Actor, Event
-from ..nlp import doc_sents, sentence_of
+from ..nlp import children_of, doc_sents, sentence_of
 
 # Relations that open a clause with its own predicate (and its own date and place).
 CLAUSE_DEPS = frozenset(
@@ -58,7 +58,7 @@ def clause_tokens(head: Token) -> Iterator[Token]:
     while stack:
         tok = stack.pop()
         yield tok
-        stack.extend(c for c in tok.children if not is_clause_head(c))
+        stack.extend(c for c in children_of(tok) if not is_clause_head(c))
 
 
 def governing_clauses(token: Token) -> Iterator[Token]:

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from ..datafiles import load_yaml, read_data
 from ..model import Actor, Event
 from ..model import Quote as QuoteRecord
-from ..nlp import NOMINAL_SUBJECT_DEPS, doc_text
+from ..nlp import NOMINAL_SUBJECT_DEPS, children_of, doc_text
 from .parse import Sentences, predicate_token
 
 QUOTE = re.compile(r"\"(?P<a>[^\"\n]{2,}?)\"|“(?P<b>[^”\n]{2,}?)”")
@@ -93,10 +93,10 @@ def _frame(doc: Doc, start: int, end: int, sentences: Sentences) -> Token | None
 def _speaker_token(verb: Token) -> Token | None:
     if verb.lower_ == "according":  # "according to X"
         to = verb.doc[verb.i + 1]
-        return next((c for c in to.children if c.dep_ == "pobj"), None)
-    subject = next((c for c in verb.children if c.dep_ in NOMINAL_SUBJECT_DEPS), None)
+        return next((c for c in children_of(to) if c.dep_ == "pobj"), None)
+    subject = next((c for c in children_of(verb) if c.dep_ in NOMINAL_SUBJECT_DEPS), None)
     if subject is None and verb.dep_ in {"conj", "xcomp"}:  # "he added and said"
-        subject = next((c for c in verb.head.children if c.dep_ in NOMINAL_SUBJECT_DEPS), None)
+        subject = next((c for c in children_of(verb.head) if c.dep_ in NOMINAL_SUBJECT_DEPS), None)
     return subject
 
 

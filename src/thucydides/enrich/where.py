@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Token
 from ..datafiles import load_yaml, read_data
 from ..dateline import PLACE as DATELINE_PLACE
 from ..model import Event, Location
-from ..nlp import doc_ents, doc_text, names_a_person
+from ..nlp import children_of, doc_ents, doc_text, names_a_person
 from ..places import Gazetteer, Place
 from .parse import Sentences, clause_head, event_actors, governing_clauses, in_actor, predicate_token
 
@@ -245,7 +245,7 @@ class PlaceAttacher:
     @staticmethod
     def _where_antecedent(clauses: list[Token], mentions: list[PlaceMention]) -> list[PlaceMention]:
         for head in clauses:
-            if head.dep_ == "relcl" and any(c.lower_ == "where" for c in head.children):
+            if head.dep_ == "relcl" and any(c.lower_ == "where" for c in children_of(head)):
                 antecedent = head.head.head if head.head.dep_ == "appos" else head.head
                 found = [m for m in mentions if m.root is not None and m.root.i in {antecedent.i, head.head.i}]
                 if found:

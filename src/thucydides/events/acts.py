@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ..model import Actor
+from ..nlp import children_of
 from .grammar import ActReference, Grammar, is_infinitive, named_by_demonstrative
 from .lexicon import Lexicon
 from .match import Candidate
@@ -148,7 +149,7 @@ class ActMemory:
         or what a demonstrative names ("*This* was a cowardly *attack* on young men")."""
         if named_by_demonstrative(noun):
             return True
-        determiners = [c for c in noun.children if c.dep_ in {"det", "poss"}]
+        determiners = [c for c in children_of(noun) if c.dep_ in {"det", "poss"}]
         first = determiners[0].lower_ if determiners else None
         if first not in self.grammar.definite_determiners and first not in POSSESSIVE_DETERMINERS:
             return False
@@ -156,7 +157,7 @@ class ActMemory:
         # noun; "the attack *on the embassy*" says what it hit, not whose act it was)
         return not any(c.dep_ in {"acl", "relcl"} or c.pos_ == "PROPN"
                        or (c.dep_ == "prep" and c.lower_ != "as" and c.lower_ not in self.grammar.aim_preps)
-                       for c in noun.children)
+                       for c in children_of(noun))
 
 
 def _same_party(a: Actor, b: Actor) -> bool:
@@ -184,7 +185,8 @@ def _acted_on(noun: Token, predicate: Token, grammar: Grammar) -> bool:
     """Whether the noun is the object of the predicate, or of a verb it does it for
     ("used tear gas *to disperse* a rally"), directly or through a preposition of
     aim ("fired *on* the march")."""
-    verbs = {predicate.i, *(c.i for c in predicate.children if c.dep_ == "xcomp" or (c.dep_ == "advcl" and _purpose(c)))}
+    verbs = {predicate.i, *(c.i for c in children_of(predicate)
+                            if c.dep_ == "xcomp" or (c.dep_ == "advcl" and _purpose(c)))}
     if noun.dep_ == "dobj":
         return noun.head.i in verbs
     head = noun.head
@@ -194,4 +196,4 @@ def _acted_on(noun: Token, predicate: Token, grammar: Grammar) -> bool:
 def _purpose(clause: Token) -> bool:
     """An infinitive of purpose ("fired tear gas *to disperse* the crowd"), not a clause
     of time or cause ("detained her *after* she addressed a rally")."""
-    return is_infinitive(clause) and not any(c.dep_ == "mark" for c in clause.children)
+    return is_infinitive(clause) and not any(c.dep_ == "mark" for c in children_of(clause))

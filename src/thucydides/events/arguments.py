@@ -11,7 +11,7 @@ from typing import Callable, Iterator
 
 from spacy.tokens import Token
 
-from ..nlp import PLACE_LABELS
+from ..nlp import PLACE_LABELS, children_of
 from .grammar import (
     ACTIVE_SUBJECT_DEPS,
     EMBEDDED_CLAUSE_DEPS,
@@ -138,7 +138,7 @@ def _shared_object(verb: Token, grammar: Grammar) -> list[Token]:
 def _misparsed_name_object(verb: Token) -> list[Token]:
     """ "detained opposition leader Maria Corina *Machado* on Thursday": a long name
     right after the verb that the parser takes for an adverbial noun is its object."""
-    return [c for c in verb.children if c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.i > verb.i
+    return [c for c in children_of(verb) if c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.i > verb.i
             and c.ent_type_ not in {"DATE", "TIME"} and all(verb.i < t.i < c.i for t in c.lefts)]
 
 
@@ -151,7 +151,7 @@ def _reduced_passive(verb: Token) -> bool:
 def _quantified_object(verb: Token) -> list[Token]:
     """ "kidnapped *up to 16* advisers": the parser reads "up" as a particle and
     "to" as a preposition; the counted noun after them is the object."""
-    particle = next((c for c in verb.children if c.dep_ == "prt" and c.lower_ == "up"), None)
+    particle = next((c for c in children_of(verb) if c.dep_ == "prt" and c.lower_ == "up"), None)
     if particle is None:
         return []
     objects = [*prep_objects(verb, ("to",)), *prep_objects(particle, ("to",))]  # "to" on either
@@ -162,7 +162,7 @@ def light_verb_of(noun: Token, grammar: Grammar) -> Token | None:
     """The light verb whose object this noun is ("launched an *attack*")."""
     head = noun.head
     if noun.dep_ in OBJECT_DEPS | PASSIVE_SUBJECT_DEPS and head.lemma_ in grammar.light_verbs \
-            and not any(c.dep_ == "oprd" for c in head.children) \
+            and not any(c.dep_ == "oprd" for c in children_of(head)) \
             and not _judged_by_name(noun, head, grammar):  # "*called* the killings terrorism" names them
         return head
     # "undertook a *mediation* mission", "launched a *bombing* campaign"
@@ -261,7 +261,8 @@ def _topic_arguments(token: Token, grammar: Grammar) -> Iterator[Token]:
         seen += 1
         if current.pos_ == "PROPN" or current.ent_type_ in {"GPE", "NORP", "ORG", "PERSON"}:
             yield current
-        queue.extend(c for c in current.children if c.dep_ in {"prep", "pobj", "pcomp", "dobj", "acl", "compound", "poss"})
+        queue.extend(c for c in children_of(current)
+                     if c.dep_ in {"prep", "pobj", "pcomp", "dobj", "acl", "compound", "poss"})
 
 
 def _condition_subjects(token: Token, grammar: Grammar) -> Iterator[Token]:
@@ -272,7 +273,7 @@ def _condition_subjects(token: Token, grammar: Grammar) -> Iterator[Token]:
     while queue:
         current = queue.pop(0)
         for clause in children(current, {"advcl"}):
-            if any(m.dep_ == "mark" and m.lower_ in grammar.threat_conditions for m in clause.children):
+            if any(m.dep_ == "mark" and m.lower_ in grammar.threat_conditions for m in children_of(clause)):
                 yield from children(clause, ACTIVE_SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
         queue.extend(children(current, {"xcomp", "ccomp", "conj"}))
 
@@ -292,7 +293,7 @@ def _names_place(noun: Token, grammar: Grammar) -> bool:
     """A place name, or a division noun a name qualifies ("the *Donetsk* region")."""
     return noun.ent_type_ in PLACE_LABELS or (noun.lemma_.lower() in grammar.division_nouns and any(
         c.dep_ in {"compound", "amod"} and (c.ent_type_ in PLACE_LABELS or c.pos_ == "PROPN")
-        for c in noun.children))
+        for c in children_of(noun)))
 
 
 def _opposed_in_phrase(token: Token, grammar: Grammar) -> Iterator[Token]:
@@ -317,7 +318,7 @@ def _recipients(token: Token, grammar: Grammar) -> list[Token]:
 
 
 def _is_counted(noun: Token) -> bool:
-    return any(c.dep_ == "nummod" for c in noun.children)
+    return any(c.dep_ == "nummod" for c in children_of(noun))
 
 
 def _judged_by_name(noun: Token, verb: Token, grammar: Grammar) -> bool:
@@ -348,14 +349,14 @@ def _phrase_nouns(token: Token) -> list[Token]:
     Mordor*" (see PHRASE_DEPS). PETRARCH's reading of a verb phrase, whose first actor
     is the target."""
     # an adverb or adjective after the verb holds phrases too: "marched close *to the border*"
-    queue = [c for c in token.children if c.dep_ in OBJECT_DEPS | {"prep", "dative", "attr"}
+    queue = [c for c in children_of(token) if c.dep_ in OBJECT_DEPS | {"prep", "dative", "attr"}
              or c.dep_ in {"advmod", "acomp"} and c.i > token.i]
     found: list[Token] = []
     while queue and len(found) < PHRASE_ACTOR_LIMIT:
         current = queue.pop(0)
         if current.pos_ in {"NOUN", "PROPN"}:
             found.append(current)
-        queue.extend(c for c in current.children if c.dep_ in PHRASE_DEPS)
+        queue.extend(c for c in children_of(current) if c.dep_ in PHRASE_DEPS)
     return found
 
 

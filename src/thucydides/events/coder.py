@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from ..model import Actor, Article, Event, Span
-from ..nlp import doc_sents, doc_text, sentence_of
+from ..nlp import children_of, doc_sents, doc_text, sentence_of
 from ..ontology import Ontology
 from .filters import (Filters, drop_aims, drop_attack_tolls, drop_judged_mentions, drop_purposes_of_the_same_act,
                       drop_subordinate_statements)
@@ -257,7 +257,7 @@ def _event_span(match: Match) -> Span:
     tokens = [match.predicate]
     if match.light_object is not None:
         tokens.append(match.light_object)
-    tokens += [c for c in match.predicate.children if c.dep_ == "prt"]
+    tokens += [c for c in children_of(match.predicate) if c.dep_ == "prt"]
     start = min(t.idx for t in tokens)
     end = max(t.idx + len(t.text) for t in tokens)
     doc = match.predicate.doc

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..model import Actor
+from ..nlp import children_of
 from ..ontology import is_residual
 from .grammar import Grammar, attributed, is_definite, is_infinitive
 from .lexicon import CURATED, Lexicon
@@ -54,7 +55,7 @@ class Filters:
                 continue  # the usual case: the sentence's tokens are never looked at
             # A currency in an amount ("a 500-million-euro package") is no market report.
             words = {lowers[i] for i in hits
-                     if not (i > 0 and doc[i - 1].like_num or any(c.like_num for c in doc[i].children))}
+                     if not (i > 0 and doc[i - 1].like_num or any(c.like_num for c in children_of(doc[i])))}
             if len(words) >= 2:
                 return True
         return False
@@ -105,7 +106,7 @@ class Filters:
         grammar, match = self.grammar, cand.match
         return cand.code.startswith(tuple(grammar.attack_roots)) and len({a.code for a in cand.sources}) == 1 \
             and all(a.role and a.role.lower() in grammar.combatant_roles for a in cand.sources) \
-            and not any(c.dep_ == "dobj" and c != match.light_object for c in match.predicate.children) \
+            and not any(c.dep_ == "dobj" and c != match.light_object for c in children_of(match.predicate)) \
             and not patient_stated(match, grammar)
 
     def _historical(self, match: Match) -> bool:
@@ -120,7 +121,7 @@ def drop_subordinate_statements(cands: list[Candidate]) -> None:
         if not cand.match.pattern.subordinate:
             continue
         predicate = cand.match.predicate
-        contents = [c for c in predicate.children if c.dep_ in {"ccomp", "xcomp"}]
+        contents = [c for c in children_of(predicate) if c.dep_ in {"ccomp", "xcomp"}]
         subtree = {t.i for c in contents for t in c.subtree}
         # A governing pattern codes what it embeds itself (refined by it); what it
         # leaves uncoded ("urged X to investigate *the attack*") is no content of it.
@@ -254,7 +255,7 @@ def _act_hung_on(head: Token, live: dict[int, Candidate], grammar: Grammar) -> C
     if head.i in live:
         return live[head.i]
     carried = ("dobj", "ccomp") if head.lemma_.lower() in grammar.communication_verbs else ("dobj",)
-    return next((live[c.i] for c in head.children if c.dep_ in carried and c.i in live), None)
+    return next((live[c.i] for c in children_of(head) if c.dep_ in carried and c.i in live), None)
 
 
 def _non_combatants(actors: list[Actor], grammar: Grammar) -> bool:

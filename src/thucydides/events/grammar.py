@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from ..actors.grammar import default_actor_grammar
 from ..datafiles import load_yaml, read_data
+from ..nlp import children_of
 from .focus import FocusWeights
 
 ACTIVE_SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -164,7 +165,7 @@ def default_grammar() -> Grammar:
 
 
 def children(token: Token, deps: set[str] | frozenset[str]) -> list[Token]:
-    return [c for c in token.children if c.dep_ in deps]
+    return [c for c in children_of(token) if c.dep_ in deps]
 
 
 def with_conjuncts(token: Token) -> list[Token]:
@@ -173,7 +174,7 @@ def with_conjuncts(token: Token) -> list[Token]:
     Shire, *Fornost* and *Bree*" as "Mordor" with the apposition "the Shire", which the
     others are coordinated with. (Nouns there describe the token itself: "Naude, an
     activist and *member* of the ANC".)"""
-    named = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    named = [c for c in children_of(token) if c.dep_ == "appos" and c.pos_ == "PROPN"]
     return [token] + [c for c in token.conjuncts if c.i > token.i and c.pos_ in NOMINAL_POS] + [
         c for a in named for c in a.conjuncts if c.i > a.i and c.pos_ == "PROPN"]
 
@@ -182,13 +183,13 @@ def is_passive(verb: Token, grammar: Grammar) -> bool:
     """A passive verb, not a stative participle with its preposition ("*were engaged
     in* ethnic cleansing": `stative_participles` in data/grammar.yaml)."""
     preps = grammar.stative_participles.get(verb.lemma_)
-    if preps and any(c.dep_ in {"prep", "agent"} and c.lower_ in preps for c in verb.children):
+    if preps and any(c.dep_ in {"prep", "agent"} and c.lower_ in preps for c in children_of(verb)):
         return False
     return _has_passive_voice(verb) or shares_passive(verb, grammar)
 
 
 def _has_passive_voice(verb: Token) -> bool:
-    return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
+    return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in children_of(verb))
 
 
 def shares_passive(verb: Token, grammar: Grammar) -> bool:
@@ -198,7 +199,7 @@ def shares_passive(verb: Token, grammar: Grammar) -> bool:
     head = verb.head
     return (verb.dep_ == "conj" and verb.pos_ == "VERB" and head.i != verb.i and head.pos_ in {"VERB", "AUX"}
             and verb.lemma_ not in grammar.intransitive_verbs
-            and not any(c.dep_ in ACTIVE_SUBJECT_DEPS or c.dep_ in OBJECT_DEPS for c in verb.children)
+            and not any(c.dep_ in ACTIVE_SUBJECT_DEPS or c.dep_ in OBJECT_DEPS for c in children_of(verb))
             and _has_passive_voice(head))
 
 
@@ -206,15 +207,15 @@ def prep_objects(token: Token, preps: Container[str]) -> Iterator[Token]:
     """Objects of the named prepositions attached to `token` ("talks *with* X"), not
     the subject of an absolute clause ("held talks, *with Oman's minister* carrying
     messages")."""
-    for child in token.children:
+    for child in children_of(token):
         if child.dep_ in {"prep", "agent", "dative"} and child.lower_ in preps:
-            objects = [o for o in child.children if o.dep_ == "pobj"]
-            for obj in child.children:
+            objects = [o for o in children_of(child) if o.dep_ == "pobj"]
+            for obj in children_of(child):
                 if obj.dep_ == "pobj" and not (child.lower_ == "with" and _absolute_subject(child, obj)):
                     yield obj
                 elif obj.dep_ == "prep":  # "away from", "out of"
-                    yield from (o for o in obj.children if o.dep_ == "pobj")
-            if not objects and not any(c.dep_ in {"prep", "pcomp"} for c in child.children):
+                    yield from (o for o in children_of(obj) if o.dep_ == "pobj")
+            if not objects and not any(c.dep_ in {"prep", "pcomp"} for c in children_of(child)):
                 yield from _stranded_object(child)
 
 
@@ -223,7 +224,7 @@ def _absolute_subject(prep: Token, noun: Token) -> bool:
     participle makes the with-phrase a clause of its own ("talks with rebels *fighting*
     in the north" are still talks with the rebels)."""
     after_comma = prep.i > 0 and prep.doc[prep.i - 1].text == ","
-    return after_comma and any(c.dep_ == "acl" and c.tag_ in {"VBG", "VBN"} and c.i > noun.i for c in noun.children)
+    return after_comma and any(c.dep_ == "acl" and c.tag_ in {"VBG", "VBN"} and c.i > noun.i for c in children_of(noun))
 
 
 def _stranded_object(prep: Token) -> Iterator[Token]:
@@ -231,9 +232,9 @@ def _stranded_object(prep: Token) -> Iterator[Token]:
     officers holed up in ...", the small model reads "officers" as the subject of
     "holed" and leaves "to" without an object. The subject of a sibling clause
     that starts right after the preposition is that object."""
-    for clause in prep.head.children:
+    for clause in children_of(prep.head):
         if clause.dep_ in {"advcl", "ccomp", "acl"} and clause.left_edge.i == prep.i + 1:
-            yield from (s for s in clause.children if s.dep_ in ACTIVE_SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS
+            yield from (s for s in children_of(clause) if s.dep_ in ACTIVE_SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS
                         and s.i < clause.i)
 
 
@@ -248,14 +249,14 @@ def objects_of(token: Token, grammar: Grammar) -> list[Token]:
 
 def is_infinitive(verb: Token) -> bool:
     """A verb with infinitival "to": "allowed agencies *to enter*", "fired *to disperse*"."""
-    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in children_of(verb))
 
 
 def is_circumstance(clause: Token, grammar: Grammar) -> bool:
     """An adverbial clause of time, cause or concession ("as protesters were throwing
     stones", "after the talks collapsed"): a circumstance of the governing act, never
     what it demands, threatens or appeals for (a purpose clause, "to demand", is)."""
-    return any(c.dep_ == "mark" and c.lower_ in grammar.circumstance_marks for c in clause.children)
+    return any(c.dep_ == "mark" and c.lower_ in grammar.circumstance_marks for c in children_of(clause))
 
 
 def is_saying(clause: Token, grammar: Grammar) -> bool:
@@ -269,17 +270,17 @@ def named_by_demonstrative(noun: Token) -> bool:
     *attack*" names the act told before."""
     head = noun.head
     return noun.dep_ == "attr" and head.lemma_ == "be" and any(
-        c.dep_ == "nsubj" and c.lower_ in DEMONSTRATIVES for c in head.children)
+        c.dep_ == "nsubj" and c.lower_ in DEMONSTRATIVES for c in children_of(head))
 
 
 def is_measure(noun: Token) -> bool:
-    return any(c.dep_ == "nummod" for c in noun.children) or noun.like_num
+    return any(c.dep_ == "nummod" for c in children_of(noun)) or noun.like_num
 
 
 def is_definite(noun: Token, grammar: Grammar) -> bool:
     """A noun with a definite determiner or a possessor: "*the* attack", "*his* detention"."""
     return any((c.dep_ == "det" and c.lower_ in grammar.definite_determiners) or c.dep_ == "poss"
-               for c in noun.children)
+               for c in children_of(noun))
 
 
 def attributed(clause: Token, predicate: Token) -> bool:

@@ -28,6 +28,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..model import Actor, Event
+from ..nlp import children_of
 from ..ontology import is_residual
 from .grammar import Grammar
 
@@ -154,7 +155,7 @@ def _is_nominal(doc: Doc, event: Event, grammar: Grammar) -> bool:
     head = _predicate(doc, event)
     if head is None or head.pos_ != "NOUN":
         return False
-    return not any(c.lower_ in grammar.new_happening_modifiers or c.dep_ == "nummod" for c in head.children)
+    return not any(c.lower_ in grammar.new_happening_modifiers or c.dep_ == "nummod" for c in children_of(head))
 
 
 def _statement_weight(event: Event) -> tuple[int, int, int]:

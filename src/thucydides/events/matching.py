@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from ..nlp import PLACE_LABELS, doc_sents, entity_of, sentence_of
+from ..nlp import PLACE_LABELS, children_of, doc_sents, entity_of, sentence_of
 from .arguments import subjects as agent_tokens
 from .grammar import (EMBEDDED_CLAUSE_DEPS, MODIFIER_DEPS, OBJECT_DEPS, Grammar, children, is_infinitive,
                       named_by_demonstrative, objects_of, prep_objects)
@@ -145,7 +145,7 @@ class PatternMatcher:
         particular object (the "hold" of an arrest) do not fit."""
         if pattern.pos != "verb" or pattern.objects or pattern.evaluation or token.lemma_ not in self.grammar.light_verbs:
             return False
-        objects = [o for o in token.children if o.dep_ == "dobj"]
+        objects = [o for o in children_of(token) if o.dep_ == "dobj"]
         # what a container object holds: "held *a round of* negotiations"
         objects += [m for o in objects if o.lemma_.lower() in self.grammar.container_nouns for m in prep_objects(o, ("of",))]
         return any(self.lexicon.candidates("noun", o.lemma_.lower()) for o in objects)
@@ -154,7 +154,7 @@ class PatternMatcher:
         """A naming verb with what it names and the name it gives ("called them
         terrorists"; "called Putin", read as "called [it] Putin", names no one): only a
         judgement (`evaluation` patterns) codes it."""
-        deps = {c.dep_ for c in token.children}
+        deps = {c.dep_ for c in children_of(token)}
         return not pattern.evaluation and token.lemma_ in self.grammar.naming_verbs and {"dobj", "oprd"} <= deps
 
     def _in_place(self, pattern: Pattern, token: Token) -> bool:
@@ -172,7 +172,7 @@ class PatternMatcher:
             return False  # "*riot* police", "*protest* leaders": a kind of people, not an event
         # "recalled its envoy *in protest*": a motive, not an event
         return not (pattern.pos == "noun" and token.dep_ == "pobj"
-                    and not any(c.dep_ in {"det", "poss"} for c in token.children)
+                    and not any(c.dep_ in {"det", "poss"} for c in children_of(token))
                     and f"{token.head.lower_} {token.lower_}" in self.grammar.adverbial_phrases)
 
     def _fits_objects(self, match: Match) -> bool:
@@ -192,7 +192,7 @@ class PatternMatcher:
                    or (PLACE_OBJECT in wanted and self._named_place(o))
                    or any(c.dep_ in {"compound", "amod"} and c.lemma_.lower() in wanted
                           and not self.resolver.names_people(f"{c.lemma_} {o.lemma_}".lower())
-                          for c in o.children)]
+                          for c in children_of(o))]
         if objects:
             match.light_object = objects[0]
         return bool(objects)
@@ -219,7 +219,7 @@ class PatternMatcher:
             return True
         token = match.predicate
         # "accused X *of corruption*": the parser often hangs the phrase on the object.
-        heads = [*token.children, *(p for o in children(token, OBJECT_DEPS) for p in o.children
+        heads = [*children_of(token), *(p for o in children(token, OBJECT_DEPS) for p in children_of(o)
                                     if p.dep_ == "prep" and p.lower_ in self.grammar.object_complement_preps)]
         comps = [
             c for c in heads
@@ -253,7 +253,7 @@ class PatternMatcher:
         modals = match.pattern.modals
         if not modals:
             return True
-        clause = next((c for c in match.predicate.children
+        clause = next((c for c in children_of(match.predicate)
                        if c.dep_ in {"ccomp", "acl"} and _modal(c, modals, self.grammar)), None)
         if clause is not None:
             match.complement = clause
@@ -281,7 +281,7 @@ class PatternMatcher:
         """An act, not a state ("claimed that he *was* innocent"), whose subject
         is a pronoun for the speaker."""
         return clause.dep_ == "ccomp" and clause.pos_ == "VERB" and clause.lemma_ != "be" and any(
-            s.dep_ in {"nsubj", "nsubjpass"} and s.lower_ in self.grammar.speaker_pronouns for s in clause.children)
+            s.dep_ in {"nsubj", "nsubjpass"} and s.lower_ in self.grammar.speaker_pronouns for s in children_of(clause))
 
 
 def _judged(verb: Token, harsh: frozenset[str], naming: frozenset[str]) -> Token | None:
@@ -290,16 +290,16 @@ def _judged(verb: Token, harsh: frozenset[str], naming: frozenset[str]) -> Token
     A naming verb's judgement may be parsed into its object's phrase ("called the attack
     on the embassy *unacceptable*": an adjective of "embassy")."""
     def harsh_word(token: Token) -> bool:
-        words = [token, *token.conjuncts, *(c for c in token.children if c.dep_ in {"amod", "compound"})]
+        words = [token, *token.conjuncts, *(c for c in children_of(token) if c.dep_ in {"amod", "compound"})]
         # "an act *of war*": a phrase of the list, the noun and its of-object
         phrases = {f"{token.lemma_.lower()} of {o.lemma_.lower()}" for o in prep_objects(token, ("of",))}
         return any(w.lemma_.lower() in harsh or w.lower_ in harsh for w in words) or bool(phrases & harsh)
 
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects = [c for c in children_of(verb) if c.dep_ == "dobj"]
     if objects:
-        judgements = [c for c in verb.children if c.dep_ in {"oprd", "npadvmod", "ccomp", "xcomp"}]
+        judgements = [c for c in children_of(verb) if c.dep_ in {"oprd", "npadvmod", "ccomp", "xcomp"}]
         # "called the Israeli strikes a violation": the parser hangs the second noun on the first
-        judgements += [g for g in objects[0].children if g.dep_ in {"dobj", "oprd", "npadvmod"}]
+        judgements += [g for g in children_of(objects[0]) if g.dep_ in {"dobj", "oprd", "npadvmod"}]
         judgements += _as_complements(verb)  # "described X *as* a travesty"
         judgements += _as_complements(objects[0])  # the parser may hang "as" on X
         if any(harsh_word(j) for j in judgements):
@@ -307,9 +307,9 @@ def _judged(verb: Token, harsh: frozenset[str], naming: frozenset[str]) -> Token
         if verb.lemma_ in naming and any(t.i != objects[0].i and (t.lemma_.lower() in harsh or t.lower_ in harsh)
                                          for t in objects[0].subtree):
             return objects[0]
-    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
-        subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
-        predicates = [c for c in clause.children if c.dep_ in {"acomp", "attr"}]
+    for clause in (c for c in children_of(verb) if c.dep_ == "ccomp"):
+        subjects = [c for c in children_of(clause) if c.dep_ in {"nsubj", "nsubjpass"}]
+        predicates = [c for c in children_of(clause) if c.dep_ in {"acomp", "attr"}]
         if subjects and clause.lemma_ == "be" and any(harsh_word(p) for p in predicates):
             # "*This* was a cowardly *attack*": the act the noun names is what is judged
             named = next((p for p in predicates if p.pos_ == "NOUN" and named_by_demonstrative(p) and harsh_word(p)),
@@ -322,20 +322,20 @@ def _bare_participle(token: Token) -> bool:
     """A past participle with no subject or auxiliary of its own, hung on a noun or a
     clause: "an agreement *aimed* at ending the fighting", "rebels *backed* by Rwanda"."""
     return token.tag_ == "VBN" and token.dep_ in {"acl", "advcl"} and not any(
-        c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in token.children)
+        c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in children_of(token))
 
 
 def _as_complements(token: Token) -> list[Token]:
     """What an "as" of the token says something is: its object ("as *a travesty*") or
     the adjective the parser hangs on it ("as *productive*")."""
     return [*prep_objects(token, ("as",)),
-            *(a for p in token.children if p.dep_ == "prep" and p.lower_ == "as"
-              for a in p.children if a.dep_ in {"amod", "acomp"})]
+            *(a for p in children_of(token) if p.dep_ == "prep" and p.lower_ == "as"
+              for a in children_of(p) if a.dep_ in {"amod", "acomp"})]
 
 
 def _has_particle(pattern: Pattern, token: Token) -> bool:
     return not pattern.particle or any(
-        c.dep_ in {"prt", "prep", "advmod"} and c.lower_ == pattern.particle for c in token.children)
+        c.dep_ in {"prt", "prep", "advmod"} and c.lower_ == pattern.particle for c in children_of(token))
 
 
 def _fits_preps(pattern: Pattern, token: Token) -> bool:
@@ -344,10 +344,10 @@ def _fits_preps(pattern: Pattern, token: Token) -> bool:
     if not pattern.preps:
         return True
     if any(c.dep_ in {"prep", "dative", "agent"} and c.lower_ in pattern.preps and not _temporal(c)
-           for c in token.children):
+           for c in children_of(token)):
         return True
     return any(m.dep_ == "mark" and m.lower_ in pattern.preps
-               for c in token.children if c.dep_ in EMBEDDED_CLAUSE_DEPS for m in c.children)
+               for c in children_of(token) if c.dep_ in EMBEDDED_CLAUSE_DEPS for m in children_of(c))
 
 
 def _sentence_words(token: Token) -> frozenset[str]:
@@ -377,15 +377,15 @@ def _curated_first(per_token: list[list[Match]]) -> list[list[Match]]:
 def _raised_objects(verb: Token) -> list[Token]:
     """The subject of an infinitive the parser hangs on the verb, which is the verb's
     object: "allowed *humanitarian agencies* to enter Aleppo"."""
-    return [s for c in verb.children if c.dep_ in {"ccomp", "xcomp"} and is_infinitive(c)
-            for s in c.children if s.dep_ == "nsubj"]
+    return [s for c in children_of(verb) if c.dep_ in {"ccomp", "xcomp"} and is_infinitive(c)
+            for s in children_of(c) if s.dep_ == "nsubj"]
 
 
 def _has_excluded_deps(token: Token, excluded: tuple[frozenset[str], ...]) -> bool:
     """Whether the token has all the dependents of one excluded set ("dobj+oprd")."""
     if not excluded:
         return False
-    deps = {c.dep_ for c in token.children}
+    deps = {c.dep_ for c in children_of(token)}
     return any(deps >= item for item in excluded)
 
 
@@ -393,26 +393,26 @@ def _modal(clause: Token, modals: tuple[str, ...], grammar: Grammar) -> bool:
     """Whether a that-clause states an obligation: "X *must* go", "X *needs to* go",
     "X *has to* go", "X *should* go" (the modal may sit on a coordinated verb)."""
     for verb in (clause, *clause.conjuncts):
-        if any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "MD" and c.lower_ in modals for c in verb.children):
+        if any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "MD" and c.lower_ in modals for c in children_of(verb)):
             return True
-        if verb.lemma_.lower() in modals and any(c.dep_ == "xcomp" for c in verb.children):
+        if verb.lemma_.lower() in modals and any(c.dep_ == "xcomp" for c in children_of(verb)):
             # "NATO *would need* to remain strong" is a prediction, not an appeal.
-            return not any(c.dep_ == "aux" and c.lower_ in grammar.predictive_aux for c in verb.children)
+            return not any(c.dep_ == "aux" and c.lower_ in grammar.predictive_aux for c in children_of(verb))
     return False
 
 
 def _temporal(prep: Token) -> bool:
     """ "called Germany *on Tuesday*": a date, not the preposition of the pattern."""
-    return any(o.dep_ == "pobj" and o.ent_type_ in {"DATE", "TIME"} for o in prep.children)
+    return any(o.dep_ == "pobj" and o.ent_type_ in {"DATE", "TIME"} for o in children_of(prep))
 
 
 def _complement_lemmas(token: Token) -> set[str]:
     """Lemmas that identify an embedded action: its verb and that verb's object."""
-    heads = [token] if token.dep_ != "prep" else [c for c in token.children if c.dep_ in {"pobj", "pcomp"}]
+    heads = [token] if token.dep_ != "prep" else [c for c in children_of(token) if c.dep_ in {"pobj", "pcomp"}]
     lemmas = set()
     for head in heads:
         lemmas.add(head.lemma_.lower())
-        lemmas.update(o.lemma_.lower() for o in head.children if o.dep_ in OBJECT_DEPS | {"pobj"})
+        lemmas.update(o.lemma_.lower() for o in children_of(head) if o.dep_ in OBJECT_DEPS | {"pobj"})
         # "vowed to go ahead *with* the march", "to respond *with* force"
         lemmas.update(o.lemma_.lower() for o in prep_objects(head, ("with",)))
     return lemmas

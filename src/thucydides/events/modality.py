@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from ..nlp import sentence_of
+from ..nlp import children_of, sentence_of
 from .grammar import Grammar, governors, is_circumstance, is_definite
 
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})  # a verb with a tense of its own
@@ -29,12 +29,12 @@ class Modality:
 
 
 def _negated(token: Token, grammar: Grammar) -> str | None:
-    for child in token.children:
+    for child in children_of(token):
         if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
             return f"negation '{child.text}' on '{token.text}'"
     head = token.head
     if token.pos_ == "NOUN" and token.dep_ == "nsubj" and head.lemma_ in grammar.occurrence_verbs \
-            and any(c.dep_ == "neg" for c in head.children):
+            and any(c.dep_ == "neg" for c in children_of(head)):
         return f"'{token.text}' did not happen ('{head.text}' negated)"
     return None
 
@@ -47,7 +47,7 @@ def _generic(noun: Token, grammar: Grammar) -> str | None:
     light verb is an act ("staged *further* protests"): never generic."""
     if noun.pos_ != "NOUN" or _light_verb_object(noun, grammar):
         return None
-    for child in noun.children:
+    for child in children_of(noun):
         if child.dep_ == "amod" and child.lower_ in grammar.unrealised_modifiers:
             return f"'{child.text} {noun.text}' has not happened"
         if child.dep_ in {"det", "predet", "amod"} and child.lower_ in grammar.generic_determiners:
@@ -60,7 +60,7 @@ def _generic(noun: Token, grammar: Grammar) -> str | None:
     if noun.dep_ in {"dobj", "nsubjpass"} and head.lemma_ in grammar.planning_verbs:
         return f"'{noun.text}' {head.text}: not yet happened"
     if noun.dep_ == "nsubj" and noun.tag_ == "NNS" and head.lemma_ in grammar.generic_predicates \
-            and not any(c.dep_ in _BARE_DEPS for c in noun.children):
+            and not any(c.dep_ in _BARE_DEPS for c in children_of(noun)):
         return f"'{noun.text} {head.text}': a general statement"
     return None
 
@@ -69,7 +69,7 @@ def _prevents(holder: Token, grammar: Grammar) -> bool:
     """Whether a phrase's holder is a ban ("a ban *on* rallies"), or a verb whose object
     is one: the parser hangs the phrase on the verb ("lifted the ban *on* rallies")."""
     return holder.lemma_ in grammar.preventing_nouns or any(
-        c.dep_ == "dobj" and c.lemma_ in grammar.preventing_nouns for c in holder.children)
+        c.dep_ == "dobj" and c.lemma_ in grammar.preventing_nouns for c in children_of(holder))
 
 
 def _light_verb_object(noun: Token, grammar: Grammar) -> bool:
@@ -77,14 +77,14 @@ def _light_verb_object(noun: Token, grammar: Grammar) -> bool:
 
 
 def _aux(token: Token, words: frozenset[str]) -> str | None:
-    for child in token.children:
+    for child in children_of(token):
         if child.dep_ in {"aux", "auxpass"} and child.lower_ in words:
             return child.text
     return None
 
 
 def _conditional(token: Token, grammar: Grammar) -> str | None:
-    for child in token.children:
+    for child in children_of(token):
         if child.dep_ == "mark" and child.lower_ in grammar.conditional_marks:
             return child.text
     return None

@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from ..dateline import doc_dateline_end
 from ..model import Actor, Article
-from ..nlp import entity_of
+from ..nlp import children_of, entity_of
 from ..petrarch.patterns import sequence_slot
 from .acts import POSSESSIVE_DETERMINERS, ActMemory
 from .arguments import light_verb_of, place_tokens, slot_tokens
@@ -196,7 +196,7 @@ class Parties:
     def _own_object(self, match: Match) -> bool:
         """Whether the predicate's object is the agent's own ("recalled *its* envoy")."""
         return any(c.dep_ == "poss" and c.pos_ == "PRON" and c.lower_ in POSSESSIVE_DETERMINERS
-                   for o in objects_of(match.predicate, self.grammar) for c in o.children)
+                   for o in objects_of(match.predicate, self.grammar) for c in children_of(o))
 
     def _slot_actors(self, slot: str, match: Match, article: Article) -> list[Actor]:
         """The actors of one slot's heads and those coordinated with them; of a phrase
@@ -336,9 +336,9 @@ def described_people(token: Token, grammar: Grammar) -> list[Actor]:
     (`described_people_pronouns`, `people_counts` in data/grammar.yaml)."""
     if token.pos_ == "NUM":
         token = next((o for o in prep_objects(token, ("of",))), token)
-    counted = token.lower_ in grammar.people_counts and not any(c.dep_ == "prep" for c in token.children)
+    counted = token.lower_ in grammar.people_counts and not any(c.dep_ == "prep" for c in children_of(token))
     described = token.lower_ in grammar.described_people_pronouns \
-        and any(c.dep_ in {"acl", "relcl"} for c in token.children)
+        and any(c.dep_ in {"acl", "relcl"} for c in children_of(token))
     if not (counted or described):
         return []
     span = token.doc[token.left_edge.i: token.right_edge.i + 1]
@@ -395,7 +395,7 @@ def _past_dateline(token: Token, dateline: int) -> list[Token]:
     apposition ("KYIV, March 3 - *Russian forces* attacked" parses as "KYIV, forces")."""
     if token.idx >= dateline:
         return [token]
-    return [c for c in token.children if c.dep_ in {"appos", "conj"} and c.idx >= dateline]
+    return [c for c in children_of(token) if c.dep_ in {"appos", "conj"} and c.idx >= dateline]
 
 
 def _own_forces(actor: Actor, sources: list[Actor]) -> bool:

@@ -18,7 +18,7 @@ from functools import cached_property
 
 from spacy.tokens import Token
 
-from ..nlp import sentence_of
+from ..nlp import children_of, sentence_of
 from ..petrarch.patterns import PhrasePattern, Term
 from .grammar import PASSIVE_SUBJECT_DEPS, Grammar, is_passive
 
@@ -80,13 +80,13 @@ class VerbContext:
         """The verb phrase after the verb, up to the next clause; a passive's subject
         (the logical object: "aid *was rushed*") counts as after it."""
         out: list[Token] = []
-        queue = [c for c in self.verb.children if c.i > self.verb.i and c.dep_ not in CLAUSE_BOUNDARIES]
+        queue = [c for c in children_of(self.verb) if c.i > self.verb.i and c.dep_ not in CLAUSE_BOUNDARIES]
         if is_passive(self.verb, self.grammar):
-            queue += [c for c in self.verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+            queue += [c for c in children_of(self.verb) if c.dep_ in PASSIVE_SUBJECT_DEPS]
         while queue:
             token = queue.pop()
             out.append(token)
-            queue.extend(c for c in token.children if c.dep_ not in CLAUSE_BOUNDARIES or c.dep_ == "conj")
+            queue.extend(c for c in children_of(token) if c.dep_ not in CLAUSE_BOUNDARIES or c.dep_ == "conj")
         return out
 
     @cached_property
@@ -108,14 +108,14 @@ class VerbContext:
         """Words before the verb: its subject phrase, its left dependents (adverbs,
         auxiliaries, negation) and the verbs that govern it ("said it would *attack*")."""
         out = [t for s in self.subjects for t in s.subtree]
-        out += [t for c in self.verb.children if c.i < self.verb.i for t in c.subtree]
+        out += [t for c in children_of(self.verb) if c.i < self.verb.i for t in c.subtree]
         current = self.verb
         for _ in range(GOVERNOR_DEPTH):
             if current.head.i == current.i or current.dep_ in {"relcl", "acl", "pobj"}:
                 break
             current = current.head
             out.append(current)
-            out += [c for c in current.children if c.dep_ in {"aux", "neg", "advmod"} and c.i < current.i]
+            out += [c for c in children_of(current) if c.dep_ in {"aux", "neg", "advmod"} and c.i < current.i]
         return out
 
     @cached_property
@@ -226,18 +226,18 @@ def _prep_found(prep: str, terms: TermSet | None, context: VerbContext) -> bool:
             continue
         if terms is None:
             return True
-        objects = [c for c in token.children if c.dep_ in {"pobj", "pcomp"}]
+        objects = [c for c in children_of(token) if c.dep_ in {"pobj", "pcomp"}]
         if _find(terms, _index([t for o in objects for t in _with_conjuncts(o)])) is not None:
             return True
     return False
 
 
 def _has_object(prep: Token) -> bool:
-    return any(c.dep_ in {"pobj", "pcomp"} for c in prep.children)
+    return any(c.dep_ in {"pobj", "pcomp"} for c in children_of(prep))
 
 
 def _temporal(prep: Token) -> bool:
-    return any(c.dep_ == "pobj" and c.ent_type_ in {"DATE", "TIME"} for c in prep.children)
+    return any(c.dep_ == "pobj" and c.ent_type_ in {"DATE", "TIME"} for c in children_of(prep))
 
 
 def _with_conjuncts(token: Token) -> list[Token]:

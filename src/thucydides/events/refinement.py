@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..model import Actor
+from ..nlp import children_of
 from ..ontology import is_residual
 from .grammar import MODIFIER_DEPS, Grammar, governors, is_measure, objects_of, prep_objects
 from .lexicon import DICTIONARY, Family, Lexicon
@@ -134,7 +135,7 @@ class CodeRefiner:
         or an event noun modifying it ("submitted *reform* petitions")."""
         code = self._noun_code(noun)
         if code is None or family.refine(code) is None:
-            for mod in noun.children:
+            for mod in children_of(noun):
                 modifier_code = self._noun_code(mod) if mod.dep_ == "compound" else None
                 if modifier_code and family.refine(modifier_code):
                     return modifier_code, mod.text
@@ -212,8 +213,8 @@ def modifier_words(noun: Token) -> set[str]:
     head = noun.head
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.i != head.i and is_measure(head.head):
         words.add(head.head.lemma_.lower())  # "5 million *dollars* of aid"
-    for child in noun.children:
+    for child in children_of(noun):
         if child.dep_ in MODIFIER_DEPS:
             words.update((child.lower_, child.lemma_.lower()))
-            words.update(w for g in child.children if g.dep_ in MODIFIER_DEPS for w in (g.lower_, g.lemma_.lower()))
+            words.update(w for g in children_of(child) if g.dep_ in MODIFIER_DEPS for w in (g.lower_, g.lemma_.lower()))
     return words

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..nlp import children_of
 from .arguments import light_verb_of
 from .arguments import subjects as agent_tokens
 from .grammar import Grammar, attributed, is_circumstance, is_definite, is_saying, prep_objects
@@ -153,10 +154,10 @@ class Subsumption:
     def _governed_clauses(self, match: Match) -> list[Token]:
         """The dependents of a predicate (and of a noun predicate's light verb, its
         purpose clauses) that can hold what it is about."""
-        clauses = list(match.predicate.children)
+        clauses = list(children_of(match.predicate))
         light = light_verb_of(match.predicate, self.grammar) if match.pattern.pos == "noun" else None
         if light is not None:
-            clauses += [c for c in light.children if c.dep_ in {"xcomp", "advcl"}]
+            clauses += [c for c in children_of(light) if c.dep_ in {"xcomp", "advcl"}]
         return [c for c in clauses if c.dep_ in EMBEDDING_DEPS]
 
 
