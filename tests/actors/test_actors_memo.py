@@ -1,6 +1,6 @@
 """The resolver's look-up shortcuts give what the plain reads would: the per-document
-token table (`_DocTokens`), the children table (`children_of`) and the dictionary's
-key prefixes."""
+token table (`_DocTokens`), the children table (`children_of`), the dictionary's key
+prefixes and the name scan cut short past a phrase."""
 
 from __future__ import annotations
 
@@ -47,6 +47,16 @@ def test_children_table_is_token_children(nlp) -> None:
         assert [c.i for c in children_of(token)] == [c.i for c in token.children]
     unparsed = nlp.make_doc("No parser ran on these words")
     assert all(children_of(token) == () for token in unparsed)
+
+
+def test_name_scan_cut_short_finds_the_same_names(nlp, resolver) -> None:
+    doc = nlp(TEXT)
+    table = _DocTokens.of(doc, ARTICLES)
+    toks = [table.plain(i) for i in range(len(doc))]
+    every = [(m.toks[0].index, m.toks[-1].index) for m in resolver._names_in(toks)]
+    for last in range(len(doc)):
+        cut = [(m.toks[0].index, m.toks[-1].index) for m in resolver._names_in(toks, last_start=last)]
+        assert cut == [span for span in every if span[0] <= last]
 
 
 def test_tables_belong_to_their_document(nlp) -> None:

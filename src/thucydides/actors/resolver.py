@@ -31,8 +31,9 @@ neither a country nor an organisation nor a role is no actor: `resolve` returns 
 from __future__ import annotations
 
 import re
+from collections import deque
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import TYPE_CHECKING, TypeVar
 
@@ -238,20 +239,15 @@ class _Phrase:
     content: list[_Tok]  # the tokens that are no punctuation
     head: _Tok
     matches: list[_Match]
+    # Read for every phrase, so worked out at once (a cached_property costs more).
+    role_matches: list[_Match] = field(init=False)
+    strong: list[_Match] = field(init=False)  # strong role nouns ("troops"), closest to the head first
+    weak: list[_Match] = field(init=False)  # weak role nouns ("officials"), closest to the head first
 
-    @cached_property
-    def role_matches(self) -> list[_Match]:
-        return [m for m in self.matches if m.role is not None]
-
-    @cached_property
-    def strong(self) -> list[_Match]:
-        """The strong role nouns ("troops"), the closest to the head first (see `_role_key`)."""
-        return self._roles(STRONG)
-
-    @cached_property
-    def weak(self) -> list[_Match]:
-        """The weak role nouns ("officials"), the closest to the head first."""
-        return self._roles(WEAK)
+    def __post_init__(self) -> None:
+        self.role_matches = [m for m in self.matches if m.role is not None]
+        self.strong = self._roles(STRONG)  # ordered by `_role_key`
+        self.weak = self._roles(WEAK)
 
     def _roles(self, strength: str) -> list[_Match]:
         return sorted((m for m in self.role_matches if m.role and m.role.strength == strength), key=_role_key)
@@ -446,9 +442,8 @@ class ActorResolver:
         while stack:
             tok = stack.pop()
             for child in children_of(tok):
-                if child.dep_ in SKIP_DEPS:
-                    continue
-                if child.dep_ == "prep" and child.lower_ not in self.grammar.phrase_preps:
+                dep = child.dep_
+                if dep in SKIP_DEPS or (dep == "prep" and child.lower_ not in self.grammar.phrase_preps):
                     continue
                 kept[child.i] = child
                 stack.append(child)
@@ -460,7 +455,7 @@ class ActorResolver:
             kept = {i: t for i, t in kept.items() if i not in past}
         self._complete_names(head, kept)
         dateline = doc_dateline_end(head.doc)
-        if head.idx >= dateline:  # "Feb 3 (Reuters) - M23 rebels": the dateline is no part of it
+        if 0 < dateline <= head.idx:  # "Feb 3 (Reuters) - M23 rebels": the dateline is no part of it
             kept = {i: t for i, t in kept.items() if t.idx >= dateline}
         content = [t for t in kept.values() if not t.is_punct]
         lo = min(t.i for t in content)
@@ -492,7 +487,9 @@ class ActorResolver:
         lo = max(sent_start, first - reach)
         hi = min(sent_end - 1, last + reach)
         toks = [table.plain(i) for i in range(lo, hi + 1)]
-        for m in self._matches(toks):
+        # A name that starts past the phrase has no part in it. (Plain tokens carry no
+        # entity label, so no misspelt person is ever found among them.)
+        for m in self._names_in(toks, last_start=last):
             if m.entity is None or m.entity.kind == BLOCK:
                 continue
             inside = [t.index in kept for t in m.toks]
@@ -501,21 +498,23 @@ class ActorResolver:
                     kept[t.index] = doc[t.index]
 
     def _spacy_toks(self, phrase: list[Token], eff_head: Token) -> list[_Tok]:
-        in_phrase = {t.i for t in phrase}
-        # Breadth-first from the effective head over tree edges inside the phrase.
-        info: dict[int, tuple[int, bool]] = {eff_head.i: (0, False)}
-        queue = [eff_head]
-        while queue:
-            tok = queue.pop(0)
-            depth, prep = info[tok.i]
-            neighbours = [(c, prep or c.dep_ == "prep") for c in children_of(tok)]
-            if tok.head.i != tok.i:
-                neighbours.append((tok.head, prep))
-            for other, flag in neighbours:
-                if other.i in in_phrase and other.i not in info:
-                    info[other.i] = (depth + 1, flag)
-                    queue.append(other)
         table = _DocTokens.of(eff_head.doc, self.grammar.articles)
+        in_phrase = {t.i: t for t in phrase}
+        # Breadth-first from the effective head over tree edges inside the phrase:
+        # children first, then the head (read from the token table, not from spaCy).
+        info: dict[int, tuple[int, bool]] = {eff_head.i: (0, False)}
+        queue = deque([eff_head])
+        while queue:
+            tok = queue.popleft()
+            depth, prep = info[tok.i]
+            for child in children_of(tok):
+                if child.i in in_phrase and child.i not in info:
+                    info[child.i] = (depth + 1, prep or child.dep_ == "prep")
+                    queue.append(child)
+            parent = table.full(tok.i).parent
+            if parent != tok.i and parent in in_phrase and parent not in info:
+                info[parent] = (depth + 1, prep)
+                queue.append(in_phrase[parent])
         toks = []
         for t in phrase:
             copy = table.full(t.i).clone()  # the template is shared by every phrase
@@ -577,10 +576,19 @@ class ActorResolver:
     def _matches(self, toks: list[_Tok]) -> list[_Match]:
         """Dictionary names and role terms in the phrase, longest first, left to right,
         within each run of adjacent tokens."""
+        found = self._names_in(toks)
+        return found + self._misspelt_people(toks, found)
+
+    def _names_in(self, toks: list[_Tok], last_start: int | None = None) -> list[_Match]:
+        """The dictionary matches of `_matches`, without the misspelt people; with
+        `last_start`, the scan stops before a match that would start past that token
+        index (what it finds before does not depend on the tokens it does not reach)."""
         found: list[_Match] = []
         for run in _runs(toks):
             a = 0
             while a < len(run):
+                if last_start is not None and run[a].index > last_start:
+                    return found
                 best = self._longest_match(run, a) if run[a].words else None
                 if best is None:
                     a += 1
@@ -588,7 +596,7 @@ class ActorResolver:
                 b, entity, role = best
                 found.append(_Match(run[a : b + 1], entity, role))
                 a = b + 1
-        return found + self._misspelt_people(toks, found)
+        return found
 
     def _longest_match(self, run: list[_Tok], a: int) -> tuple[int, Payload | None, RoleTerm | None] | None:
         """The longest name or role term that starts at `run[a]`: (its last token, what it names)."""
