@@ -8,6 +8,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import spacy
 from spacy.attrs import HEAD
@@ -189,6 +190,16 @@ def sentence_of(doc: Doc, i: int) -> tuple[int, Span]:
         starts = doc.user_data[_SENTS_KEY + ".starts"] = [s.start for s in sents]
     n = max(0, bisect_right(starts, i) - 1)
     return n, sents[n]
+
+
+def doc_memo(doc: Doc, key: str, owner: object) -> dict[Any, Any]:
+    """A memo of one document for results that also depend on `owner` (a grammar, a
+    resolver), kept in `doc.user_data` under `key` (a "thucydides." one, which
+    `release` drops); a fresh one when another owner asks."""
+    memo = doc.user_data.get(key)
+    if memo is None or memo[0] is not owner:
+        memo = doc.user_data[key] = (owner, {})
+    return memo[1]
 
 
 _CHILDREN_KEY = "thucydides.children"

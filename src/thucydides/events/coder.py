@@ -234,7 +234,7 @@ class EventCoder:
         return Event(
             article_id=article.id,
             sentence_index=sentence_index,
-            sentence_text=sent.text,
+            sentence_text=doc_text(sent.doc)[sent.start_char:sent.end_char],  # `Span.text` joins its tokens
             sentence_start=sent.start_char,
             code=code,
             root=entry.root if entry else code[:2],

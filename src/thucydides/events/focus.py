@@ -123,10 +123,12 @@ def _dateline(doc: Doc, names: CountryNames, weights: FocusWeights) -> tuple[str
 def _mentions(doc: Doc, names: CountryNames, date: str | None, weights: FocusWeights) -> list[list[tuple[str, float]]]:
     per_sentence: list[list[tuple[str, float]]] = [[] for _ in doc_sents(doc)]
     dateline_end = doc_dateline_end(doc)
+    text = doc_text(doc)
     for ent in doc_ents(doc):
-        if ent.start_char < dateline_end or ent.text.lower() in weights.wire_services:
+        name = text[ent.start_char:ent.end_char]  # `ent.text`, without joining its tokens
+        if ent.start_char < dateline_end or name.lower() in weights.wire_services:
             continue  # counted as the dateline; a wire service tells where nothing is
-        country, weight = _country_of(ent.text, ent.label_, names, date, weights)
+        country, weight = _country_of(name, ent.label_, names, date, weights)
         if country:
             per_sentence[sentence_of(doc, ent.start)[0]].append((country, weight))
     return per_sentence

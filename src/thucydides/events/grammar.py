@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from ..actors.grammar import default_actor_grammar
 from ..datafiles import load_yaml, read_data
-from ..nlp import children_of
+from ..nlp import children_of, doc_memo
 from .focus import FocusWeights
 
 ACTIVE_SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -22,6 +22,7 @@ COMPLEMENT_DEPS = {"xcomp", "ccomp", "pcomp"}
 NOMINAL_POS = {"NOUN", "PROPN", "PRON"}
 MODIFIER_DEPS = {"compound", "amod", "nmod"}  # "*emergency food* aid", "*suicide car* bombing"
 DEMONSTRATIVES = frozenset({"this", "that", "it"})  # subjects that point at what was told: "*This* was an attack"
+_OBJECTS_KEY = "thucydides.objects"  # per-document memo of `objects_of` (nlp.release drops it)
 
 
 @dataclass(frozen=True)
@@ -240,7 +241,17 @@ def _stranded_object(prep: Token) -> Iterator[Token]:
 
 def objects_of(token: Token, grammar: Grammar) -> list[Token]:
     """Direct objects, their conjuncts, and what a measure or a container object
-    holds: "provided 25,000 tons *of aid*", "declared a state *of emergency*"."""
+    holds: "provided 25,000 tons *of aid*", "declared a state *of emergency*".
+    Worked out once per token of a document: the matcher asks again for each pattern
+    of a verb, the parties and the refiner for each candidate."""
+    memo = doc_memo(token.doc, _OBJECTS_KEY, grammar)
+    found = memo.get(token.i)
+    if found is None:
+        found = memo[token.i] = tuple(_objects_of(token, grammar))
+    return list(found)
+
+
+def _objects_of(token: Token, grammar: Grammar) -> list[Token]:
     found = children(token, PASSIVE_SUBJECT_DEPS if is_passive(token, grammar) else OBJECT_DEPS)
     objects = [c for o in found for c in [o, *o.conjuncts]]
     return objects + [m for o in objects if is_measure(o) or o.lemma_.lower() in grammar.container_nouns

@@ -466,6 +466,9 @@ class DiscardIndex:
                 self.by_first[words[0]].append((words, d.whole_word))
         self.stem_lengths = sorted({len(stem) for stem in self.stems})
         self.shortest = self.stem_lengths[0] if self.stem_lengths else 0
+        # How the stems start, as long as the shortest: most words start otherwise and
+        # are done with in one look-up.
+        self.stem_heads = {stem[:self.shortest] for stem in self.stems}
 
     @classmethod
     def words(cls, text: str) -> list[str]:
@@ -485,6 +488,8 @@ class DiscardIndex:
         return False
 
     def _has_stem(self, word: str) -> bool:
+        if word[:self.shortest] not in self.stem_heads:
+            return False
         for n in self.stem_lengths:
             if n > len(word):
                 return False

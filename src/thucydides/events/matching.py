@@ -30,6 +30,8 @@ ANY_CLAUSE = "*clause"  # `complements: ["*clause"]`: any that-clause ("hoped th
 # that *they* had attacked"): its subject is a pronoun that refers to the speaker.
 OWN_CLAUSE = "*own-clause"
 PREDICATIVE_DEPS = {"acomp", "oprd", "attr", "xcomp", "ROOT", "ccomp", "conj"}
+# Where only the curated lexicon codes: modifiers ("the *governing* party") and clauses of a preposition.
+UNCODED_BY_BROAD_DEPS = MODIFIER_DEPS | {"pcomp"}
 _SENTENCE_WORDS_KEY = "thucydides.sentence_words"  # per-document memo (nlp.release drops it)
 
 Patterns = dict[int, tuple[LayerSegment, ...]]  # token index -> the lexicon's patterns for it, by layer
@@ -154,13 +156,13 @@ class PatternMatcher:
         """A naming verb with what it names and the name it gives ("called them
         terrorists"; "called Putin", read as "called [it] Putin", names no one): only a
         judgement (`evaluation` patterns) codes it."""
-        deps = {c.dep_ for c in children_of(token)}
-        return not pattern.evaluation and token.lemma_ in self.grammar.naming_verbs and {"dobj", "oprd"} <= deps
+        return (not pattern.evaluation and token.lemma_ in self.grammar.naming_verbs
+                and {"dobj", "oprd"} <= {c.dep_ for c in children_of(token)})  # the children last: the dearest
 
     def _in_place(self, pattern: Pattern, token: Token) -> bool:
         """Whether the token's place in the sentence is one where its part of speech
         reports an event."""
-        if pattern.layer != CURATED and (token.dep_ in MODIFIER_DEPS | {"pcomp"} or _bare_participle(token)):
+        if pattern.layer != CURATED and (token.dep_ in UNCODED_BY_BROAD_DEPS or _bare_participle(token)):
             # "the *governing* party", "suspected of *taking*", "an agreement ..., *aimed* at
             # ending the fighting": PETRARCH codes verb phrases, not words that describe a noun
             return False
