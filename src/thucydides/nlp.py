@@ -192,9 +192,9 @@ def sentence_of(doc: Doc, i: int) -> tuple[int, Span]:
     return n, sents[n]
 
 
-def doc_memo(doc: Doc, key: str, owner: object) -> dict[Any, Any]:
-    """A memo of one document for results that also depend on `owner` (a grammar, a
-    resolver), kept in `doc.user_data` under `key` (a "thucydides." one, which
+def doc_memo(doc: Doc, key: str, owner: object = None) -> dict[Any, Any]:
+    """A memo of one document for results that may also depend on `owner` (a grammar,
+    a resolver), kept in `doc.user_data` under `key` (a "thucydides." one, which
     `release` drops); a fresh one when another owner asks."""
     memo = doc.user_data.get(key)
     if memo is None or memo[0] is not owner:

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from array import array
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
 from typing import Any, Iterable, Iterator, Sequence
 
@@ -57,9 +57,9 @@ class Place:
     population: int = 0
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        data.pop("population")
-        return data
+        # Every field holds a plain value: read directly, without `asdict`'s deep copy
+        # (a hot spot: every located event makes one).
+        return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "population"}
 
 
 def place_key(name: str) -> str:
@@ -220,6 +220,12 @@ class Gazetteer:
         self._capitals = capitals  # geonameids of national capitals
         self._seats = seats  # geonameids of cities taken for their namesake region's own (`_Builder.seats`)
 
+    def for_document(self) -> Gazetteer:
+        """This gazetteer with each name's candidates looked up once: a document's
+        place mentions are looked up as they are found, then resolved both without and
+        with the document's context. To be dropped with the document."""
+        return _DocumentGazetteer(self._places, self._primary, self._alternate, self._capitals, self._seats)
+
     # -- lookup ----------------------------------------------------------------------
 
     def candidates(self, text: str) -> list[Place]:
@@ -301,6 +307,20 @@ class Gazetteer:
         inside = [p for p in self.candidates(head) if p.country == outer.country
                   and (outer.precision == "country" or (p.admin1 and place_key(p.admin1) == place_key(outer.name)))]
         return max(inside, key=lambda p: p.population) if inside else None
+
+
+class _DocumentGazetteer(Gazetteer):
+    """See `Gazetteer.for_document`: the same tables, with the candidates remembered."""
+
+    def __init__(self, *tables: Any) -> None:
+        super().__init__(*tables)
+        self._found: dict[str, list[Place]] = {}
+
+    def candidates(self, text: str) -> list[Place]:
+        found = self._found.get(text)
+        if found is None:
+            found = self._found[text] = super().candidates(text)
+        return list(found)  # the caller's own list
 
 
 class PlaceTable:

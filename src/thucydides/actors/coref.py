@@ -45,7 +45,7 @@ from spacy.tokens import Doc
 
 from ..dateline import doc_dateline_end
 from ..model import Actor
-from ..nlp import NOMINAL_SUBJECT_DEPS, doc_ents, doc_sents, sentence_of, children_of
+from ..nlp import NOMINAL_SUBJECT_DEPS, children_of, doc_ents, doc_sents, doc_text, sentence_of
 from .dictionary import COUNTRY, GROUP, IGO, PARTY, PERSON, ROLE, SPOKESBODY, Anaphor
 from ..names import words
 
@@ -195,7 +195,7 @@ class DocMemory:
     def _candidate(self, chunk: Span) -> bool:
         """Whether a chunk can be an antecedent: it has a name or an entity, or its head
         is a dictionary role noun ("the talks", "prices" are skipped unresolved)."""
-        if chunk.text.lower() in self.grammar.wire_services:
+        if doc_text(chunk.doc)[chunk.start_char:chunk.end_char].lower() in self.grammar.wire_services:  # chunk.text
             return False  # "told AFP": the agency is no party to the story
         if any(t.pos_ == "PROPN" or t.ent_type_ for t in chunk):
             return True
@@ -552,9 +552,10 @@ def _in_key(token: Token, chunk: Span) -> bool:
 
 def _bracketed_acronym(token: Token) -> bool:
     """ "(PTI)", "(RSF)": an upper-case short name between brackets."""
-    doc = token.doc
-    return (0 < token.i < len(doc) - 1 and doc[token.i - 1].text == "(" and doc[token.i + 1].text == ")"
-            and token.text.isupper() and 2 <= len(token.text) <= 8)
+    doc, text = token.doc, token.text
+    # the token's own text first: the brackets around it are the dearer look-ups
+    return (2 <= len(text) <= 8 and text.isupper() and 0 < token.i < len(doc) - 1
+            and doc[token.i - 1].text == "(" and doc[token.i + 1].text == ")")
 
 
 def _name_key(token: Token, full: bool) -> tuple[str, ...]:

@@ -191,9 +191,9 @@ def number_mentions(doc: Doc) -> list[NumberMention]:
     # Numbers and vague quantities spaCy left untagged ("thousands", "dozens"). Read from
     # the attribute arrays: building a Token object per word is the expensive part.
     vague_ids = {doc.vocab.strings.add(w) for w in words.vague}
-    flags = doc.to_array([LIKE_NUM, LOWER])
-    for i in range(len(doc)):
-        if i in covered or not (flags[i, 0] or int(flags[i, 1]) in vague_ids):
+    # (as Python lists: reading a NumPy array item by item costs more than the list)
+    for i, (like_num, lower) in enumerate(doc.to_array([LIKE_NUM, LOWER]).tolist()):
+        if i in covered or not (like_num or lower in vague_ids):
             continue
         tok = doc[i]
         if tok.lower_ in {"tens", "hundreds"} and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "of" \

@@ -14,7 +14,7 @@ from typing import Iterator
 from spacy.tokens import Doc, Token
 
 from ..model import Actor, Event
-from ..nlp import children_of, doc_sents, sentence_of
+from ..nlp import children_of, doc_memo, doc_sents, sentence_of
 
 # Relations that open a clause with its own predicate (and its own date and place).
 CLAUSE_DEPS = frozenset(
@@ -23,17 +23,21 @@ CLAUSE_DEPS = frozenset(
 # Clause relations a predicate inherits its governing clause's date or place through.
 # Not relcl/acl: "the mayor, who was arrested on March 23" says nothing of the main verb.
 INHERIT_DEPS = frozenset({"xcomp", "conj", "advcl", "ccomp", "pcomp"})
+_PREDICATES_KEY = "thucydides.predicates"  # per-document memo of `predicate_token` (nlp.release drops it)
 
 
 def predicate_token(doc: Doc, event: Event) -> Token | None:
     """The predicate token of an event: the token starting at `event_text.start`.
 
     A light-verb span ("held talks") starts at the verb; the span's first token is it.
+    Found once per event: the date, place, figure and quote attachers all ask.
     """
-    span = doc.char_span(event.event_text.start, event.event_text.end, alignment_mode="expand")
-    if span is None or not len(span):
-        return None
-    return span[0]
+    memo = doc_memo(doc, _PREDICATES_KEY)
+    key = (event.event_text.start, event.event_text.end)
+    if key not in memo:
+        span = doc.char_span(*key, alignment_mode="expand")
+        memo[key] = span[0] if span is not None and len(span) else None
+    return memo[key]
 
 
 def is_clause_head(token: Token) -> bool:
