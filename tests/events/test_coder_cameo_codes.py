@@ -112,10 +112,11 @@ def test_a_harsh_judgement_is_criticism_of_whoever_is_judged(coded) -> None:
     text = "India launched missile strikes on Pakistan on Wednesday. Pakistan called the strikes \"an act of war\"."
     assert ("111", "PAK", "IND") in coded(text), coded(text)
     # the parser hangs "unacceptable" on "embassy": still the minister's judgement of the
-    # protesters' attack (an attack named with what it hit), and no attack by the minister
+    # protesters' attack (a riot, told as an attack and named with what it hit), and no
+    # attack by the minister
     text = ("Protesters attacked the French embassy in Kinshasa on Tuesday. "
             "The French foreign minister called the attack on the embassy \"unacceptable\".")
-    assert sorted(coded(text)) == [("111", "FRAGOV", "CODCVL"), ("190", "CODCVL", "FRAGOV")], coded(text)
+    assert sorted(coded(text)) == [("111", "FRAGOV", "CODCVL"), ("145", "CODCVL", "FRAGOV")], coded(text)
     # a claim ("it") names no one; a phone call is no judgement
     assert coded("The information minister called it a lie.") == []
     assert coded("Putin called Biden on Tuesday.")[0][0] == "041"
@@ -185,7 +186,7 @@ def test_codes_the_codebook_gives_by_means_and_wording(coded, text, code):
 
 
 @pytest.mark.parametrize(("text", "code"), [
-    ("Some protesters set parts of the parliament building on fire in Nairobi.", "1712"),  # named arsonists
+    ("Some protesters set parts of the parliament building on fire in Nairobi.", "145"),   # a crowd: a riot
     ("Several cars were set on fire in the Kenyan capital.", "145"),                     # arson in unrest
     ("Militants set a man on fire in northern Nigeria.", "180"),                         # a person: assault
 ])

@@ -194,11 +194,11 @@ def test_what_an_act_is_about_selects_its_sub_code(coded: Coded, text: str, code
 @pytest.mark.parametrize("text, code", [
     ("Several cars were set alight in the township.", "145"),
     ("A mob set fire to the council offices.", "145"),
-    ("Angry residents torched the house of the local councillor.", "1712"),
+    ("Angry residents torched the house of the local councillor.", "145"),   # a crowd's arson too
     ("Ethiopian soldiers torched three villages in the Ogaden.", "1712"),
-    ("Demonstrators set fire to the parliament building in Kathmandu.", "1712"),
+    ("Demonstrators set fire to the parliament building in Kathmandu.", "145"),
 ])
-def test_arson_without_a_named_agent_is_a_riot(coded: Coded, text: str, code: str) -> None:
+def test_arson_without_a_named_agent_or_by_a_crowd_is_a_riot(coded: Coded, text: str, code: str) -> None:
     assert codes(coded(text)) == [code], coded(text)
 
 

@@ -91,7 +91,7 @@ def test_a_country_that_says_whose_someone_is_is_no_place_of_the_clause(pipeline
 
 def test_a_country_whose_things_are_acted_on_is_no_place_of_the_clause(pipeline: Pipeline) -> None:
     text = "Protesters attacked the embassies of Rwanda, France and the United States in Kinshasa on Tuesday."
-    attacks = [e for e in _events(pipeline, text, "2025-01-28") if e.root == "19"]
+    attacks = [e for e in _events(pipeline, text, "2025-01-28") if e.root in {"14", "19"}]
     assert attacks and all(e.source.code == "CODCVL" for e in attacks), [(e.code, e.source) for e in attacks]
 
 

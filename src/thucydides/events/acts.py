@@ -36,6 +36,7 @@ class Act:
     code: str
     agent: Actor
     target: Actor | None = None
+    told_as: str = ""  # its pattern's code before its actors recoded it ("protesters attacked": 190, coded 145)
 
 
 class ActMemory:
@@ -53,7 +54,8 @@ class ActMemory:
                 target = cand.targets[0] if cand.targets else None
                 if target is None and cand.match.pattern.reciprocal and len(cand.sources) > 1:
                     target = cand.sources[1]  # "X and Y held talks": each is the other's partner
-                acts.setdefault(cand.match.predicate.i, Act(cand.match.predicate.i, cand.code, cand.sources[0], target))
+                at = cand.match.predicate.i
+                acts.setdefault(at, Act(at, cand.code, cand.sources[0], target, cand.match.pattern.code))
 
     def agents(self, noun: Token, sources: list[Actor]) -> list[Actor]:
         """The agent of the latest act before the noun's sentence that it can name, if
@@ -85,8 +87,9 @@ class ActMemory:
         lemma = noun.lemma_.lower()
         own = {p.code for p in self.lexicon.candidates("noun", lemma) if not p.is_null}
         tiers: list[Callable[[Act], bool]] = [lambda a: noun.doc[a.token].lemma_.lower() == lemma,
-                                               lambda a: a.code in own, lambda a: True]
-        named = [a for a in earlier if reference.names(a.code, a.agent.role)]
+                                               lambda a: bool({a.code, a.told_as} & own), lambda a: True]
+        named = [a for a in earlier if reference.names(a.code, a.agent.role)
+                 or reference.names(a.told_as, a.agent.role)]  # "the attack" by protesters, a riot
         act = next((a for tier in tiers for a in named if tier(a)), None)
         if act is None and reference.or_roles:
             act = next((a for a in earlier if reference.names(a.code, a.agent.role, fallback=True)), None)
