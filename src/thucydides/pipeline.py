@@ -13,7 +13,7 @@ from .enrich import Enricher
 from .events import EventCoder, Lexicon, default_grammar
 from .events.happenings import BARE_STATEMENT, one_per_happening
 from .model import Article, Event
-from .nlp import english_words, load_model, parse_texts, release, verb_lemma_checker
+from .nlp import doc_sents, english_words, load_model, parse_texts, release, verb_lemma_checker
 from .ontology import default_ontology
 from .petrarch.reading import Issue
 from .places import default_gazetteer
@@ -103,8 +103,7 @@ class Pipeline:
         mode = self.settings.bare_statements
         if mode == "sentences":  # one sentence, a dateline before it aside, is the whole text
             dateline = doc_dateline_end(doc)
-            told = (s for s in doc.sents if s.end_char > dateline)
-            return next(islice(told, 1, None), None) is None
+            return sum(s.end_char > dateline for s in doc_sents(doc)) <= 1
         return mode == "always"
 
     def code_article(self, article: Article) -> list[Event]:
