@@ -286,3 +286,10 @@ def test_a_participle_describing_a_noun_is_no_act_of_the_broad_layer(coded) -> N
     text = ("The foreign ministers of Congo and Rwanda signed a peace agreement in Washington on Friday "
             "aimed at ending the fighting in eastern Congo.")
     assert [c for c, _, _ in coded(text) if c.startswith("03")] == [], coded(text)
+
+
+def test_hostility_is_an_attitude_and_hostilities_are_fighting(coded) -> None:
+    text = ("The United States imposed sanctions on Iran on Monday. "
+            "Iran's foreign minister said the sanctions showed Washington's hostility.")
+    assert not [c for c, _, _ in coded(text) if c.startswith("19")], coded(text)
+    assert "190" in [c for c, _, _ in coded("Hostilities resumed between Eritrea and Ethiopia on Monday.")]

@@ -106,6 +106,7 @@ class Grammar:
     implied_attacker_role: str = "UAF"
     unrealised_modifiers: frozenset[str] = frozenset()
     generic_determiners: frozenset[str] = frozenset()
+    plural_event_nouns: frozenset[str] = frozenset()
     preventing_verbs: frozenset[str] = frozenset()
     preventing_nouns: frozenset[str] = frozenset()
     planning_verbs: frozenset[str] = frozenset()

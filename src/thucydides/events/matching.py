@@ -168,6 +168,8 @@ class PatternMatcher:
             return False
         if pattern.pos == "adj" and token.dep_ not in PREDICATIVE_DEPS:
             return False  # "was *confident*", not "a confident leader"
+        if pattern.pos == "noun" and token.tag_ == "NN" and token.lemma_.lower() in self.grammar.plural_event_nouns:
+            return False  # "Washington's *hostility*": an attitude, not "hostilities"
         if pattern.pos == "noun" and token.dep_ == "compound" and token.head.pos_ == "NOUN" \
                 and any(self.resolver.names_people(p) for p in (f"{token.lemma_} {token.head.lemma_}".lower(),
                                                                  token.head.lemma_.lower())):
