@@ -21,6 +21,7 @@ from .grammar import (
     children,
     is_passive,
     is_saying,
+    judged_within,
     prep_objects,
     shares_passive,
 )
@@ -325,10 +326,8 @@ def _judged_by_name(noun: Token, verb: Token, grammar: Grammar) -> bool:
     """ "called the attack on the embassy *unacceptable*": a naming verb whose object
     phrase holds a judgement (where the parser hangs it) judges the act, it does not
     call it."""
-    if verb.lemma_ not in grammar.naming_verbs:
-        return False
-    judging = grammar.negative_evaluations | grammar.positive_evaluations
-    return any(t.i != noun.i and t.lemma_.lower() in judging for t in noun.subtree)
+    return verb.lemma_ in grammar.naming_verbs and judged_within(
+        noun, grammar.negative_evaluations | grammar.positive_evaluations)
 
 
 def _light_subject(noun: Token, grammar: Grammar) -> list[Token]:

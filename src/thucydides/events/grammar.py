@@ -277,6 +277,12 @@ def is_saying(clause: Token, grammar: Grammar) -> bool:
     return clause.tag_ == "VBG" and clause.lemma_.lower() in grammar.communication_verbs
 
 
+def judged_within(noun: Token, words: frozenset[str]) -> bool:
+    """A judging word inside a noun's phrase, the noun aside: in "called the attack on the
+    embassy *unacceptable*" the parser hangs the judgement on "embassy"."""
+    return any(t.i != noun.i and (t.lemma_.lower() in words or t.lower_ in words) for t in noun.subtree)
+
+
 def named_by_demonstrative(noun: Token) -> bool:
     """A noun that says what a demonstrative subject points at: "*This* was a cowardly
     *attack*" names the act told before."""

@@ -17,7 +17,7 @@ from spacy.tokens import Token
 from ..nlp import PLACE_LABELS, children_of, doc_sents, entity_of, sentence_of
 from .arguments import subjects as agent_tokens
 from .grammar import (EMBEDDED_CLAUSE_DEPS, MODIFIER_DEPS, OBJECT_DEPS, Grammar, children, is_infinitive,
-                      named_by_demonstrative, objects_of, prep_objects)
+                      judged_within, named_by_demonstrative, objects_of, prep_objects)
 from .lexicon import CURATED, PLACE_OBJECT, LayerSegment, Lexicon, Pattern
 from .match import ActorLookup, Match
 from .phrases import VerbContext, fit_phrase
@@ -308,8 +308,7 @@ def _judged(verb: Token, harsh: frozenset[str], naming: frozenset[str]) -> Token
         judgements += _as_complements(objects[0])  # the parser may hang "as" on X
         if any(harsh_word(j) for j in judgements):
             return objects[0]
-        if verb.lemma_ in naming and any(t.i != objects[0].i and (t.lemma_.lower() in harsh or t.lower_ in harsh)
-                                         for t in objects[0].subtree):
+        if verb.lemma_ in naming and judged_within(objects[0], harsh):
             return objects[0]
     for clause in (c for c in children_of(verb) if c.dep_ == "ccomp"):
         subjects = [c for c in children_of(clause) if c.dep_ in {"nsubj", "nsubjpass"}]
