@@ -27,7 +27,15 @@ def quad_of(root: str) -> int:
 
 
 def penta_of(root: str) -> int:
-    return 0 if int(root) <= 2 else quad_of(root)
+    """Phoenix's class (its pipeline's `quad_conversion`, which ConfliBERT's labels
+    follow): statements and appeals are 0, and reducing relations is a *verbal*
+    conflict (3) there, unlike GDELT's QuadClass."""
+    r = int(root)
+    if r <= 2:
+        return 0
+    if r == 16:
+        return 3
+    return quad_of(root)
 
 
 def read_plover(path: Path) -> dict[str, tuple[str, str, str]]:

@@ -106,6 +106,16 @@ def test_penta_and_quad_from_the_ontology(make_event):
     assert not matcher.matches({"quad": 3}, make_event("190"), LEVELS["root"])
 
 
+def test_reduced_relations_are_a_verbal_conflict_in_penta(make_event):
+    # Phoenix's class, which ConfliBERT's labels follow: a suspension of aid is
+    # verbal conflict (3); GDELT's QuadClass keeps it material (4).
+    matcher = Matcher()
+    assert matcher.matches({"penta": 3}, make_event("1622"), LEVELS["root"])
+    assert not matcher.matches({"penta": 4}, make_event("166"), LEVELS["root"])
+    assert matcher.matches({"quad": 4}, make_event("1622"), LEVELS["root"])
+    assert matcher.matches({"penta": 4}, make_event("173"), LEVELS["root"])
+
+
 def test_compared_fields_per_level():
     matcher = Matcher()
     gold = {"code": "19", "source": "TUR", "event_text": "attacked", "penta": 4}
