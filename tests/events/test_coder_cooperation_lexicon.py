@@ -268,3 +268,17 @@ def test_talks_are_negotiations_and_a_meeting_a_consultation(coded: Coded) -> No
     assert ("046", "ISRGOV", "EGYGOV") in coded("Israeli officials held talks with Egyptian officials in Cairo on Monday.")
     assert ("040", "ISRGOV", "EGYGOV") in coded("Israeli officials held a meeting with Egyptian officials in Cairo.")
 
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Macron announced the deal during a visit to Riyadh on Monday.", "FRAGOV", "SAU"),
+    ("During a visit to Beijing, the Brazilian president signed ten agreements.", "BRAGOV", "CHN"),
+    ("The Turkish foreign minister spoke to reporters on a trip to Moscow.", "TURGOV", "RUS"),
+])
+def test_a_visit_that_frames_a_clause_is_its_subjects_journey(
+        coded: Coded, text: str, source: str, target: str) -> None:
+    assert has_event(coded(text), "042", source, target)
+
+
+def test_a_passive_clause_lends_no_traveller_to_its_frame(coded: Coded) -> None:
+    assert not any(c == "042" and s for c, s, _ in coded("Two soldiers were wounded during a visit to Kabul."))

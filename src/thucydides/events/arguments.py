@@ -178,6 +178,10 @@ def light_verb_of(noun: Token, grammar: Grammar) -> Token | None:
         wanted = grammar.light_preps.get(verb.lemma_.lower())
         if wanted and head.lower_ in wanted:
             return verb
+        # "announced the deal *during a visit* to Riyadh": the subject's own journey
+        if verb.pos_ in {"VERB", "AUX"} and noun.lemma_.lower() in grammar.frame_preps.get(head.lower_, ()) \
+                and not is_passive(verb, grammar):  # "were killed during a visit": no traveller
+            return verb
     return None
 
 

@@ -75,6 +75,7 @@ class Grammar:
     discard_words: dict[str, frozenset[str]]
     lemma_fixes: dict[str, str] = field(default_factory=dict)
     light_preps: dict[str, frozenset[str]] = field(default_factory=dict)
+    frame_preps: dict[str, frozenset[str]] = field(default_factory=dict)
     opposition_phrases: dict[str, tuple[str, ...]] = field(default_factory=dict)
     document_nouns: frozenset[str] = frozenset()
     implied_agent_codes: frozenset[str] = frozenset()
@@ -140,14 +141,19 @@ class Grammar:
         return self.negative_evaluations if kind == "negative" else self.positive_evaluations
 
 
+def _word_sets(data: dict[str, list[str]] | None) -> dict[str, frozenset[str]]:
+    """A YAML mapping of word lists, lower-cased: `{engage: [in]}`."""
+    return {str(k).lower(): frozenset(str(w).lower() for w in v) for k, v in (data or {}).items()}
+
+
 @lru_cache(maxsize=1)
 def default_grammar() -> Grammar:
     text = read_data("grammar.yaml")
     data = load_yaml(text)
     lists = {k: frozenset(str(w).lower() for w in v) for k, v in data.items() if isinstance(v, list)}
-    discards = {k: frozenset(str(w).lower() for w in v) for k, v in data["discard_words"].items()}
+    discards = _word_sets(data["discard_words"])
     fixes = {str(k).lower(): str(v).lower() for k, v in (data.get("lemma_fixes") or {}).items()}
-    preps = {str(k).lower(): frozenset(str(p).lower() for p in v) for k, v in (data.get("light_preps") or {}).items()}
+    preps = _word_sets(data.get("light_preps"))
     opposed = {str(k).lower(): tuple(str(p).lower() for p in v)
                for k, v in (data.get("opposition_phrases") or {}).items()}
     agents = {str(w).lower(): str(role) for role, words in (data.get("implied_agent_roles") or {}).items()
@@ -155,7 +161,8 @@ def default_grammar() -> Grammar:
     stative = {str(k).lower(): frozenset(str(p).lower() for p in (v if isinstance(v, list) else [v]))
                for k, v in (data.get("stative_participles") or {}).items()}
     acts = {str(k).lower(): ActReference.from_data(v) for k, v in (data.get("act_reference_nouns") or {}).items()}
-    return Grammar(discard_words=discards, lemma_fixes=fixes, light_preps=preps, opposition_phrases=opposed,
+    return Grammar(discard_words=discards, lemma_fixes=fixes, light_preps=preps,
+                   frame_preps=_word_sets(data.get("frame_preps")), opposition_phrases=opposed,
                    act_reference_nouns=acts,
                    implied_agent_roles=agents, implied_dissent_role=str(data.get("implied_dissent_role", "CVL")),
                    implied_attacker_role=str(data.get("implied_attacker_role", "UAF")),
