@@ -52,3 +52,32 @@ def test_family_table_maps_each_embedded_root() -> None:
     assert families.recode(families.future, "071") == "0331"
     assert families.recode(families.future, "190") == "1384"
     assert families.recode(families.future, "111") is None
+
+
+@pytest.mark.parametrize("text, code, source, target", [
+    ("The EU told Belarus to release the prisoners.", "1053", "IGOEUR", "BLR"),
+    ("Biden told Netanyahu to halt the offensive.", "1056", "USAGOV", "ISRGOV"),
+])
+def test_telling_someone_to_act_is_an_order(coded: Coded, text: str, code: str, source: str, target: str) -> None:
+    # a demand coded by what is ordered, not the ordered act as the speaker's own
+    assert [(c, s, t) for c, s, t in coded(text)] == [(code, source, target)]
+
+
+def test_telling_reporters_is_no_order(coded: Coded) -> None:
+    assert not [c for c, _, _ in coded("He told reporters the talks would resume.") if c.startswith("10")]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("The EU told Belarus to release the prisoners or face new sanctions.", "1312"),
+    ("Israel told Hamas to free the hostages or face an offensive.", "1384"),
+    ('Washington said Iran must give up its nuclear programme "or face consequences".', "130"),
+])
+def test_a_demand_to_yield_with_a_threat_attached_is_the_threat(coded: Coded, text: str, code: str) -> None:
+    assert code in [c for c, _, _ in coded(text)]
+
+
+def test_a_demand_for_cooperation_with_a_threat_attached_stays_a_demand(coded: Coded) -> None:
+    # the codebook's own example of 1011
+    events = coded("The Bush administration declared that China must drop barriers to U.S. exports "
+                   "or face tariff penalties.")
+    assert [c[:2] for c, _, _ in events] == ["10"]

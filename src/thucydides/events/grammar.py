@@ -57,6 +57,7 @@ class Grammar:
     future_aux: frozenset[str]
     conditional_marks: frozenset[str]
     threat_conditions: frozenset[str]
+    ultimatum_verbs: frozenset[str]
     statement_nouns: frozenset[str]
     place_target_codes: frozenset[str]
     implied_government_codes: frozenset[str]
@@ -186,6 +187,23 @@ def with_conjuncts(token: Token) -> list[Token]:
     named = [c for c in children_of(token) if c.dep_ == "appos" and c.pos_ == "PROPN"]
     return [token] + [c for c in token.conjuncts if c.i > token.i and c.pos_ in NOMINAL_POS] + [
         c for a in named for c in a.conjuncts if c.i > a.i and c.pos_ == "PROPN"]
+
+
+def attached_threat(predicate: Token, grammar: Grammar) -> Token | None:
+    """The word of what a demand's clause says its target will otherwise suffer:
+    "said Iran must give up its ambition *or face* consequences", "told them to go
+    home *or face* arrest" (an `ultimatum_verbs` word right after "or" inside the
+    governed clause; the parser often tags it a noun)."""
+    for clause in children(predicate, {"ccomp", "xcomp"}):
+        for token in clause.subtree:
+            if token.lemma_.lower() in grammar.ultimatum_verbs and _follows_or(token):
+                return token
+    return None
+
+
+def _follows_or(token: Token) -> bool:
+    before = [t for t in token.doc[max(token.i - 3, 0):token.i] if not t.is_punct]
+    return bool(before) and before[-1].lower_ == "or"
 
 
 def is_passive(verb: Token, grammar: Grammar) -> bool:

@@ -13,7 +13,8 @@ from spacy.tokens import Token
 from ..model import Actor
 from ..nlp import children_of
 from ..ontology import is_residual
-from .grammar import MODIFIER_DEPS, Grammar, governors, is_measure, objects_of, prep_objects
+from .grammar import (MODIFIER_DEPS, Grammar, attached_threat, children, governors, is_measure, objects_of,
+                      prep_objects)
 from .lexicon import DICTIONARY, Family, Lexicon
 from .match import Candidate, Match
 from .modality import Modality, modality_of, stated_future
@@ -22,6 +23,7 @@ from .modality import Modality, modality_of, stated_future
 ORGANISATION_PREFIXES = ("IGO", "NGO", "MNC", "IMG")
 BODY_ENTITIES = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})
 FORCE_ROLES = frozenset({"MIL", "COP"})
+YIELDING_DEMANDS = ("104", "105", "024", "025")  # demands and appeals that the target yield (08x)
 SUBJECT_MATTER_PREPS = ("into", "on")  # "an investigation *into* the killings", "a ban *on* rallies"
 
 
@@ -57,7 +59,7 @@ class CodeRefiner:
             if (is_residual(own) and (two_sided or not is_residual(means))) or (weapon and means != own):
                 notes.append(f"means '{match.means.predicate.text}': {own} -> {means}")
                 own = means
-        code = self._family_code(match, own, notes)
+        code = self._threat_attached(match, self._family_code(match, own, notes), notes)
         if trace:
             match.trace.extend(notes)
         return code
@@ -129,6 +131,24 @@ class CodeRefiner:
             notes.append(f"family {family.name}: embedded {about} {embedded} -> {refined}")
             return refined
         return own
+
+    def _threat_attached(self, match: Match, code: str, notes: list[str]) -> str:
+        """A demand or appeal that the target yield, with a threat attached ("must
+        disarm *or face* sanctions"), is coded as the threat, refined by what is
+        threatened (CAMEO's note to 105). Other demands stay demands: the codebook's
+        "China must drop barriers to U.S. exports or face tariff penalties" is 1011."""
+        threaten = self.lexicon.families.get("threaten")
+        if threaten is None or not match.pattern.governs or not code.startswith(YIELDING_DEMANDS):
+            return code
+        consequence = attached_threat(match.predicate, self.grammar)
+        if consequence is None:
+            return code
+        # "or face *sanctions*"; "or face arrest", where the parser makes "face" a compound
+        nouns = children(consequence, {"dobj"}) + ([consequence.head] if consequence.dep_ == "compound" else [])
+        threatened = next((c for o in nouns if (c := self._noun_code(o))), None)
+        refined = (threatened and threaten.refine(threatened)) or threaten.base
+        notes.append(f"threat attached ('or {consequence.text}'): {code} -> {refined}")
+        return refined
 
     def _object_code(self, noun: Token, family: Family) -> tuple[str | None, str]:
         """What a light verb's object is about, and the word that says so: the noun,
