@@ -167,3 +167,11 @@ def test_a_washington_dateline_is_a_hub_for_a_story_about_another_country(pipeli
     detentions = [e for e in _events(pipeline, text) if e.code.startswith("17")]
     assert detentions and all(e.source.code.startswith("TUR") for e in detentions), \
         [(e.code, e.source, e.target) for e in detentions]
+
+
+def test_a_sentence_that_opens_on_a_place_is_told_of_its_country(pipeline: Pipeline) -> None:
+    text = ("KYIV, Aug 12 (AP) - Russian forces launched a barrage of missiles at Ukraine's energy grid "
+            "overnight, Ukrainian officials said on Monday.\n\n"
+            "In Moscow, the Defence Ministry said its troops had captured the village of Novoselivka.")
+    captures = [e for e in _events(pipeline, text, "2024-08-12") if e.code.startswith("19") and e.sentence_index == 1]
+    assert captures and captures[0].source.code.startswith("RUS"), [(e.code, e.source) for e in captures]

@@ -16,7 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Protocol
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from ..dateline import PLACE as DATELINE_PLACE
 from ..dateline import doc_dateline_end
@@ -61,9 +61,10 @@ class CountryFocus:
     """Country mentions of one document and the country in focus at each sentence."""
 
     def __init__(self, mentions: list[list[tuple[str, float]]], dateline: tuple[str, float] | None,
-                 weights: FocusWeights) -> None:
+                 weights: FocusWeights, frames: dict[int, str] | None = None) -> None:
         self._mentions = mentions  # per sentence: (country, weight)
         self._dateline = dateline  # (country, weight)
+        self._frames = frames or {}  # sentence -> the country its opening "In <place>," sets
         self._weights = weights
         self._ranked: dict[int, tuple[str, ...]] = {}
 
@@ -74,11 +75,16 @@ class CountryFocus:
         memo = doc.user_data.get(_KEY)
         if memo is None or memo[0] != key:
             memo = doc.user_data[_KEY] = (key, cls(_mentions(doc, names, date, weights),
-                                                   _dateline(doc, names, weights), weights))
+                                                   _dateline(doc, names, weights), weights,
+                                                   _frames(doc, names)))
         return memo[1]
 
     def at(self, sentence: int) -> str | None:
-        """The country in focus at a sentence; None where the article names none."""
+        """The country in focus at a sentence: the one its opening place sets ("*In
+        Moscow*, the Defence Ministry said"), else the article's vote; None where the
+        article names none."""
+        if sentence in self._frames:
+            return self._frames[sentence]
         ranked = self.ranking(sentence)
         return ranked[0] if ranked else None
 
@@ -118,6 +124,31 @@ def _dateline(doc: Doc, names: CountryNames, weights: FocusWeights) -> tuple[str
     if country is None:
         return None
     return country, weights.hub if place.lower() in weights.hubs else weights.dateline
+
+
+def _frames(doc: Doc, names: CountryNames) -> dict[int, str]:
+    """Sentences that open on a place, wire style: "*In Moscow,* the Defence Ministry
+    said its troops had captured the village" (in a story from Kyiv) is told of Russia."""
+    frames: dict[int, str] = {}
+    dateline_end = doc_dateline_end(doc)
+    text = doc_text(doc)
+    for index, sent in enumerate(doc_sents(doc)):
+        first = next((t for t in sent if t.idx >= dateline_end and not t.is_punct), None)
+        ent = _place_after(first) if first is not None and first.lower_ == "in" else None
+        if ent is not None:
+            country = names.country_of_name(text[ent.start_char:ent.end_char])
+            if country:
+                frames[index] = country
+    return frames
+
+
+def _place_after(word: Token) -> Span | None:
+    """The place named right after a word and closed by a comma ("In *Moscow*,")."""
+    doc = word.doc
+    ent = next((e for e in doc_ents(doc) if e.start == word.i + 1), None)
+    if ent is None or ent.label_ not in PLACE_LABELS or ent.end >= len(doc) or doc[ent.end].text != ",":
+        return None
+    return ent
 
 
 def _mentions(doc: Doc, names: CountryNames, date: str | None, weights: FocusWeights) -> list[list[tuple[str, float]]]:
