@@ -81,3 +81,13 @@ def test_a_demand_for_cooperation_with_a_threat_attached_stays_a_demand(coded: C
     events = coded("The Bush administration declared that China must drop barriers to U.S. exports "
                    "or face tariff penalties.")
     assert [c[:2] for c, _, _ in events] == ["10"]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("The UN Security Council called on foreign forces to leave Congolese territory.", "0256"),
+    ("The Philippine foreign ministry demanded that Chinese vessels leave the area.", "1056"),
+    ("Police told residents to leave their homes.", "100"),
+])
+def test_leaving_a_place_is_no_journey_and_leaving_ground_a_retreat(coded: Coded, text: str, code: str) -> None:
+    # a demand or appeal to leave was coded as one to meet (026, 106): "leave" as travel
+    assert [c for c, _, _ in coded(text)] == [code]
