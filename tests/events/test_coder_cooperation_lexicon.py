@@ -282,3 +282,17 @@ def test_a_visit_that_frames_a_clause_is_its_subjects_journey(
 
 def test_a_passive_clause_lends_no_traveller_to_its_frame(coded: Coded) -> None:
     assert not any(c == "042" and s for c, s, _ in coded("Two soldiers were wounded during a visit to Kabul."))
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Germany stands with Ukraine, the chancellor said.", "DEU", "UKR"),
+    ("France stood by Lebanon.", "FRA", "LBN"),
+    ("The White House says it stands in solidarity with its closest ally the UK.", "USAGOV", "GBR"),
+])
+def test_standing_with_a_country_endorses_it(coded: Coded, text: str, source: str, target: str) -> None:
+    assert has_event(coded(text), "051", source, target)
+
+
+def test_standing_by_a_decision_endorses_no_one(coded: Coded) -> None:
+    assert not [c for c, _, _ in coded("Biden said he stood squarely behind his decision to withdraw "
+                                       "American forces.") if c.startswith("05")]
