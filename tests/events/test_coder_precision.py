@@ -293,3 +293,25 @@ def test_hostility_is_an_attitude_and_hostilities_are_fighting(coded) -> None:
             "Iran's foreign minister said the sanctions showed Washington's hostility.")
     assert not [c for c, _, _ in coded(text) if c.startswith("19")], coded(text)
     assert "190" in [c for c, _, _ in coded("Hostilities resumed between Eritrea and Ethiopia on Monday.")]
+
+
+@pytest.mark.parametrize("text", [
+    "Security forces have launched a search operation, the army said.",
+    '"This is not a judicial process, it is a political operation," he said.',
+])
+def test_a_search_or_political_operation_is_no_attack(coded, text):
+    assert not any(code.startswith("19") for code, _, _ in coded(text))
+
+
+def test_a_military_operation_is_still_an_attack(coded):
+    assert ("190", "MIL", "REB") in coded("The army launched a military operation against the rebels.")
+
+
+def test_the_west_is_no_place(coded):
+    # the gazetteer's "West" is a region of Cameroon
+    assert not any("CMR" in (s or "") + (t or "") for _, s, t in coded("Russia criticised the West."))
+
+
+def test_pushing_someone_out_is_no_appeal(coded):
+    assert not any(code.startswith("02") for code, _, _ in coded(
+        "Russia criticised the West for trying to push Moscow out of the region."))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Callable
 
+from thucydides.model import Article
 from thucydides.pipeline import Pipeline
 
 Coded = Callable[[str], list]
@@ -331,3 +332,19 @@ def test_a_role_the_text_calls_foreign_is_of_no_country_of_the_story(coded) -> N
     # an office's name is no such word
     events = coded("Serbian President Aleksandar Vucic met the Foreign Minister in Belgrade.")
     assert all(t != "SPY" for _, _, t in events), events
+
+
+def test_condemning_a_coup_is_aimed_at_whoever_staged_it(pipeline: Pipeline) -> None:
+    text = ("NIAMEY, July 28 (Reuters) - Soldiers in Niger detained President Mohamed Bazoum at the "
+            "presidential palace on Wednesday.\n\nThe African Union condemned the coup.")
+    events = pipeline.code_article(Article(text=text, date="2023-07-28"))
+    assert any(e.code == "111" and e.source.code == "IGOAFU" and e.target and e.target.code == "NERMIL"
+               for e in events), [(e.code, e.source, e.target) for e in events]
+
+
+def test_measures_called_hostile_are_the_sanctions_not_the_reply_to_them(pipeline: Pipeline) -> None:
+    text = ("WASHINGTON, April 2 (Reuters) - The United States imposed sanctions on three Iranian "
+            "companies on Tuesday.\n\nIran's foreign ministry rejected the sanctions as illegal.\n\n"
+            "Russia's ambassador to Washington called the measures \"hostile\".")
+    judged = [e for e in pipeline.code_article(Article(text=text, date="2024-04-02")) if "ambassador" in e.sentence_text]
+    assert [(e.code, e.target.code if e.target else None) for e in judged] == [("111", "USA")]

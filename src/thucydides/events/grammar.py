@@ -77,6 +77,7 @@ class Grammar:
     lemma_fixes: dict[str, str] = field(default_factory=dict)
     light_preps: dict[str, frozenset[str]] = field(default_factory=dict)
     frame_preps: dict[str, frozenset[str]] = field(default_factory=dict)
+    inert_modifiers: dict[str, frozenset[str]] = field(default_factory=dict)
     opposition_phrases: dict[str, tuple[str, ...]] = field(default_factory=dict)
     document_nouns: frozenset[str] = frozenset()
     implied_agent_codes: frozenset[str] = frozenset()
@@ -163,7 +164,8 @@ def default_grammar() -> Grammar:
                for k, v in (data.get("stative_participles") or {}).items()}
     acts = {str(k).lower(): ActReference.from_data(v) for k, v in (data.get("act_reference_nouns") or {}).items()}
     return Grammar(discard_words=discards, lemma_fixes=fixes, light_preps=preps,
-                   frame_preps=_word_sets(data.get("frame_preps")), opposition_phrases=opposed,
+                   frame_preps=_word_sets(data.get("frame_preps")),
+                   inert_modifiers=_word_sets(data.get("inert_modifiers")), opposition_phrases=opposed,
                    act_reference_nouns=acts,
                    implied_agent_roles=agents, implied_dissent_role=str(data.get("implied_dissent_role", "CVL")),
                    implied_attacker_role=str(data.get("implied_attacker_role", "UAF")),

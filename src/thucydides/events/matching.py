@@ -159,6 +159,11 @@ class PatternMatcher:
         return (not pattern.evaluation and token.lemma_ in self.grammar.naming_verbs
                 and {"dobj", "oprd"} <= {c.dep_ for c in children_of(token)})  # the children last: the dearest
 
+    def _inertly_modified(self, noun: Token) -> bool:
+        """An event noun whose modifier names other work (`inert_modifiers`)."""
+        inert = self.grammar.inert_modifiers.get(noun.lemma_.lower(), frozenset())
+        return bool(inert) and any(c.dep_ in {"compound", "amod"} and c.lower_ in inert for c in children_of(noun))
+
     def _in_place(self, pattern: Pattern, token: Token) -> bool:
         """Whether the token's place in the sentence is one where its part of speech
         reports an event."""
@@ -170,6 +175,8 @@ class PatternMatcher:
             return False  # "was *confident*", not "a confident leader"
         if pattern.pos == "noun" and token.tag_ == "NN" and token.lemma_.lower() in self.grammar.plural_event_nouns:
             return False  # "Washington's *hostility*": an attitude, not "hostilities"
+        if pattern.pos == "noun" and self._inertly_modified(token):
+            return False  # "a *search* operation"
         if pattern.pos == "noun" and token.dep_ == "compound" and token.head.pos_ == "NOUN" \
                 and any(self.resolver.names_people(p) for p in (f"{token.lemma_} {token.head.lemma_}".lower(),
                                                                  token.head.lemma_.lower())):
