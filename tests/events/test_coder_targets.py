@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import Callable
 
+import pytest
+
 from thucydides.model import Article
 from thucydides.pipeline import Pipeline
 
@@ -348,3 +350,18 @@ def test_measures_called_hostile_are_the_sanctions_not_the_reply_to_them(pipelin
             "Russia's ambassador to Washington called the measures \"hostile\".")
     judged = [e for e in pipeline.code_article(Article(text=text, date="2024-04-02")) if "ambassador" in e.sentence_text]
     assert [(e.code, e.target.code if e.target else None) for e in judged] == [("111", "USA")]
+
+
+@pytest.mark.parametrize("text, code, source, target", [
+    ("The United States imposed sanctions on three Iranian companies for supplying drone parts to Russia.",
+     "072", "IRNBUS", "RUS"),
+    ("European Union leaders criticised Hungarian Prime Minister Viktor Orban for meeting Russian "
+     "President Vladimir Putin in Moscow.", "040", "HUNGOV", "RUSGOV"),
+])
+def test_a_reason_given_with_for_is_the_act_of_whoever_is_acted_on(
+        coded: Coded, text: str, code: str, source: str, target: str) -> None:
+    assert (code, source, target) in coded(text)
+
+
+def test_a_reason_is_the_subjects_own_where_the_verb_acts_on_no_one(coded: Coded) -> None:
+    assert ("190", "ISR", "TUR") in coded("Israel apologised for attacking the Turkish ship.")

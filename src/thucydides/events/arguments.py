@@ -103,12 +103,28 @@ def _own_subjects(verb: Token, grammar: Grammar, statements: bool = False) -> li
             if current.pos_ == "ADJ" and current.dep_ == "acomp":
                 current = current.head  # "Norway is willing to send": the copula's subject
             if current.pos_ == "ADP" and current.dep_ == "prep":
+                reason = _reason_agents(current, grammar)
+                if reason:
+                    return reason
                 current = current.head  # "youths resorted to *throwing* stones"
             if current.pos_ not in {"VERB", "AUX"} and not children(current, ACTIVE_SUBJECT_DEPS):
                 return []  # a noun's clause has no subject; one with a subject is a mis-tagged verb
             continue
         return []
     return []
+
+
+def _reason_agents(prep: Token, grammar: Grammar) -> list[Token]:
+    """Who did what a "for"-gerund gives as the reason: the one the governing verb acts
+    on ("sanctioned three companies *for supplying* drones", "was jailed *for spying*",
+    "praised X *for helping*"); none where the verb acts on no one ("apologised for")."""
+    verb = prep.head
+    if prep.lower_ != "for" or verb.pos_ not in {"VERB", "AUX"}:
+        return []
+    patients = direct_objects(verb, grammar)
+    # "imposed *sanctions on* three companies": a light verb's object acts on its on-phrase
+    aimed = [o for p in patients for o in prep_objects(p, ("on", "against"))]
+    return aimed or patients
 
 
 def _issued_statement(noun: Token, grammar: Grammar) -> bool:
