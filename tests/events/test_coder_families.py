@@ -91,3 +91,9 @@ def test_a_demand_for_cooperation_with_a_threat_attached_stays_a_demand(coded: C
 def test_leaving_a_place_is_no_journey_and_leaving_ground_a_retreat(coded: Coded, text: str, code: str) -> None:
     # a demand or appeal to leave was coded as one to meet (026, 106): "leave" as travel
     assert [c for c, _, _ in coded(text)] == [code]
+
+
+def test_agreeing_to_a_two_sided_act_is_aimed_at_the_other_party(coded: Coded) -> None:
+    # the prisoners are what the exchange is done to, not whom the intent is aimed at
+    assert sorted(coded("Armenia and Azerbaijan agreed on Friday to exchange prisoners of war.")) == [
+        ("0353", "ARM", "AZE"), ("0353", "AZE", "ARM")]

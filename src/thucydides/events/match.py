@@ -65,16 +65,21 @@ class Candidate:
         governing pattern embeds such an act ("the US and South Korea *failed to
         reach agreement*": each failed the other), or they are the parties of a
         meeting that acts ("talks between X and Y failed")."""
+        return self.match.pattern.reciprocal or self.match.mutual or self._embeds_reciprocal
+
+    @property
+    def _embeds_reciprocal(self) -> bool:
         embedded = self.match.embedded if self.match.pattern.governs else None
-        return (self.match.pattern.reciprocal or self.match.mutual
-                or (embedded is not None and embedded.pattern.reciprocal))
+        return embedded is not None and embedded.pattern.reciprocal
 
     def dyads(self) -> list[tuple[Actor | None, Actor | None]]:
         """Each (source, target) pair: coordinated actors give one event each;
         a reciprocal predicate with several sources and no target pairs them up. A
         statement about the speaker's own side ("officials said Kyiv would...", "Zarif
         said Iran had...") has no target."""
-        if self.reciprocal and len(self.sources) > 1 and not self.targets:
+        if self.reciprocal and len(self.sources) > 1 and (not self.targets or self._embeds_reciprocal):
+            # "Armenia and Azerbaijan agreed to *exchange* prisoners": each agreed with the
+            # other; the prisoners are what the embedded act is done to
             return [(a, b) for a, b in product(self.sources, self.sources) if a is not b]
         unstated: list[Actor | None] = [None] if self.unstated_source else []
         sources: list[Actor | None] = [*self.sources] or unstated
