@@ -365,3 +365,12 @@ def test_a_reason_given_with_for_is_the_act_of_whoever_is_acted_on(
 
 def test_a_reason_is_the_subjects_own_where_the_verb_acts_on_no_one(coded: Coded) -> None:
     assert ("190", "ISR", "TUR") in coded("Israel apologised for attacking the Turkish ship.")
+
+
+def test_a_third_partys_reaction_to_a_joint_act_is_aimed_at_both_parties(pipeline: Pipeline) -> None:
+    text = ("PHNOM PENH, July 28 (Reuters) - Cambodian Prime Minister Hun Manet and Thailand's acting prime "
+            "minister, Phumtham Wechayachai, held talks in Kuala Lumpur on Monday.\n\n"
+            "The United States welcomed the talks.")
+    welcomed = [e for e in pipeline.code_article(Article(text=text, date="2025-07-28")) if e.code.startswith("05")]
+    assert sorted(e.target.code for e in welcomed if e.target) == ["KHMGOV", "THAGOV"], \
+        [(e.code, e.source, e.target) for e in welcomed]

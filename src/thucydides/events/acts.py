@@ -37,6 +37,7 @@ class Act:
     agent: Actor
     target: Actor | None = None
     told_as: str = ""  # its pattern's code before its actors recoded it ("protesters attacked": 190, coded 145)
+    mutual: bool = False  # done by its agent and target together ("X and Y agreed to ...")
 
 
 class ActMemory:
@@ -52,10 +53,11 @@ class ActMemory:
         for cand in candidates:
             if cand.dropped is None and cand.sources and not cand.code.startswith("01"):
                 target = cand.targets[0] if cand.targets else None
-                if target is None and cand.match.pattern.reciprocal and len(cand.sources) > 1:
+                mutual = cand.reciprocal and len(cand.sources) > 1
+                if mutual:
                     target = cand.sources[1]  # "X and Y held talks": each is the other's partner
                 at = cand.match.predicate.i
-                acts.setdefault(at, Act(at, cand.code, cand.sources[0], target, cand.match.pattern.code))
+                acts.setdefault(at, Act(at, cand.code, cand.sources[0], target, cand.match.pattern.code, mutual))
 
     def agents(self, noun: Token, sources: list[Actor]) -> list[Actor]:
         """The agent of the latest act before the noun's sentence that it can name, if
@@ -69,7 +71,10 @@ class ActMemory:
         if act is None:
             return []
         if act.agent.code not in own:
-            return [act.agent]
+            # a third party's reaction to a joint act is aimed at both parties ("the US
+            # welcomed *the agreement*" Armenia and Azerbaijan reached)
+            partner = [act.target] if act.mutual and act.target is not None and act.target.code not in own else []
+            return [act.agent, *partner]
         joint = act.code[:2] in self.grammar.joint_act_roots
         return [act.target] if joint and act.target is not None and act.target.code not in own else []
 
