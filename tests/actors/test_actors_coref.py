@@ -152,6 +152,12 @@ def test_both_leaders_are_the_last_two_countries_and_then_they(resolve_in):
     assert sorted(a.country for a in resolve_in(text, "them", many=True)) == ["ARM", "AZE"]
 
 
+def test_both_leaders_are_not_the_country_of_whoever_names_them(resolve_in):
+    text = ("Armenia and Azerbaijan agreed to exchange prisoners. The United States welcomed the agreement. "
+            "Secretary of State Antony Blinken praised both leaders.")
+    assert sorted(a.country for a in resolve_in(text, "leaders", many=True)) == ["ARM", "AZE"]
+
+
 def test_pronouns_do_not_reach_far_back(resolve_in):
     text = ("Putin spoke on Monday. The weather was cold. Markets were calm. "
             "Prices rose. He left.")

@@ -415,6 +415,14 @@ class DocMemory:
         key = tuple(w for t in body for w in words(t.text))
         return self.resolver.dictionary.anaphora.get(key)
 
+    def _namers(self, chunk: Span, sentence: int) -> set[str]:
+        """The countries (or codes) of the subject of the clause a description is the
+        object of."""
+        verb = chunk.root.head
+        return {a.country or a.code for e in self._recent(since_sentence=sentence)
+                if e.sentence == sentence and e.dep in NOMINAL_SUBJECT_DEPS and e.head == verb.i
+                for a in e.actors}
+
     def _find_description(self, anaphor: Anaphor, chunk: Span) -> list[_Entry]:
         """The nearest antecedents fitting the description (`count` distinct ones)."""
         want = set(words(chunk.text)) - self.grammar.description_fillers
@@ -430,8 +438,12 @@ class DocMemory:
             # and a place ("clashed *in Omdurman*") is no party
             doc = chunk.doc
             sentence = sentence_of(doc, chunk.root.i)[0]
+            # nor the one who names them, met before ("Blinken praised *both leaders*"
+            # after "the United States welcomed the agreement")
+            namer = self._namers(chunk, sentence)
             fitting = (e for e in fitting if e.sentence < sentence
-                       and not (e.dep == "pobj" and doc[e.head].lower_ in _PLACE_PREPS))
+                       and not (e.dep == "pobj" and doc[e.head].lower_ in _PLACE_PREPS)
+                       and not any((a.country or a.code) in namer for a in e.actors))
         if anaphor.kind == PERSON:  # a titled person anywhere before beats a nearer one
             every = list(fitting)
             fitting = [e for e in every if want and want <= e.titles] or every
