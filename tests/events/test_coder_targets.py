@@ -374,3 +374,9 @@ def test_a_third_partys_reaction_to_a_joint_act_is_aimed_at_both_parties(pipelin
     welcomed = [e for e in pipeline.code_article(Article(text=text, date="2025-07-28")) if e.code.startswith("05")]
     assert sorted(e.target.code for e in welcomed if e.target) == ["KHMGOV", "THAGOV"], \
         [(e.code, e.source, e.target) for e in welcomed]
+
+
+def test_a_clause_of_contrast_lends_no_target(coded: Coded) -> None:
+    events = coded("The Organization of American States called for a recount, while Russia and China "
+                   "congratulated Maduro on his victory.")
+    assert not [t for c, s, t in events if c.startswith("02") and t in {"RUS", "CHN"}], events

@@ -19,6 +19,7 @@ from .grammar import (
     PASSIVE_SUBJECT_DEPS,
     Grammar,
     children,
+    is_circumstance,
     is_passive,
     is_saying,
     judged_within,
@@ -236,8 +237,10 @@ def _complement_targets(token: Token, grammar: Grammar, depth: int = 2) -> Itera
     and one level further when the embedded verb names no one itself: "refused
     to allow *UN planes* to land"."""
     for comp in children(token, EMBEDDED_CLAUSE_DEPS):
-        if comp.dep_ == "advcl" and is_saying(comp, grammar):
-            continue  # "denied targeting civilians, *saying* its aircraft hit a base": what it went on to say
+        if comp.dep_ == "advcl" and (is_saying(comp, grammar) or is_circumstance(comp, grammar)):
+            # "denied targeting civilians, *saying* its aircraft hit a base": what it went on to
+            # say; "called for a recount, *while* Russia congratulated Maduro": another act
+            continue
         found = [*direct_objects(comp, grammar), *prep_objects(comp, grammar.complement_target_preps),
                  *children(comp, ACTIVE_SUBJECT_DEPS)]
         if not found and depth > 1:
