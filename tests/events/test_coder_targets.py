@@ -380,3 +380,9 @@ def test_a_clause_of_contrast_lends_no_target(coded: Coded) -> None:
     events = coded("The Organization of American States called for a recount, while Russia and China "
                    "congratulated Maduro on his victory.")
     assert not [t for c, s, t in events if c.startswith("02") and t in {"RUS", "CHN"}], events
+
+
+def test_a_participle_with_its_own_object_is_the_main_verb_of_its_noun(coded: Coded) -> None:
+    # the parser reads "airstrikes killed ..." as a noun with a reduced relative clause
+    assert coded("Israeli airstrikes killed at least 40 Palestinians across the Gaza Strip on Wednesday.") == [
+        ("195", "ISRMIL", "PSECVL")]

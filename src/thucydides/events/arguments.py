@@ -162,8 +162,10 @@ def _misparsed_name_object(verb: Token) -> list[Token]:
 
 def _reduced_passive(verb: Token) -> bool:
     """A past participle that modifies a noun ("a citizen *held* since 2022"): a
-    passive whose patient is the noun, whose agent only a `by` phrase names."""
-    return verb.dep_ == "acl" and verb.tag_ == "VBN"
+    passive whose patient is the noun, whose agent only a `by` phrase names. One with
+    an object of its own is a main verb the parser hung on its subject ("Israeli
+    airstrikes *killed* at least 40 Palestinians")."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(c.dep_ == "dobj" for c in children_of(verb))
 
 
 def _quantified_object(verb: Token) -> list[Token]:
