@@ -19,6 +19,7 @@ from .grammar import (
     PASSIVE_SUBJECT_DEPS,
     Grammar,
     children,
+    gapped_passive,
     is_circumstance,
     is_passive,
     is_saying,
@@ -138,6 +139,7 @@ def direct_objects(verb: Token, grammar: Grammar) -> list[Token]:
         # "X was arrested and *charged*", "a citizen held since 2022 had been *released*":
         # a coordinated passive's patient is the subject it shares with its head
         return children(verb, PASSIVE_SUBJECT_DEPS) or (
+            children(verb, ACTIVE_SUBJECT_DEPS) if gapped_passive(verb) else []) or (
             children(verb.head, PASSIVE_SUBJECT_DEPS | ACTIVE_SUBJECT_DEPS) if verb.dep_ == "conj" else [])
     if _reduced_passive(verb) and not children(verb, OBJECT_DEPS):
         return [verb.head]  # "a journalist *kidnapped* by gunmen", "an officer *accused* of ...": its noun

@@ -214,7 +214,17 @@ def is_passive(verb: Token, grammar: Grammar) -> bool:
     preps = grammar.stative_participles.get(verb.lemma_)
     if preps and any(c.dep_ in {"prep", "agent"} and c.lower_ in preps for c in children_of(verb)):
         return False
-    return _has_passive_voice(verb) or shares_passive(verb, grammar)
+    return _has_passive_voice(verb) or shares_passive(verb, grammar) or gapped_passive(verb)
+
+
+def gapped_passive(verb: Token) -> bool:
+    """ "107 people had been detained and 32 officers *injured*": a participle with a
+    subject of its own but no auxiliary, coordinated with a passive, borrows its
+    "had been"; its subject is its patient."""
+    head = verb.head
+    return (verb.dep_ == "conj" and verb.tag_ == "VBN" and head.i != verb.i and _has_passive_voice(head)
+            and not any(c.dep_ in {"aux", "auxpass"} or c.dep_ in OBJECT_DEPS for c in children_of(verb))
+            and any(c.dep_ in ACTIVE_SUBJECT_DEPS for c in children_of(verb)))
 
 
 def _has_passive_voice(verb: Token) -> bool:
