@@ -44,6 +44,12 @@ def test_negated_and_hypothetical_actions_are_not_emitted(coded: Coded) -> None:
     assert coded("Israel could attack Lebanon if talks fail.") == []
 
 
+def test_what_a_deal_would_bring_about_is_a_prospect_not_an_event(coded: Coded) -> None:
+    text = ("Egyptian and Qatari mediators presented both sides with a final draft of the agreement, "
+            "which would see the release of 33 hostages in exchange for hundreds of Palestinian prisoners.")
+    assert not [c for c, _, _ in coded(text) if c.startswith("08")]
+
+
 def test_reported_speech_codes_the_reported_event(coded: Coded) -> None:
     events = coded("Kenya said Somali militants attacked a police station in Garissa.")
     assert any(c == "190" for c, _, _ in events), events

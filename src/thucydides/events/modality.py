@@ -127,6 +127,13 @@ def _is_question(sentence: Span) -> bool:
     return False
 
 
+def _outcome_of(noun: Token, grammar: Grammar) -> bool:
+    """Whether the noun is what a verb of outcome brings about ("would *see* the
+    release", "would *lead to* the withdrawal")."""
+    head = noun.head.head if noun.dep_ == "pobj" else noun.head
+    return head.lemma_.lower() in grammar.outcome_verbs
+
+
 def modality_of(predicate: Token, grammar: Grammar, governed_by_pattern: bool = False) -> Modality:
     """Decide the modality of `predicate` from its own children and its governors.
 
@@ -157,7 +164,10 @@ def modality_of(predicate: Token, grammar: Grammar, governed_by_pattern: bool = 
     # A definite event noun ("*the* attack", "*last week's* killings") presupposes
     # that the event happened, whatever the clause around it says ("urged X to
     # investigate the attack", "would like to express shock at the killing").
-    presupposed = nominal and not negatable and is_definite(predicate, grammar)
+    # Not the object of a verb of outcome: "a deal that would *see* the release of 33
+    # hostages" is a prospect (`outcome_verbs`).
+    presupposed = nominal and not negatable and is_definite(predicate, grammar) \
+        and not (predicate.dep_ in {"dobj", "pobj"} and _outcome_of(predicate, grammar))
     child = predicate
     circumstance = False  # above a clause of time, cause or contrast, only attribution counts
     for gov in governors(predicate):
