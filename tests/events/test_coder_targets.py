@@ -393,3 +393,9 @@ def test_a_gapped_passive_has_its_subject_as_patient(coded: Coded) -> None:
     events = coded("The interior ministry said 107 people had been detained and 32 officers injured.")
     injured = [(s, t) for c, s, t in events if c.startswith("18")]
     assert injured and all(s is None and t and t.endswith("MIL") for s, t in injured), events
+
+
+def test_tear_gas_used_to_break_up_protesters_targets_them(coded: Coded) -> None:
+    assert ("175", "GEOCOP", "GEOCVL") in coded(
+        "Georgian police used water cannon and pepper spray to break up thousands of pro-European "
+        "protesters outside parliament overnight.")
