@@ -158,6 +158,12 @@ def test_both_leaders_are_not_the_country_of_whoever_names_them(resolve_in):
     assert sorted(a.country for a in resolve_in(text, "leaders", many=True)) == ["ARM", "AZE"]
 
 
+def test_she_once_said_of_someone_makes_her_a_woman_for_later_pronouns(resolve_in):
+    text = ("President Salome Zourabichvili said she would not step down. "
+            "Prime Minister Irakli Kobakhidze rejected her demand.")
+    assert resolve_in(text, "her").name == "Salome Zourabichvili"
+
+
 def test_pronouns_do_not_reach_far_back(resolve_in):
     text = ("Putin spoke on Monday. The weather was cold. Markets were calm. "
             "Prices rose. He left.")

@@ -378,6 +378,9 @@ class DocMemory:
         if first is not None:
             self._links[token.i] = (first.actors, token.doc[token.i : token.i + 1])
             self._antecedents[token.i] = first
+            if first.gender is None and low in self.grammar.personal_pronouns:
+                # "Zourabichvili said *she* would not step down": later pronouns know it too
+                first.gender = "f" if low in self.grammar.feminine_pronouns else "m"
 
     def _window(self, token: Token, before: int, sentence: int) -> Iterator[_Entry]:
         """Possible antecedents, nearest first, within the pronoun window."""
