@@ -164,6 +164,11 @@ def test_she_once_said_of_someone_makes_her_a_woman_for_later_pronouns(resolve_i
     assert resolve_in(text, "her").name == "Salome Zourabichvili"
 
 
+def test_an_object_pronoun_is_not_the_subject_its_verb_shares(resolve_in):
+    text = "Macron met Scholz in Paris on Monday and later called him."
+    assert resolve_in(text, "him").name == "Olaf Scholz"
+
+
 def test_pronouns_do_not_reach_far_back(resolve_in):
     text = ("Putin spoke on Monday. The weather was cold. Markets were calm. "
             "Prices rose. He left.")

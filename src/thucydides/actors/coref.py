@@ -385,8 +385,9 @@ class DocMemory:
     def _window(self, token: Token, before: int, sentence: int) -> Iterator[_Entry]:
         """Possible antecedents, nearest first, within the pronoun window."""
         bound: set[tuple[str, str | None]] = set()  # who "him" cannot be
+        binders = _binding_verbs(token)
         for entry in self._recent(before=before, since_sentence=sentence - PRONOUN_WINDOW):
-            if token.dep_ in _BOUND_OBJECT_DEPS and entry.head == token.head.i and entry.dep.startswith("nsubj"):
+            if token.dep_ in _BOUND_OBJECT_DEPS and entry.head in binders and entry.dep.startswith("nsubj"):
                 bound.update((a.code, a.name) for a in entry.actors)
                 continue  # "Erdogan met Rubio. Erdogan praised him": not Erdogan, here or before
             if not bound or not any((a.code, a.name) in bound for a in entry.actors):
@@ -465,6 +466,18 @@ class DocMemory:
             if len(out) == anaphor.count:
                 return out
         return []
+
+
+def _binding_verbs(pronoun: Token) -> set[int]:
+    """The verbs whose subject an object pronoun cannot be: its own, and the one whose
+    subject its verb shares ("Mexico's president said ... and offered *him* asylum")."""
+    verb = pronoun.head
+    verbs = {verb.i}
+    while verb.dep_ == "conj" and verb.head.i != verb.i \
+            and not any(c.dep_ in NOMINAL_SUBJECT_DEPS for c in children_of(verb)):
+        verb = verb.head
+        verbs.add(verb.i)
+    return verbs
 
 
 def _most_salient(pronoun: Token, sentence: int, fits: list[_Entry]) -> _Entry | None:
