@@ -169,6 +169,12 @@ def test_an_object_pronoun_is_not_the_subject_its_verb_shares(resolve_in):
     assert resolve_in(text, "him").name == "Olaf Scholz"
 
 
+def test_all_parties_are_the_two_sides_just_named(resolve_in):
+    text = ("Sudan's army fought the Rapid Support Forces near Omdurman on Monday. "
+            "China urged all parties to exercise restraint.")
+    assert sorted(a.code for a in resolve_in(text, "parties", many=True)) == ["SDNMIL", "SDNREB"]
+
+
 def test_pronouns_do_not_reach_far_back(resolve_in):
     text = ("Putin spoke on Monday. The weather was cold. Markets were calm. "
             "Prices rose. He left.")
