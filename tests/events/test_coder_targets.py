@@ -399,3 +399,17 @@ def test_tear_gas_used_to_break_up_protesters_targets_them(coded: Coded) -> None
     assert ("175", "GEOCOP", "GEOCVL") in coded(
         "Georgian police used water cannon and pepper spray to break up thousands of pro-European "
         "protesters outside parliament overnight.")
+
+
+def test_condemning_the_launch_is_aimed_at_whoever_fired(pipeline: Pipeline) -> None:
+    text = ("SEOUL, Nov 1 (Yonhap) - North Korea fired an intercontinental ballistic missile into the sea "
+            "on Thursday, South Korea's military said.\n\n"
+            "Japan condemned the launch as a violation of U.N. Security Council resolutions.")
+    events = pipeline.code_article(Article(text=text, date="2024-11-01"))
+    assert any(e.code.startswith("11") and e.source.code == "JPN" and e.target and e.target.code == "PRK"
+               for e in events), [(e.code, e.source, e.target) for e in events]
+
+
+def test_a_place_the_tagger_took_for_a_person_is_known_by_its_apposition(coded: Coded) -> None:
+    events = coded("M23 rebels said they had captured Goma, the largest city in eastern Congo.")
+    assert [c for c, _, _ in events] == ["192"], events

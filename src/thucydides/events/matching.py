@@ -201,6 +201,8 @@ class PatternMatcher:
         objects = [o for o in candidates
                    if o.lemma_.lower() in wanted
                    or (PLACE_OBJECT in wanted and self._named_place(o))
+                   # "captured Goma, *the largest city* in eastern Congo" (the tagger took a person)
+                   or any(c.dep_ == "appos" and c.lemma_.lower() in wanted for c in children_of(o))
                    or any(c.dep_ in {"compound", "amod"} and c.lemma_.lower() in wanted
                           and not self.resolver.names_people(f"{c.lemma_} {o.lemma_}".lower())
                           for c in children_of(o))]
