@@ -97,3 +97,7 @@ def test_agreeing_to_a_two_sided_act_is_aimed_at_the_other_party(coded: Coded) -
     # the prisoners are what the exchange is done to, not whom the intent is aimed at
     assert sorted(coded("Armenia and Azerbaijan agreed on Friday to exchange prisoners of war.")) == [
         ("0353", "ARM", "AZE"), ("0353", "AZE", "ARM")]
+
+
+def test_urging_a_halt_to_an_advance_is_an_appeal_to_de_escalate(coded: Coded) -> None:
+    assert ("0256", "IGOUNO", "CODREB") in coded("The U.N. Security Council urged M23 to halt its advance.")
