@@ -101,3 +101,8 @@ def test_agreeing_to_a_two_sided_act_is_aimed_at_the_other_party(coded: Coded) -
 
 def test_urging_a_halt_to_an_advance_is_an_appeal_to_de_escalate(coded: Coded) -> None:
     assert ("0256", "IGOUNO", "CODREB") in coded("The U.N. Security Council urged M23 to halt its advance.")
+
+
+def test_talks_after_which_a_ceasefire_was_agreed_are_no_intent_to_meet(coded: Coded) -> None:
+    events = coded("India and Pakistan agreed to a full and immediate ceasefire after talks mediated by Washington.")
+    assert ("0356", "IND", "PAK") in events and not [c for c, _, _ in events if c == "036"], events

@@ -58,6 +58,7 @@ class Grammar:
     conditional_marks: frozenset[str]
     threat_conditions: frozenset[str]
     ultimatum_verbs: frozenset[str]
+    circumstance_preps: frozenset[str]
     outcome_verbs: frozenset[str]
     statement_nouns: frozenset[str]
     place_target_codes: frozenset[str]

@@ -237,6 +237,7 @@ class PatternMatcher:
         comps = [
             c for c in heads
             if c.dep_ in {"xcomp", "ccomp", "pcomp", "prep"}
+            and not (c.dep_ == "prep" and c.lower_ in self.grammar.circumstance_preps)
             and (_complement_lemmas(c) & set(complements)
                  or (ANY_COMPLEMENT in complements and c.dep_ == "xcomp")
                  or (ANY_CLAUSE in complements and c.dep_ == "ccomp")
