@@ -106,3 +106,8 @@ def test_urging_a_halt_to_an_advance_is_an_appeal_to_de_escalate(coded: Coded) -
 def test_talks_after_which_a_ceasefire_was_agreed_are_no_intent_to_meet(coded: Coded) -> None:
     events = coded("India and Pakistan agreed to a full and immediate ceasefire after talks mediated by Washington.")
     assert ("0356", "IND", "PAK") in events and not [c for c, _, _ in events if c == "036"], events
+
+
+def test_agreeing_to_a_cessation_of_hostilities_is_agreeing_to_a_ceasefire(coded: Coded) -> None:
+    assert sorted(coded("Ethiopia's government and Tigrayan forces agreed on Wednesday to a permanent "
+                        "cessation of hostilities.")) == [("0356", "ETHGOV", "ETHREB"), ("0356", "ETHREB", "ETHGOV")]
