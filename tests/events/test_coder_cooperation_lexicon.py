@@ -296,3 +296,8 @@ def test_standing_with_a_country_endorses_it(coded: Coded, text: str, source: st
 def test_standing_by_a_decision_endorses_no_one(coded: Coded) -> None:
     assert not [c for c, _, _ in coded("Biden said he stood squarely behind his decision to withdraw "
                                        "American forces.") if c.startswith("05")]
+
+
+def test_fighting_alongside_forces_is_military_cooperation(coded: Coded) -> None:
+    assert coded("Eritrea, whose troops fought alongside Ethiopian forces, was not a party to the talks.") == [
+        ("062", "ERIMIL", "ETHMIL")]
