@@ -301,7 +301,3 @@ def test_standing_by_a_decision_endorses_no_one(coded: Coded) -> None:
 def test_fighting_alongside_forces_is_military_cooperation(coded: Coded) -> None:
     assert coded("Eritrea, whose troops fought alongside Ethiopian forces, was not a party to the talks.") == [
         ("062", "ERIMIL", "ETHMIL")]
-
-
-def test_welcoming_a_transfer_of_power_endorses_it(coded: Coded) -> None:
-    assert ("051", "USA", "PER") in coded("The United States welcomed the transfer of power in Peru.")
