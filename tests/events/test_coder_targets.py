@@ -413,3 +413,19 @@ def test_condemning_the_launch_is_aimed_at_whoever_fired(pipeline: Pipeline) -> 
 def test_a_place_the_tagger_took_for_a_person_is_known_by_its_apposition(coded: Coded) -> None:
     events = coded("M23 rebels said they had captured Goma, the largest city in eastern Congo.")
     assert [c for c, _, _ in events] == ["192"], events
+
+
+@pytest.mark.parametrize("text, source", [
+    ("The U.N. humanitarian office OCHA said aid convoys had been unable to reach El Fasher for three "
+     "weeks, and called on Sudan to allow safe passage for relief supplies.", "IGOUNO"),
+    ("In a televised address, Trump said the sites had been completely obliterated and warned Iran that "
+     "future attacks would be far greater.", "USAGOV"),
+])
+def test_a_verb_the_parser_hung_on_a_reported_clause_is_the_speakers(coded: Coded, text: str, source: str) -> None:
+    assert any(s == source and not c.startswith("01") for c, s, _ in coded(text)), coded(text)
+
+
+def test_a_verb_of_the_reported_clause_stays_its_own_when_the_attribution_follows(coded: Coded) -> None:
+    events = coded("Sri Lanka has established diplomatic ties with and opened an embassy in Tehran, "
+                   "the foreign ministry said on Wednesday.")
+    assert all(s == "LKA" for c, s, _ in events if c.startswith("05")), events

@@ -101,7 +101,7 @@ def _own_subjects(verb: Token, grammar: Grammar, statements: bool = False) -> li
         if current.dep_ == "amod" and current.pos_ == "VERB":
             return [current.head]  # "*striking* miners", "*rioting* youths"
         if current.dep_ in SHARED_SUBJECT_DEPS and current.head.i != current.i:
-            current = current.head
+            current = _misattached_conjunct_head(current) or current.head
             if current.pos_ == "ADJ" and current.dep_ == "acomp":
                 current = current.head  # "Norway is willing to send": the copula's subject
             if current.pos_ == "ADP" and current.dep_ == "prep":
@@ -127,6 +127,19 @@ def _reason_agents(prep: Token, grammar: Grammar) -> list[Token]:
     # "imposed *sanctions on* three companies": a light verb's object acts on its on-phrase
     aimed = [o for p in patients for o in prep_objects(p, ("on", "against"))]
     return aimed or patients
+
+
+def _misattached_conjunct_head(verb: Token) -> Token | None:
+    """The saying verb a finite past verb is really coordinated with when the parser hung
+    it on the reported clause: in "OCHA said convoys *had been* unable to reach the town,
+    and *called* on both sides", "called" cannot share "had", so it is OCHA's, not the
+    convoys'. Not when the attribution follows ("X has established ties and *opened* an
+    embassy, the ministry said"): the reported clause holds both."""
+    head = verb.head
+    if verb.dep_ != "conj" or verb.tag_ != "VBD" or head.dep_ != "ccomp" or head.tag_ not in {"VBN", "VB"} \
+            or not any(c.dep_ in {"aux", "auxpass"} for c in children_of(head)):
+        return None
+    return head.head if head.head.i < head.i else None
 
 
 def _issued_statement(noun: Token, grammar: Grammar) -> bool:
