@@ -301,3 +301,9 @@ def test_standing_by_a_decision_endorses_no_one(coded: Coded) -> None:
 def test_fighting_alongside_forces_is_military_cooperation(coded: Coded) -> None:
     assert coded("Eritrea, whose troops fought alongside Ethiopian forces, was not a party to the talks.") == [
         ("062", "ERIMIL", "ETHMIL")]
+
+
+def test_a_meeting_that_frames_a_clause_is_not_its_subjects(coded: Coded) -> None:
+    events = coded("Police commandos will patrol the skies over Dhaka and soldiers are guarding the hotels "
+                   "during the meeting.")
+    assert not [c for c, _, _ in events if c.startswith("04")], events
