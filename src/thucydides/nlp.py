@@ -11,7 +11,9 @@ from functools import lru_cache
 from typing import Any
 
 import spacy
-from spacy.attrs import HEAD
+from spacy.attrs import DEP, HEAD, POS
+from spacy.lang.en.syntax_iterators import noun_chunks as english_noun_chunks
+from spacy.symbols import NOUN, PRON, PROPN
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -209,22 +211,87 @@ def children_of(token: Token) -> tuple[Token, ...]:
     """`token.children` (in document order), listed once per Doc. spaCy's property
     scans the token's subtree and makes new Token objects on every access, and the
     coder asks about the children of the same few heads hundreds of times an article."""
-    doc = token.doc
+    return _children_table(token.doc)[0][token.i]
+
+
+def labelled_children(token: Token) -> tuple[tuple[str, Token], ...]:
+    """`children_of(token)`, each with its dependency label: `Token.dep_` looks the
+    label up in the StringStore and decodes a new string on every access, and most
+    questions about children are about their labels."""
+    return _children_table(token.doc)[1][token.i]
+
+
+def _children_table(doc: Doc) -> tuple[list[tuple[Token, ...]], list[tuple[tuple[str, Token], ...]]]:
     table = doc.user_data.get(_CHILDREN_KEY)
     if table is None:
-        table = doc.user_data[_CHILDREN_KEY] = _children_table(doc)
-    return table[token.i]
+        table = doc.user_data[_CHILDREN_KEY] = _build_children_table(doc)
+    return table
 
 
-def _children_table(doc: Doc) -> list[tuple[Token, ...]]:
-    """Every token's children, from one array of the heads (offsets to the head, as
-    unsigned integers: a negative one wraps around)."""
+def _build_children_table(doc: Doc) -> tuple[list[tuple[Token, ...]], list[tuple[tuple[str, Token], ...]]]:
+    """Every token's children, bare and labelled, from one array of the heads (offsets
+    to the head, as unsigned integers: a negative one wraps around) and labels."""
     tokens = list(doc)
-    children: list[list[Token]] = [[] for _ in tokens]
-    for token, offset in zip(tokens, doc.to_array([HEAD]).astype("int64").tolist()):
+    strings = doc.vocab.strings
+    labels: dict[int, str] = {}  # a few dozen labels: each looked up once
+    children: list[list[tuple[str, Token]]] = [[] for _ in tokens]
+    for token, (offset, dep) in zip(tokens, doc.to_array([HEAD, DEP]).astype("int64").tolist()):
         if offset:  # a root is its own head
-            children[token.i + offset].append(token)
-    return [tuple(c) for c in children]
+            label = labels.get(dep)
+            if label is None:
+                label = labels[dep] = strings[dep & _HASH_MASK]
+            children[token.i + offset].append((label, token))
+    labelled = [tuple(c) for c in children]
+    return [tuple(t for _, t in c) for c in labelled], labelled
+
+
+_HASH_MASK = (1 << 64) - 1  # to_array's signed int64 view of an unsigned string hash
+
+
+# The labels of spaCy's English noun-chunk rules (spacy/lang/en/syntax_iterators.py).
+_NP_DEPS = ("oprd", "nsubj", "dobj", "nsubjpass", "pcomp", "pobj", "dative", "appos", "attr", "ROOT")
+_NOMINAL_POS = frozenset({NOUN, PROPN, PRON})
+
+
+def noun_chunks(doc: Doc) -> Iterator[Span]:
+    """`doc.noun_chunks`, the same spans. For English, spaCy's rules are read from one
+    array of the document: spaCy's iterator makes a Token object of every token (and
+    more for their heads and edges), and the chunks are asked for in every article.
+    Lazy, as spaCy's: a document without a parse raises on the first chunk."""
+    english = doc.noun_chunks_iterator is english_noun_chunks  # type: ignore[attr-defined]  # a public cdef attribute
+    if not english or not doc.has_annotation("DEP"):
+        yield from doc.noun_chunks
+        return
+    yield from _english_noun_chunks(doc)
+
+
+def _english_noun_chunks(doc: Doc) -> list[Span]:
+    strings = doc.vocab.strings
+    np_deps = frozenset(strings.add(label) for label in _NP_DEPS)
+    conj = strings.add("conj")
+    np_label = strings.add("NP")
+    array = doc.to_array([POS, DEP, HEAD])
+    pos_dep = array[:, :2].tolist()
+    heads = [i + offset for i, offset in enumerate(array[:, 2].astype("int64").tolist())]
+    chunks: list[Span] = []
+    prev_end = -1
+    for i, (pos, dep) in enumerate(pos_dep):
+        if pos not in _NOMINAL_POS:
+            continue
+        left = doc[i].left_edge.i  # the parser's edge: no nested chunks
+        if left <= prev_end:
+            continue
+        if dep not in np_deps:
+            if dep != conj:
+                continue
+            head = heads[i]
+            while pos_dep[head][1] == conj and heads[head] < head:
+                head = heads[head]
+            if pos_dep[head][1] not in np_deps:
+                continue  # coordinated with no noun phrase
+        prev_end = i
+        chunks.append(Span(doc, left, i + 1, label=np_label))
+    return chunks
 
 
 def doc_ents(doc: Doc) -> list[Span]:

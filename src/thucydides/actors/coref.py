@@ -36,7 +36,7 @@ from __future__ import annotations
 from bisect import bisect_left, insort
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from spacy.attrs import LOWER, POS
 from spacy.strings import get_string_id
@@ -45,7 +45,7 @@ from spacy.tokens import Doc
 
 from ..dateline import doc_dateline_end
 from ..model import Actor
-from ..nlp import NOMINAL_SUBJECT_DEPS, children_of, doc_ents, doc_sents, doc_text, sentence_of
+from ..nlp import NOMINAL_SUBJECT_DEPS, children_of, doc_ents, doc_sents, doc_text, labelled_children, noun_chunks, sentence_of
 from .dictionary import COUNTRY, GROUP, IGO, PARTY, PERSON, ROLE, SPOKESBODY, Anaphor
 from ..names import words
 
@@ -57,6 +57,7 @@ if TYPE_CHECKING:
 EXTENSION = "thuc_actors"
 if not Doc.has_extension(EXTENSION):
     Doc.set_extension(EXTENSION, default=None)
+_EXTENSION_KEY = ("._.", EXTENSION, None, None)  # where spaCy stores the Doc's value
 
 PRONOUN_WINDOW = 2  # sentences back a pronoun may look
 # Prepositions of a place mention ("clashed *in* Omdurman"), which names no party.
@@ -102,10 +103,12 @@ class _Pending:
 
 def memory_for(resolver: ActorResolver, doc: Doc, date: str | None) -> DocMemory:
     """The document's memory for this resolver and date, built on first use."""
-    memory = doc._.get(EXTENSION)
+    # `doc._.thuc_actors`, read where spaCy keeps it: every `doc._` access builds an
+    # Underscore object, and the coder asks for the memory ~15 times an article.
+    user_data: dict[Any, Any] = doc.user_data  # spaCy types its keys as str; these are tuples
+    memory = user_data.get(_EXTENSION_KEY)
     if not isinstance(memory, DocMemory) or memory.resolver is not resolver or memory.date != date:
-        memory = DocMemory(resolver, doc, date)
-        doc._.set(EXTENSION, memory)
+        memory = user_data[_EXTENSION_KEY] = DocMemory(resolver, doc, date)
     return memory
 
 
@@ -212,7 +215,7 @@ class DocMemory:
         if self._chunk_iter is None:
             try:
                 doc_sents(doc)  # raises ValueError without sentence boundaries
-                self._chunk_iter = iter(doc.noun_chunks)
+                self._chunk_iter = iter(noun_chunks(doc))
                 self._unchunked = _unchunked_people(doc)
             except ValueError:  # no parse: no coreference, plain resolution only
                 self._scanned_to = len(doc)
@@ -535,7 +538,7 @@ def _pronoun_indexes(doc: Doc, pronouns: frozenset[str]) -> list[int]:
 def _names_person(root: Token) -> bool:
     """Whether a chunk may name a person whom a later bare name refers back to: such
     chunks are resolved in document order, the rest only when needed."""
-    return root.ent_type_ == "PERSON" or any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in children_of(root))
+    return root.ent_type_ == "PERSON" or any(dep == "appos" and c.ent_type_ == "PERSON" for dep, c in labelled_children(root))
 
 
 def _title_gender(chunk: Span, titles: dict[str, str]) -> str | None:

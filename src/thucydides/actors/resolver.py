@@ -38,7 +38,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, TypeVar
 
 from ..model import Actor
-from ..nlp import children_of, doc_text, names_a_person, sentence_of
+from ..nlp import children_of, doc_text, labelled_children, names_a_person, sentence_of
 from ..places import default_gazetteer
 from .dictionary import (
     BLOCK,
@@ -426,9 +426,9 @@ class ActorResolver:
         seen = 0
         while seen < 5 and (head.lower_ in transparent or head.lemma_.lower() in transparent):
             pobj = None
-            for child in children_of(head):
-                if child.dep_ == "prep" and child.lower_ == "of":
-                    pobj = next((c for c in children_of(child) if c.dep_ == "pobj"), None)
+            for dep, child in labelled_children(head):
+                if dep == "prep" and child.lower_ == "of":
+                    pobj = next((c for d, c in labelled_children(child) if d == "pobj"), None)
                     break
             if pobj is None:
                 break
@@ -441,17 +441,16 @@ class ActorResolver:
         stack = [head]
         while stack:
             tok = stack.pop()
-            for child in children_of(tok):
-                dep = child.dep_
+            for dep, child in labelled_children(tok):
                 if dep in SKIP_DEPS or (dep == "prep" and child.lower_ not in self.grammar.phrase_preps):
                     continue
                 kept[child.i] = child
                 stack.append(child)
-        coordinated = [c.i for c in children_of(head) if c.dep_ in {"cc", "conj"} and c.i > head.i]
+        coordinated = [c.i for dep, c in labelled_children(head) if dep in {"cc", "conj"} and c.i > head.i]
         if coordinated:
             # "police and protesters *in La Paz*": a phrase hung on the first conjunct
             # past the others is the whole coordination's, no part of the first's span
-            past = {t.i for c in children_of(head) if c.dep_ == "prep" and c.i > min(coordinated) for t in c.subtree}
+            past = {t.i for dep, c in labelled_children(head) if dep == "prep" and c.i > min(coordinated) for t in c.subtree}
             kept = {i: t for i, t in kept.items() if i not in past}
         self._complete_names(head, kept)
         dateline = doc_dateline_end(head.doc)
@@ -507,9 +506,9 @@ class ActorResolver:
         while queue:
             tok = queue.popleft()
             depth, prep = info[tok.i]
-            for child in children_of(tok):
+            for dep, child in labelled_children(tok):
                 if child.i in in_phrase and child.i not in info:
-                    info[child.i] = (depth + 1, prep or child.dep_ == "prep")
+                    info[child.i] = (depth + 1, prep or dep == "prep")
                     queue.append(child)
             parent = table.full(tok.i).parent
             if parent != tok.i and parent in in_phrase and parent not in info:

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from ..actors.grammar import default_actor_grammar
 from ..datafiles import load_yaml, read_data
-from ..nlp import children_of, doc_memo
+from ..nlp import children_of, doc_memo, labelled_children
 from .focus import FocusWeights
 
 ACTIVE_SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -179,7 +179,7 @@ def default_grammar() -> Grammar:
 
 
 def children(token: Token, deps: set[str] | frozenset[str]) -> list[Token]:
-    return [c for c in children_of(token) if c.dep_ in deps]
+    return [c for dep, c in labelled_children(token) if dep in deps]
 
 
 def with_conjuncts(token: Token) -> list[Token]:
@@ -188,7 +188,7 @@ def with_conjuncts(token: Token) -> list[Token]:
     Shire, *Fornost* and *Bree*" as "Mordor" with the apposition "the Shire", which the
     others are coordinated with. (Nouns there describe the token itself: "Naude, an
     activist and *member* of the ANC".)"""
-    named = [c for c in children_of(token) if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    named = [c for dep, c in labelled_children(token) if dep == "appos" and c.pos_ == "PROPN"]
     return [token] + [c for c in token.conjuncts if c.i > token.i and c.pos_ in NOMINAL_POS] + [
         c for a in named for c in a.conjuncts if c.i > a.i and c.pos_ == "PROPN"]
 
@@ -230,7 +230,7 @@ def gapped_passive(verb: Token) -> bool:
 
 
 def _has_passive_voice(verb: Token) -> bool:
-    return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in children_of(verb))
+    return any(dep in PASSIVE_SUBJECT_DEPS or dep == "auxpass" for dep, _ in labelled_children(verb))
 
 
 def shares_passive(verb: Token, grammar: Grammar) -> bool:
@@ -248,15 +248,16 @@ def prep_objects(token: Token, preps: Container[str]) -> Iterator[Token]:
     """Objects of the named prepositions attached to `token` ("talks *with* X"), not
     the subject of an absolute clause ("held talks, *with Oman's minister* carrying
     messages")."""
-    for child in children_of(token):
-        if child.dep_ in {"prep", "agent", "dative"} and child.lower_ in preps:
-            objects = [o for o in children_of(child) if o.dep_ == "pobj"]
-            for obj in children_of(child):
-                if obj.dep_ == "pobj" and not (child.lower_ == "with" and _absolute_subject(child, obj)):
+    for dep, child in labelled_children(token):
+        if dep in {"prep", "agent", "dative"} and child.lower_ in preps:
+            below = labelled_children(child)
+            objects = [o for d, o in below if d == "pobj"]
+            for obj_dep, obj in below:
+                if obj_dep == "pobj" and not (child.lower_ == "with" and _absolute_subject(child, obj)):
                     yield obj
-                elif obj.dep_ == "prep":  # "away from", "out of"
-                    yield from (o for o in children_of(obj) if o.dep_ == "pobj")
-            if not objects and not any(c.dep_ in {"prep", "pcomp"} for c in children_of(child)):
+                elif obj_dep == "prep":  # "away from", "out of"
+                    yield from (o for d, o in labelled_children(obj) if d == "pobj")
+            if not objects and not any(d in {"prep", "pcomp"} for d, _ in below):
                 yield from _stranded_object(child)
 
 

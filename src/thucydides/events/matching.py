@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from ..nlp import PLACE_LABELS, children_of, doc_sents, entity_of, sentence_of
+from ..nlp import PLACE_LABELS, children_of, doc_sents, entity_of, labelled_children, sentence_of
 from .arguments import subjects as agent_tokens
 from .grammar import (EMBEDDED_CLAUSE_DEPS, MODIFIER_DEPS, OBJECT_DEPS, Grammar, children, is_infinitive,
                       judged_within, named_by_demonstrative, objects_of, prep_objects)
@@ -304,7 +304,7 @@ def _judged(verb: Token, harsh: frozenset[str], naming: frozenset[str]) -> Token
     A naming verb's judgement may be parsed into its object's phrase ("called the attack
     on the embassy *unacceptable*": an adjective of "embassy")."""
     def harsh_word(token: Token) -> bool:
-        words = [token, *token.conjuncts, *(c for c in children_of(token) if c.dep_ in {"amod", "compound"})]
+        words = [token, *token.conjuncts, *(c for dep, c in labelled_children(token) if dep in {"amod", "compound"})]
         # "an act *of war*": a phrase of the list, the noun and its of-object
         phrases = {f"{token.lemma_.lower()} of {o.lemma_.lower()}" for o in prep_objects(token, ("of",))}
         return any(w.lemma_.lower() in harsh or w.lower_ in harsh for w in words) or bool(phrases & harsh)
@@ -390,15 +390,15 @@ def _curated_first(per_token: list[list[Match]]) -> list[list[Match]]:
 def _raised_objects(verb: Token) -> list[Token]:
     """The subject of an infinitive the parser hangs on the verb, which is the verb's
     object: "allowed *humanitarian agencies* to enter Aleppo"."""
-    return [s for c in children_of(verb) if c.dep_ in {"ccomp", "xcomp"} and is_infinitive(c)
-            for s in children_of(c) if s.dep_ == "nsubj"]
+    return [s for dep, c in labelled_children(verb) if dep in {"ccomp", "xcomp"} and is_infinitive(c)
+            for d, s in labelled_children(c) if d == "nsubj"]
 
 
 def _has_excluded_deps(token: Token, excluded: tuple[frozenset[str], ...]) -> bool:
     """Whether the token has all the dependents of one excluded set ("dobj+oprd")."""
     if not excluded:
         return False
-    deps = {c.dep_ for c in children_of(token)}
+    deps = {dep for dep, _ in labelled_children(token)}
     return any(deps >= item for item in excluded)
 
 
@@ -421,11 +421,11 @@ def _temporal(prep: Token) -> bool:
 
 def _complement_lemmas(token: Token) -> set[str]:
     """Lemmas that identify an embedded action: its verb and that verb's object."""
-    heads = [token] if token.dep_ != "prep" else [c for c in children_of(token) if c.dep_ in {"pobj", "pcomp"}]
+    heads = [token] if token.dep_ != "prep" else [c for dep, c in labelled_children(token) if dep in {"pobj", "pcomp"}]
     lemmas = set()
     for head in heads:
         lemmas.add(head.lemma_.lower())
-        lemmas.update(o.lemma_.lower() for o in children_of(head) if o.dep_ in OBJECT_DEPS | {"pobj"})
+        lemmas.update(o.lemma_.lower() for dep, o in labelled_children(head) if dep in OBJECT_DEPS | {"pobj"})
         # "vowed to go ahead *with* the march", "to respond *with* force"
         lemmas.update(o.lemma_.lower() for o in prep_objects(head, ("with",)))
     return lemmas

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from ..nlp import children_of, sentence_of
+from ..nlp import children_of, labelled_children, sentence_of
 from .grammar import Grammar, governors, is_circumstance, is_definite
 
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})  # a verb with a tense of its own
@@ -29,12 +29,12 @@ class Modality:
 
 
 def _negated(token: Token, grammar: Grammar) -> str | None:
-    for child in children_of(token):
-        if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
+    for dep, child in labelled_children(token):
+        if dep == "neg" or (dep == "det" and child.lower_ == "no"):
             return f"negation '{child.text}' on '{token.text}'"
     head = token.head
     if token.pos_ == "NOUN" and token.dep_ == "nsubj" and head.lemma_ in grammar.occurrence_verbs \
-            and any(c.dep_ == "neg" for c in children_of(head)):
+            and any(dep == "neg" for dep, _ in labelled_children(head)):
         return f"'{token.text}' did not happen ('{head.text}' negated)"
     return None
 
@@ -77,15 +77,15 @@ def _light_verb_object(noun: Token, grammar: Grammar) -> bool:
 
 
 def _aux(token: Token, words: frozenset[str]) -> str | None:
-    for child in children_of(token):
-        if child.dep_ in {"aux", "auxpass"} and child.lower_ in words:
+    for dep, child in labelled_children(token):
+        if dep in {"aux", "auxpass"} and child.lower_ in words:
             return child.text
     return None
 
 
 def _conditional(token: Token, grammar: Grammar) -> str | None:
-    for child in children_of(token):
-        if child.dep_ == "mark" and child.lower_ in grammar.conditional_marks:
+    for dep, child in labelled_children(token):
+        if dep == "mark" and child.lower_ in grammar.conditional_marks:
             return child.text
     return None
 

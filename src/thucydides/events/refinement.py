@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..model import Actor
-from ..nlp import children_of
+from ..nlp import children_of, labelled_children
 from ..ontology import is_residual
 from .grammar import (MODIFIER_DEPS, Grammar, attached_threat, children, governors, is_measure, objects_of,
                       prep_objects)
@@ -233,8 +233,8 @@ def modifier_words(noun: Token) -> set[str]:
     head = noun.head
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.i != head.i and is_measure(head.head):
         words.add(head.head.lemma_.lower())  # "5 million *dollars* of aid"
-    for child in children_of(noun):
-        if child.dep_ in MODIFIER_DEPS:
+    for dep, child in labelled_children(noun):
+        if dep in MODIFIER_DEPS:
             words.update((child.lower_, child.lemma_.lower()))
-            words.update(w for g in children_of(child) if g.dep_ in MODIFIER_DEPS for w in (g.lower_, g.lemma_.lower()))
+            words.update(w for d, g in labelled_children(child) if d in MODIFIER_DEPS for w in (g.lower_, g.lemma_.lower()))
     return words
