@@ -1,6 +1,8 @@
 from __future__ import annotations
 
-from thucydides.model import Actor, Article, Event, Span
+import pytest
+
+from thucydides.model import Actor, Article, Event, Span, trusted, trusted_replace
 
 
 def test_article_ids_are_stable() -> None:
@@ -20,3 +22,13 @@ def test_event_round_trips_through_its_dict() -> None:
     again = Event.from_dict(event.to_dict())
     assert again == event
     assert again.id == event.id and event.id.startswith("ev-")
+
+
+def test_trusted_records_equal_validated_ones() -> None:
+    values = {"code": "TURCOP", "text": "Police", "start": 0, "end": 6, "country": "TUR", "role": "COP",
+              "name": None, "wikidata": None}
+    actor = trusted(Actor, **values)
+    assert actor == Actor(**values) and actor.to_dict() == Actor(**values).to_dict()
+    assert trusted_replace(actor, text="police", start=1) == Actor(**{**values, "text": "police", "start": 1})
+    with pytest.raises(TypeError):
+        trusted(Actor, code="TUR", text="Turkey", start=0, end=6)  # fields left out

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from thucydides.actors.grammar import default_actor_grammar
 from thucydides.actors.resolver import _DocTokens
-from thucydides.nlp import children_of, doc_text
+from thucydides.nlp import children_of, doc_text, labelled_children, noun_chunks
 
 ARTICLES = default_actor_grammar().articles
 
@@ -47,6 +47,24 @@ def test_children_table_is_token_children(nlp) -> None:
         assert [c.i for c in children_of(token)] == [c.i for c in token.children]
     unparsed = nlp.make_doc("No parser ran on these words")
     assert all(children_of(token) == () for token in unparsed)
+
+
+def test_labelled_children_are_children_with_their_labels(nlp) -> None:
+    doc = nlp(TEXT)
+    for token in doc:
+        assert [(dep, c.i) for dep, c in labelled_children(token)] == [(c.dep_, c.i) for c in token.children]
+
+
+def test_noun_chunks_are_spacy_noun_chunks(nlp) -> None:
+    doc = nlp(TEXT + " Police and soldiers, the army's men, met him and the French and British envoys.")
+    assert [(c.start, c.end, c.label_) for c in noun_chunks(doc)] == [
+        (c.start, c.end, c.label_) for c in doc.noun_chunks]
+
+
+def test_document_text_is_spacy_text(nlp) -> None:
+    for text in (TEXT, "", "  two  spaces\n\nand lines  "):
+        doc = nlp(text)
+        assert doc_text(doc) == doc.text == text
 
 
 def test_name_scan_cut_short_finds_the_same_names(nlp, resolver) -> None:

@@ -44,7 +44,7 @@ from spacy.symbols import PRON
 from spacy.tokens import Doc
 
 from ..dateline import doc_dateline_end
-from ..model import Actor
+from ..model import Actor, trusted_replace
 from ..nlp import NOMINAL_SUBJECT_DEPS, children_of, doc_ents, doc_sents, doc_text, labelled_children, noun_chunks, sentence_of
 from .dictionary import COUNTRY, GROUP, IGO, PARTY, PERSON, ROLE, SPOKESBODY, Anaphor
 from ..names import words
@@ -163,13 +163,13 @@ class DocMemory:
         link = self._links.get(token.i)
         if link is not None:
             actors, span = link
-            return [replace(a, text=span.text, start=span.start_char, end=span.end_char) for a in actors]
+            return [trusted_replace(a, text=span.text, start=span.start_char, end=span.end_char) for a in actors]
         found = self.base(token)
         if found is None:
             return []
         owner = self._pronoun_owner(token, found.actor)
         if owner is not None:  # "*her* government" after "Sheikh Hasina": Bangladesh's
-            return [replace(found.actor, country=owner, code=owner + found.actor.code)]
+            return [trusted_replace(found.actor, country=owner, code=owner + found.actor.code)]
         return self.resolver.coordinated_countries(token, found) or [found.actor]
 
     def _pronoun_owner(self, token: Token, actor: Actor) -> str | None:

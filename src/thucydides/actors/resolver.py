@@ -33,11 +33,11 @@ from __future__ import annotations
 import re
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, TypeVar
 
-from ..model import Actor
+from ..model import Actor, trusted, trusted_replace
 from ..nlp import children_of, doc_text, labelled_children, names_a_person, sentence_of
 from ..places import default_gazetteer
 from .dictionary import (
@@ -350,8 +350,8 @@ class ActorResolver:
 
     def _with_country(self, actor: Actor, country: str) -> Actor:
         entry = self.dictionary.country(country)
-        return replace(actor, country=country, code=country + (actor.role or ""),
-                       name=entry.name if entry else None, wikidata=entry.wikidata if entry else None)  # fmt: skip
+        return trusted_replace(actor, country=country, code=country + (actor.role or ""),
+                               name=entry.name if entry else None, wikidata=entry.wikidata if entry else None)
 
     def resolve_text(self, text: str, date: str | None = None) -> Actor | None:
         """Resolve a plain string without a parse ("Turkish police", "the Kremlin"). The
@@ -864,9 +864,9 @@ class ActorResolver:
             ent = [t for t in toks if head.ent_span[0] <= t.index < head.ent_span[1]]
             name = source(ent[0].start, ent[-1].end) if ent else head.text
         start, end = _span(toks)
-        actor = Actor(
-            code=coded.code, text=source(start, end), start=start, end=end, country=coded.country, role=coded.role,
-            name=name, wikidata=wikidata,
+        actor = trusted(  # every value a str (or None) or int of our own making
+            Actor, code=coded.code, text=source(start, end), start=start, end=end, country=coded.country,
+            role=coded.role, name=name, wikidata=wikidata,
         )
         person = chosen.person if chosen is not None and chosen.depth == 0 else None
         return Found(actor, kind, chosen.org if chosen else None, head.plural, phrase.titles | coded.titles,
