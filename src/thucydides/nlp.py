@@ -208,44 +208,70 @@ def doc_memo(doc: Doc, key: str, owner: object = None) -> dict[Any, Any]:
     return memo[1]
 
 
-_CHILDREN_KEY = "thucydides.children"
+_TABLE_KEY = "thucydides.tokens"
 
 
-def children_of(token: Token) -> tuple[Token, ...]:
-    """`token.children` (in document order), listed once per Doc. spaCy's property
-    scans the token's subtree and makes new Token objects on every access, and the
-    coder asks about the children of the same few heads hundreds of times an article."""
-    doc = token.doc
-    table = doc.user_data.get(_CHILDREN_KEY) or _children_table(doc)  # no call more when built: a hot path
-    return table[0][token.i]
+class TokenTable:
+    """One document's parse, read once: its Token objects, dependency labels, heads
+    and children. spaCy makes a new Token object on every `doc[i]`, `.head` or
+    `.children`, and looks `.dep_` up in its StringStore (decoding a new string) on
+    every access, and the coder asks about the same few tokens hundreds of times
+    an article. Lives on the Doc (`token_table`)."""
 
+    __slots__ = ("tokens", "deps", "heads", "children", "labelled")
 
-def labelled_children(token: Token) -> tuple[tuple[str, Token], ...]:
-    """`children_of(token)`, each with its dependency label: `Token.dep_` looks the
-    label up in the StringStore and decodes a new string on every access, and most
-    questions about children are about their labels."""
-    doc = token.doc
-    table = doc.user_data.get(_CHILDREN_KEY) or _children_table(doc)
-    return table[1][token.i]
-
-
-def _children_table(doc: Doc) -> tuple[list[tuple[Token, ...]], list[tuple[tuple[str, Token], ...]]]:
-    """Every token's children, bare and labelled, from one array of the heads (offsets
-    to the head, as unsigned integers: a negative one wraps around) and labels; kept
-    on the Doc."""
-    tokens = list(doc)
-    strings = doc.vocab.strings
-    labels: dict[int, str] = {}  # a few dozen labels: each looked up once
-    children: list[list[tuple[str, Token]]] = [[] for _ in tokens]
-    for token, (offset, dep) in zip(tokens, doc.to_array([HEAD, DEP]).astype("int64").tolist()):
-        if offset:  # a root is its own head
+    def __init__(self, doc: Doc) -> None:
+        self.tokens: list[Token] = list(doc)
+        strings = doc.vocab.strings
+        labels: dict[int, str] = {}  # a few dozen labels: each looked up once
+        self.deps: list[str] = []
+        self.heads: list[int] = []
+        children: list[list[tuple[str, Token]]] = [[] for _ in self.tokens]
+        # heads as offsets (unsigned: a negative one wraps around, hence int64)
+        for token, (offset, dep) in zip(self.tokens, doc.to_array([HEAD, DEP]).astype("int64").tolist()):
             label = labels.get(dep)
             if label is None:
                 label = labels[dep] = strings[dep & _HASH_MASK]
-            children[token.i + offset].append((label, token))
-    labelled = [tuple(c) for c in children]
-    table = doc.user_data[_CHILDREN_KEY] = ([tuple(t for _, t in c) for c in labelled], labelled)
+            self.deps.append(label)
+            self.heads.append(token.i + offset)
+            if offset:  # a root is its own head
+                children[token.i + offset].append((label, token))
+        self.labelled: list[tuple[tuple[str, Token], ...]] = [tuple(c) for c in children]
+        self.children: list[tuple[Token, ...]] = [tuple(t for _, t in c) for c in self.labelled]
+
+
+def token_table(doc: Doc) -> TokenTable:
+    table = doc.user_data.get(_TABLE_KEY)
+    if table is None:
+        table = doc.user_data[_TABLE_KEY] = TokenTable(doc)
     return table
+
+
+def children_of(token: Token) -> tuple[Token, ...]:
+    """`token.children` (in document order)."""
+    doc = token.doc
+    return (doc.user_data.get(_TABLE_KEY) or token_table(doc)).children[token.i]  # no call more: a hot path
+
+
+def labelled_children(token: Token) -> tuple[tuple[str, Token], ...]:
+    """`children_of(token)`, each with its dependency label (most questions about
+    children are about their labels)."""
+    doc = token.doc
+    return (doc.user_data.get(_TABLE_KEY) or token_table(doc)).labelled[token.i]
+
+
+def conjuncts_of(token: Token) -> tuple[Token, ...]:
+    """`token.conjuncts` (spaCy's walk: up the "conj" arcs to the first conjunct, then
+    down its right "conj" children), from the document's token table."""
+    table = token_table(token.doc)
+    heads, deps = table.heads, table.deps
+    start = token.i
+    while heads[start] != start and deps[start] == "conj":
+        start = heads[start]
+    output = [start]
+    for word in output:  # grows as it goes: the queue
+        output.extend(c.i for dep, c in table.labelled[word] if dep == "conj" and c.i > word)
+    return tuple(table.tokens[i] for i in output if i != token.i)
 
 
 _HASH_MASK = (1 << 64) - 1  # to_array's signed int64 view of an unsigned string hash

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from thucydides.actors.grammar import default_actor_grammar
 from thucydides.actors.resolver import _DocTokens
-from thucydides.nlp import children_of, doc_text, labelled_children, noun_chunks
+from thucydides.nlp import children_of, conjuncts_of, doc_text, labelled_children, noun_chunks
 
 ARTICLES = default_actor_grammar().articles
 
@@ -53,6 +53,12 @@ def test_labelled_children_are_children_with_their_labels(nlp) -> None:
     doc = nlp(TEXT)
     for token in doc:
         assert [(dep, c.i) for dep, c in labelled_children(token)] == [(c.dep_, c.i) for c in token.children]
+
+
+def test_conjuncts_are_spacy_conjuncts(nlp) -> None:
+    doc = nlp("France, Germany and Italy met Spain and Portugal. Police arrested, charged and jailed him.")
+    for token in doc:
+        assert [c.i for c in conjuncts_of(token)] == [c.i for c in token.conjuncts]
 
 
 def test_noun_chunks_are_spacy_noun_chunks(nlp) -> None:

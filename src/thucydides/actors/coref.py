@@ -95,6 +95,7 @@ class _Pending:
     added ..." keeps the speaker salient from sentence to sentence."""
 
     chunk: Span
+    root: Token  # chunk.root, which spaCy works out afresh on every access
     sentence: int
     position: int  # its place in DocMemory._entries
     entries: list[_Entry] | None = field(default=None, repr=False)  # once resolved
@@ -130,7 +131,8 @@ class DocMemory:
         # The pass runs only once an anaphor is asked about, and only as far as it:
         # tokens after the last anaphor the coder asks about are never scanned.
         self._scanned_to = 0
-        self._chunks: dict[int, Span] = {}  # root index -> chunk, read ahead of the pass
+        # root index -> chunk and its root, read ahead of the pass
+        self._chunks: dict[int, tuple[Span, Token]] = {}
         self._chunk_iter: Iterator[Span] | None = None
         self._covered: set[int] = set()  # token indexes inside the chunks read so far
         self._unchunked: dict[int, Span] = {}  # people the noun chunker missed, by head
@@ -195,7 +197,7 @@ class DocMemory:
         return any(c.lower_ in grammar.description_determiners or c.lower_ in grammar.description_openers
                    for c in children_of(token))
 
-    def _candidate(self, chunk: Span) -> bool:
+    def _candidate(self, chunk: Span, root: Token) -> bool:
         """Whether a chunk can be an antecedent: it has a name or an entity, or its head
         is a dictionary role noun ("the talks", "prices" are skipped unresolved)."""
         if doc_text(chunk.doc)[chunk.start_char:chunk.end_char].lower() in self.grammar.wire_services:  # chunk.text
@@ -203,7 +205,6 @@ class DocMemory:
         if any(t.pos_ == "PROPN" or t.ent_type_ for t in chunk):
             return True
         d = self.resolver.dictionary
-        root = chunk.root
         return bool(d.role_term(words(root.lemma_)) or d.role_term(words(root.text)))
 
     # --- the pass ------------------------------------------------------------------------
@@ -222,14 +223,15 @@ class DocMemory:
                 return
             self._pronouns = _pronoun_indexes(doc, self.grammar.anaphoric_pronouns)
         for chunk in self._chunk_iter:  # chunks come in document order
-            self._chunks[chunk.root.i] = chunk
+            root = chunk.root
+            self._chunks[root.i] = (chunk, root)
             self._covered.update(range(chunk.start, chunk.end))
             if chunk.start >= stop:
                 break
         for i in [i for i in self._unchunked if i < stop]:
             span = self._unchunked.pop(i)
             if i not in self._covered:
-                self._chunks[i] = span
+                self._chunks[i] = (span, span.root)  # its root may not be token i
         start, stop = self._scanned_to, min(stop, len(doc))
         pronouns = set(self._pronouns[bisect_left(self._pronouns, start) : bisect_left(self._pronouns, stop)])
         dateline = doc_dateline_end(doc)  # "PORT SUDAN, Feb 14 (Reuters) -" is no one's antecedent
@@ -240,14 +242,13 @@ class DocMemory:
             if i in pronouns:
                 if doc[i].dep_ != "expl":
                     self._unlinked[i] = (len(self._entries), sentence)
-                    self._entries.append(_Pending(doc[i : i + 1], sentence, len(self._entries), pronoun=True))
+                    self._entries.append(_Pending(doc[i : i + 1], doc[i], sentence, len(self._entries), pronoun=True))
                 continue
-            self._mention(self._chunks[i], sentence)
+            self._mention(*self._chunks[i], sentence)
         self._scanned_to = max(self._scanned_to, stop)
 
-    def _mention(self, chunk: Span, sentence: int) -> None:
-        root = chunk.root
-        anaphor = self._description(chunk)
+    def _mention(self, chunk: Span, root: Token, sentence: int) -> None:
+        anaphor = self._description(chunk, root)
         if anaphor is not None:
             entries = self._find_description(anaphor, chunk)
             if not entries and anaphor.otherwise is not None:
@@ -257,7 +258,7 @@ class DocMemory:
                 self._links[root.i] = (actors, _without_det(chunk, self.grammar.articles))
                 self._push_like(entries[0], root, sentence, actors)
                 return
-        pending = _Pending(chunk, sentence, len(self._entries))
+        pending = _Pending(chunk, root, sentence, len(self._entries))
         self._entries.append(pending)
         if _names_person(root) or any(_bracketed_acronym(t) for t in chunk):
             self._expand(pending)  # later bare names and acronyms depend on it: now, in order
@@ -275,9 +276,8 @@ class DocMemory:
     def _resolve_chunk(self, pending: _Pending) -> list[_Entry]:
         if pending.pronoun:
             return self._pronoun_entry(pending)
-        chunk, sentence = pending.chunk, pending.sentence
-        root = chunk.root
-        found = self.base(root) if self._candidate(chunk) else None
+        chunk, root, sentence = pending.chunk, pending.root, pending.sentence
+        found = self.base(root) if self._candidate(chunk, root) else None
         if found is None and (root.ent_type_ == "PERSON" or root.pos_ == "PROPN"):
             found = self._name_before(_name_key(root, full=True), root.i) or self._name_before(
                 _name_key(root, full=False), root.i
@@ -313,7 +313,7 @@ class DocMemory:
             if item.sentence < since_sentence:
                 return
             if isinstance(item, _Pending):
-                if index is not None and item.chunk.root.i != index:
+                if index is not None and item.root.i != index:
                     continue
                 yield from reversed(self._expand(item))
             elif index is None or item.index == index:
@@ -357,7 +357,7 @@ class DocMemory:
 
     def _pronoun_entry(self, pending: _Pending) -> list[_Entry]:
         """A pronoun as a mention of its antecedent (none when it has none)."""
-        token = pending.chunk.root
+        token = pending.root
         unlinked = self._unlinked.pop(token.i, None)
         if unlinked is not None:
             self._link_pronoun(token, *unlinked)
@@ -406,8 +406,7 @@ class DocMemory:
             return body and not entry.plural and len(entry.actors) == 1
         return entry.plural or entry.kind in (IGO, GROUP)
 
-    def _description(self, chunk: Span) -> Anaphor | None:
-        root = chunk.root
+    def _description(self, chunk: Span, root: Token) -> Anaphor | None:
         if root.pos_ == "PROPN" or root.ent_type_:
             return None
         first = chunk[0]

@@ -38,7 +38,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, TypeVar
 
 from ..model import Actor, trusted, trusted_replace
-from ..nlp import children_of, doc_text, labelled_children, names_a_person, sentence_of
+from ..nlp import children_of, conjuncts_of, doc_text, labelled_children, names_a_person, sentence_of, token_table
 from ..places import default_gazetteer
 from .dictionary import (
     BLOCK,
@@ -128,6 +128,7 @@ class _DocTokens:
 
     def __init__(self, doc: Doc, articles: frozenset[str]) -> None:
         self.doc = doc
+        self._parse = token_table(doc)  # its Token objects, labels and heads
         self._articles = articles  # determiners a phrase's text starts after
         self._full: dict[int, _Tok] = {}
         self._plain: dict[int, _Tok] = {}
@@ -144,13 +145,13 @@ class _DocTokens:
         template: copy it before setting those)."""
         tok = self._full.get(i)
         if tok is None:
-            t = self.doc[i]
-            tag, dep = t.tag_, t.dep_
+            t = self._parse.tokens[i]
+            tag, dep = t.tag_, self._parse.deps[i]
             tok = self._full[i] = self._plain_tok(t)
             tok.noun = t.pos_ in NOUN_POS
             tok.ent = t.ent_type_
             tok.ent_span = _ent_bounds(t) if tok.ent else (-1, -1)
-            tok.parent = t.head.i
+            tok.parent = self._parse.heads[i]
             tok.is_det = dep in ("det", "predet") and t.lower_ in self._articles
             tok.plural = tag in ("NNS", "NNPS")
             tok.possessive = dep == "poss"
@@ -161,7 +162,7 @@ class _DocTokens:
         entity), so any dictionary name in the window counts. Not to be mutated."""
         tok = self._plain.get(i)
         if tok is None:
-            tok = self._plain[i] = self._plain_tok(self.doc[i])
+            tok = self._plain[i] = self._plain_tok(self._parse.tokens[i])
         return tok
 
     @staticmethod
@@ -340,7 +341,7 @@ class ActorResolver:
             return []
         countries: list[str] = []
         for mod in (c for c in children_of(token) if c.dep_ in COUNTRY_MODIFIER_DEPS and c.i < token.i):
-            for t in (mod, *mod.conjuncts):
+            for t in (mod, *conjuncts_of(mod)):
                 payload = self.dictionary.entity(alias_key(t.text))
                 if payload is not None and payload.kind in (COUNTRY, DEMONYM) and payload.ref not in countries:
                     countries.append(payload.ref)

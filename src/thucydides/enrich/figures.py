@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Token
 from ..datafiles import load_yaml, read_data
 from ..model import Event
 from ..model import Figure as FigureRecord
-from ..nlp import children_of, doc_ents, doc_text
+from ..nlp import children_of, conjuncts_of, doc_ents, doc_text
 from .numbers import SCALES, UNITS
 from .parse import clause_head, event_actors, in_actor, predicate_token
 
@@ -388,7 +388,7 @@ class FigureAttacher:
         own = clause_head(predicate)
         # Coordinated clauses and participial adjuncts report one incident: "9 were killed
         # and 24 others wounded", "attacked the village, killing 12".
-        related = {own.i} | {c.i for c in own.conjuncts} | {c.i for c in children_of(own) if c.dep_ == "advcl"}
+        related = {own.i} | {c.i for c in conjuncts_of(own)} | {c.i for c in children_of(own) if c.dep_ == "advcl"}
         actors = event_actors(event)
         found: list[FigureRecord] = []
         for figure, head in zip(self.figures, self._clauses):

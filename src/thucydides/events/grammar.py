@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from ..actors.grammar import default_actor_grammar
 from ..datafiles import load_yaml, read_data
-from ..nlp import children_of, doc_memo, labelled_children
+from ..nlp import children_of, conjuncts_of, doc_memo, labelled_children
 from .focus import FocusWeights
 
 ACTIVE_SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -189,8 +189,8 @@ def with_conjuncts(token: Token) -> list[Token]:
     others are coordinated with. (Nouns there describe the token itself: "Naude, an
     activist and *member* of the ANC".)"""
     named = [c for dep, c in labelled_children(token) if dep == "appos" and c.pos_ == "PROPN"]
-    return [token] + [c for c in token.conjuncts if c.i > token.i and c.pos_ in NOMINAL_POS] + [
-        c for a in named for c in a.conjuncts if c.i > a.i and c.pos_ == "PROPN"]
+    return [token] + [c for c in conjuncts_of(token) if c.i > token.i and c.pos_ in NOMINAL_POS] + [
+        c for a in named for c in conjuncts_of(a) if c.i > a.i and c.pos_ == "PROPN"]
 
 
 def attached_threat(predicate: Token, grammar: Grammar) -> Token | None:
@@ -294,7 +294,7 @@ def objects_of(token: Token, grammar: Grammar) -> list[Token]:
 
 def _objects_of(token: Token, grammar: Grammar) -> list[Token]:
     found = children(token, PASSIVE_SUBJECT_DEPS if is_passive(token, grammar) else OBJECT_DEPS)
-    objects = [c for o in found for c in [o, *o.conjuncts]]
+    objects = [c for o in found for c in [o, *conjuncts_of(o)]]
     return objects + [m for o in objects if is_measure(o) or o.lemma_.lower() in grammar.container_nouns
                       for m in prep_objects(o, ("of",))]
 

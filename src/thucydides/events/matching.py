@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from ..nlp import PLACE_LABELS, children_of, doc_sents, entity_of, labelled_children, sentence_of
+from ..nlp import PLACE_LABELS, children_of, conjuncts_of, doc_sents, entity_of, labelled_children, sentence_of
 from .arguments import subjects as agent_tokens
 from .grammar import (EMBEDDED_CLAUSE_DEPS, MODIFIER_DEPS, OBJECT_DEPS, Grammar, children, is_infinitive,
                       judged_within, named_by_demonstrative, objects_of, prep_objects)
@@ -195,7 +195,7 @@ class PatternMatcher:
         if not wanted:
             return True
         if match.pattern.pos == "noun":  # a nominal's object is its of-phrase: "the suspension *of talks*"
-            candidates = [c for o in prep_objects(match.predicate, ("of",)) for c in (o, *o.conjuncts)]
+            candidates = [c for o in prep_objects(match.predicate, ("of",)) for c in (o, *conjuncts_of(o))]
         else:
             candidates = objects_of(match.predicate, self.grammar) + _raised_objects(match.predicate)
         objects = [o for o in candidates
@@ -304,7 +304,7 @@ def _judged(verb: Token, harsh: frozenset[str], naming: frozenset[str]) -> Token
     A naming verb's judgement may be parsed into its object's phrase ("called the attack
     on the embassy *unacceptable*": an adjective of "embassy")."""
     def harsh_word(token: Token) -> bool:
-        words = [token, *token.conjuncts, *(c for dep, c in labelled_children(token) if dep in {"amod", "compound"})]
+        words = [token, *conjuncts_of(token), *(c for dep, c in labelled_children(token) if dep in {"amod", "compound"})]
         # "an act *of war*": a phrase of the list, the noun and its of-object
         phrases = {f"{token.lemma_.lower()} of {o.lemma_.lower()}" for o in prep_objects(token, ("of",))}
         return any(w.lemma_.lower() in harsh or w.lower_ in harsh for w in words) or bool(phrases & harsh)
@@ -405,7 +405,7 @@ def _has_excluded_deps(token: Token, excluded: tuple[frozenset[str], ...]) -> bo
 def _modal(clause: Token, modals: tuple[str, ...], grammar: Grammar) -> bool:
     """Whether a that-clause states an obligation: "X *must* go", "X *needs to* go",
     "X *has to* go", "X *should* go" (the modal may sit on a coordinated verb)."""
-    for verb in (clause, *clause.conjuncts):
+    for verb in (clause, *conjuncts_of(clause)):
         if any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "MD" and c.lower_ in modals for c in children_of(verb)):
             return True
         if verb.lemma_.lower() in modals and any(c.dep_ == "xcomp" for c in children_of(verb)):

@@ -18,7 +18,7 @@ from functools import cached_property
 
 from spacy.tokens import Token
 
-from ..nlp import children_of, sentence_of
+from ..nlp import children_of, conjuncts_of, sentence_of
 from ..petrarch.patterns import PhrasePattern, Term
 from .grammar import PASSIVE_SUBJECT_DEPS, Grammar, is_passive
 
@@ -241,7 +241,7 @@ def _temporal(prep: Token) -> bool:
 
 
 def _with_conjuncts(token: Token) -> list[Token]:
-    return [token, *token.conjuncts]
+    return [token, *conjuncts_of(token)]
 
 
 SEQUENCE_ACTOR_LIMIT = 8  # noun phrases looked at past a marker's place
