@@ -13,7 +13,7 @@ from typing import Any
 import spacy
 from spacy.attrs import DEP, HEAD, ORTH, POS, SPACY
 from spacy.lang.en.syntax_iterators import noun_chunks as english_noun_chunks
-from spacy.symbols import NOUN, PRON, PROPN
+from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -218,26 +218,28 @@ class TokenTable:
     every access, and the coder asks about the same few tokens hundreds of times
     an article. Lives on the Doc (`token_table`)."""
 
-    __slots__ = ("tokens", "deps", "heads", "children", "labelled")
+    __slots__ = ("tokens", "deps", "heads", "pos", "children", "labelled")
 
     def __init__(self, doc: Doc) -> None:
         self.tokens: list[Token] = list(doc)
+        # heads as offsets (unsigned: a negative one wraps around, hence int64); labels
+        # and parts of speech as ids, each distinct one looked up once
+        array = doc.to_array([HEAD, DEP, POS]).astype("int64")
+        dep_ids = array[:, 1].tolist()
         strings = doc.vocab.strings
-        labels: dict[int, str] = {}  # a few dozen labels: each looked up once
-        self.deps: list[str] = []
-        self.heads: list[int] = []
-        children: list[list[tuple[str, Token]]] = [[] for _ in self.tokens]
-        # heads as offsets (unsigned: a negative one wraps around, hence int64)
-        for token, (offset, dep) in zip(self.tokens, doc.to_array([HEAD, DEP]).astype("int64").tolist()):
-            label = labels.get(dep)
-            if label is None:
-                label = labels[dep] = strings[dep & _HASH_MASK]
-            self.deps.append(label)
-            self.heads.append(token.i + offset)
-            if offset:  # a root is its own head
-                children[token.i + offset].append((label, token))
-        self.labelled: list[tuple[tuple[str, Token], ...]] = [tuple(c) for c in children]
-        self.children: list[tuple[Token, ...]] = [tuple(t for _, t in c) for c in self.labelled]
+        labels = {dep: strings[dep & _HASH_MASK] for dep in set(dep_ids)}
+        self.deps: list[str] = [labels[dep] for dep in dep_ids]
+        self.heads: list[int] = [i + offset for i, offset in enumerate(array[:, 0].tolist())]
+        self.pos: list[str] = [POS_NAMES[pos] for pos in array[:, 2].tolist()]  # `Token.pos_`
+        self.children: list[tuple[Token, ...]] = [()] * len(self.tokens)
+        self.labelled: list[tuple[tuple[str, Token], ...]] = [()] * len(self.tokens)
+        below: dict[int, list[int]] = {}  # the heads that have children: about half the tokens
+        for i, head in enumerate(self.heads):
+            if head != i:  # a root is its own head
+                below.setdefault(head, []).append(i)
+        for head, kids in below.items():
+            self.children[head] = tuple([self.tokens[k] for k in kids])
+            self.labelled[head] = tuple([(self.deps[k], self.tokens[k]) for k in kids])
 
 
 def token_table(doc: Doc) -> TokenTable:
@@ -260,6 +262,13 @@ def labelled_children(token: Token) -> tuple[tuple[str, Token], ...]:
     return (doc.user_data.get(_TABLE_KEY) or token_table(doc)).labelled[token.i]
 
 
+def pos_of(token: Token) -> str:
+    """`token.pos_`, from the token table: spaCy converts the tag to an enum member
+    and looks its name up on every access, four times the cost of this."""
+    doc = token.doc
+    return (doc.user_data.get(_TABLE_KEY) or token_table(doc)).pos[token.i]
+
+
 def conjuncts_of(token: Token) -> tuple[Token, ...]:
     """`token.conjuncts` (spaCy's walk: up the "conj" arcs to the first conjunct, then
     down its right "conj" children), from the document's token table."""
@@ -278,8 +287,8 @@ _HASH_MASK = (1 << 64) - 1  # to_array's signed int64 view of an unsigned string
 
 
 # The labels of spaCy's English noun-chunk rules (spacy/lang/en/syntax_iterators.py).
-_NP_DEPS = ("oprd", "nsubj", "dobj", "nsubjpass", "pcomp", "pobj", "dative", "appos", "attr", "ROOT")
-_NOMINAL_POS = frozenset({NOUN, PROPN, PRON})
+_NP_DEPS = frozenset({"oprd", "nsubj", "dobj", "nsubjpass", "pcomp", "pobj", "dative", "appos", "attr", "ROOT"})
+_NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON"})
 
 
 def noun_chunks(doc: Doc) -> Iterator[Span]:
@@ -296,27 +305,24 @@ def noun_chunks(doc: Doc) -> Iterator[Span]:
 
 def _english_noun_chunks(doc: Doc) -> list[Span]:
     strings = doc.vocab.strings
-    np_deps = frozenset(strings.add(label) for label in _NP_DEPS)
-    conj = strings.add("conj")
+    table = token_table(doc)
     np_label = strings.add("NP")
-    array = doc.to_array([POS, DEP, HEAD])
-    pos_dep = array[:, :2].tolist()
-    heads = [i + offset for i, offset in enumerate(array[:, 2].astype("int64").tolist())]
+    deps, heads = table.deps, table.heads
     chunks: list[Span] = []
     prev_end = -1
-    for i, (pos, dep) in enumerate(pos_dep):
+    for i, pos in enumerate(table.pos):
         if pos not in _NOMINAL_POS:
             continue
-        left = doc[i].left_edge.i  # the parser's edge: no nested chunks
+        left = table.tokens[i].left_edge.i  # the parser's edge: no nested chunks
         if left <= prev_end:
             continue
-        if dep not in np_deps:
-            if dep != conj:
+        if deps[i] not in _NP_DEPS:
+            if deps[i] != "conj":
                 continue
             head = heads[i]
-            while pos_dep[head][1] == conj and heads[head] < head:
+            while deps[head] == "conj" and heads[head] < head:
                 head = heads[head]
-            if pos_dep[head][1] not in np_deps:
+            if deps[head] not in _NP_DEPS:
                 continue  # coordinated with no noun phrase
         prev_end = i
         chunks.append(Span(doc, left, i + 1, label=np_label))
@@ -349,7 +355,7 @@ def names_a_person(name: Span | Token) -> bool:
     no country or capital (a place that speaks is a government: "Baku said"). Such a name
     is never looked up in the gazetteer as a place."""
     root = name.root if isinstance(name, Span) else name
-    if any(c.dep_ == "appos" and c.like_num for c in root.children):
+    if any(dep == "appos" and c.like_num for dep, c in labelled_children(root)):
         return True
     head = root.head
     if root.dep_ != "nsubj" or head.pos_ != "VERB" or head.lemma_.lower() not in _speech_verbs():

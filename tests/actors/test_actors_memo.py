@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from thucydides.actors.grammar import default_actor_grammar
 from thucydides.actors.resolver import _DocTokens
-from thucydides.nlp import children_of, conjuncts_of, doc_text, labelled_children, noun_chunks
+from thucydides.nlp import children_of, conjuncts_of, doc_text, labelled_children, noun_chunks, pos_of, token_table
 
 ARTICLES = default_actor_grammar().articles
 
@@ -53,6 +53,15 @@ def test_labelled_children_are_children_with_their_labels(nlp) -> None:
     doc = nlp(TEXT)
     for token in doc:
         assert [(dep, c.i) for dep, c in labelled_children(token)] == [(c.dep_, c.i) for c in token.children]
+
+
+def test_token_table_reads_the_parse(nlp) -> None:
+    doc = nlp(TEXT)
+    table = token_table(doc)
+    assert token_table(doc) is table  # one per document
+    for token in doc:
+        assert (table.tokens[token.i].i, table.deps[token.i], table.heads[token.i]) == (token.i, token.dep_, token.head.i)
+        assert pos_of(token) == table.pos[token.i] == token.pos_
 
 
 def test_conjuncts_are_spacy_conjuncts(nlp) -> None:

@@ -45,7 +45,7 @@ from spacy.tokens import Doc
 
 from ..dateline import doc_dateline_end
 from ..model import Actor, trusted_replace
-from ..nlp import NOMINAL_SUBJECT_DEPS, children_of, doc_ents, doc_sents, doc_text, labelled_children, noun_chunks, sentence_of
+from ..nlp import NOMINAL_SUBJECT_DEPS, children_of, doc_ents, doc_sents, doc_text, labelled_children, noun_chunks, pos_of, sentence_of
 from .dictionary import COUNTRY, GROUP, IGO, PARTY, PERSON, ROLE, SPOKESBODY, Anaphor
 from ..names import words
 
@@ -190,7 +190,7 @@ class DocMemory:
         grammar = self.grammar
         if token.lower_ in grammar.anaphoric_pronouns:
             return True
-        if token.pos_ == "PROPN" or token.ent_type_ == "PERSON":
+        if pos_of(token) == "PROPN" or token.ent_type_ == "PERSON":
             return self.base(token) is None
         if token.lemma_.lower() in grammar.spokesperson_nouns:
             return True
@@ -202,7 +202,7 @@ class DocMemory:
         is a dictionary role noun ("the talks", "prices" are skipped unresolved)."""
         if doc_text(chunk.doc)[chunk.start_char:chunk.end_char].lower() in self.grammar.wire_services:  # chunk.text
             return False  # "told AFP": the agency is no party to the story
-        if any(t.pos_ == "PROPN" or t.ent_type_ for t in chunk):
+        if any(pos_of(t) == "PROPN" or t.ent_type_ for t in chunk):
             return True
         d = self.resolver.dictionary
         return bool(d.role_term(words(root.lemma_)) or d.role_term(words(root.text)))
@@ -278,7 +278,7 @@ class DocMemory:
             return self._pronoun_entry(pending)
         chunk, root, sentence = pending.chunk, pending.root, pending.sentence
         found = self.base(root) if self._candidate(chunk, root) else None
-        if found is None and (root.ent_type_ == "PERSON" or root.pos_ == "PROPN"):
+        if found is None and (root.ent_type_ == "PERSON" or pos_of(root) == "PROPN"):
             found = self._name_before(_name_key(root, full=True), root.i) or self._name_before(
                 _name_key(root, full=False), root.i
             )
@@ -388,9 +388,10 @@ class DocMemory:
     def _window(self, token: Token, before: int, sentence: int) -> Iterator[_Entry]:
         """Possible antecedents, nearest first, within the pronoun window."""
         bound: set[tuple[str, str | None]] = set()  # who "him" cannot be
-        binders = _binding_verbs(token)
+        # the verbs whose subject binds the pronoun, if it is an object (read once, not per entry)
+        binders = _binding_verbs(token) if token.dep_ in _BOUND_OBJECT_DEPS else set()
         for entry in self._recent(before=before, since_sentence=sentence - PRONOUN_WINDOW):
-            if token.dep_ in _BOUND_OBJECT_DEPS and entry.head in binders and entry.dep.startswith("nsubj"):
+            if entry.head in binders and entry.dep.startswith("nsubj"):
                 bound.update((a.code, a.name) for a in entry.actors)
                 continue  # "Erdogan met Rubio. Erdogan praised him": not Erdogan, here or before
             if not bound or not any((a.code, a.name) in bound for a in entry.actors):
@@ -407,7 +408,7 @@ class DocMemory:
         return entry.plural or entry.kind in (IGO, GROUP)
 
     def _description(self, chunk: Span, root: Token) -> Anaphor | None:
-        if root.pos_ == "PROPN" or root.ent_type_:
+        if pos_of(root) == "PROPN" or root.ent_type_:
             return None
         first = chunk[0]
         determiners = self.grammar.description_determiners

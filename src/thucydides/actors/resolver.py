@@ -148,9 +148,9 @@ class _DocTokens:
             t = self._parse.tokens[i]
             tag, dep = t.tag_, self._parse.deps[i]
             tok = self._full[i] = self._plain_tok(t)
-            tok.noun = t.pos_ in NOUN_POS
+            tok.noun = self._parse.pos[i] in NOUN_POS
             tok.ent = t.ent_type_
-            tok.ent_span = _ent_bounds(t) if tok.ent else (-1, -1)
+            tok.ent_span = _ent_bounds(t, self._parse.tokens) if tok.ent else (-1, -1)
             tok.parent = self._parse.heads[i]
             tok.is_det = dep in ("det", "predet") and t.lower_ in self._articles
             tok.plural = tag in ("NNS", "NNPS")
@@ -941,16 +941,16 @@ def _attached(index: int, role_toks: set[int], head: int, parents: dict[int, int
     return False
 
 
-def _ent_bounds(tok: Token) -> tuple[int, int]:
-    """The token range [start, end) of the named entity `tok` is in, or (-1, -1)."""
+def _ent_bounds(tok: Token, tokens: list[Token]) -> tuple[int, int]:
+    """The token range [start, end) of the named entity `tok` is in, or (-1, -1)
+    (`tokens`: the document's, from its token table)."""
     if not tok.ent_type_:
         return (-1, -1)
-    doc = tok.doc
     start = tok.i
-    while doc[start].ent_iob_ == "I" and start > 0:
+    while tokens[start].ent_iob_ == "I" and start > 0:
         start -= 1
     end = tok.i + 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
+    while end < len(tokens) and tokens[end].ent_iob_ == "I":
         end += 1
     return (start, end)
 

@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Token
 from ..datafiles import load_yaml, read_data
 from ..dateline import PLACE as DATELINE_PLACE
 from ..model import Event, Location
-from ..nlp import children_of, doc_ents, doc_text, names_a_person
+from ..nlp import children_of, doc_ents, doc_text, names_a_person, token_table
 from ..places import Gazetteer, Place
 from .parse import Sentences, clause_head, event_actors, governing_clauses, in_actor, predicate_token
 
@@ -112,9 +112,11 @@ def _mentions(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
 
     ents = doc_ents(doc)
     ent_of = {i: ent for ent in ents for i in range(ent.start, ent.end)}
+    text = doc_text(doc)  # a span's text is a slice of it (`Span.text` joins its tokens)
+    tokens = token_table(doc).tokens
     for ent in ents:
         if ent.label_ in words.labels and not names_a_person(ent):
-            add(ent.text, ent.start_char, ent.end_char, ent.root, ent.start, ent.end)
+            add(text[ent.start_char:ent.end_char], ent.start_char, ent.end_char, ent.root, ent.start, ent.end)
     propn = doc.vocab.strings["PROPN"]
     # Only proper nouns become Token objects: they are the cost (and a list reads faster
     # item by item than a NumPy array).
@@ -123,8 +125,8 @@ def _mentions(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
         # known to the gazetteer as a city or region ("the Manbij campaign").
         if i in taken or pos != propn:
             continue
-        tok = doc[i]
-        if tok.ent_type_ in words.never or names_a_person(doc[tok.i : tok.i + 1]):
+        tok = tokens[i]
+        if tok.ent_type_ in words.never or names_a_person(tok):  # a name of one word: the token
             continue
         if tok.ent_type_:
             ent = ent_of[tok.i]
@@ -133,17 +135,18 @@ def _mentions(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
             first = min([tok.i] + [c.i for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"])
             last = tok.i + 1
         span = doc[first:last]
+        name = text[span.start_char:span.end_char]
         # A capitalised word at the start of a sentence or after a dash ("- Police ...")
         # may be a common noun that happens to name a town (Police, Poland).
         initial = doc[first].is_sent_start or (first > 0 and doc[first - 1].text in {"-", "--", "—", "–", ")"})
-        known = not initial and any(p.precision != "country" for p in gazetteer.candidates(span.text)[:1])
+        known = not initial and any(p.precision != "country" for p in gazetteer.candidates(name)[:1])
         # spaCy often tags towns as ORG ("the city of Homs"): an ORG counts when the
         # gazetteer knows it or a place noun introduces it.
         of_place = tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in words.place_nouns
         if tok.ent_type_ == "ORG" and not (known or of_place):
             continue
         if (tok.dep_ in {"pobj", "compound"} and _locative_head(tok) is not None) or known:
-            add(span.text, span.start_char, span.end_char, tok, first, last)
+            add(name, span.start_char, span.end_char, tok, first, last)
     return out
 
 

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from ..actors.grammar import default_actor_grammar
 from ..datafiles import load_yaml, read_data
-from ..nlp import children_of, conjuncts_of, doc_memo, labelled_children
+from ..nlp import children_of, conjuncts_of, doc_memo, labelled_children, pos_of
 from .focus import FocusWeights
 
 ACTIVE_SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -188,9 +188,9 @@ def with_conjuncts(token: Token) -> list[Token]:
     Shire, *Fornost* and *Bree*" as "Mordor" with the apposition "the Shire", which the
     others are coordinated with. (Nouns there describe the token itself: "Naude, an
     activist and *member* of the ANC".)"""
-    named = [c for dep, c in labelled_children(token) if dep == "appos" and c.pos_ == "PROPN"]
-    return [token] + [c for c in conjuncts_of(token) if c.i > token.i and c.pos_ in NOMINAL_POS] + [
-        c for a in named for c in conjuncts_of(a) if c.i > a.i and c.pos_ == "PROPN"]
+    named = [c for dep, c in labelled_children(token) if dep == "appos" and pos_of(c) == "PROPN"]
+    return [token] + [c for c in conjuncts_of(token) if c.i > token.i and pos_of(c) in NOMINAL_POS] + [
+        c for a in named for c in conjuncts_of(a) if c.i > a.i and pos_of(c) == "PROPN"]
 
 
 def attached_threat(predicate: Token, grammar: Grammar) -> Token | None:

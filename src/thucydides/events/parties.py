@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from ..dateline import doc_dateline_end
 from ..model import Actor, Article
-from ..nlp import children_of, entity_of
+from ..nlp import children_of, entity_of, pos_of
 from ..petrarch.patterns import sequence_slot
 from .acts import POSSESSIVE_DETERMINERS, ActMemory
 from .arguments import light_verb_of, place_tokens, slot_tokens
@@ -169,7 +169,7 @@ class Parties:
         for slot in match.pattern.target:
             if sequence_slot(slot) is None:
                 heads.extend(slot_tokens(slot, match.predicate, self.grammar, match.light_object))
-        for head in (h for h in heads if h.pos_ == "NOUN"):
+        for head in (h for h in heads if pos_of(h) == "NOUN"):
             agents = self.acts.agents(head, sources)
             if agents:
                 match.trace.append(f"'{head.text}' refers to an earlier act of {agents[0].text}={agents[0].code}")
@@ -234,7 +234,7 @@ class Parties:
         for t in (x for c in with_conjuncts(head) for x in _past_dateline(c, dateline)):
             found = (self.resolver.resolve_many(t, article.date) or unplaced_person(t)
                      or described_people(t, self.grammar))
-            if t.pos_ == "PRON":
+            if pos_of(t) == "PRON":
                 match.anaphoric.update((a.start, a.end) for a in found)
             actors.extend(found)
         return actors
