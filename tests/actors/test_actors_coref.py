@@ -266,3 +266,12 @@ def test_a_spokesperson_speaks_for_the_body_that_spoke_before(resolve_in):
     # a spokesperson whose body is named is that body's
     text = "The ministry met the rebels in Doha. \"It was useful,\" a Sudanese army spokesman said."
     assert resolve_in(text, "spokesman").code == "SDNMIL"
+
+
+@pytest.mark.parametrize("text, word, code", [
+    ("Israeli Prime Minister Benjamin Netanyahu thanked Qatari Emir Sheikh Tamim bin Hamad Al Thani "
+     "for his mediation.", "his", "QATGOV"),
+    ("The United States criticised China for its treatment of Uyghurs.", "its", "CHN"),
+])
+def test_the_owner_of_a_reason_given_is_whom_the_verb_acts_on(resolve_in, text, word, code):
+    assert resolve_in(text, word).code == code

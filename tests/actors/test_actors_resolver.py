@@ -476,3 +476,13 @@ def test_a_known_surname_that_is_another_persons_first_name_is_not_that_person(c
     # Amr Moussa's surname opens this journalist's name
     assert not (code_of("The journalist Moussa Tchangari was arrested.", "Tchangari") or "").startswith("EGY")
     assert code_of("Amr Moussa met Israeli officials in Cairo.", "Moussa").startswith("IGOARL")
+
+
+def test_a_country_described_in_apposition_stays_the_country(code_of):
+    assert code_of("France, the largest brandy exporter to China, condemned the decision.", "France") == "FRA"
+    # a person's apposition still gives the person's role
+    assert code_of("Kimani, a Kenyan police officer, was arrested.", "Kimani") == "KENCOP"
+
+
+def test_factory_owners_are_business(code_of):
+    assert code_of("Bangladeshi factory owners rejected the demand.", "owners") == "BGDBUS"

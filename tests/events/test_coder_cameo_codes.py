@@ -330,3 +330,11 @@ def test_violence_of_a_crowd_is_a_riot(coded, text, code) -> None:
 ])
 def test_a_threat_named_by_its_noun_is_a_threat_of_force(coded, text, source, target) -> None:
     assert ("138", source, target) in coded(text), coded(text)
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("China announced anti-dumping duties on brandy from the European Union.", "CHN", None),
+    ("The United States imposed duties on Canadian lumber.", "USA", "CAN"),
+])
+def test_duties_imposed_are_an_embargo(coded, text, source, target) -> None:
+    assert ("163", source, target) in coded(text)

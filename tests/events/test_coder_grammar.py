@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import Callable
 
+import pytest
+
 Coded = Callable[[str], list]
 
 
@@ -334,3 +336,17 @@ def test_a_clause_of_contrast_is_not_under_the_appeal_it_follows(coded: Coded) -
     # a purpose or content clause stays under it
     events = coded("The European Union urged Georgia to free the protesters.")
     assert all(c.startswith("02") for c, _, _ in events), events
+
+
+@pytest.mark.parametrize("text", [
+    "The EU said it would continue to pressure Minsk until all political prisoners were freed.",
+    "The rebels vowed to fight until government troops withdrew from the region.",
+])
+def test_what_a_future_act_waits_for_has_not_happened(pipeline, text: str) -> None:
+    awaited = [e for e in pipeline.code_text(text) if e.code.startswith("08")]
+    assert awaited and all(e.modality == "future" for e in awaited), [(e.code, e.modality) for e in awaited]
+
+
+def test_what_a_past_act_lasted_until_happened(pipeline) -> None:
+    events = pipeline.code_text("Protesters stayed in the square until police dispersed them.")
+    assert [(e.code[:2], e.modality) for e in events] == [("17", "asserted")]

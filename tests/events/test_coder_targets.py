@@ -429,3 +429,33 @@ def test_a_verb_of_the_reported_clause_stays_its_own_when_the_attribution_follow
     events = coded("Sri Lanka has established diplomatic ties with and opened an embassy in Tehran, "
                    "the foreign ministry said on Wednesday.")
     assert all(s == "LKA" for c, s, _ in events if c.startswith("05")), events
+
+
+def test_an_act_given_as_the_reason_for_a_sentence_is_the_sentenced_persons(coded: Coded) -> None:
+    events = coded("A Kenyan court sentenced a former police officer to 15 years in prison for the killing "
+                   "of a human rights lawyer.")
+    assert any(c.startswith("18") and s and s.startswith("KEN") for c, s, _ in events), events
+
+
+def test_an_alleged_reason_names_no_one_as_its_agent(coded: Coded) -> None:
+    events = coded("Cuban President Miguel Diaz-Canel blamed the United States for the unrest.")
+    assert all(s != "USA" for c, s, _ in events if c.startswith("14")), events
+
+
+def test_a_verb_coordinated_with_a_stative_participle_is_active(coded: Coded) -> None:
+    events = coded("The United States said it was concerned by the drills and called on China to act with restraint.")
+    assert any(c.startswith("02") and s == "USA" and t == "CHN" for c, s, t in events), events
+
+
+def test_welcoming_a_verdict_is_praise_not_hosting(coded: Coded) -> None:
+    events = coded("A Kenyan court convicted the officer. Human rights groups welcomed the verdict.")
+    assert not any(c.startswith("04") for c, _, _ in events), events
+
+
+def test_an_act_noun_names_the_main_act_of_the_sentence_before(pipeline: Pipeline) -> None:
+    text = ("MOSCOW, March 4 (Reuters) - Russia expelled two Estonian diplomats on Tuesday in retaliation for "
+            "Tallinn's decision last week to expel a Russian embassy official, the Russian foreign ministry said.\n\n"
+            "Estonia's foreign minister called the move \"unjustified\".")
+    events = pipeline.code_article(Article(text=text, date="2025-03-04"))
+    judged = [(e.code, e.target.code if e.target else None) for e in events if "unjustified" in e.sentence_text]
+    assert judged == [("111", "RUS")], judged

@@ -494,6 +494,9 @@ def _most_salient(pronoun: Token, sentence: int, fits: list[_Entry]) -> _Entry |
         return None
     nearest = fits[0]
     if nearest.sentence == sentence:
+        reason = _reason_patient(pronoun, fits)
+        if reason is not None:
+            return reason
         governing = {a.i for a in pronoun.ancestors}
         subjects = [e for e in fits if e.sentence == sentence and e.dep in NOMINAL_SUBJECT_DEPS]
         # "Britain is deploying troops to Mali, *its* defence ministry said": the subject
@@ -506,6 +509,16 @@ def _most_salient(pronoun: Token, sentence: int, fits: list[_Entry]) -> _Entry |
     same = [e for e in fits if e.sentence == nearest.sentence]
     root = sentence_of(doc, nearest.index)[1].root
     return next((e for e in same if e.dep in NOMINAL_SUBJECT_DEPS and _main_clause_of(doc[e.head], root)), nearest)
+
+
+def _reason_patient(pronoun: Token, fits: list[_Entry]) -> _Entry | None:
+    """ "Netanyahu thanked the emir *for his mediation*", "criticised China *for its*
+    treatment of ...": the owner of a reason given for an act is whom it acts on."""
+    noun = pronoun.head
+    if pronoun.dep_ != "poss" or noun.dep_ != "pobj" or noun.head.lower_ != "for":
+        return None
+    verb = noun.head.head
+    return next((e for e in fits if e.head == verb.i and e.dep == "dobj"), None)
 
 
 def _main_clause_of(verb: Token, root: Token) -> bool:

@@ -445,6 +445,8 @@ class ActorResolver:
             for dep, child in labelled_children(tok):
                 if dep in SKIP_DEPS or (dep == "prep" and child.lower_ not in self.grammar.phrase_preps):
                     continue
+                if dep == "appos" and tok.ent_type_ == "GPE":
+                    continue  # "France, *the largest brandy exporter*": a country's description leaves it the country
                 kept[child.i] = child
                 stack.append(child)
         coordinated = [c.i for dep, c in labelled_children(head) if dep in {"cc", "conj"} and c.i > head.i]

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ..model import Actor
-from ..nlp import children_of
+from ..nlp import children_of, sentence_of
 from .grammar import ActReference, Grammar, is_infinitive, named_by_demonstrative
 from .lexicon import Lexicon
 from .match import Candidate
@@ -85,7 +85,7 @@ class ActMemory:
             return None
         acts: dict[int, Act] = noun.doc.user_data.get(_ACTS_KEY, {})
         start = noun.sent.start
-        earlier = sorted((a for a in acts.values() if a.token < start), key=lambda a: -a.token)
+        earlier = sorted((a for a in acts.values() if a.token < start), key=lambda a: self._recency(noun.doc, a))
         # the latest act told with the noun's own verb first ("arrested" for "the arrest",
         # not a later indictment), then of its own code (after police shot protesters and
         # officers abducted activists, "the killings" are the shooting's), then of its root
@@ -99,6 +99,13 @@ class ActMemory:
         if act is None and reference.or_roles:
             act = next((a for a in earlier if reference.names(a.code, a.agent.role, fallback=True)), None)
         return act
+
+    @staticmethod
+    def _recency(doc: Doc, act: Act) -> tuple[int, bool, int]:
+        """Latest sentence first and, within one, its main clause before what its other
+        clauses tell ("Russia expelled two diplomats in retaliation for Tallinn's
+        decision to expel an official. Estonia called *the move* unjustified": Russia's)."""
+        return -sentence_of(doc, act.token)[0], not _told_by_main_clause(doc[act.token]), -act.token
 
     def drop_other_senses(self, candidates: list[Candidate]) -> None:
         """A definite event noun with no actor of its own that names an earlier act is a
@@ -166,6 +173,14 @@ class ActMemory:
         return not any(c.dep_ in {"acl", "relcl"} or c.pos_ == "PROPN"
                        or (c.dep_ == "prep" and c.lower_ != "as" and c.lower_ not in self.grammar.aim_preps)
                        for c in children_of(noun))
+
+
+def _told_by_main_clause(verb: Token) -> bool:
+    """Whether a verb is its sentence's main clause, coordinated with it or what it
+    reports ("Russia *expelled* two diplomats ..., the ministry said")."""
+    while verb.dep_ in {"conj", "ccomp"} and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ == "ROOT"
 
 
 def _same_party(a: Actor, b: Actor) -> bool:

@@ -105,7 +105,7 @@ def _own_subjects(verb: Token, grammar: Grammar, statements: bool = False) -> li
             if current.pos_ == "ADJ" and current.dep_ == "acomp":
                 current = current.head  # "Norway is willing to send": the copula's subject
             if current.pos_ == "ADP" and current.dep_ == "prep":
-                reason = _reason_agents(current, grammar)
+                reason = reason_agents(current, grammar)
                 if reason:
                     return reason
                 current = current.head  # "youths resorted to *throwing* stones"
@@ -116,12 +116,13 @@ def _own_subjects(verb: Token, grammar: Grammar, statements: bool = False) -> li
     return []
 
 
-def _reason_agents(prep: Token, grammar: Grammar) -> list[Token]:
+def reason_agents(prep: Token, grammar: Grammar) -> list[Token]:
     """Who did what a "for"-gerund gives as the reason: the one the governing verb acts
     on ("sanctioned three companies *for supplying* drones", "was jailed *for spying*",
-    "praised X *for helping*"); none where the verb acts on no one ("apologised for")."""
+    "praised X *for helping*", "jailed X *for the killing* of Y"); none where the verb
+    acts on no one ("apologised for")."""
     verb = prep.head
-    if prep.lower_ != "for" or verb.pos_ not in {"VERB", "AUX"}:
+    if prep.lower_ != "for" or verb.pos_ not in {"VERB", "AUX"} or verb.lemma_ in grammar.allegation_verbs:
         return []
     patients = direct_objects(verb, grammar)
     # "imposed *sanctions on* three companies": a light verb's object acts on its on-phrase

@@ -123,6 +123,9 @@ class Grammar:
     intransitive_verbs: frozenset[str] = frozenset()
     definite_determiners: frozenset[str] = frozenset()
     object_complement_preps: frozenset[str] = frozenset()
+    allegation_verbs: frozenset[str] = frozenset()
+    pending_marks: frozenset[str] = frozenset()
+    commissive_verbs: frozenset[str] = frozenset()
     predictive_aux: frozenset[str] = frozenset()
     means_preps: frozenset[str] = frozenset()
     coercion_means: frozenset[str] = frozenset()
@@ -213,10 +216,15 @@ def _follows_or(token: Token) -> bool:
 def is_passive(verb: Token, grammar: Grammar) -> bool:
     """A passive verb, not a stative participle with its preposition ("*were engaged
     in* ethnic cleansing": `stative_participles` in data/grammar.yaml)."""
-    preps = grammar.stative_participles.get(verb.lemma_)
-    if preps and any(c.dep_ in {"prep", "agent"} and c.lower_ in preps for c in children_of(verb)):
+    if _stative(verb, grammar):
         return False
     return _has_passive_voice(verb) or shares_passive(verb, grammar) or gapped_passive(verb)
+
+
+def _stative(verb: Token, grammar: Grammar) -> bool:
+    """A participle of state with its preposition ("were *engaged in*", "was *concerned by*")."""
+    preps = grammar.stative_participles.get(verb.lemma_)
+    return preps is not None and any(c.dep_ in {"prep", "agent"} and c.lower_ in preps for c in children_of(verb))
 
 
 def gapped_passive(verb: Token) -> bool:
@@ -236,12 +244,14 @@ def _has_passive_voice(verb: Token) -> bool:
 def shares_passive(verb: Token, grammar: Grammar) -> bool:
     """ "was detained in Nairobi and *deported*": a verb coordinated with a passive,
     with no subject or object of its own, is passive too; not an intransitive one
-    ("was criticised and *resigned*", `intransitive_verbs` in data/grammar.yaml)."""
+    ("was criticised and *resigned*", `intransitive_verbs` in data/grammar.yaml), nor
+    one coordinated with a stative participle ("was concerned by the drills and *called*
+    on China")."""
     head = verb.head
     return (verb.dep_ == "conj" and verb.pos_ == "VERB" and head.i != verb.i and head.pos_ in {"VERB", "AUX"}
             and verb.lemma_ not in grammar.intransitive_verbs
             and not any(c.dep_ in ACTIVE_SUBJECT_DEPS or c.dep_ in OBJECT_DEPS for c in children_of(verb))
-            and _has_passive_voice(head))
+            and _has_passive_voice(head) and not _stative(head, grammar))
 
 
 def prep_objects(token: Token, preps: Container[str]) -> Iterator[Token]:

@@ -117,6 +117,23 @@ def stated_future(predicate: Token, grammar: Grammar) -> str | None:
             or _intent_adjective(predicate, grammar))
 
 
+def _awaited(clause: Token, gov: Token, grammar: Grammar) -> str | None:
+    """The future act a clause of `pending_marks` ("until", "before") waits on, which
+    puts the clause itself in the future: "would continue the strike *until* the workers
+    were released"; not in a past account ("held them until police freed them")."""
+    mark = next((c for d, c in labelled_children(clause) if d == "mark" and c.lower_ in grammar.pending_marks), None)
+    if mark is None:
+        return None
+    for verb in (gov, *governors(gov)):
+        if stated_future(verb, grammar) or _aux(verb, grammar.hypothetical_aux) \
+                or verb.lemma_ in grammar.future_governors or verb.lemma_ in grammar.hypothetical_governors \
+                or verb.lemma_ in grammar.commissive_verbs:
+            return f"{mark.text} ... '{verb.text}'"
+        if verb.lemma_ in grammar.communication_verbs:
+            break
+    return None
+
+
 def _is_question(sentence: Span) -> bool:
     """Whether the sentence's text ends with a question mark (trailing space aside),
     read from its last tokens rather than by building its text."""
@@ -175,7 +192,10 @@ def modality_of(predicate: Token, grammar: Grammar, governed_by_pattern: bool = 
             negatable = False
         below, child = child, gov
         # "urged X to respect ..., *while* Russia expressed support": no content of the urging
-        circumstance = circumstance or (below.dep_ == "advcl" and is_circumstance(below, grammar))
+        if not circumstance and below.dep_ == "advcl" and is_circumstance(below, grammar):
+            circumstance = True
+            # "would keep up the pressure *until* all prisoners were freed": not yet
+            future = future or _awaited(below, gov, grammar)
         if circumstance:
             if gov.lemma_ in grammar.communication_verbs and reported_by is None:
                 reported_by = gov

@@ -18,7 +18,7 @@ from ..model import Actor, Article
 from ..nlp import children_of, entity_of, pos_of
 from ..petrarch.patterns import sequence_slot
 from .acts import POSSESSIVE_DETERMINERS, ActMemory
-from .arguments import light_verb_of, place_tokens, slot_tokens
+from .arguments import light_verb_of, place_tokens, reason_agents, slot_tokens
 from .arguments import subjects as agent_tokens
 from .grammar import NOMINAL_POS, Grammar, is_passive, objects_of, prep_objects, with_conjuncts
 from .lexicon import CURATED
@@ -45,7 +45,7 @@ class Parties:
         """The actors of the pattern's source slots; None when the pattern wants
         sources of certain roles (`source_roles`) and those stated have none of them."""
         sources = (self._actors(match.pattern.source, match, article) or self._between_parties(match, article)
-                   or self._clause_party(match, article)
+                   or self._clause_party(match, article) or self._reason_party(match, article)
                    or self._meeting_parties(match, article) or self._claimants(match, article)
                    or (self._claimants(match.means, article) if match.means is not None else [])
                    or self._means_partners(match, article))
@@ -139,6 +139,18 @@ class Parties:
         actors = [a for a in self._subject_actors(verb, article) if all(a.code != p.code for p in partners)]
         if actors:
             match.trace.append(f"subject of '{verb.text}', whose circumstance it is -> {_listed(actors)}")
+        return actors
+
+    def _reason_party(self, match: Match, article: Article) -> list[Actor]:
+        """ "sentenced a police officer *for the killing* of a lawyer": an act given as
+        the reason for a verb's act is done by whoever that verb acts on."""
+        noun = match.predicate
+        if match.pattern.pos != "noun" or noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+            return []
+        actors = [a for t in reason_agents(noun.head, self.grammar)
+                  for a in self.resolver.resolve_many(t, article.date)]
+        if actors:
+            match.trace.append(f"the reason '{noun.head.head.text}' gives -> {_listed(actors)}")
         return actors
 
     def targets(self, match: Match, article: Article, sources: list[Actor]) -> list[Actor]:
