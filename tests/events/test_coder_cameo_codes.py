@@ -338,3 +338,11 @@ def test_a_threat_named_by_its_noun_is_a_threat_of_force(coded, text, source, ta
 ])
 def test_duties_imposed_are_an_embargo(coded, text, source, target) -> None:
     assert ("163", source, target) in coded(text)
+
+
+@pytest.mark.parametrize("text, code, target", [
+    ("Germany approved 1.5 billion euros in military aid for Ukraine.", "072", "UKR"),
+    ("Japan approved 200 million dollars in humanitarian aid for Sudan.", "073", "SDN"),
+])
+def test_money_in_aid_is_coded_by_what_the_aid_is_and_whom_it_is_for(coded, text, code, target) -> None:
+    assert any(c == code and t == target for c, _, t in coded(text)), coded(text)

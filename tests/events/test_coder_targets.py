@@ -459,3 +459,9 @@ def test_an_act_noun_names_the_main_act_of_the_sentence_before(pipeline: Pipelin
     events = pipeline.code_article(Article(text=text, date="2025-03-04"))
     judged = [(e.code, e.target.code if e.target else None) for e in events if "unjustified" in e.sentence_text]
     assert judged == [("111", "RUS")], judged
+
+
+def test_a_verb_the_parser_hung_on_a_noun_clause_of_a_reported_clause_is_not_its_subjects(coded: Coded) -> None:
+    events = coded("Opposition leader Maria Corina Machado said the opposition had proof that its candidate "
+                   "Edmundo Gonzalez had won and called on supporters to gather peacefully in Caracas.")
+    assert any(c.startswith("02") and s == "VENOPP" for c, s, _ in events), events

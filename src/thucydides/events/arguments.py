@@ -24,6 +24,7 @@ from .grammar import (
     is_passive,
     is_saying,
     judged_within,
+    measured,
     prep_objects,
     shares_passive,
 )
@@ -137,10 +138,15 @@ def _misattached_conjunct_head(verb: Token) -> Token | None:
     convoys'. Not when the attribution follows ("X has established ties and *opened* an
     embassy, the ministry said"): the reported clause holds both."""
     head = verb.head
-    if verb.dep_ != "conj" or verb.tag_ != "VBD" or head.dep_ != "ccomp" or head.tag_ not in {"VBN", "VB"} \
+    if verb.dep_ != "conj" or verb.tag_ != "VBD" or head.tag_ not in {"VBN", "VB"} \
             or not any(c.dep_ in {"aux", "auxpass"} for c in children_of(head)):
         return None
-    return head.head if head.head.i < head.i else None
+    governor = head.head
+    if head.dep_ == "acl" and any(c.dep_ == "mark" for c in children_of(head)) and governor.dep_ in OBJECT_DEPS:
+        governor = governor.head  # "said the opposition had *proof that* Gonzalez had won, and called on"
+    elif head.dep_ != "ccomp":
+        return None
+    return governor if governor.i < head.i else None
 
 
 def _issued_statement(noun: Token, grammar: Grammar) -> bool:
@@ -220,10 +226,14 @@ def light_verb_of(noun: Token, grammar: Grammar) -> Token | None:
     return None
 
 
-def _slot_prep(token: Token, preps: tuple[str, ...], light_object: Token | None) -> Iterator[Token]:
+def _slot_prep(token: Token, preps: tuple[str, ...], light_object: Token | None, grammar: Grammar) -> Iterator[Token]:
     yield from prep_objects(token, preps)
     for verb in _sharing_conjuncts(token):  # "donated and shipped rice *to X*"
         yield from prep_objects(verb, preps)
+    for obj in children(token, OBJECT_DEPS):  # "approved 1.5 billion euros in aid *for* Ukraine"
+        what = measured(obj, grammar)
+        if what is not None:
+            yield from prep_objects(what, preps)
     if token.dep_ == "compound" and token.pos_ == "NOUN":  # "a *mediation* mission between X and Y"
         yield from prep_objects(token.head, preps)
     if light_object is not None:  # "held talks *with* X": the prep may hang on the noun
@@ -271,7 +281,7 @@ def slot_tokens(
 ) -> list[Token]:
     """Candidate argument heads of `token` for one slot name."""
     if slot.startswith("prep:"):
-        return list(_slot_prep(token, tuple(slot[5:].split("/")), light_object))
+        return list(_slot_prep(token, tuple(slot[5:].split("/")), light_object, grammar))
     if slot == EVALUATED_SLOT:
         return [light_object] if light_object is not None else []
     finder = SLOTS.get(slot)

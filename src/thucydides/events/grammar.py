@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Container, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -126,6 +127,7 @@ class Grammar:
     allegation_verbs: frozenset[str] = frozenset()
     pending_marks: frozenset[str] = frozenset()
     commissive_verbs: frozenset[str] = frozenset()
+    measure_units: frozenset[str] = frozenset()
     predictive_aux: frozenset[str] = frozenset()
     means_preps: frozenset[str] = frozenset()
     coercion_means: frozenset[str] = frozenset()
@@ -343,6 +345,17 @@ def named_by_demonstrative(noun: Token) -> bool:
 
 def is_measure(noun: Token) -> bool:
     return any(c.dep_ == "nummod" for c in children_of(noun)) or noun.like_num
+
+
+def measured(noun: Token, grammar: Grammar) -> Token | None:
+    """What a sum or quantity is of: "1.5 billion euros *in military aid*", "50 tonnes
+    *of food*" (the parser may hang the in-phrase on the measure's verb); not people
+    counted ("killed 12 soldiers *in an ambush*")."""
+    if not is_measure(noun) or (noun.ent_type_ not in {"MONEY", "QUANTITY"}
+                                and noun.lemma_.lower() not in grammar.measure_units):
+        return None
+    held = prep_objects(noun.head, ("in",)) if noun.dep_ in OBJECT_DEPS else iter(())
+    return next(itertools.chain(prep_objects(noun, ("in", "of")), held), None)
 
 
 def is_definite(noun: Token, grammar: Grammar) -> bool:

@@ -13,8 +13,8 @@ from spacy.tokens import Token
 from ..model import Actor
 from ..nlp import children_of, labelled_children
 from ..ontology import is_residual
-from .grammar import (MODIFIER_DEPS, Grammar, attached_threat, children, governors, is_measure, objects_of,
-                      prep_objects)
+from .grammar import (MODIFIER_DEPS, Grammar, attached_threat, children, governors, is_measure, measured,
+                      objects_of, prep_objects)
 from .lexicon import DICTIONARY, Family, Lexicon
 from .match import Candidate, Match
 from .modality import Modality, modality_of, stated_future
@@ -171,7 +171,12 @@ class CodeRefiner:
             refined, what = families.modifiers.refine(code, modifier_words(noun)), f"modifier of '{noun.text}'"
         if refined is None and match.pattern.pos == "verb":
             # "banned *opposition parties*" 1722, "lifted *the curfew*" 0813
-            refined, what = self._subject_matter_code(code, objects_of(match.predicate, self.grammar)), "object"
+            objects = objects_of(match.predicate, self.grammar)
+            refined, what = self._subject_matter_code(code, objects), "object"
+            # "approved 1.5 billion euros in *military* aid" 072
+            for obj in objects:
+                if refined is None and (of := measured(obj, self.grammar)) is not None:
+                    refined, what = families.modifiers.refine(code, modifier_words(of)), f"what '{obj.text}' is of"
         if refined is None and noun is not None:
             # "an inquiry *into corruption*" 091, "a ban *on opposition rallies*" 1721
             # (the parser often hangs the phrase on a light verb: "opened an inquiry *into*")
