@@ -275,3 +275,9 @@ def test_a_spokesperson_speaks_for_the_body_that_spoke_before(resolve_in):
 ])
 def test_the_owner_of_a_reason_given_is_whom_the_verb_acts_on(resolve_in, text, word, code):
     assert resolve_in(text, word).code == code
+
+
+def test_both_warring_parties_are_the_two_sides_named_before(resolve_in):
+    text = ("The war between the army and the Rapid Support Forces began in April. "
+            "Aid groups accused both warring parties of blocking convoys.")
+    assert sorted(a.role for a in resolve_in(text, "parties", many=True)) == ["MIL", "REB"]

@@ -465,3 +465,14 @@ def test_a_verb_the_parser_hung_on_a_noun_clause_of_a_reported_clause_is_not_its
     events = coded("Opposition leader Maria Corina Machado said the opposition had proof that its candidate "
                    "Edmundo Gonzalez had won and called on supporters to gather peacefully in Caracas.")
     assert any(c.startswith("02") and s == "VENOPP" for c, s, _ in events), events
+
+
+def test_the_object_of_a_verb_of_causing_does_what_it_is_caused_to(coded: Coded) -> None:
+    events = coded("North Korea fired artillery shells near the border, prompting South Korea to order "
+                   "residents of two islands to take shelter.")
+    assert [s for c, s, _ in events if c.startswith("10")] == ["KOR"], events
+
+
+def test_a_resignation_announced_on_television_is_aimed_at_no_broadcaster(coded: Coded) -> None:
+    events = coded("Mutinous soldiers forced the president to announce his resignation on state television.")
+    assert [t for c, _, t in events if c == "0831"] == [None], events

@@ -416,7 +416,8 @@ class DocMemory:
             determiners = determiners | {first.lower_}  # "*a* spokesperson said": the one who spoke before
         elif first.lower_ not in determiners and first.lower_ not in self.grammar.description_openers:
             return None
-        if any(c.dep_ in _SPECIFYING_DEPS and not _in_key(c, chunk) for c in children_of(root)):
+        if any(c.dep_ in _SPECIFYING_DEPS and not _in_key(c, chunk) and not _gerund_phrase(c)
+               for c in children_of(root)):
             return None
         body = chunk[1:] if first.lower_ in determiners else chunk
         key = tuple(w for t in body for w in words(t.text))
@@ -587,6 +588,12 @@ def _fits_actor(entry: _Entry, actor: Actor, anaphor: Anaphor) -> bool:
     if anaphor.ids and entry.org not in anaphor.ids:
         return False
     return not anaphor.roles or actor.role in anaphor.roles
+
+
+def _gerund_phrase(token: Token) -> bool:
+    """A preposition with a gerund, which says what someone did, not who they are: the
+    parser hangs "accused both sides *of blocking* convoys" on the object."""
+    return token.dep_ == "prep" and any(c.dep_ == "pcomp" for c in children_of(token))
 
 
 def _in_key(token: Token, chunk: Span) -> bool:

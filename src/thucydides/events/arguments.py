@@ -102,6 +102,9 @@ def _own_subjects(verb: Token, grammar: Grammar, statements: bool = False) -> li
         if current.dep_ == "amod" and current.pos_ == "VERB":
             return [current.head]  # "*striking* miners", "*rioting* youths"
         if current.dep_ in SHARED_SUBJECT_DEPS and current.head.i != current.i:
+            controllers = _controlling_objects(current, grammar)
+            if controllers:
+                return controllers
             current = _misattached_conjunct_head(current) or current.head
             if current.pos_ == "ADJ" and current.dep_ == "acomp":
                 current = current.head  # "Norway is willing to send": the copula's subject
@@ -129,6 +132,15 @@ def reason_agents(prep: Token, grammar: Grammar) -> list[Token]:
     # "imposed *sanctions on* three companies": a light verb's object acts on its on-phrase
     aimed = [o for p in patients for o in prep_objects(p, ("on", "against"))]
     return aimed or patients
+
+
+def _controlling_objects(clause: Token, grammar: Grammar) -> list[Token]:
+    """ "*prompting South Korea* to order residents to take shelter", "*forced the
+    president* to resign": the object of a verb of causing (`object_control_verbs`) is
+    the agent of its infinitive."""
+    if clause.dep_ != "xcomp" or clause.head.lemma_ not in grammar.object_control_verbs:
+        return []
+    return children(clause.head, OBJECT_DEPS)
 
 
 def _misattached_conjunct_head(verb: Token) -> Token | None:
