@@ -486,3 +486,8 @@ def test_a_country_described_in_apposition_stays_the_country(code_of):
 
 def test_factory_owners_are_business(code_of):
     assert code_of("Bangladeshi factory owners rejected the demand.", "owners") == "BGDBUS"
+
+
+def test_the_international_community_is_no_countrys_people(code_of):
+    assert code_of("The Palestinian Authority appealed to the international community.", "community") is None
+    assert code_of("The business community welcomed the move.", "community") == "BUS"

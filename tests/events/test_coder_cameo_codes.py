@@ -346,3 +346,11 @@ def test_duties_imposed_are_an_embargo(coded, text, source, target) -> None:
 ])
 def test_money_in_aid_is_coded_by_what_the_aid_is_and_whom_it_is_for(coded, text, code, target) -> None:
     assert any(c == code and t == target for c, _, t in coded(text)), coded(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Israeli forces carried out raids in the West Bank.", ("190", "ISRMIL", "PSE")),
+    ("Israel carried out air raids on Gaza.", ("195", "ISR", "PSE")),
+])
+def test_raids_are_on_the_ground_unless_from_the_air(coded, text, expected) -> None:
+    assert expected in coded(text)

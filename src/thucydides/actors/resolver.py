@@ -687,6 +687,9 @@ class ActorResolver:
         head = min(content, key=lambda t: (t.depth, -t.index))
         if " ".join(head.lemma_words) in d.nonactors or " ".join(head.words) in d.nonactors:
             return None
+        before = next((t for t in content if t.index == head.index - 1), None)
+        if before is not None and " ".join((*before.words, *head.words)) in d.nonactors:
+            return None  # "the *international community*"
         return _Phrase(toks, content, head, self._matches(toks))
 
     # --- candidates: whom the phrase names ----------------------------------------------

@@ -248,6 +248,8 @@ def _slot_prep(token: Token, preps: tuple[str, ...], light_object: Token | None,
             yield from prep_objects(what, preps)
     if token.dep_ == "compound" and token.pos_ == "NOUN":  # "a *mediation* mission between X and Y"
         yield from prep_objects(token.head, preps)
+    if token.dep_ in OBJECT_DEPS and token.pos_ == "NOUN" and token.head.lemma_ in grammar.light_verbs:
+        yield from prep_objects(token.head, preps)  # "carried out air raids *on* Gaza": the verb holds it
     if light_object is not None:  # "held talks *with* X": the prep may hang on the noun
         yield from prep_objects(light_object, preps)
         container = _container_of(light_object)
