@@ -354,3 +354,8 @@ def test_money_in_aid_is_coded_by_what_the_aid_is_and_whom_it_is_for(coded, text
 ])
 def test_raids_are_on_the_ground_unless_from_the_air(coded, text, expected) -> None:
     assert expected in coded(text)
+
+
+def test_explosives_thrown_are_a_bombing_aimed_at_whom_they_were_thrown(coded) -> None:
+    events = coded("The Israeli military said the soldiers opened fire after militants threw explosives at them.")
+    assert any(c == "183" and t and t.endswith("MIL") for c, _, t in events), events

@@ -68,6 +68,7 @@ _PLACE_PREPS = frozenset({"in", "at", "near", "into", "inside", "outside", "arou
 _SPECIFYING_DEPS = frozenset({"prep", "appos", "poss", "acl", "relcl", "compound"})
 # Objects their clause's subject binds: "Erdogan met Rubio. Erdogan praised *him*" is not Erdogan.
 _BOUND_OBJECT_DEPS = frozenset({"dobj", "dative", "iobj"})
+_AIM_PREPS = frozenset({"at", "against", "on", "upon", "toward", "towards"})
 
 
 @dataclass
@@ -389,7 +390,7 @@ class DocMemory:
         """Possible antecedents, nearest first, within the pronoun window."""
         bound: set[tuple[str, str | None]] = set()  # who "him" cannot be
         # the verbs whose subject binds the pronoun, if it is an object (read once, not per entry)
-        binders = _binding_verbs(token) if token.dep_ in _BOUND_OBJECT_DEPS else set()
+        binders = _binding_verbs(token) if token.dep_ in _BOUND_OBJECT_DEPS or _aimed_at(token) else set()
         for entry in self._recent(before=before, since_sentence=sentence - PRONOUN_WINDOW):
             if entry.head in binders and entry.dep.startswith("nsubj"):
                 bound.update((a.code, a.name) for a in entry.actors)
@@ -472,10 +473,17 @@ class DocMemory:
         return []
 
 
+def _aimed_at(pronoun: Token) -> bool:
+    """ "militants threw explosives *at them*": the object of a preposition of aim on a
+    verb is no more its subject than a direct object is."""
+    head = pronoun.head
+    return pronoun.dep_ == "pobj" and head.lower_ in _AIM_PREPS and head.head.pos_ == "VERB"
+
+
 def _binding_verbs(pronoun: Token) -> set[int]:
     """The verbs whose subject an object pronoun cannot be: its own, and the one whose
     subject its verb shares ("Mexico's president said ... and offered *him* asylum")."""
-    verb = pronoun.head
+    verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
     verbs = {verb.i}
     while verb.dep_ == "conj" and verb.head.i != verb.i \
             and not any(c.dep_ in NOMINAL_SUBJECT_DEPS for c in children_of(verb)):
