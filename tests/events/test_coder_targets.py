@@ -476,3 +476,11 @@ def test_the_object_of_a_verb_of_causing_does_what_it_is_caused_to(coded: Coded)
 def test_a_resignation_announced_on_television_is_aimed_at_no_broadcaster(coded: Coded) -> None:
     events = coded("Mutinous soldiers forced the president to announce his resignation on state television.")
     assert [t for c, _, t in events if c == "0831"] == [None], events
+
+
+def test_a_place_people_came_from_does_not_place_the_clause(pipeline: Pipeline) -> None:
+    text = ("ATHENS, June 14 (Reuters) - At least 79 migrants drowned off southern Greece, the Greek coast guard said.\n\n"
+            "Coast guard vessels and a navy frigate rescued 104 people, most of them from Syria, Egypt and Pakistan.")
+    events = pipeline.code_article(Article(text=text, date="2023-06-14"))
+    rescuers = [e.source.country for e in events if e.code.startswith("07")]
+    assert rescuers and all(c == "GRC" for c in rescuers), [(e.code, e.source) for e in events]

@@ -55,7 +55,7 @@ class ImpliedActors:
         return None
 
     def _locative(self, ent: SpacySpan) -> bool:
-        """A place named as where ("in Istanbul", "Istanbul police"), not a country
+        """A place named as where ("in Istanbul", "Istanbul police"), not whence, nor a country
         that acts or is acted on ("*Germany* criticised the detention of ...") nor a
         country that says whose someone is ("a senior *U.S.* envoy")."""
         root = ent.root
@@ -64,6 +64,8 @@ class ImpliedActors:
         owner = root.dep_ in OWNER_DEPS or (root.dep_ == "pobj" and root.head.lower_ == "of")  # "embassies *of Rwanda*"
         if owner and not self.resolver.is_venue(ent.text):
             return False
+        if root.dep_ == "pobj" and root.head.lower_ == "from":
+            return False  # "rescued 104 people, most of them *from Syria*": where they came from
         return root.dep_ not in ARGUMENT_DEPS
 
     def placed(self, sources: list[Actor], targets: list[Actor], country: str | None,
