@@ -307,3 +307,12 @@ def test_a_meeting_that_frames_a_clause_is_not_its_subjects(coded: Coded) -> Non
     events = coded("Police commandos will patrol the skies over Dhaka and soldiers are guarding the hotels "
                    "during the meeting.")
     assert not [c for c, _, _ in events if c.startswith("04")], events
+
+
+@pytest.mark.parametrize("text, code, target", [
+    ("The European Commission said it would work with Greece to dismantle smuggling networks.", "031", "GRC"),
+    ("Biden said Washington would keep working with Qatar to free the remaining hostages.", "031", "QAT"),
+    ("Kenya worked with Somalia to secure the border.", "060", "SOM"),
+])
+def test_working_with_a_partner_is_cooperation_and_a_future_one_an_intent(coded, text, code, target) -> None:
+    assert any(c == code and t == target for c, _, t in coded(text)), coded(text)

@@ -129,6 +129,7 @@ class Grammar:
     commissive_verbs: frozenset[str] = frozenset()
     measure_units: frozenset[str] = frozenset()
     object_control_verbs: frozenset[str] = frozenset()
+    aspectual_verbs: frozenset[str] = frozenset()
     predictive_aux: frozenset[str] = frozenset()
     means_preps: frozenset[str] = frozenset()
     coercion_means: frozenset[str] = frozenset()

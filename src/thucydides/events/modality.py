@@ -93,6 +93,9 @@ def _conditional(token: Token, grammar: Grammar) -> str | None:
 def _reported_would(predicate: Token, grammar: Grammar) -> str | None:
     """'would' in reported speech is the past of 'will' ("they said they would
     meet"), not a hypothetical, unless the clause is conditional itself."""
+    head = predicate.head
+    if predicate.dep_ == "xcomp" and head.lemma_ in grammar.aspectual_verbs:
+        predicate = head  # "said it would *keep working* with": the would is the work's
     aux = _aux(predicate, frozenset({"would"}))
     if aux is None or _conditional(predicate, grammar):
         return None
@@ -206,6 +209,8 @@ def modality_of(predicate: Token, grammar: Grammar, governed_by_pattern: bool = 
             if negatable and gov.pos_ == "ADJ" and gov.lemma_ in grammar.negating_governors and not governed_by_pattern:
                 return Modality("negated", f"under '{gov.text}'")  # "were *unable* to revive him"
             continue
+        if future and below.dep_ == "xcomp" and gov.lemma_ in grammar.aspectual_verbs:
+            continue  # "would *keep* working": its would states the future work
         # a coordinated verb is no governor: "*denied* the charges and said he would
         # cooperate" denies nothing it says (a shared "not" still counts)
         governs = below.dep_ != "conj"
