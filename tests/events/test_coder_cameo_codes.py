@@ -359,3 +359,12 @@ def test_raids_are_on_the_ground_unless_from_the_air(coded, text, expected) -> N
 def test_explosives_thrown_are_a_bombing_aimed_at_whom_they_were_thrown(coded) -> None:
     events = coded("The Israeli military said the soldiers opened fire after militants threw explosives at them.")
     assert any(c == "183" and t and t.endswith("MIL") for c, _, t in events), events
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Peruvian lawmakers voted to impeach President Pedro Castillo.", ("172", "PERLEG", "PERGOV")),
+    ("The Israeli cabinet decided to impose sanctions on the Palestinian Authority.", ("163", "ISRGOV", "PSEGOV")),
+])
+def test_a_bodys_decision_is_coded_as_the_act_it_decides(coded, text, expected) -> None:
+    events = coded(text)
+    assert expected in events and not any(c.startswith("03") for c, _, _ in events), events
