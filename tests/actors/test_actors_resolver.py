@@ -491,3 +491,12 @@ def test_factory_owners_are_business(code_of):
 def test_the_international_community_is_no_countrys_people(code_of):
     assert code_of("The Palestinian Authority appealed to the international community.", "community") is None
     assert code_of("The business community welcomed the move.", "community") == "BUS"
+
+
+@pytest.mark.parametrize("text, word, code", [
+    ("Thousands of junta supporters rallied in Niamey.", "supporters", "CVL"),
+    ("Supporters of the government rallied in Caracas.", "Supporters", "CVL"),
+    ("Opposition supporters rallied in Caracas.", "supporters", "OPP"),
+])
+def test_supporters_are_people_not_whom_they_support(code_of, text, word, code):
+    assert code_of(text, word) == code
