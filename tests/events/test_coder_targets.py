@@ -484,3 +484,15 @@ def test_a_place_people_came_from_does_not_place_the_clause(pipeline: Pipeline) 
     events = pipeline.code_article(Article(text=text, date="2023-06-14"))
     rescuers = [e.source.country for e in events if e.code.startswith("07")]
     assert rescuers and all(c == "GRC" for c in rescuers), [(e.code, e.source) for e in events]
+
+
+def test_a_decision_hailed_is_the_act_not_a_rejection_of_it_nor_what_was_not_done(pipeline: Pipeline) -> None:
+    text = ("KYIV, March 17 (Reuters) - The International Criminal Court issued an arrest warrant on Friday for "
+            "Russian President Vladimir Putin.\n\n"
+            "The Kremlin dismissed the move as \"null and void\", saying Russia does not recognise the court's "
+            "jurisdiction. Ukrainian President Volodymyr Zelenskiy hailed the decision as historic.")
+    events = pipeline.code_article(Article(text=text, date="2023-03-17"))
+    assert ("173", "IGOICCJUD", "RUSGOV") in [(e.code, e.source.code, e.target.code if e.target else None)
+                                              for e in events]
+    hailed = [e.target.code if e.target else None for e in events if e.code.startswith("05")]
+    assert hailed == ["IGOICCJUD"], hailed

@@ -26,6 +26,9 @@ from .match import Candidate
 _ACTS_KEY = "thucydides.acts"  # per-document memo (nlp.release drops it)
 # Besides the definite determiners (data/grammar.yaml): "*its* decision", "*their* arrest".
 POSSESSIVE_DETERMINERS = frozenset({"its", "their", "his", "her"})
+# Acts told as not done, which no later noun refers back to ("Russia does *not recognise*
+# the court ... Kyiv hailed *the decision*": the court's warrant)
+UNDONE = frozenset({"negated", "hypothetical", "question"})
 
 
 @dataclass(frozen=True)
@@ -51,7 +54,8 @@ class ActMemory:
         """Record a sentence's coded acts that have a stated agent (once each)."""
         acts: dict[int, Act] = doc.user_data.setdefault(_ACTS_KEY, {})
         for cand in candidates:
-            if cand.dropped is None and cand.sources and not cand.code.startswith("01"):
+            if cand.dropped is None and cand.sources and not cand.code.startswith("01") \
+                    and cand.modality.value not in UNDONE:
                 target = cand.targets[0] if cand.targets else None
                 mutual = cand.reciprocal and len(cand.sources) > 1
                 if mutual:
