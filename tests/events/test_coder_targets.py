@@ -496,3 +496,12 @@ def test_a_decision_hailed_is_the_act_not_a_rejection_of_it_nor_what_was_not_don
                                               for e in events]
     hailed = [e.target.code if e.target else None for e in events if e.code.startswith("05")]
     assert hailed == ["IGOICCJUD"], hailed
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Clashes erupted on Saturday between the army and the paramilitary Rapid Support Forces in Khartoum.",
+     {("190", "SDNMIL", "SDNREB"), ("190", "SDNREB", "SDNMIL")}),
+    ("Clashes broke out between police and protesters in Nairobi.", {("145", "KENCVL", "KENCOP")}),
+])
+def test_the_parties_of_clashes_that_broke_out_between_them(coded: Coded, text: str, expected: set) -> None:
+    assert expected <= set(coded(text)), coded(text)

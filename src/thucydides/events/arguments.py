@@ -250,6 +250,8 @@ def _slot_prep(token: Token, preps: tuple[str, ...], light_object: Token | None,
         yield from prep_objects(token.head, preps)
     if token.dep_ in OBJECT_DEPS and token.pos_ == "NOUN" and token.head.lemma_ in grammar.light_verbs:
         yield from prep_objects(token.head, preps)  # "carried out air raids *on* Gaza": the verb holds it
+    if "between" in preps and token.dep_ == "nsubj" and token.pos_ == "NOUN" and token.head.pos_ == "VERB":
+        yield from prep_objects(token.head, ("between",))  # "clashes broke out *between* police and protesters"
     if light_object is not None:  # "held talks *with* X": the prep may hang on the noun
         yield from prep_objects(light_object, preps)
         container = _container_of(light_object)

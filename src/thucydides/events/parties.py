@@ -62,6 +62,8 @@ class Parties:
         if match.pattern.pos != "noun" or not match.pattern.reciprocal or not match.pattern.unstated_source:
             return []
         parties = self._prep_actors(noun, ("between", "among"), article)
+        if not parties and noun.dep_ == "nsubj" and noun.head.pos_ == "VERB":
+            parties = self._prep_actors(noun.head, ("between", "among"), article)  # "clashes *erupted between*"
         if len(parties) < 2:
             return []
         match.mutual = True
