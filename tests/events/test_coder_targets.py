@@ -505,3 +505,9 @@ def test_a_decision_hailed_is_the_act_not_a_rejection_of_it_nor_what_was_not_don
 ])
 def test_the_parties_of_clashes_that_broke_out_between_them(coded: Coded, text: str, expected: set) -> None:
     assert expected <= set(coded(text)), coded(text)
+
+
+def test_force_an_intervention_would_be_met_with_is_no_target_and_no_meeting(coded: Coded) -> None:
+    events = coded("Niger's junta warned that any military intervention would be met with force.")
+    assert [(c, t) for c, _, t in events] == [("138", None)], events
+    assert coded("The plan was met with widespread criticism.") == []

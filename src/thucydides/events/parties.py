@@ -239,6 +239,10 @@ class Parties:
             heads = [h for h in heads if not self.resolver.is_venue(h.text)]
         if slot == "comp" and match.complement is not None:
             heads = slot_tokens("comp", match.predicate, self.grammar) or heads
+        if slot == "comp":
+            # "warned that an intervention would be met *with force*": the word the pattern
+            # names is what is threatened, no one it is aimed at
+            heads = [h for h in heads if h.lemma_.lower() not in match.pattern.complements]
         return [h for h in heads if h.dep_ not in {"compound", "amod"} or self._modifies_party(h, article)]
 
     def _head_actors(self, head: Token, match: Match, article: Article, dateline: int) -> list[Actor]:
