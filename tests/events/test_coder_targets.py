@@ -511,3 +511,13 @@ def test_force_an_intervention_would_be_met_with_is_no_target_and_no_meeting(cod
     events = coded("Niger's junta warned that any military intervention would be met with force.")
     assert [(c, t) for c, _, t in events] == [("138", None)], events
     assert coded("The plan was met with widespread criticism.") == []
+
+
+def test_a_country_a_later_paragraph_brings_in_is_no_other_side_yet(pipeline: Pipeline) -> None:
+    text = ("BANGKOK, May 22 (Reuters) - Thailand's army chief seized power on Thursday, saying the military had "
+            "to restore order.\n\n"
+            "He ordered the leaders of rival political factions to report to the army.\n\n"
+            "The United States said there was no justification for the coup.")
+    events = pipeline.code_article(Article(text=text, date="2014-05-22"))
+    assert not any(e.target and e.target.country == "USA" for e in events if "United States" not in e.sentence_text), \
+        [(e.code, e.source, e.target) for e in events]

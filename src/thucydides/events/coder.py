@@ -220,10 +220,13 @@ class EventCoder:
         return cand
 
     def _runner_up(self, match: Match, article: Article, country: str | None) -> str | None:
-        """The story's next country after `country` at the predicate's sentence."""
+        """The story's next country after `country` at the predicate's sentence, among
+        those named so far (one a later paragraph brings in is no other side yet)."""
         doc = match.predicate.doc
-        ranked = self.focus(doc, article).ranking(sentence_of(doc, match.predicate.i)[0])
-        return next((c for c in ranked if c != country), None)
+        focus = self.focus(doc, article)
+        sentence = sentence_of(doc, match.predicate.i)[0]
+        named = focus.named_by(sentence)
+        return next((c for c in focus.ranking(sentence) if c != country and c in named), None)
 
     def _event(self, cand: Candidate, source: Actor | None, target: Actor | None,
                sent: SpacySpan, sentence_index: int, article: Article, code: str | None = None) -> Event:

@@ -94,6 +94,11 @@ class CountryFocus:
             self._ranked[sentence] = self._vote(sentence)
         return self._ranked[sentence]
 
+    def named_by(self, sentence: int) -> set[str]:
+        """The countries the article has named up to and in a sentence (its dateline too)."""
+        named = {c for mentions in self._mentions[: sentence + 1] for c, _ in mentions}
+        return named | ({self._dateline[0]} if self._dateline else set())
+
     def _vote(self, sentence: int) -> tuple[str, ...]:
         w = self._weights
         score: dict[str, float] = defaultdict(float)
