@@ -500,3 +500,10 @@ def test_the_international_community_is_no_countrys_people(code_of):
 ])
 def test_supporters_are_people_not_whom_they_support(code_of, text, word, code):
     assert code_of(text, word) == code
+
+
+def test_a_known_surname_after_another_given_name_is_someone_else(code_of):
+    # the knowledge base knows a Ricardo Mondlane, a Mozambican official
+    assert code_of("Opposition candidate Venancio Mondlane called for a national shutdown.", "Mondlane",
+                   date="2024-11-07") == "OPP"
+    assert code_of("President Recep Tayyip Erdogan met Putin.", "Erdogan", date="2024-11-07") == "TURGOV"

@@ -712,7 +712,9 @@ class ActorResolver:
             if self.dictionary.is_broad_surname(payload.ref) and anchor.ent not in ("", "PERSON"):
                 return None  # a bare surname of the broad layer that the text makes a place, a group...
             person = self.dictionary.person_named(payload.ref, date)
-            return _Candidate(PERSON, anchor.depth, anchor.index, person=person) if person is not None else None
+            if person is None or _other_given_name(m, phrase, person):
+                return None
+            return _Candidate(PERSON, anchor.depth, anchor.index, person=person)
         if self._names_no_party(payload.kind, anchor, phrase) or _opposed(m, phrase):
             return None
         head = phrase.head
@@ -971,6 +973,19 @@ def _inside_longer_name(run: list[_Tok], b: int, entity: Payload | None) -> bool
     if last.noun is None:  # plain text (an entity's words): a capitalised word goes on with the name
         return following.text[:1].isupper()
     return last.ent == "PERSON" and following.ent_span == last.ent_span
+
+
+def _other_given_name(m: _Match, phrase: _Phrase, person: Person) -> bool:
+    """A known surname that the text's PERSON name begins before with a given name the
+    person does not bear: "Venancio *Mondlane*" is no Ricardo Mondlane."""
+    if len(m.toks) > 1:
+        return False  # a full name ("Furious *Theresa May*": the tagger's entity runs wider)
+    first = m.toks[0]
+    before = next((t for t in phrase.toks if t.index == first.index - 1), None)
+    if before is None or before.ent != "PERSON" or before.ent_span != first.ent_span or not before.words:
+        return False
+    known = {w for name in (person.name, *person.aliases) for w in name.lower().split()}
+    return not set(before.words) & known
 
 
 def _inside_person(span: list[_Tok]) -> bool:
