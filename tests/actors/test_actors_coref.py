@@ -281,3 +281,9 @@ def test_both_warring_parties_are_the_two_sides_named_before(resolve_in):
     text = ("The war between the army and the Rapid Support Forces began in April. "
             "Aid groups accused both warring parties of blocking convoys.")
     assert sorted(a.role for a in resolve_in(text, "parties", many=True)) == ["MIL", "REB"]
+
+
+def test_the_two_sides_are_two_countries_not_one_states_government_and_army(resolve_in):
+    text = ("Pakistan said its army had shot down five Indian aircraft, a claim New Delhi did not confirm. "
+            "The two sides exchanged heavy artillery fire along the Line of Control.")
+    assert sorted({a.country for a in resolve_in(text, "sides", many=True)}) == ["IND", "PAK"]

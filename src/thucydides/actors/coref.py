@@ -432,6 +432,15 @@ class DocMemory:
                 if e.sentence == sentence and e.dep in NOMINAL_SUBJECT_DEPS and e.head == verb.i
                 for a in e.actors}
 
+    def _side(self, actor: Actor, anaphor: Anaphor) -> str:
+        """Which side an antecedent is, for a description of several: its country, for a
+        country or a party the state acts for; else the actor itself."""
+        if actor.country and anaphor.kind == COUNTRY:
+            return actor.country
+        if actor.country and anaphor.kind == PARTY and actor.role and actor.role.lower() in self.grammar.state_roles:
+            return actor.country + "/state"
+        return actor.code
+
     def _find_description(self, anaphor: Anaphor, chunk: Span) -> list[_Entry]:
         """The nearest antecedents fitting the description (`count` distinct ones)."""
         want = set(words(chunk.text)) - self.grammar.description_fillers
@@ -459,7 +468,7 @@ class DocMemory:
         out: list[_Entry] = []
         seen: set[str] = set()
         for entry in fitting:
-            key = entry.actors[0].country or entry.actors[0].code if anaphor.kind == COUNTRY else entry.actors[0].code
+            key = self._side(entry.actors[0], anaphor)
             if len(entry.actors) > 1:
                 if not out:
                     return [entry]  # "urged *them* to de-escalate ... called on *both sides*": the same two
