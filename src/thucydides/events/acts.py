@@ -18,12 +18,13 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ..model import Actor
-from ..nlp import children_of, sentence_of
+from ..nlp import children_of, doc_memo, sentence_of
 from .grammar import ActReference, Grammar, is_infinitive, named_by_demonstrative
 from .lexicon import Lexicon
 from .match import Candidate
 
 _ACTS_KEY = "thucydides.acts"  # per-document memo (nlp.release drops it)
+_RECENCY_KEY = "thucydides.act_recency"  # act token -> its `_recency` sort key
 # Besides the definite determiners (data/grammar.yaml): "*its* decision", "*their* arrest".
 POSSESSIVE_DETERMINERS = frozenset({"its", "their", "his", "her"})
 # Acts told as not done, which no later noun refers back to ("Russia does *not recognise*
@@ -89,7 +90,9 @@ class ActMemory:
             return None
         acts: dict[int, Act] = noun.doc.user_data.get(_ACTS_KEY, {})
         start = noun.sent.start
-        earlier = sorted((a for a in acts.values() if a.token < start), key=lambda a: self._recency(noun.doc, a))
+        recency = doc_memo(noun.doc, _RECENCY_KEY)
+        earlier = sorted((a for a in acts.values() if a.token < start),
+                         key=lambda a: recency.get(a.token) or recency.setdefault(a.token, _recency(noun.doc, a)))
         # the latest act told with the noun's own verb first ("arrested" for "the arrest",
         # not a later indictment), then of its own code (after police shot protesters and
         # officers abducted activists, "the killings" are the shooting's), then of its root
@@ -103,13 +106,6 @@ class ActMemory:
         if act is None and reference.or_roles:
             act = next((a for a in earlier if reference.names(a.code, a.agent.role, fallback=True)), None)
         return act
-
-    @staticmethod
-    def _recency(doc: Doc, act: Act) -> tuple[int, bool, int]:
-        """Latest sentence first and, within one, its main clause before what its other
-        clauses tell ("Russia expelled two diplomats in retaliation for Tallinn's
-        decision to expel an official. Estonia called *the move* unjustified": Russia's)."""
-        return -sentence_of(doc, act.token)[0], not _told_by_main_clause(doc[act.token]), -act.token
 
     def drop_other_senses(self, candidates: list[Candidate]) -> None:
         """A definite event noun with no actor of its own that names an earlier act is a
@@ -177,6 +173,13 @@ class ActMemory:
         return not any(c.dep_ in {"acl", "relcl"} or c.pos_ == "PROPN"
                        or (c.dep_ == "prep" and c.lower_ != "as" and c.lower_ not in self.grammar.aim_preps)
                        for c in children_of(noun))
+
+
+def _recency(doc: Doc, act: Act) -> tuple[int, bool, int]:
+    """Latest sentence first and, within one, its main clause before what its other
+    clauses tell ("Russia expelled two diplomats in retaliation for Tallinn's decision
+    to expel an official. Estonia called *the move* unjustified": Russia's)."""
+    return -sentence_of(doc, act.token)[0], not _told_by_main_clause(doc[act.token]), -act.token
 
 
 def _told_by_main_clause(verb: Token) -> bool:

@@ -242,8 +242,8 @@ def _slot_prep(token: Token, preps: tuple[str, ...], light_object: Token | None,
     yield from prep_objects(token, preps)
     for verb in _sharing_conjuncts(token):  # "donated and shipped rice *to X*"
         yield from prep_objects(verb, preps)
-    for obj in children(token, OBJECT_DEPS):  # "approved 1.5 billion euros in aid *for* Ukraine"
-        what = measured(obj, grammar)
+    for obj in children(token, OBJECT_DEPS) if token.pos_ == "VERB" else ():
+        what = measured(obj, grammar)  # "approved 1.5 billion euros in aid *for* Ukraine"
         if what is not None:
             yield from prep_objects(what, preps)
     if token.dep_ == "compound" and token.pos_ == "NOUN":  # "a *mediation* mission between X and Y"

@@ -67,6 +67,7 @@ class CountryFocus:
         self._frames = frames or {}  # sentence -> the country its opening "In <place>," sets
         self._weights = weights
         self._ranked: dict[int, tuple[str, ...]] = {}
+        self._named: dict[int, frozenset[str]] = {}
 
     @classmethod
     def of(cls, doc: Doc, names: CountryNames, date: str | None, weights: FocusWeights) -> CountryFocus:
@@ -94,10 +95,12 @@ class CountryFocus:
             self._ranked[sentence] = self._vote(sentence)
         return self._ranked[sentence]
 
-    def named_by(self, sentence: int) -> set[str]:
+    def named_by(self, sentence: int) -> frozenset[str]:
         """The countries the article has named up to and in a sentence (its dateline too)."""
-        named = {c for mentions in self._mentions[: sentence + 1] for c, _ in mentions}
-        return named | ({self._dateline[0]} if self._dateline else set())
+        if sentence not in self._named:
+            named = {c for mentions in self._mentions[: sentence + 1] for c, _ in mentions}
+            self._named[sentence] = frozenset(named | ({self._dateline[0]} if self._dateline else set()))
+        return self._named[sentence]
 
     def _vote(self, sentence: int) -> tuple[str, ...]:
         w = self._weights
