@@ -521,3 +521,11 @@ def test_a_country_a_later_paragraph_brings_in_is_no_other_side_yet(pipeline: Pi
     events = pipeline.code_article(Article(text=text, date="2014-05-22"))
     assert not any(e.target and e.target.country == "USA" for e in events if "United States" not in e.sentence_text), \
         [(e.code, e.source, e.target) for e in events]
+
+
+def test_a_speakers_vow_hung_on_a_clause_about_an_event_is_the_speakers(coded: Coded) -> None:
+    events = coded("Pakistan said the strikes killed 26 civilians and vowed to retaliate.")
+    assert any(c.startswith("13") and s == "PAK" for c, s, _ in events), events
+    # a verb an event can do stays the event's
+    wounded = coded("The ministry said the explosion killed five soldiers and wounded 12.")
+    assert len([c for c, _, _ in wounded if c.startswith("18")]) == 2, wounded

@@ -105,7 +105,7 @@ def _own_subjects(verb: Token, grammar: Grammar, statements: bool = False) -> li
             controllers = _controlling_objects(current, grammar)
             if controllers:
                 return controllers
-            current = _misattached_conjunct_head(current) or current.head
+            current = _misattached_conjunct_head(current, grammar) or current.head
             if current.pos_ == "ADJ" and current.dep_ == "acomp":
                 current = current.head  # "Norway is willing to send": the copula's subject
             if current.pos_ == "ADP" and current.dep_ == "prep":
@@ -143,15 +143,19 @@ def _controlling_objects(clause: Token, grammar: Grammar) -> list[Token]:
     return children(clause.head, OBJECT_DEPS)
 
 
-def _misattached_conjunct_head(verb: Token) -> Token | None:
+def _misattached_conjunct_head(verb: Token, grammar: Grammar) -> Token | None:
     """The saying verb a finite past verb is really coordinated with when the parser hung
     it on the reported clause: in "OCHA said convoys *had been* unable to reach the town,
     and *called* on both sides", "called" cannot share "had", so it is OCHA's, not the
     convoys'. Not when the attribution follows ("X has established ties and *opened* an
     embassy, the ministry said"): the reported clause holds both."""
     head = verb.head
-    if verb.dep_ != "conj" or verb.tag_ != "VBD" or head.tag_ not in {"VBN", "VB"} \
-            or not any(c.dep_ in {"aux", "auxpass"} for c in children_of(head)):
+    if verb.dep_ != "conj" or verb.tag_ != "VBD":
+        return None
+    if head.dep_ == "ccomp" and head.head.i < head.i and verb.lemma_ in grammar.speaker_verbs \
+            and any(s.lemma_.lower() in grammar.eventive_subjects for s in children(head, ACTIVE_SUBJECT_DEPS)):
+        return head.head  # "Pakistan said *the strikes* killed 26 civilians and *vowed* to retaliate"
+    if head.tag_ not in {"VBN", "VB"} or not any(c.dep_ in {"aux", "auxpass"} for c in children_of(head)):
         return None
     governor = head.head
     if head.dep_ == "acl" and any(c.dep_ == "mark" for c in children_of(head)) and governor.dep_ in OBJECT_DEPS:

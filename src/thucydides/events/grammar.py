@@ -130,6 +130,7 @@ class Grammar:
     measure_units: frozenset[str] = frozenset()
     object_control_verbs: frozenset[str] = frozenset()
     aspectual_verbs: frozenset[str] = frozenset()
+    speaker_verbs: frozenset[str] = frozenset()
     predictive_aux: frozenset[str] = frozenset()
     means_preps: frozenset[str] = frozenset()
     coercion_means: frozenset[str] = frozenset()
