@@ -6,6 +6,7 @@ from typing import Callable
 
 import pytest
 
+from thucydides.model import Article, Event
 from thucydides.pipeline import Pipeline
 from thucydides.settings import load_settings
 
@@ -31,4 +32,12 @@ def coded(pipeline: Pipeline) -> Coded:
     def code(text: str) -> list[tuple[str, str | None, str | None]]:
         return [(e.code, e.source.code if e.source else None, e.target.code if e.target else None)
                 for e in pipeline.code_text(text)]
+    return code
+
+
+@pytest.fixture(scope="session")
+def story(pipeline: Pipeline) -> Callable[[str, str], list[Event]]:
+    """The events of a whole story published on a date."""
+    def code(text: str, date: str) -> list[Event]:
+        return pipeline.code_article(Article(text=text, date=date))
     return code

@@ -12,6 +12,7 @@ from thucydides.model import Article
 from thucydides.pipeline import Pipeline
 
 Coded = Callable[[str], list]
+Story = Callable[[str, str], list]
 
 
 def targets(events: list, prefix: str) -> set:
@@ -452,11 +453,11 @@ def test_welcoming_a_verdict_is_praise_not_hosting(coded: Coded) -> None:
     assert not any(c.startswith("04") for c, _, _ in events), events
 
 
-def test_an_act_noun_names_the_main_act_of_the_sentence_before(pipeline: Pipeline) -> None:
+def test_an_act_noun_names_the_main_act_of_the_sentence_before(story: Story) -> None:
     text = ("MOSCOW, March 4 (Reuters) - Russia expelled two Estonian diplomats on Tuesday in retaliation for "
             "Tallinn's decision last week to expel a Russian embassy official, the Russian foreign ministry said.\n\n"
             "Estonia's foreign minister called the move \"unjustified\".")
-    events = pipeline.code_article(Article(text=text, date="2025-03-04"))
+    events = story(text, "2025-03-04")
     judged = [(e.code, e.target.code if e.target else None) for e in events if "unjustified" in e.sentence_text]
     assert judged == [("111", "RUS")], judged
 
@@ -478,20 +479,20 @@ def test_a_resignation_announced_on_television_is_aimed_at_no_broadcaster(coded:
     assert [t for c, _, t in events if c == "0831"] == [None], events
 
 
-def test_a_place_people_came_from_does_not_place_the_clause(pipeline: Pipeline) -> None:
+def test_a_place_people_came_from_does_not_place_the_clause(story: Story) -> None:
     text = ("ATHENS, June 14 (Reuters) - At least 79 migrants drowned off southern Greece, the Greek coast guard said.\n\n"
             "Coast guard vessels and a navy frigate rescued 104 people, most of them from Syria, Egypt and Pakistan.")
-    events = pipeline.code_article(Article(text=text, date="2023-06-14"))
+    events = story(text, "2023-06-14")
     rescuers = [e.source.country for e in events if e.code.startswith("07")]
     assert rescuers and all(c == "GRC" for c in rescuers), [(e.code, e.source) for e in events]
 
 
-def test_a_decision_hailed_is_the_act_not_a_rejection_of_it_nor_what_was_not_done(pipeline: Pipeline) -> None:
+def test_a_decision_hailed_is_the_act_not_a_rejection_of_it_nor_what_was_not_done(story: Story) -> None:
     text = ("KYIV, March 17 (Reuters) - The International Criminal Court issued an arrest warrant on Friday for "
             "Russian President Vladimir Putin.\n\n"
             "The Kremlin dismissed the move as \"null and void\", saying Russia does not recognise the court's "
             "jurisdiction. Ukrainian President Volodymyr Zelenskiy hailed the decision as historic.")
-    events = pipeline.code_article(Article(text=text, date="2023-03-17"))
+    events = story(text, "2023-03-17")
     assert ("173", "IGOICCJUD", "RUSGOV") in [(e.code, e.source.code, e.target.code if e.target else None)
                                               for e in events]
     hailed = [e.target.code if e.target else None for e in events if e.code.startswith("05")]
@@ -513,12 +514,12 @@ def test_force_an_intervention_would_be_met_with_is_no_target_and_no_meeting(cod
     assert coded("The plan was met with widespread criticism.") == []
 
 
-def test_a_country_a_later_paragraph_brings_in_is_no_other_side_yet(pipeline: Pipeline) -> None:
+def test_a_country_a_later_paragraph_brings_in_is_no_other_side_yet(story: Story) -> None:
     text = ("BANGKOK, May 22 (Reuters) - Thailand's army chief seized power on Thursday, saying the military had "
             "to restore order.\n\n"
             "He ordered the leaders of rival political factions to report to the army.\n\n"
             "The United States said there was no justification for the coup.")
-    events = pipeline.code_article(Article(text=text, date="2014-05-22"))
+    events = story(text, "2014-05-22")
     assert not any(e.target and e.target.country == "USA" for e in events if "United States" not in e.sentence_text), \
         [(e.code, e.source, e.target) for e in events]
 
