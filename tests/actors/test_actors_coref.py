@@ -170,6 +170,9 @@ def test_an_object_pronoun_is_not_the_subject_its_verb_shares(resolve_in):
     # "both warring parties", though the parser hangs the accusation's "of" on them
     ("The war between the army and the Rapid Support Forces began in April. "
      "Aid groups accused both warring parties of blocking convoys.", "parties", "role", ["MIL", "REB"]),
+    # ... the sides that fight, not the country that took in their refugees
+    ("The war between the army and the Rapid Support Forces began in April. Egypt said it had admitted "
+     "60,000 Sudanese. Aid groups accused both warring parties of blocking convoys.", "parties", "role", ["MIL", "REB"]),
     # two countries, not one state's government and army
     ("Pakistan said its army had shot down five Indian aircraft, a claim New Delhi did not confirm. "
      "The two sides exchanged heavy artillery fire along the Line of Control.", "sides", "country", ["IND", "PAK"]),

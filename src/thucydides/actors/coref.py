@@ -592,8 +592,9 @@ def _fits(entry: _Entry, anaphor: Anaphor) -> bool:
 
 
 def _fits_actor(entry: _Entry, actor: Actor, anaphor: Anaphor) -> bool:
-    if anaphor.kind == PARTY:
-        return actor.country is not None or entry.kind in (IGO, GROUP)
+    if anaphor.kind == PARTY:  # ("the warring parties": of the roles that fight)
+        return (actor.country is not None or entry.kind in (IGO, GROUP)) and (
+            not anaphor.roles or actor.role in anaphor.roles)
     if anaphor.kind == SPOKESBODY:
         return entry.kind in (IGO, GROUP, COUNTRY) and (actor.country is not None or entry.org is not None)
     if anaphor.kind == COUNTRY:
