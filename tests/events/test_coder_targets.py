@@ -530,3 +530,11 @@ def test_a_speakers_vow_hung_on_a_clause_about_an_event_is_the_speakers(coded: C
     # a verb an event can do stays the event's
     wounded = coded("The ministry said the explosion killed five soldiers and wounded 12.")
     assert len([c for c, _, _ in wounded if c.startswith("18")]) == 2, wounded
+
+
+def test_a_killing_by_means_of_an_earlier_act_is_that_acts_agent_on_its_side(story: Story) -> None:
+    text = ("NEW DELHI, May 7 (Reuters) - India struck nine sites in Pakistan early on Wednesday.\n\n"
+            "Pakistan said the strikes killed 26 civilians and vowed to retaliate.")
+    killed = [(e.source.code if e.source else None, e.target.code if e.target else None)
+              for e in story(text, "2025-05-07") if e.code.startswith("18")]
+    assert killed == [("IND", "PAKCVL")], killed

@@ -177,7 +177,7 @@ class EventCoder:
         skipped = self.filters.skipped(match, off_topic)
         if skipped:
             return Candidate(match, [], [], modality, dropped=skipped)
-        clause_country = self.implied.clause_country(match)
+        clause_country = self.implied.clause_country(match) or self._means_country(match)
         sources = self.parties.sources(match, article)
         if sources is None:
             return Candidate(match, [], [], modality, dropped="source is not of the pattern's roles")
@@ -218,6 +218,13 @@ class EventCoder:
             if cand.unstated_source:
                 match.trace.append("source unstated (passive, eventive subject or bare noun): coded without source")
         return cand
+
+    def _means_country(self, match: Match) -> str | None:
+        """Where an act done by means of an earlier one happened: where that act was
+        aimed ("India struck sites in Pakistan. Pakistan said *the strikes* killed 26
+        civilians": Pakistani civilians)."""
+        act = self.parties.means_act(match)
+        return act.target.country if act is not None and act.target is not None else None
 
     def _runner_up(self, match: Match, article: Article, country: str | None) -> str | None:
         """The story's next country after `country` at the predicate's sentence, among

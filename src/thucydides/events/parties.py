@@ -17,7 +17,7 @@ from ..dateline import doc_dateline_end
 from ..model import Actor, Article
 from ..nlp import children_of, entity_of, pos_of
 from ..petrarch.patterns import sequence_slot
-from .acts import POSSESSIVE_DETERMINERS, ActMemory
+from .acts import POSSESSIVE_DETERMINERS, Act, ActMemory
 from .arguments import light_verb_of, place_tokens, reason_agents, slot_tokens
 from .arguments import subjects as agent_tokens
 from .grammar import NOMINAL_POS, Grammar, is_passive, objects_of, prep_objects, with_conjuncts
@@ -48,6 +48,7 @@ class Parties:
                    or self._clause_party(match, article) or self._reason_party(match, article)
                    or self._meeting_parties(match, article) or self._claimants(match, article)
                    or (self._claimants(match.means, article) if match.means is not None else [])
+                   or self._means_agent(match)
                    or self._means_partners(match, article))
         roles = match.pattern.source_roles
         if not roles or not sources:
@@ -121,6 +122,23 @@ class Parties:
         if actors:
             match.trace.append(f"claimed by {_listed(actors)}")
         return actors
+
+    def _means_agent(self, match: Match) -> list[Actor]:
+        """ "India struck nine sites in Pakistan. Pakistan said *the strikes* killed 26
+        civilians": a violent act done by means of an earlier act is that act's agent's
+        (`means_act`)."""
+        act = self.means_act(match)
+        if act is None:
+            return []
+        match.trace.append(f"by means of an earlier act of {act.agent.code}")
+        return [act.agent]
+
+    def means_act(self, match: Match) -> Act | None:
+        """The earlier act that a violent act's means names ("*the strikes* killed ...")."""
+        means = match.means
+        if means is None or means.pattern.pos != "noun":
+            return None
+        return self.acts.referent(means.predicate)
 
     def _subject_actors(self, verb: Token, article: Article) -> list[Actor]:
         """The actors of a verb's agents (its subjects, a passive's "by" phrase)."""
