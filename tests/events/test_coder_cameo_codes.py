@@ -368,3 +368,16 @@ def test_explosives_thrown_are_a_bombing_aimed_at_whom_they_were_thrown(coded) -
 def test_a_bodys_decision_is_coded_as_the_act_it_decides(coded, text, expected) -> None:
     events = coded(text)
     assert expected in events and not any(c.startswith("03") for c, _, _ in events), events
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Pakistani authorities suspended mobile internet in the capital.", ("1721", "PAKGOV", "PAKCVL")),
+    ("Iranian authorities restricted access to Instagram and WhatsApp.", ("1721", "IRNGOV", "IRNCVL")),
+    ("Thailand's army chief imposed a nationwide curfew.", ("1723", "THAMIL", "THACVL")),
+])
+def test_a_shutdown_or_curfew_restricts_the_people_the_state_governs(coded, text, expected) -> None:
+    assert expected in coded(text), coded(text)
+
+
+def test_a_company_cutting_its_network_restricts_no_one(coded) -> None:
+    assert not any(c.startswith("17") for c, _, _ in coded("The company cut its network of suppliers."))

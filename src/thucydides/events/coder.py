@@ -200,7 +200,7 @@ class EventCoder:
         if not sources:
             sources = self.implied.dissenters(match, code, country)
         if not targets:
-            targets = self.implied.government(match, code, sources)
+            targets = self.implied.government(match, code, sources) or self.implied.governed(match, code, sources)
         cand = Candidate(match, sources, targets, modality, code=code)
         self.refiner.recode(cand)
         refused = cand.code != code and cand.code.startswith(tuple(self.grammar.responding_roots))

@@ -131,6 +131,7 @@ class Grammar:
     object_control_verbs: frozenset[str] = frozenset()
     aspectual_verbs: frozenset[str] = frozenset()
     speaker_verbs: frozenset[str] = frozenset()
+    implied_people_codes: frozenset[str] = frozenset()
     predictive_aux: frozenset[str] = frozenset()
     means_preps: frozenset[str] = frozenset()
     coercion_means: frozenset[str] = frozenset()

@@ -103,6 +103,19 @@ class ImpliedActors:
             match.trace.append("implied target: " + ", ".join(a.code for a in implied))
         return implied
 
+    def governed(self, match: Match, code: str, sources: list[Actor]) -> list[Actor]:
+        """A restriction with no stated target is aimed at the people its state governs:
+        "authorities suspended mobile internet", "imposed a curfew" (`implied_people_codes`
+        in data/grammar.yaml)."""
+        if not code.startswith(tuple(self.grammar.implied_people_codes)):
+            return []
+        countries = dict.fromkeys(s.country for s in sources
+                                  if s.country and (s.role is None or s.role.lower() in self.grammar.state_roles))
+        implied = [_implied_actor(c, "CVL", match.predicate.idx) for c in countries if c]
+        if implied:
+            match.trace.append("implied target: " + ", ".join(a.code for a in implied))
+        return implied
+
     def dissenters(self, match: Match, code: str, country: str | None) -> list[Actor]:
         """The people of the country in context, implied as those who protest where
         no one is named ("protests erupted in Istanbul", "thousands took to the
