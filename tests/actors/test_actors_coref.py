@@ -287,3 +287,8 @@ def test_a_spokesperson_speaks_for_the_body_that_spoke_before(resolve_in):
 ])
 def test_the_owner_of_a_reason_given_is_whom_the_verb_acts_on(resolve_in, text, word, code):
     assert resolve_in(text, word).code == code
+
+
+def test_the_leaders_of_two_countries_are_both_countries_leaders(resolve_in):
+    text = "The leaders of Congo and Rwanda signed a peace agreement at the White House on Thursday."
+    assert sorted(a.code for a in resolve_in(text, "leaders", many=True)) == ["CODGOV", "RWAGOV"]

@@ -335,12 +335,17 @@ class ActorResolver:
 
     def coordinated_countries(self, token: Token, found: Found) -> list[Actor]:
         """One actor per country of coordinated modifiers ("French and Egyptian warships",
-        "US and British forces"); empty when the phrase names fewer than two countries."""
+        "US and British forces", "the leaders of Congo and Rwanda"); empty when the phrase
+        names fewer than two countries."""
         actor = found.actor
         if found.kind != COUNTRY or actor.country is None:
             return []
         countries: list[str] = []
-        for mod in (c for c in children_of(token) if c.dep_ in COUNTRY_MODIFIER_DEPS and c.i < token.i):
+        mods = [c for c in children_of(token) if c.dep_ in COUNTRY_MODIFIER_DEPS and c.i < token.i]
+        # "the leaders *of Congo and Rwanda*"
+        mods += [o for p in children_of(token) if p.dep_ == "prep" and p.lower_ == "of"
+                 for o in children_of(p) if o.dep_ == "pobj"]
+        for mod in mods:
             for t in (mod, *conjuncts_of(mod)):
                 payload = self.dictionary.entity(alias_key(t.text))
                 if payload is not None and payload.kind in (COUNTRY, DEMONYM) and payload.ref not in countries:
