@@ -381,3 +381,11 @@ def test_a_shutdown_or_curfew_restricts_the_people_the_state_governs(coded, text
 
 def test_a_company_cutting_its_network_restricts_no_one(coded) -> None:
     assert not any(c.startswith("17") for c, _, _ in coded("The company cut its network of suppliers."))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Washington halved fentanyl-related tariffs on Chinese goods.", ("085", "USAGOV", "CHN")),
+    ("The United States scrapped duties on Canadian lumber.", ("085", "USA", "CAN")),
+])
+def test_tariffs_halved_or_duties_scrapped_ease_an_economic_sanction(coded, text, expected) -> None:
+    assert expected in coded(text), coded(text)
