@@ -538,3 +538,13 @@ def test_a_killing_by_means_of_an_earlier_act_is_that_acts_agent_on_its_side(sto
     killed = [(e.source.code if e.source else None, e.target.code if e.target else None)
               for e in story(text, "2025-05-07") if e.code.startswith("18")]
     assert killed == [("IND", "PAKCVL")], killed
+
+
+def test_an_appeal_is_not_made_to_the_speakers_own_country(story: Story) -> None:
+    text = ("BEIJING, Oct 31 (Reuters) - Chinese President Xi Jinping met U.S. President Donald Trump in the South "
+            "Korean city of Busan on Thursday, and the two sides agreed to reduce tariffs.\n\n"
+            "Trump said the meeting had been \"amazing\" and that he would visit China in April. Xi said the two "
+            "countries should be partners and friends.")
+    appeals = [(e.source.code, e.target.code if e.target else None)
+               for e in story(text, "2025-10-31") if e.code.startswith("02")]
+    assert appeals and all(t != "CHN" for _, t in appeals), appeals

@@ -76,7 +76,8 @@ class Candidate:
         """Each (source, target) pair: coordinated actors give one event each;
         a reciprocal predicate with several sources and no target pairs them up. A
         statement about the speaker's own side ("officials said Kyiv would...", "Zarif
-        said Iran had...") has no target."""
+        said Iran had...") has no target, nor an appeal to it ("Xi said the two
+        countries should be partners" is no appeal of China's to China)."""
         if self.reciprocal and len(self.sources) > 1 and (not self.targets or self._embeds_reciprocal):
             # "Armenia and Azerbaijan agreed to *exchange* prisoners": each agreed with the
             # other; the prisoners are what the embedded act is done to
@@ -88,7 +89,8 @@ class Candidate:
             # "X said *he* ...": the source's own mention is no target of its act.
             targets: list[Actor | None] = [
                 t for t in self.targets if source is None or not self._same_mention(source, t)
-                and not (self.code.startswith("01") and source.code.startswith(t.code))]
+                and not (self.code.startswith("01") and source.code.startswith(t.code))
+                and not (self.code.startswith("02") and _own_country(source, t))]
             pairs.extend((source, t) for t in targets or [None])
         return pairs
 
@@ -113,3 +115,8 @@ class Candidate:
         anaphoric = self.match.anaphoric
         return source.code == target.code and (
             (source.start, source.end) in anaphoric or (target.start, target.end) in anaphoric)
+
+
+def _own_country(source: Actor, target: Actor) -> bool:
+    """Whether the target is the source's own country as a whole ("China" for Xi)."""
+    return target.role is None and target.country is not None and target.country == source.country
