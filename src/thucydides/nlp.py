@@ -198,6 +198,14 @@ def sentence_of(doc: Doc, i: int) -> tuple[int, Span]:
     return n, sents[n]
 
 
+def clause_top(verb: Token, through: frozenset[str]) -> Token:
+    """The verb a clause hangs from, climbing the `through` dependencies: with
+    {"conj"}, "was arrested and *charged*" reaches "arrested"."""
+    while verb.dep_ in through and verb.head.i != verb.i:
+        verb = verb.head
+    return verb
+
+
 def doc_memo(doc: Doc, key: str, owner: object = None) -> dict[Any, Any]:
     """A memo of one document for results that may also depend on `owner` (a grammar,
     a resolver), kept in `doc.user_data` under `key` (a "thucydides." one, which

@@ -45,7 +45,7 @@ from spacy.tokens import Doc
 
 from ..dateline import doc_dateline_end
 from ..model import Actor, trusted_replace
-from ..nlp import NOMINAL_SUBJECT_DEPS, children_of, doc_ents, doc_sents, doc_text, labelled_children, noun_chunks, pos_of, sentence_of
+from ..nlp import NOMINAL_SUBJECT_DEPS, children_of, clause_top, doc_ents, doc_sents, doc_text, labelled_children, noun_chunks, pos_of, sentence_of
 from .dictionary import COUNTRY, GROUP, IGO, PARTY, PERSON, ROLE, SPOKESBODY, Anaphor
 from ..names import words
 
@@ -69,6 +69,7 @@ _SPECIFYING_DEPS = frozenset({"prep", "appos", "poss", "acl", "relcl", "compound
 # Objects their clause's subject binds: "Erdogan met Rubio. Erdogan praised *him*" is not Erdogan.
 _BOUND_OBJECT_DEPS = frozenset({"dobj", "dative", "iobj"})
 _AIM_PREPS = frozenset({"at", "against", "on", "upon", "toward", "towards"})
+_COORDINATION = frozenset({"conj"})
 
 
 @dataclass
@@ -526,7 +527,9 @@ def _most_salient(pronoun: Token, sentence: int, fits: list[_Entry]) -> _Entry |
     doc = pronoun.doc
     same = [e for e in fits if e.sentence == nearest.sentence]
     root = sentence_of(doc, nearest.index)[1].root
-    return next((e for e in same if e.dep in NOMINAL_SUBJECT_DEPS and _main_clause_of(doc[e.head], root)), nearest)
+    # the sentence's root or a verb coordinated with it ("was arrested and charged")
+    return next((e for e in same if e.dep in NOMINAL_SUBJECT_DEPS and clause_top(doc[e.head], _COORDINATION).i == root.i),
+                nearest)
 
 
 def _reason_patient(pronoun: Token, fits: list[_Entry]) -> _Entry | None:
@@ -537,14 +540,6 @@ def _reason_patient(pronoun: Token, fits: list[_Entry]) -> _Entry | None:
         return None
     verb = noun.head.head
     return next((e for e in fits if e.head == verb.i and e.dep == "dobj"), None)
-
-
-def _main_clause_of(verb: Token, root: Token) -> bool:
-    """Whether a verb is the sentence's root or coordinated with it ("was arrested
-    and charged")."""
-    while verb.dep_ == "conj" and verb.head.i != verb.i:
-        verb = verb.head
-    return verb.i == root.i
 
 
 def _unchunked_people(doc: Doc) -> dict[int, Span]:

@@ -18,13 +18,14 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ..model import Actor
-from ..nlp import children_of, doc_memo, sentence_of
+from ..nlp import children_of, clause_top, doc_memo, sentence_of
 from .grammar import ActReference, Grammar, is_infinitive, named_by_demonstrative
 from .lexicon import Lexicon
 from .match import Candidate
 
 _ACTS_KEY = "thucydides.acts"  # per-document memo (nlp.release drops it)
 _RECENCY_KEY = "thucydides.act_recency"  # act token -> its `_recency` sort key
+_MAIN_CLAUSE_DEPS = frozenset({"conj", "ccomp"})
 # Besides the definite determiners (data/grammar.yaml): "*its* decision", "*their* arrest".
 POSSESSIVE_DETERMINERS = frozenset({"its", "their", "his", "her"})
 # Acts told as not done, which no later noun refers back to ("Russia does *not recognise*
@@ -179,15 +180,10 @@ def _recency(doc: Doc, act: Act) -> tuple[int, bool, int]:
     """Latest sentence first and, within one, its main clause before what its other
     clauses tell ("Russia expelled two diplomats in retaliation for Tallinn's decision
     to expel an official. Estonia called *the move* unjustified": Russia's)."""
-    return -sentence_of(doc, act.token)[0], not _told_by_main_clause(doc[act.token]), -act.token
-
-
-def _told_by_main_clause(verb: Token) -> bool:
-    """Whether a verb is its sentence's main clause, coordinated with it or what it
-    reports ("Russia *expelled* two diplomats ..., the ministry said")."""
-    while verb.dep_ in {"conj", "ccomp"} and verb.head.i != verb.i:
-        verb = verb.head
-    return verb.dep_ == "ROOT"
+    # the main clause: the root, a verb coordinated with it, or what it reports ("Russia
+    # *expelled* two diplomats ..., the ministry said")
+    main = clause_top(doc[act.token], _MAIN_CLAUSE_DEPS).dep_ == "ROOT"
+    return -sentence_of(doc, act.token)[0], not main, -act.token
 
 
 def _same_party(a: Actor, b: Actor) -> bool:

@@ -95,13 +95,8 @@ class ImpliedActors:
         (`implied_government_codes`, `dissent_roles` in data/grammar.yaml)."""
         if not code.startswith(tuple(self.grammar.implied_government_codes)):
             return []
-        countries = dict.fromkeys(s.country for s in sources
-                                  if s.country and s.role and s.role.lower() in self.grammar.dissent_roles)
-        at = match.predicate.idx
-        implied = [_implied_actor(c, "GOV", at) for c in countries if c]
-        if implied:
-            match.trace.append("implied target: " + ", ".join(a.code for a in implied))
-        return implied
+        dissenters = [s for s in sources if s.role and s.role.lower() in self.grammar.dissent_roles]
+        return _implied_targets(match, dissenters, "GOV")
 
     def governed(self, match: Match, code: str, sources: list[Actor]) -> list[Actor]:
         """A restriction with no stated target is aimed at the people its state governs:
@@ -109,12 +104,8 @@ class ImpliedActors:
         in data/grammar.yaml)."""
         if not code.startswith(tuple(self.grammar.implied_people_codes)):
             return []
-        countries = dict.fromkeys(s.country for s in sources
-                                  if s.country and (s.role is None or s.role.lower() in self.grammar.state_roles))
-        implied = [_implied_actor(c, "CVL", match.predicate.idx) for c in countries if c]
-        if implied:
-            match.trace.append("implied target: " + ", ".join(a.code for a in implied))
-        return implied
+        states = [s for s in sources if s.role is None or s.role.lower() in self.grammar.state_roles]
+        return _implied_targets(match, states, "CVL")
 
     def dissenters(self, match: Match, code: str, country: str | None) -> list[Actor]:
         """The people of the country in context, implied as those who protest where
@@ -191,6 +182,15 @@ def _called_foreign(words: list[str], grammar: Grammar) -> bool:
     """ "*foreign* intelligence services", not a "Foreign Minister" (an office's name)."""
     return any(w in grammar.foreign_words and (i + 1 == len(words) or words[i + 1] not in grammar.foreign_office_words)
                for i, w in enumerate(words))
+
+
+def _implied_targets(match: Match, actors: list[Actor], role: str) -> list[Actor]:
+    """One implied target of `role` per country of `actors`, traced on the match."""
+    at = match.predicate.idx
+    implied = [_implied_actor(c, role, at) for c in dict.fromkeys(a.country for a in actors if a.country) if c]
+    if implied:
+        match.trace.append("implied target: " + ", ".join(a.code for a in implied))
+    return implied
 
 
 def _implied_actor(country: str, role: str, at: int) -> Actor:

@@ -148,14 +148,14 @@ class Parties:
         """ "the army recaptured two districts *after heavy fighting with the RSF*",
         "Japan agreed *after talks with China*": an act *with* someone that is a
         circumstance of a clause is done by the clause's subject."""
-        noun = match.predicate
-        if match.pattern.pos != "noun" or noun.dep_ != "pobj" or noun.head.dep_ != "prep" \
-                or noun.head.head.pos_ not in {"VERB", "AUX"}:
+        prep = _governing_preposition(match)
+        if prep is None or prep.head.pos_ not in {"VERB", "AUX"}:
             return []
-        partners = [a for o in prep_objects(noun, ("with",)) for a in self.resolver.resolve_many(o, article.date)]
+        partners = [a for o in prep_objects(match.predicate, ("with",))
+                    for a in self.resolver.resolve_many(o, article.date)]
         if not partners:
             return []
-        verb = noun.head.head
+        verb = prep.head
         actors = [a for a in self._subject_actors(verb, article) if all(a.code != p.code for p in partners)]
         if actors:
             match.trace.append(f"subject of '{verb.text}', whose circumstance it is -> {_listed(actors)}")
@@ -164,13 +164,12 @@ class Parties:
     def _reason_party(self, match: Match, article: Article) -> list[Actor]:
         """ "sentenced a police officer *for the killing* of a lawyer": an act given as
         the reason for a verb's act is done by whoever that verb acts on."""
-        noun = match.predicate
-        if match.pattern.pos != "noun" or noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+        prep = _governing_preposition(match)
+        if prep is None:
             return []
-        actors = [a for t in reason_agents(noun.head, self.grammar)
-                  for a in self.resolver.resolve_many(t, article.date)]
+        actors = [a for t in reason_agents(prep, self.grammar) for a in self.resolver.resolve_many(t, article.date)]
         if actors:
-            match.trace.append(f"the reason '{noun.head.head.text}' gives -> {_listed(actors)}")
+            match.trace.append(f"the reason '{prep.head.text}' gives -> {_listed(actors)}")
         return actors
 
     def targets(self, match: Match, article: Article, sources: list[Actor]) -> list[Actor]:
@@ -334,6 +333,15 @@ class Parties:
         if actors:
             match.trace.append(f"place -> {_listed(actors)}")
         return actors
+
+
+def _governing_preposition(match: Match) -> Token | None:
+    """The preposition whose object a noun predicate is ("after *fighting*", "for *the
+    killing*"), if any."""
+    noun = match.predicate
+    if match.pattern.pos != "noun" or noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+        return None
+    return noun.head
 
 
 def _claiming_verb(noun: Token, grammar: Grammar) -> Token | None:
