@@ -85,6 +85,31 @@ def test_actor_is_not_a_place(nlp, gazetteer, make_event) -> None:
     assert loc is None
 
 
+@pytest.mark.parametrize(
+    ("text", "word", "actor"),
+    [
+        ("KYIV, April 30 (Wire) - Russia and Ukraine exchanged prisoners in a swap mediated by the "
+         "United Arab Emirates.", "exchanged", "Russia"),
+        ("GEORGETOWN, July 22 (Wire) - Ali said he had spoken to Lula and asked him to press Caracas to "
+         "respect the agreement.", "spoken", "Ali"),
+    ],
+)
+def test_a_participant_of_another_clause_is_no_place(nlp, gazetteer, make_event, text: str, word: str,
+                                                     actor: str) -> None:
+    # A name that is someone's subject, object or agent is an actor of the story, not
+    # where the event happened: the dateline is.
+    loc = _place(nlp, gazetteer, make_event, text, word, source=_actor(text, actor, "RUS"))
+    assert loc["text"] in {"KYIV", "GEORGETOWN"}
+
+
+def test_the_events_own_argument_or_relative_antecedent_stays_a_place(nlp, gazetteer, make_event) -> None:
+    text = "The Sri Lankan air force bombed Pooneryn on Monday."
+    assert _place(nlp, gazetteer, make_event, text, "bombed")["text"] == "Pooneryn"
+    text = "Iraq, whose military targets have been bombed by US jets, backed Belgrade."
+    loc = _place(nlp, gazetteer, make_event, text, "bombed", source=_actor(text, "US jets", "USAMIL"))
+    assert loc["text"] == "Iraq"
+
+
 def test_place_on_an_actor_phrase(nlp, gazetteer, make_event) -> None:
     text = "Police arrested protesters in Istanbul."
     loc = _place(nlp, gazetteer, make_event, text, "arrested", target=_actor(text, "protesters", "TURCVL"))

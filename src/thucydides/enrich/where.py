@@ -47,6 +47,7 @@ class PlaceWords:
     place_nouns: frozenset[str]
     never: frozenset[str]
     target_roots: frozenset[str]
+    participant_deps: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -55,7 +56,8 @@ def place_words() -> PlaceWords:
     data = load_yaml(text)
     return PlaceWords(frozenset(data["location_preps"]), frozenset(data["place_labels"]),
                       frozenset(data["place_nouns"]), frozenset(data["never_places"]),
-                      frozenset(str(r) for r in data["target_place_roots"]))
+                      frozenset(str(r) for r in data["target_place_roots"]),
+                      frozenset(data["participant_deps"]))
 
 
 @dataclass
@@ -196,7 +198,8 @@ class PlaceAttacher:
         in_sentence = [m for m in self.mentions if sentence.start_char <= m.start < sentence.end_char]
         # A place that is an actor ("Russia attacked Ukraine") is no location, unless a
         # locative preposition makes it one ("protested in Paris", coded against Paris).
-        free = [m for m in in_sentence if m.attached_to is not None or not in_actor(m.start, m.end, actors)]
+        free = [m for m in in_sentence if m.attached_to is not None
+                or not (in_actor(m.start, m.end, actors) or _participant(m.root, own))]
 
         def on_actor(m: PlaceMention) -> bool:
             return m.attached_to is not None and in_actor(m.attached_to.idx, m.attached_to.idx + 1, actors)
@@ -258,6 +261,28 @@ class PlaceAttacher:
                     return [PlaceMention(antecedent.text, antecedent.idx, antecedent.idx + len(antecedent.text),
                                          antecedent, -1, None)]
         return []
+
+
+def _participant(root: Token | None, clause: Token) -> bool:
+    """Whether a place mention takes part in another clause than the event's `clause`
+    (as its subject, object or passive agent), or is coordinated with another
+    participant ("*El Salvador* and Guatemala pledged"): an actor, not a place.
+    The event's own argument ("bombed Pooneryn") and the noun its relative clause
+    describes ("Iraq, whose targets were bombed") stay places."""
+    if root is None:
+        return False
+    coordinated = bool(root.conjuncts)
+    while root.dep_ in {"conj", "appos"} and root.head is not root:
+        root = root.head
+    if root.dep_ == "pobj" and root.head.dep_ == "agent":
+        head, dep = root.head.head, "agent"
+    else:
+        head, dep = root.head, root.dep_
+    if dep not in place_words().participant_deps:
+        return False
+    if clause.dep_ in {"relcl", "acl"} and clause.head.i == root.i:
+        return False
+    return coordinated or clause_head(head).i != clause.i
 
 
 def _rank(mention: PlaceMention, predicate: Token) -> tuple[int, int, int]:
