@@ -214,6 +214,12 @@ def test_a_negated_clause_does_not_negate_an_event_noun_inside_it(coded: Coded, 
     assert code in codes(coded(text)), coded(text)
 
 
+def test_a_negated_copula_negates_its_adjective(coded: Coded) -> None:
+    assert coded("The Kremlin said Ukraine was not ready for negotiations.") == []
+    assert "036" in codes(coded("The Kremlin said Ukraine was ready for negotiations."))
+    assert "036" in codes(coded("Iran is not only ready for talks but eager."))  # affirms
+
+
 def test_an_event_noun_that_did_not_happen_is_negated(coded: Coded) -> None:
     assert coded("The planned march did not go ahead.") == []
     assert coded("The opposition did not stage a protest on Friday.") == []

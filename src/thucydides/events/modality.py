@@ -30,13 +30,24 @@ class Modality:
 
 def _negated(token: Token, grammar: Grammar) -> str | None:
     for dep, child in labelled_children(token):
-        if dep == "neg" or (dep == "det" and child.lower_ == "no"):
+        if dep == "neg" and _denies(child) or (dep == "det" and child.lower_ == "no"):
             return f"negation '{child.text}' on '{token.text}'"
     head = token.head
+    if token.pos_ == "ADJ" and token.dep_ == "acomp" and head.lemma_ == "be":
+        # "was not ready for talks": the copula carries the adjective's negation
+        neg = next((child for dep, child in labelled_children(head) if dep == "neg" and _denies(child)), None)
+        if neg is not None:
+            return f"negation '{neg.text}' on '{head.text} {token.text}'"
     if token.pos_ == "NOUN" and token.dep_ == "nsubj" and head.lemma_ in grammar.occurrence_verbs \
             and any(dep == "neg" for dep, _ in labelled_children(head)):
         return f"'{token.text}' did not happen ('{head.text}' negated)"
     return None
+
+
+def _denies(neg: Token) -> bool:
+    """Whether a negation denies: "not only ready but eager" affirms."""
+    following = neg.nbor(1) if neg.i + 1 < len(neg.doc) else None
+    return following is None or following.lower_ != "only"
 
 
 _BARE_DEPS = {"det", "poss", "nummod", "compound"}
