@@ -214,6 +214,15 @@ def test_a_negated_clause_does_not_negate_an_event_noun_inside_it(coded: Coded, 
     assert code in codes(coded(text)), coded(text)
 
 
+@pytest.mark.parametrize("text, code", [
+    ("President Yoon declared martial law. Protesters gathered outside the assembly, chanting for his arrest.",
+     "173"),
+    ("Police arrested the opposition leader Kaya. Thousands rallied in Istanbul for his release.", "0841"),
+])
+def test_an_act_sought_by_a_verb_of_striving_has_not_happened(coded: Coded, text: str, code: str) -> None:
+    assert code not in codes(coded(text)), coded(text)
+
+
 def test_a_negated_copula_negates_its_adjective(coded: Coded) -> None:
     assert coded("The Kremlin said Ukraine was not ready for negotiations.") == []
     assert "036" in codes(coded("The Kremlin said Ukraine was ready for negotiations."))

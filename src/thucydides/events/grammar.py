@@ -127,6 +127,7 @@ class Grammar:
     allegation_verbs: frozenset[str] = frozenset()
     pending_marks: frozenset[str] = frozenset()
     commissive_verbs: frozenset[str] = frozenset()
+    striving_verbs: frozenset[str] = frozenset()
     measure_units: frozenset[str] = frozenset()
     object_control_verbs: frozenset[str] = frozenset()
     aspectual_verbs: frozenset[str] = frozenset()

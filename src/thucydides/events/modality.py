@@ -158,6 +158,15 @@ def _is_question(sentence: Span) -> bool:
     return False
 
 
+def _sought(noun: Token, grammar: Grammar) -> str | None:
+    """The verb of striving whose for-phrase the event noun is, if any: "chanting *for*
+    his arrest" asks for an arrest that has not happened."""
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ == "for" and prep.head.lemma_.lower() in grammar.striving_verbs:
+        return f"{prep.head.text} {prep.text}"
+    return None
+
+
 def _outcome_of(noun: Token, grammar: Grammar) -> bool:
     """Whether the noun is what a verb of outcome brings about ("would *see* the
     release", "would *lead to* the withdrawal")."""
@@ -180,6 +189,9 @@ def modality_of(predicate: Token, grammar: Grammar, governed_by_pattern: bool = 
     reason = _generic(predicate, grammar)
     if reason:
         return Modality("generic", reason)
+    sought = _sought(predicate, grammar) if predicate.pos_ == "NOUN" else None
+    if sought:
+        return Modality("hypothetical", f"sought: '{sought}'")
     future = _aux(predicate, grammar.future_aux) or _reported_would(predicate, grammar) \
         or _intent_adjective(predicate, grammar)
     aux = _aux(predicate, grammar.hypothetical_aux)
