@@ -315,3 +315,16 @@ def test_the_west_is_no_place(coded):
 def test_pushing_someone_out_is_no_appeal(coded):
     assert not any(code.startswith("02") for code, _, _ in coded(
         "Russia criticised the West for trying to push Moscow out of the region."))
+
+
+@pytest.mark.parametrize("text", [
+    "The Taliban captured Kabul and pushed Masood back to the Panjshir.",
+    "Soldiers tried to enter the building, and aides sprayed fire extinguishers to push them back.",
+    "Georgian lawmakers pushed through a foreign agents bill on Tuesday.",
+])
+def test_pushing_someone_back_or_a_law_through_is_no_appeal(coded, text: str) -> None:
+    assert not any(code.startswith("02") for code, _, _ in coded(text)), coded(text)
+
+
+def test_pushing_back_against_a_proposal_rejects_it(coded) -> None:
+    assert ("120", "FRA", "USA") in coded("France pushed back against the US proposal.")
