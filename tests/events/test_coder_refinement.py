@@ -349,6 +349,12 @@ def test_leaders_gathering_is_no_protest(coded: Coded) -> None:
     assert coded("European leaders gathered in Brussels for the summit.") == []
 
 
+def test_a_crowd_gathering_for_an_occasion_is_no_protest(coded: Coded) -> None:
+    assert "141" not in codes(coded("Thousands of mourners gathered for the funeral of the slain activist."))
+    assert "141" not in codes(coded("An air strike hit a school where villagers had gathered for a ceremony."))
+    assert "141" in codes(coded("Thousands of villagers gathered for a rally against the government."))
+
+
 def test_protest_nouns_with_descriptive_modifiers_or_crowd_agents(coded: Coded) -> None:
     assert codes(coded("The president's decision sparked violent street protests.")) == ["141"]
     assert codes(coded("Union members continued their national strike on Tuesday.")) == ["143"]
