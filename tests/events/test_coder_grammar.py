@@ -136,6 +136,14 @@ def test_a_coordinated_verb_shares_the_subject_of_a_verb_mis_tagged_as_a_noun(co
     assert ("111", "LBNGOV", "ISR") in events, events
 
 
+def test_a_verb_coordinated_with_nothing_between_shares_no_subject(coded: Coded) -> None:
+    # the parser makes "killed" a conjunct of "marched": no "and", no comma joins them
+    text = ("Tens of thousands of Serbians marched through Novi Sad on Saturday to mark one year since "
+            "the collapse of a railway station canopy killed 16 people.")
+    assert "180" not in {code for code, _, _ in coded(text)}, coded(text)
+    assert ("112", "COP", "CVL") in coded("Police arrested 12 people and charged them with rioting.")
+
+
 def test_protesters_clash_in_a_riot_armed_forces_clash_in_a_fight(coded: Coded) -> None:
     assert ("145", "KENCVL", "KENCOP") in coded("Protesters clashed with police in Nairobi.")
     battle = coded("Vietnamese and Cambodian forces were battling for control of a base near the border.")

@@ -101,6 +101,8 @@ def _own_subjects(verb: Token, grammar: Grammar, statements: bool = False) -> li
             return [current.head]  # "protesters demanding reforms", "Rubio, who met"
         if current.dep_ == "amod" and current.pos_ == "VERB":
             return [current.head]  # "*striking* miners", "*rioting* youths"
+        if current.dep_ == "conj" and _unjoined(current):
+            return []
         if current.dep_ in SHARED_SUBJECT_DEPS and current.head.i != current.i:
             controllers = _controlling_objects(current, grammar)
             if controllers:
@@ -118,6 +120,16 @@ def _own_subjects(verb: Token, grammar: Grammar, statements: bool = False) -> li
             continue
         return []
     return []
+
+
+def _unjoined(conjunct: Token) -> bool:
+    """A verb the parser coordinated with an earlier one though nothing joins them (no
+    "and", no comma): "marched ... since the collapse of a canopy *killed* 16 people"
+    shares no subject with "marched"."""
+    head = conjunct.head
+    return head.i < conjunct.i and not any(
+        head.i < c.i < conjunct.i and (c.dep_ in {"cc", "preconj"} or c.dep_ == "punct" and c.text in {",", ";", "-", "--", "—"})
+        for t in (head, conjunct) for c in children_of(t))
 
 
 def reason_agents(prep: Token, grammar: Grammar) -> list[Token]:
