@@ -223,6 +223,13 @@ def test_an_act_sought_by_a_verb_of_striving_has_not_happened(coded: Coded, text
     assert code not in codes(coded(text)), coded(text)
 
 
+def test_a_bare_plural_act_a_present_tense_verb_takes_is_a_kind_of_act(coded: Coded) -> None:
+    text = ("The United States reaffirmed that its mutual defence treaty with the Philippines covers attacks "
+            "on Philippine vessels anywhere in the South China Sea.")
+    assert "190" not in codes(coded(text)), coded(text)
+    assert "190" in codes(coded("The treaty was signed after attacks on Philippine vessels."))
+
+
 def test_a_negated_copula_negates_its_adjective(coded: Coded) -> None:
     assert coded("The Kremlin said Ukraine was not ready for negotiations.") == []
     assert "036" in codes(coded("The Kremlin said Ukraine was ready for negotiations."))

@@ -73,6 +73,11 @@ def _generic(noun: Token, grammar: Grammar) -> str | None:
     if noun.dep_ == "nsubj" and noun.tag_ == "NNS" and head.lemma_ in grammar.generic_predicates \
             and not any(c.dep_ in _BARE_DEPS for c in children_of(noun)):
         return f"'{noun.text} {head.text}': a general statement"
+    if noun.dep_ == "dobj" and noun.tag_ == "NNS" and head.tag_ in {"VBZ", "VBP"} \
+            and not any(c.dep_ in _BARE_DEPS for c in children_of(noun)) \
+            and not any(c.dep_ in {"aux", "auxpass", "neg"} for c in children_of(head)):
+        # "the treaty *covers attacks* on Philippine vessels": a kind of act, in the present
+        return f"'{head.text} {noun.text}': a general statement"
     return None
 
 
