@@ -175,3 +175,12 @@ def test_a_sentence_that_opens_on_a_place_is_told_of_its_country(pipeline: Pipel
             "In Moscow, the Defence Ministry said its troops had captured the village of Novoselivka.")
     captures = [e for e in _events(pipeline, text, "2024-08-12") if e.code.startswith("19") and e.sentence_index == 1]
     assert captures and captures[0].source.code.startswith("RUS"), [(e.code, e.source) for e in captures]
+
+
+def test_an_igo_seat_named_in_the_story_counts_as_little_as_a_dateline_hub(pipeline: Pipeline) -> None:
+    text = ("Police detained 63 protesters in Tbilisi on Monday. The prime minister said Brussels was "
+            "interfering.\n\nPolice detained 12 more people.")
+    doc = pipeline.nlp(text)
+    focus = pipeline.coder.focus(doc, Article(text=text, date="2025-05-20"))
+    # "Brussels" just before had outweighed "Tbilisi" a sentence earlier.
+    assert focus.at(2) == "GEO"

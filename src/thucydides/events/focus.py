@@ -176,7 +176,9 @@ def _mentions(doc: Doc, names: CountryNames, date: str | None, weights: FocusWei
 def _country_of(text: str, label: str, names: CountryNames, date: str | None,
                 weights: FocusWeights) -> tuple[str | None, float]:
     if label in PLACE_LABELS:
-        return names.country_of_name(text), weights.place
+        # An IGO seat named in the story is often its venue or the IGO itself ("Brussels
+        # was interfering", "talks in Geneva"): it counts as little as a dateline hub.
+        return names.country_of_name(text), weights.hub if text.lower() in weights.hubs else weights.place
     if label in ACTOR_LABELS:
         return names.country_of_text(text, date), weights.actor
     return None, 0.0
