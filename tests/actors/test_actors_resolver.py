@@ -335,6 +335,12 @@ def test_igo_fields(resolve):
         ("ICE returned the stolen paintings to Italy.", "ICE", "USACOP"),
         ("CBP officials seized the shipment.", "officials", "USACOP"),
         ("DHS announced new rules for asylum seekers.", "DHS", "USAGOV"),
+        # armed groups and gangs of the 2020s
+        ("The Arakan Army said it had captured a military base.", "Army", "MMRREB"),
+        ("The Kachin Independence Army seized a jade mining town.", "Army", "MMRREB"),
+        ("Viv Ansanm gang members attacked a police station.", "members", "HTICRM"),
+        ("CODECO militiamen attacked a displacement camp.", "militiamen", "CODREB"),
+        ("Police arrested members of Tren de Aragua in Chile.", "Aragua", "VENCRM"),
     ],
 )
 def test_groups(code_of, sentence, word, code):
@@ -347,6 +353,19 @@ def test_dated_group_codes(code_of):
     assert code_of(sentence, "Taliban", date="2022-06-01") == "AFGGOV"
     assert code_of(sentence, "Taliban", date="1998-01-01") == "AFGGOV"
     assert code_of(sentence, "Taliban") == "AFGREB"  # no date: the plain code
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "date", "code"),
+    [
+        ("The Awami League condemned the arrests.", "League", "2020-01-01", "BGDGOV"),
+        ("The Awami League condemned the arrests.", "League", "2025-01-01", "BGDOPP"),
+        ("Police arrested PTI supporters in Lahore.", "PTI", "2020-01-01", "PAKGOV"),
+        ("Police arrested PTI supporters in Lahore.", "PTI", "2024-01-01", "PAKOPP"),
+    ],
+)
+def test_a_party_governs_while_in_power(code_of, sentence, word, date, code):
+    assert code_of(sentence, word, date=date) == code
 
 
 # --- non-actors ------------------------------------------------------------------------
