@@ -67,6 +67,12 @@ def place_key(name: str) -> str:
     return " ".join(alias_key(name))
 
 
+def _acronym(text: str) -> bool:
+    """Capitals of up to three letters, or dotted initials: "UN", "PA", "U.N."."""
+    letters = text.replace(".", "").replace(" ", "")
+    return letters.isalpha() and letters.isupper() and (len(letters) <= 3 or re.fullmatch(r"(?:[A-Z]\.)+", text) is not None)
+
+
 def _latin_name(name: str) -> bool:
     """Alternate names worth indexing: Latin-script names, not codes ("BGW") or lower-case
     transliterations that would collide with English words."""
@@ -234,6 +240,10 @@ class Gazetteer:
         competes with a suburb of Calgary, and `resolve` ranks a region before a town)."""
         key = place_key(text)
         found = [self._places[i] for i in self._primary.get(key)]
+        if _acronym(text):
+            # "UN", "U.N.", "PA" name organisations, not the towns of Ūn or Pa; "US",
+            # "UAE", "DRC" are countries' own codes
+            return [p for p in found if p.precision == "country"]
         if all(p.precision == "admin1" for p in found):
             # "New York": the state's own name, the city's alternate one; the city competes.
             found += (self._places[i] for i in self._alternate.get(key))

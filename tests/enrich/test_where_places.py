@@ -42,6 +42,13 @@ def test_gazetteer(gazetteer, name: str, country: str, precision: str) -> None:
     assert place is not None and (place.country, place.precision) == (country, precision)
 
 
+def test_an_acronym_names_a_country_or_nothing(gazetteer) -> None:
+    # "the U.N. mission said" had put events in Ūn, India
+    assert gazetteer.resolve("U.N.") is None and gazetteer.resolve("UN") is None and gazetteer.resolve("PA") is None
+    assert gazetteer.resolve("U.A.E.").country == "ARE" and gazetteer.resolve("DRC").country == "COD"
+    assert gazetteer.resolve("GAZA") is not None  # a dateline in capitals is no acronym
+
+
 def test_disambiguation_by_context(gazetteer) -> None:
     assert gazetteer.resolve("Paris").country == "FRA"  # most populous
     assert gazetteer.resolve("Paris, Texas").admin1 == "Texas"
