@@ -109,6 +109,18 @@ def test_a_participant_of_another_clause_is_no_place(nlp, gazetteer, make_event,
     assert loc["text"] in {"KYIV", "GEORGETOWN"}
 
 
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("BEIRUT, Nov 27 (Wire) - Mikati welcomed the deal and called on Israel to abide by it.", "welcomed"),
+        ("NAIROBI, Jan 5 (Wire) - The Security Council held an emergency meeting on Afghanistan.", "held"),
+    ],
+)
+def test_a_country_after_on_is_whom_or_what_not_where(nlp, gazetteer, make_event, text: str, word: str) -> None:
+    loc = _place(nlp, gazetteer, make_event, text, word)
+    assert loc["text"] in {"BEIRUT", "NAIROBI"}, loc
+
+
 def test_the_events_own_argument_or_relative_antecedent_stays_a_place(nlp, gazetteer, make_event) -> None:
     text = "The Sri Lankan air force bombed Pooneryn on Monday."
     assert _place(nlp, gazetteer, make_event, text, "bombed")["text"] == "Pooneryn"

@@ -180,6 +180,8 @@ class PlaceAttacher:
         self.countries, self.regions = countries, regions
         for mention in mentions:
             mention.place = self.gazetteer.resolve(mention.text, countries, regions)
+            if _on_a_country(mention):
+                mention.attached_to = None  # "called on Israel": whom, not where (see `_choose`)
         if self.dateline is not None and self.dateline.place is None:
             self.dateline = None  # "NATO - ..." is a headline word, not a dateline
 
@@ -199,7 +201,7 @@ class PlaceAttacher:
         # A place that is an actor ("Russia attacked Ukraine") is no location, unless a
         # locative preposition makes it one ("protested in Paris", coded against Paris).
         free = [m for m in in_sentence if m.attached_to is not None
-                or not (in_actor(m.start, m.end, actors) or _participant(m.root, own))]
+                or not (in_actor(m.start, m.end, actors) or _participant(m.root, own) or _on_a_country(m))]
 
         def on_actor(m: PlaceMention) -> bool:
             return m.attached_to is not None and in_actor(m.attached_to.idx, m.attached_to.idx + 1, actors)
@@ -261,6 +263,14 @@ class PlaceAttacher:
                     return [PlaceMention(antecedent.text, antecedent.idx, antecedent.idx + len(antecedent.text),
                                          antecedent, -1, None)]
         return []
+
+
+def _on_a_country(mention: PlaceMention) -> bool:
+    """A country after "on" is whom an act is aimed at ("called on Israel", "sanctions on
+    Iran"), not a surface it happened on."""
+    root = mention.root
+    return (root is not None and root.dep_ == "pobj" and root.head.lower_ in {"on", "upon"}
+            and mention.place is not None and mention.place.precision == "country")
 
 
 def _participant(root: Token | None, clause: Token) -> bool:
