@@ -230,6 +230,15 @@ def test_a_bare_plural_act_a_present_tense_verb_takes_is_a_kind_of_act(coded: Co
     assert "190" in codes(coded("The treaty was signed after attacks on Philippine vessels."))
 
 
+def test_an_act_a_negated_noun_governs_is_negated_but_not_a_time_clause_under_it(coded: Coded) -> None:
+    assert coded("Paris said the Nigerien junta had no authority to expel the French envoy.") == []
+    assert "161" in codes(coded("Niger said the junta had the authority to expel the French envoy."))
+    # "when she was killed" is a time clause: the killing happened
+    text = ("Alcerro did not explain why there were no police protecting the Honduran activist when she "
+            "was killed.")
+    assert "180" in codes(coded(text)), coded(text)
+
+
 def test_a_negated_copula_negates_its_adjective(coded: Coded) -> None:
     assert coded("The Kremlin said Ukraine was not ready for negotiations.") == []
     assert "036" in codes(coded("The Kremlin said Ukraine was ready for negotiations."))

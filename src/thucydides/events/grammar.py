@@ -325,7 +325,9 @@ def is_circumstance(clause: Token, grammar: Grammar) -> bool:
     """An adverbial clause of time, cause or concession ("as protesters were throwing
     stones", "after the talks collapsed"): a circumstance of the governing act, never
     what it demands, threatens or appeals for (a purpose clause, "to demand", is)."""
-    return any(c.dep_ == "mark" and c.lower_ in grammar.circumstance_marks for c in children_of(clause))
+    # "when" is often parsed as the clause's adverb ("protecting her *when* she was killed")
+    return any((c.dep_ == "mark" or c.dep_ == "advmod" and c.tag_ == "WRB") and c.lower_ in grammar.circumstance_marks
+               for c in children_of(clause))
 
 
 def is_saying(clause: Token, grammar: Grammar) -> bool:

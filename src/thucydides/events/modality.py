@@ -236,6 +236,9 @@ def modality_of(predicate: Token, grammar: Grammar, governed_by_pattern: bool = 
         if gov.pos_ not in {"VERB", "AUX"}:
             if negatable and gov.pos_ == "ADJ" and gov.lemma_ in grammar.negating_governors and not governed_by_pattern:
                 return Modality("negated", f"under '{gov.text}'")  # "were *unable* to revive him"
+            if negatable and below.dep_ == "acl" and gov.pos_ == "NOUN" and _negated(gov, grammar) \
+                    and not governed_by_pattern:
+                return Modality("negated", f"under '{gov.text}'")  # "had *no authority* to expel"
             continue
         if future and below.dep_ == "xcomp" and gov.lemma_ in grammar.aspectual_verbs:
             continue  # "would *keep* working": its would states the future work
