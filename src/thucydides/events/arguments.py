@@ -165,8 +165,10 @@ def _misattached_conjunct_head(verb: Token, grammar: Grammar) -> Token | None:
     if verb.dep_ != "conj" or verb.tag_ != "VBD":
         return None
     if head.dep_ == "ccomp" and head.head.i < head.i and verb.lemma_ in grammar.speaker_verbs \
-            and any(s.lemma_.lower() in grammar.eventive_subjects for s in children(head, ACTIVE_SUBJECT_DEPS)):
-        return head.head  # "Pakistan said *the strikes* killed 26 civilians and *vowed* to retaliate"
+            and any(_inanimate(s, grammar) for s in children(head, ACTIVE_SUBJECT_DEPS)):
+        # "Pakistan said *the strikes* killed 26 civilians and *vowed* to retaliate", "the US
+        # said *the verdict* was politically motivated and *called for* their release"
+        return head.head
     if head.tag_ not in {"VBN", "VB"} or not any(c.dep_ in {"aux", "auxpass"} for c in children_of(head)):
         return None
     governor = head.head
@@ -175,6 +177,12 @@ def _misattached_conjunct_head(verb: Token, grammar: Grammar) -> Token | None:
     elif head.dep_ != "ccomp":
         return None
     return governor if governor.i < head.i else None
+
+
+def _inanimate(subject: Token, grammar: Grammar) -> bool:
+    """An event, act or document that cannot speak: "the strikes", "the verdict", "the report"."""
+    lemma = subject.lemma_.lower()
+    return lemma in grammar.eventive_subjects or lemma in grammar.act_reference_nouns or lemma in grammar.document_nouns
 
 
 def _issued_statement(noun: Token, grammar: Grammar) -> bool:
