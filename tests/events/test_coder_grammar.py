@@ -246,6 +246,13 @@ def test_parties_that_fail_to_agree_fail_each_other(coded: Coded) -> None:
     assert {(s, t) for c, s, t in events if c.startswith("12")} == {("USA", "KOR"), ("KOR", "USA")}, events
 
 
+def test_parties_that_urge_others_to_talk_do_not_urge_each_other(coded: Coded) -> None:
+    events = coded("Colombia's government suspended talks with the ELN rebels on Monday. Cuba and Norway urged "
+                   "both sides to return to the negotiating table.")
+    appeals = {(s, t) for c, s, t in events if c.startswith("02")}
+    assert appeals == {("CUB", "COLGOV"), ("CUB", "COLREB"), ("NOR", "COLGOV"), ("NOR", "COLREB")}, events
+
+
 def test_a_meeting_that_acts_is_its_parties_acting(coded: Coded) -> None:
     events = coded("The summit between the EU and Turkey failed to reach agreement on migration.")
     assert {(s, t) for c, s, t in events if c.startswith("12")} == {("IGOEUR", "TUR"), ("TUR", "IGOEUR")}, events

@@ -14,6 +14,10 @@ from .focus import CountryNames
 from .lexicon import CURATED, NULL_CODE, Pattern
 from .modality import Modality
 
+# CAMEO roots of acts that ask others to act (appeal, demand): what they embed is the
+# targets' act.
+ASKING_ROOTS = ("02", "10")
+
 
 class ActorLookup(CountryNames, Protocol):
     """What the coder needs from actor resolution (see `thucydides.actors`)."""
@@ -70,7 +74,11 @@ class Candidate:
     @property
     def _embeds_reciprocal(self) -> bool:
         embedded = self.match.embedded if self.match.pattern.governs else None
-        return embedded is not None and embedded.pattern.reciprocal
+        if embedded is None or not embedded.pattern.reciprocal:
+            return False
+        # "Cuba and Norway urged *both sides* to return to talks": an appeal or a demand asks
+        # its targets to act together, its sources do not act on each other
+        return not (self.targets and self.code[:2] in ASKING_ROOTS)
 
     def dyads(self) -> list[tuple[Actor | None, Actor | None]]:
         """Each (source, target) pair: coordinated actors give one event each;
