@@ -162,6 +162,11 @@ def test_forces_that_exchange_fire_fire_at_each_other_and_what_is_fired_is_no_on
     assert sorted(events) == [("194", "KHMMIL", "THAMIL"), ("194", "THAMIL", "KHMMIL")], events
 
 
+def test_parties_that_trade_accusations_accuse_each_other(coded: Coded) -> None:
+    events = coded("Israel and Hezbollah traded accusations on Wednesday of violating a ceasefire.")
+    assert {(c, s, t) for c, s, t in events} == {("112", "ISR", "LBNREB"), ("112", "LBNREB", "ISR")}, events
+
+
 def test_military_exercises_are_held_carried_out_or_undertaken(coded: Coded) -> None:
     assert ("152", "CHN", "TWN") in coded("China carried out military drills near Taiwan.")
     events = coded("Egypt and Greece have agreed to undertake joint naval exercises.")
