@@ -101,7 +101,7 @@ def _own_subjects(verb: Token, grammar: Grammar, statements: bool = False) -> li
             return [current.head]  # "protesters demanding reforms", "Rubio, who met"
         if current.dep_ == "amod" and current.pos_ == "VERB":
             return [current.head]  # "*striking* miners", "*rioting* youths"
-        if current.dep_ == "conj" and _unjoined(current):
+        if current.dep_ == "conj" and _unjoined(current, grammar):
             return []
         if current.dep_ in SHARED_SUBJECT_DEPS and current.head.i != current.i:
             controllers = _controlling_objects(current, grammar)
@@ -122,14 +122,19 @@ def _own_subjects(verb: Token, grammar: Grammar, statements: bool = False) -> li
     return []
 
 
-def _unjoined(conjunct: Token) -> bool:
+def _unjoined(conjunct: Token, grammar: Grammar) -> bool:
     """A verb the parser coordinated with an earlier one though nothing joins them (no
-    "and", no comma): "marched ... since the collapse of a canopy *killed* 16 people"
-    shares no subject with "marched"."""
+    "and", no comma) across a subordinate phrase whose own subject it really has:
+    "marched ... *since* the collapse of a canopy *killed* 16 people" shares no subject
+    with "marched" (but "youths forced to leave their homes *threw* stones" does)."""
     head = conjunct.head
-    return head.i < conjunct.i and not any(
-        head.i < c.i < conjunct.i and (c.dep_ in {"cc", "preconj"} or c.dep_ == "punct" and c.text in {",", ";", "-", "--", "—"})
-        for t in (head, conjunct) for c in children_of(t))
+    if head.i >= conjunct.i or any(
+            head.i < c.i < conjunct.i and (c.dep_ in {"cc", "preconj"} or c.dep_ == "punct" and c.text in {",", ";", "-", "--", "—"})
+            for t in (head, conjunct) for c in children_of(t)):
+        return False
+    between = conjunct.doc[head.i + 1:conjunct.i]
+    return any(t.dep_ in {"prep", "mark"} and (t.lower_ in grammar.circumstance_preps or t.lower_ in grammar.circumstance_marks)
+               for t in between)
 
 
 def reason_agents(prep: Token, grammar: Grammar) -> list[Token]:
