@@ -121,8 +121,9 @@ def test_people_named_only_by_a_clause_are_civilians_of_the_story(pipeline: Pipe
 
 
 def test_an_acronym_defined_in_brackets_names_the_phrases_actor(pipeline: Pipeline) -> None:
-    text = ("Police arrested 400 supporters of the Pakistan Tehreek-e-Insaf (PTI) party in Lahore. "
-            "The PTI said the arrests were illegal.")
+    # a party the actor base does not know (the PTI is known: PAKOPP in 2024)
+    text = ("Police arrested 400 supporters of the Jamiat Ulema-e-Islam (JUI) party in Lahore. "
+            "The JUI said the arrests were illegal.")
     judged = [e for e in _events(pipeline, text, "2024-10-03") if e.code.startswith("11")]
     assert judged and judged[0].source.code == "PAKPTY", judged
 
@@ -184,3 +185,10 @@ def test_an_igo_seat_named_in_the_story_counts_as_little_as_a_dateline_hub(pipel
     focus = pipeline.coder.focus(doc, Article(text=text, date="2025-05-20"))
     # "Brussels" just before had outweighed "Tbilisi" a sentence earlier.
     assert focus.at(2) == "GEO"
+
+
+def test_police_that_detain_officers_detain_their_own_countrys_police(pipeline: Pipeline) -> None:
+    text = ("JAKARTA, Aug 29 (Reuters) - Protesters set fire to a police post in Jakarta on Friday.\n\n"
+            "Seven officers who were in the vehicle have been detained by the police's internal affairs division.")
+    detained = [e for e in _events(pipeline, text, "2025-08-29") if e.code == "173"]
+    assert detained and (detained[0].source.code, detained[0].target.code) == ("IDNCOP", "IDNCOP"), detained
