@@ -75,6 +75,9 @@ def test_names_inside_person_names_are_not_places(code_of):
         ("Radical French farmers blocked the roads.", "farmers", "FRAAGR"),
         ("Chinese officials denied the report.", "officials", "CHNGOV"),
         ("Three US servicemen were wounded.", "servicemen", "USAMIL"),
+        # bare officers are police; army or military officers are soldiers
+        ("Kenyan officers abducted dozens of activists.", "officers", "KENCOP"),
+        ("Kenyan army officers abducted dozens of activists.", "officers", "KENMIL"),
     ],
 )
 def test_demonym_and_role(code_of, sentence, word, code):

@@ -128,6 +128,7 @@ class Grammar:
     pending_marks: frozenset[str] = frozenset()
     commissive_verbs: frozenset[str] = frozenset()
     striving_verbs: frozenset[str] = frozenset()
+    disciplined_roles: frozenset[str] = frozenset()
     measure_units: frozenset[str] = frozenset()
     object_control_verbs: frozenset[str] = frozenset()
     aspectual_verbs: frozenset[str] = frozenset()

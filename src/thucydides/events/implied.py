@@ -168,12 +168,14 @@ class ImpliedActors:
         if _called_foreign(actor.text.lower().split(), self.grammar):
             return actor
         country = country or next((o.country for o in others if o.country), None)
-        if not country or (not stated and any(o.code == country + actor.code and (o.start, o.end) != (actor.start, actor.end)
-                                              for o in others)):
+        if not country or (not stated and actor.role.lower() not in self.grammar.disciplined_roles
+                           and any(o.code == country + actor.code and (o.start, o.end) != (actor.start, actor.end)
+                                   for o in others)):
             # "The junta ordered the French ambassador to leave", "President X welcomed
             # South African leader Y": unless a place says so, a country that makes the
             # role the other side itself (a self-dyad) is not its own (the same mention,
-            # a party of a two-sided act, is no other side).
+            # a party of a two-sided act, is no other side). Police act on their own
+            # ("internal affairs detained seven officers"; `disciplined_roles`).
             return actor
         return replace(actor, country=country, code=country + actor.code)
 
