@@ -93,6 +93,9 @@ def test_humanitarian_access_and_contributions(coded: Coded) -> None:
     ("Brazilian police are investigating corruption at the state oil company.", "091", "BRACOP", None),
     # what the investigated act involves names the target
     ("France sent experts to investigate the attacks on Saudi oil facilities.", "090", "FRA", "SAU"),
+    # promising forces for a mission is promising protection or peacekeeping
+    ("Rwanda committed troops to Mozambique.", "0334", "RWA", "MOZ"),
+    ("Kenya offered 1,000 police officers to Haiti.", "0334", "KEN", "HTI"),
 ])
 def test_statements_intents_and_accusations(
     coded: Coded, text: str, code: str, source: str, target: str | None
