@@ -328,3 +328,11 @@ def test_pushing_someone_back_or_a_law_through_is_no_appeal(coded, text: str) ->
 
 def test_pushing_back_against_a_proposal_rejects_it(coded) -> None:
     assert ("120", "FRA", "USA") in coded("France pushed back against the US proposal.")
+
+
+def test_a_strike_beside_a_military_strike_is_one_of_them(coded) -> None:
+    text = ("Israeli jets struck military airbases in central Syria on Wednesday, the latest in hundreds of "
+            "strikes since the fall of Bashar al-Assad.")
+    assert not any(code.startswith("14") for code, _, _ in coded(text)), coded(text)
+    text = "Workers went on strike in Lagos on Monday, the latest in a series of strikes over fuel prices."
+    assert any(code.startswith("143") for code, _, _ in coded(text)), coded(text)

@@ -17,7 +17,7 @@ from ..model import Actor, Article, Event, Span
 from ..nlp import children_of, doc_sents, doc_text, sentence_of
 from ..ontology import Ontology
 from .filters import (Filters, drop_aims, drop_attack_tolls, drop_judged_mentions, drop_purposes_of_the_same_act,
-                      drop_subordinate_statements)
+                      drop_strikes_beside_attacks, drop_subordinate_statements)
 from .focus import CountryFocus
 from .grammar import Grammar
 from .acts import ActMemory, happening_acted_on
@@ -103,6 +103,7 @@ class EventCoder:
         self._restore_orphans(out, per_token, article, context_country, off_topic)
         drop_subordinate_statements(out)
         drop_attack_tolls(out, self.grammar)
+        drop_strikes_beside_attacks(out, self.grammar)
         drop_purposes_of_the_same_act(out)
         drop_judged_mentions(out, self.grammar)
         drop_aims(out, self.grammar)

@@ -167,6 +167,22 @@ def drop_attack_tolls(cands: list[Candidate], grammar: Grammar) -> None:
             attack.code = cand.code
 
 
+def drop_strikes_beside_attacks(cands: list[Candidate], grammar: Grammar) -> None:
+    """ "Israeli jets *struck* airbases, the latest in hundreds of *strikes*": a strike
+    noun with no agent of its own beside a military strike in its sentence is one of
+    those, not a labour strike (one sense per sentence)."""
+    struck = [c for c in cands if not c.dropped and c.code.startswith(tuple(grammar.attack_roots))
+              and c.match.predicate.lemma_.lower() == "strike"]
+    if not struck:
+        return
+    for cand in cands:
+        predicate = cand.match.predicate
+        if cand.dropped or cand.match.pattern.pos != "noun" or cand.match.pattern.family != "strike" \
+                or predicate.lemma_.lower() != "strike" or any(not a.implied for a in cand.sources):
+            continue
+        cand.dropped = f"one of the military strikes of '{struck[0].match.predicate.text}'"
+
+
 def _is_participle(token: Token) -> bool:
     """A participle clause hung on a predicate: ", *killing* 32 people"."""
     return token.tag_ == "VBG" and token.dep_ in {"advcl", "conj", "xcomp"}
