@@ -182,6 +182,16 @@ def test_taking_a_named_place_is_occupying_territory(coded: Coded) -> None:
     assert any(c == "192" and s == "RUSMIL" for c, s, _ in coded("Russian troops took Bakhmut in May."))
     # a name the gazetteer does not know as a place is no territory taken
     assert all(c != "192" for c, _, _ in coded("Special army forces captured Beltran on Monday."))
+    # a large town the tagger takes for a person or a people, or a portion of it
+    assert any(c == "192" and s == "SYRREB" for c, s, _ in coded("Syrian rebels captured Aleppo."))
+    assert any(c == "192" and s == "CODREB" for c, s, _ in coded("M23 rebels seized most of Goma on Tuesday."))
+
+
+def test_the_place_taken_is_where_it_was_taken(pipeline) -> None:
+    events = pipeline.code_text("M23 rebels seized most of Goma on Tuesday.", "2025-01-28")
+    assert [(e.code, e.location.text if e.location else None) for e in events] == [("192", "Goma")], events
+    events = pipeline.code_text("Gibraltar was captured from Spain in 1704 by a British-led naval force.", "2003-06-11")
+    assert [(e.code, e.location.text if e.location else None) for e in events] == [("192", "Gibraltar")], events
 
 
 def test_a_bomb_that_detonates_is_a_bombing_whoever_set_it_off(coded: Coded) -> None:

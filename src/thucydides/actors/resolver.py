@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from ..model import Actor, trusted, trusted_replace
 from ..nlp import children_of, conjuncts_of, doc_text, labelled_children, names_a_person, sentence_of, token_table
-from ..places import default_gazetteer
+from ..places import LARGE_CITY, default_gazetteer
 from .dictionary import (
     BLOCK,
     CAPITAL,
@@ -416,6 +416,17 @@ class ActorResolver:
         "aid worker", "officials"."""
         term = self.dictionary.role_term(alias_key(phrase))
         return term is not None and term.role is not None
+
+    def is_major_place(self, name: str) -> bool:
+        """Whether a name is a country or place of the actor base, or else a region or a
+        city of at least `LARGE_CITY` people in the gazetteer: the tagger takes "Goma" for
+        a person and "Aleppo" for a nationality, but a town that size is what "captured
+        Goma" took."""
+        payload = self.dictionary.entity(alias_key(name.strip()))
+        if payload is not None:
+            return payload.kind in (COUNTRY, CAPITAL, PLACE)
+        place = default_gazetteer().resolve(name)
+        return place is not None and (place.precision != "city" or place.population >= LARGE_CITY)
 
     def is_venue(self, name: str) -> bool:
         """Whether a place name is a city or region, not a country: in "the *Geneva*

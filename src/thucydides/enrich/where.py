@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Token
 from ..datafiles import load_yaml, read_data
 from ..dateline import PLACE as DATELINE_PLACE
 from ..model import Event, Location
-from ..nlp import children_of, doc_ents, doc_text, names_a_person, token_table
+from ..nlp import children_of, doc_ents, doc_text, names_a_person, pos_of, token_table
 from ..places import Gazetteer, Place
 from .parse import Sentences, clause_head, event_actors, governing_clauses, in_actor, predicate_token
 
@@ -234,8 +234,11 @@ class PlaceAttacher:
 
     def _target_places(self, event: Event, mentions: list[PlaceMention], doc: Doc) -> list[PlaceMention]:
         target = event.target
-        if target is None or event.root not in place_words().target_roots:
+        if event.root not in place_words().target_roots:
             return []
+        taken = self._taken_places(event, doc)
+        if taken or target is None:
+            return taken
         inside = sorted((m for m in mentions if in_actor(m.start, m.end, [target])), key=lambda m: m.start)
         span = doc.char_span(target.start, target.end, alignment_mode="expand")
         if span is None or target.role:
@@ -250,6 +253,25 @@ class PlaceAttacher:
         # A target with no role is a place or a country ("bombed Waku-Congo").
         place = self.gazetteer.resolve(target.text, self.countries, self.regions)
         return [PlaceMention(target.text, target.start, target.end, span.root, -1, None, place)]
+
+    def _taken_places(self, event: Event, doc: Doc) -> list[PlaceMention]:
+        """The named place an act of force takes, within the event's own words
+        ("captured *Jaffna*", "seized most of *Goma*", "*Gibraltar* was captured"): where
+        it happened, before whom it was taken from."""
+        span = doc.char_span(event.event_text.start, event.event_text.end, alignment_mode="expand")
+        if span is None:
+            return []
+        predicate = predicate_token(doc, event)
+        out = []
+        for token in span:
+            if token is predicate or pos_of(token) != "PROPN" or token.dep_ == "compound":
+                continue
+            first = min([token.i] + [c.i for c in token.lefts if c.dep_ == "compound"])
+            name = doc_text(doc)[doc[first].idx:token.idx + len(token.text)]  # "Port Sudan", not "Sudan"
+            place = self.gazetteer.resolve(name, self.countries, self.regions)
+            if place is not None:
+                out.append(PlaceMention(name, doc[first].idx, token.idx + len(token.text), token, -1, None, place))
+        return out
 
     @staticmethod
     def _where_antecedent(clauses: list[Token], mentions: list[PlaceMention]) -> list[PlaceMention]:

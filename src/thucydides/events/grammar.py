@@ -129,6 +129,7 @@ class Grammar:
     commissive_verbs: frozenset[str] = frozenset()
     striving_verbs: frozenset[str] = frozenset()
     disciplined_roles: frozenset[str] = frozenset()
+    portion_words: frozenset[str] = frozenset()
     measure_units: frozenset[str] = frozenset()
     object_control_verbs: frozenset[str] = frozenset()
     aspectual_verbs: frozenset[str] = frozenset()

@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from ..nlp import PLACE_LABELS, children_of, conjuncts_of, doc_sents, entity_of, labelled_children, sentence_of
+from ..nlp import PLACE_LABELS, children_of, conjuncts_of, doc_sents, entity_of, labelled_children, pos_of, sentence_of
 from .arguments import subjects as agent_tokens
 from .grammar import (EMBEDDED_CLAUSE_DEPS, MODIFIER_DEPS, OBJECT_DEPS, Grammar, children, is_infinitive,
                       judged_within, named_by_demonstrative, objects_of, prep_objects)
@@ -198,6 +198,9 @@ class PatternMatcher:
             candidates = [c for o in prep_objects(match.predicate, ("of",)) for c in (o, *conjuncts_of(o))]
         else:
             candidates = objects_of(match.predicate, self.grammar) + _raised_objects(match.predicate)
+            # "seized *most of* Goma", "captured *parts of* Aleppo": the portion's whole
+            candidates += [w for o in candidates if o.lemma_.lower() in self.grammar.portion_words
+                           for w in prep_objects(o, ("of",))]
         objects = [o for o in candidates
                    if o.lemma_.lower() in wanted
                    or (PLACE_OBJECT in wanted and self._named_place(o))
@@ -214,7 +217,9 @@ class PatternMatcher:
         """A place name the gazetteer knows, tagged as a place ("captured *Knin*"), not
         a person the tagger took for one ("captured *Beltran*")."""
         if token.ent_type_ not in PLACE_LABELS:
-            return False
+            # a large town the tagger took for a person or a people ("captured *Goma*")
+            return pos_of(token) == "PROPN" and token.ent_type_ in {"", "PERSON", "NORP", "ORG"} \
+                and not any(c.dep_ == "compound" for c in children_of(token)) and self.resolver.is_major_place(token.text)
         ent = entity_of(token)
         return ent is not None and self.resolver.country_of_name(ent.text) is not None
 
