@@ -292,3 +292,10 @@ def test_the_owner_of_a_reason_given_is_whom_the_verb_acts_on(resolve_in, text, 
 def test_the_leaders_of_two_countries_are_both_countries_leaders(resolve_in):
     text = "The leaders of Congo and Rwanda signed a peace agreement at the White House on Thursday."
     assert sorted(a.code for a in resolve_in(text, "leaders", many=True)) == ["CODGOV", "RWAGOV"]
+
+
+def test_a_possessive_country_noun_is_the_antecedents_country(resolve_in):
+    text = "Rwandan President Paul Kagame said his country was not a party to the conflict."
+    actor = resolve_in(text, "country", date="2025-01-28")
+    assert actor is not None and (actor.code, actor.text) == ("RWA", "his country"), actor
+    assert text[actor.start:actor.end] == "his country"

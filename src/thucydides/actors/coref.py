@@ -170,11 +170,24 @@ class DocMemory:
             return [trusted_replace(a, text=span.text, start=span.start_char, end=span.end_char) for a in actors]
         found = self.base(token)
         if found is None:
-            return []
+            return self._owners_country(token)
         owner = self._pronoun_owner(token, found.actor)
         if owner is not None:  # "*her* government" after "Sheikh Hasina": Bangladesh's
             return [trusted_replace(found.actor, country=owner, code=owner + found.actor.code)]
         return self.resolver.coordinated_countries(token, found) or [found.actor]
+
+    def _owners_country(self, token: Token) -> list[Actor]:
+        """ "*his country*", "*their nation*": the country of the possessive's antecedent."""
+        if token.lemma_.lower() not in self.grammar.country_nouns:
+            return []
+        poss = next((c for c in children_of(token) if c.dep_ == "poss" and c.lower_ in self.grammar.possessive_pronouns),
+                    None)
+        owner = self.resolve(poss) if poss is not None else None
+        if owner is None or not owner.country:
+            return []
+        start = poss.idx  # "his country"
+        return [Actor(code=owner.country, text=doc_text(token.doc)[start:token.idx + len(token.text)], start=start,
+                      end=token.idx + len(token.text), country=owner.country)]
 
     def _pronoun_owner(self, token: Token, actor: Actor) -> str | None:
         """The country of the antecedent of a possessive pronoun that qualifies a

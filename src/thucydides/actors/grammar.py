@@ -30,6 +30,7 @@ class ActorGrammar:
     wire_services: frozenset[str] = frozenset()  # agencies a story quotes: no party to it
     spokesperson_nouns: frozenset[str] = frozenset()  # "a spokesperson": who spoke before
     state_roles: frozenset[str] = frozenset()  # (lower-cased) roles in which a country is one side
+    country_nouns: frozenset[str] = frozenset()  # "his *country*": the antecedent's country
     gender_titles: dict[str, str] = field(default_factory=dict)  # title word -> "f" or "m"
     irregular_plurals: dict[str, str] = field(default_factory=dict)
 
