@@ -182,7 +182,9 @@ class DocMemory:
             return []
         poss = next((c for c in children_of(token) if c.dep_ == "poss" and c.lower_ in self.grammar.possessive_pronouns),
                     None)
-        owner = self.resolve(poss) if poss is not None else None
+        if poss is None:
+            return []
+        owner = self.resolve(poss)
         if owner is None or not owner.country:
             return []
         start = poss.idx  # "his country"
