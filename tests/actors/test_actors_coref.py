@@ -299,3 +299,9 @@ def test_a_possessive_country_noun_is_the_antecedents_country(resolve_in):
     actor = resolve_in(text, "country", date="2025-01-28")
     assert actor is not None and (actor.code, actor.text) == ("RWA", "his country"), actor
     assert text[actor.start:actor.end] == "his country"
+
+
+def test_an_object_pronoun_of_a_purpose_clause_is_not_its_controller(resolve_in):
+    text = "Thousands of Peruvians marched in Lima on Wednesday. Police used tear gas to stop them from reaching Congress."
+    actor = resolve_in(text, "them", date="2025-11-15")
+    assert actor is not None and actor.code == "PERCVL", actor

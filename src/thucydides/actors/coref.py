@@ -507,11 +507,14 @@ def _aimed_at(pronoun: Token) -> bool:
 
 def _binding_verbs(pronoun: Token) -> set[int]:
     """The verbs whose subject an object pronoun cannot be: its own, and the one whose
-    subject its verb shares ("Mexico's president said ... and offered *him* asylum")."""
+    subject its verb shares ("Mexico's president said ... and offered *him* asylum",
+    "police used tear gas to stop *them*")."""
     verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
     verbs = {verb.i}
-    while verb.dep_ == "conj" and verb.head.i != verb.i \
-            and not any(c.dep_ in NOMINAL_SUBJECT_DEPS for c in children_of(verb)):
+    # ... and, for an infinitive or participle without a subject of its own, the verb
+    # that controls it ("police used tear gas *to stop them*": not the police)
+    while (verb.dep_ == "conj" or verb.dep_ in {"xcomp", "advcl"} and verb.tag_ in {"VB", "VBG"}) \
+            and verb.head.i != verb.i and not any(c.dep_ in NOMINAL_SUBJECT_DEPS for c in children_of(verb)):
         verb = verb.head
         verbs.add(verb.i)
     return verbs
