@@ -52,6 +52,9 @@ def test_a_threat_is_aimed_at_whoever_must_meet_its_condition(coded: Coded) -> N
 
 def test_an_act_on_a_place_targets_it(coded: Coded) -> None:
     assert ("1724", "MLIGOV", "MLI") in coded("The junta declared a state of emergency in Mali on Sunday.")
+    # a restriction in a capital is on the city, not on the government that imposes it
+    assert ("1724", "PERGOV", "PER") in coded("The Peruvian government declared a state of emergency in Lima.")
+    assert ("141", "USACVL", "USAGOV") in coded("Protesters rallied in Washington against the war.")
 
 
 def test_where_criticism_is_voiced_is_no_target(coded: Coded) -> None:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from ..dateline import doc_dateline_end
-from ..model import Actor, Article
+from ..model import Actor, Article, trusted_replace
 from ..nlp import children_of, entity_of, pos_of
 from ..petrarch.patterns import sequence_slot
 from .acts import POSSESSIVE_DETERMINERS, Act, ActMemory
@@ -238,8 +238,17 @@ class Parties:
         first_only = slot == FIRST_ACTOR_SLOT or place is not None
         dateline = doc_dateline_end(match.predicate.doc)
         actors: list[Actor] = []
+        # a restriction in a city is on the place (a visit to a capital, dissent in it,
+        # are to and against its government)
+        in_place = slot.startswith("prep:") and bool(set(slot[5:].split("/")) & self.grammar.place_preps) \
+            and match.pattern.code.startswith(tuple(self.grammar.implied_people_codes))
         for head in heads:
-            actors.extend(self._head_actors(head, match, article, dateline))
+            found = self._head_actors(head, match, article, dateline)
+            if in_place and self.resolver.is_venue(head.text):
+                # "declared a state of emergency *in Lima*": the city's country, not its government
+                found = [trusted_replace(a, code=a.country, role=None) if a.country and a.role == "GOV" else a
+                         for a in found]
+            actors.extend(found)
             if actors and first_only:
                 break
         return actors
