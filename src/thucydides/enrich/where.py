@@ -134,7 +134,7 @@ def _mentions(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
             ent = ent_of[tok.i]
             first, last = ent.start, ent.end
         else:
-            first = min([tok.i] + [c.i for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"])
+            first = _name_start(tok)
             last = tok.i + 1
         span = doc[first:last]
         name = text[span.start_char:span.end_char]
@@ -266,7 +266,7 @@ class PlaceAttacher:
         for token in span:
             if token is predicate or pos_of(token) != "PROPN" or token.dep_ == "compound":
                 continue
-            first = min([token.i] + [c.i for c in token.lefts if c.dep_ == "compound"])
+            first = _name_start(token)
             name = doc_text(doc)[doc[first].idx:token.idx + len(token.text)]  # "Port Sudan", not "Sudan"
             place = self.gazetteer.resolve(name, self.countries, self.regions)
             if place is not None:
@@ -285,6 +285,11 @@ class PlaceAttacher:
                     return [PlaceMention(antecedent.text, antecedent.idx, antecedent.idx + len(antecedent.text),
                                          antecedent, -1, None)]
         return []
+
+
+def _name_start(token: Token) -> int:
+    """Where a proper noun's name begins: at its first proper-noun compound ("*Port* Sudan")."""
+    return min([token.i] + [c.i for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"])
 
 
 def _on_a_country(mention: PlaceMention) -> bool:
