@@ -555,3 +555,9 @@ def test_an_appeal_is_not_made_to_the_speakers_own_country(story: Story) -> None
     appeals = [(e.source.code, e.target.code if e.target else None)
                for e in story(text, "2025-10-31") if e.code.startswith("02")]
     assert appeals and all(t != "CHN" for _, t in appeals), appeals
+
+
+def test_an_invasion_named_again_is_the_invaders_act(coded: Coded) -> None:
+    events = coded("Russian troops crossed into Ukraine. Germany condemned the invasion.")
+    assert ("111", "DEU", "RUSMIL") in events, events
+    assert ("192", "RUS", None) in coded("Russia's invasion of Ukraine began in 2022.")
