@@ -306,6 +306,8 @@ def test_an_act_noun_refers_to_the_act_told_with_its_own_verb_or_code_first(code
     ("Turkey halted exports to Israel.", "163", "TUR", "ISR"),
     ("China raised its tariffs on U.S. goods to 84 percent on Wednesday.", "163", "CHN", "USA"),
     ("Israel blocked aid deliveries to Gaza.", "191", "ISR", "PSE"),
+    ("Guyanese soldiers came under fire from Venezuelan troops.", "190", "VENMIL", "GUYMIL"),
+    ("Guyanese soldiers came under fire near the Cuyuni River.", "190", None, "GUYMIL"),
     ("The European Union stepped up sanctions against Belarus.", "163", "IGOEUR", "BLR"),
     ("China announced the suspension of imports from Japan.", "163", "CHN", "JPN"),
 ])

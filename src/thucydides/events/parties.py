@@ -418,6 +418,10 @@ def source_unstated(match: Match, grammar: Grammar) -> bool:
     if is_passive(predicate, grammar):
         # "killed *by a roadside bomb*": a weapon or an event is no agent.
         return not any(identifies_agent(o, grammar) for o in prep_objects(predicate, ("by",)))
+    if "subj" in match.pattern.target:
+        # "soldiers *came under fire*": a subject that undergoes the act is no agent
+        return not any(identifies_agent(h, grammar) for slot in match.pattern.source
+                       for h in slot_tokens(slot, predicate, grammar, match.light_object))
     subjects = agent_tokens(predicate, grammar)
     if not subjects:
         # "striking staff", "agreed to march": a modifier or an embedded verb
