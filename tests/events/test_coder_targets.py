@@ -533,7 +533,9 @@ def test_a_speakers_vow_hung_on_a_clause_about_an_event_is_the_speakers(coded: C
     # a verb an event can do stays the event's
     wounded = coded("The ministry said the explosion killed five soldiers and wounded 12.")
     assert len([c for c, _, _ in wounded if c.startswith("18")]) == 2, wounded
-    # nor can a verdict call for anything
+    # nor can the dead vow anything, nor a verdict call for anything
+    events = coded("Pakistan said 31 civilians died, including children, and vowed to respond.")
+    assert any(c.startswith("13") and s == "PAK" for c, s, _ in events), events
     events = coded("The United States said the verdict was politically motivated and called for the release of "
                    "the activists.")
     assert any(c.startswith("02") and s == "USA" for c, s, _ in events), events

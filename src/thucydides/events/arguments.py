@@ -170,9 +170,11 @@ def _misattached_conjunct_head(verb: Token, grammar: Grammar) -> Token | None:
     if verb.dep_ != "conj" or verb.tag_ != "VBD":
         return None
     if head.dep_ == "ccomp" and head.head.i < head.i and verb.lemma_ in grammar.speaker_verbs \
-            and any(_inanimate(s, grammar) for s in children(head, ACTIVE_SUBJECT_DEPS)):
+            and (head.lemma_.lower() in grammar.death_verbs
+                 or any(_inanimate(s, grammar) for s in children(head, ACTIVE_SUBJECT_DEPS))):
         # "Pakistan said *the strikes* killed 26 civilians and *vowed* to retaliate", "the US
-        # said *the verdict* was politically motivated and *called for* their release"
+        # said *the verdict* was politically motivated and *called for* their release", "said
+        # 31 civilians *died* and *vowed* to respond": none of these subjects speaks
         return head.head
     if head.tag_ not in {"VBN", "VB"} or not any(c.dep_ in {"aux", "auxpass"} for c in children_of(head)):
         return None

@@ -130,6 +130,7 @@ class Grammar:
     striving_verbs: frozenset[str] = frozenset()
     disciplined_roles: frozenset[str] = frozenset()
     portion_words: frozenset[str] = frozenset()
+    death_verbs: frozenset[str] = frozenset()
     measure_units: frozenset[str] = frozenset()
     object_control_verbs: frozenset[str] = frozenset()
     aspectual_verbs: frozenset[str] = frozenset()
