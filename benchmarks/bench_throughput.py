@@ -19,6 +19,7 @@ import time
 from collections import defaultdict
 
 from corpus import corpus_parser, load_articles
+from thucydides.model import Article
 from thucydides.pipeline import Pipeline
 
 

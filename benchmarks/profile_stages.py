@@ -23,6 +23,7 @@ import statistics
 import time
 
 from corpus import corpus_parser, load_articles
+from thucydides.model import Article
 from thucydides.pipeline import Pipeline
 
 # (label, file suffix, function name): the stages reported, as cProfile names them.
