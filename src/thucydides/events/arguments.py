@@ -323,12 +323,18 @@ def _complement_targets(token: Token, grammar: Grammar, depth: int = 2) -> Itera
         yield from found
 
 
+def slot_prepositions(slot: str) -> tuple[str, ...]:
+    """The prepositions a "prep:a/b" slot names; none for any other slot."""
+    return tuple(slot[5:].split("/")) if slot.startswith("prep:") else ()
+
+
 def slot_tokens(
     slot: str, token: Token, grammar: Grammar, light_object: Token | None = None
 ) -> list[Token]:
     """Candidate argument heads of `token` for one slot name."""
-    if slot.startswith("prep:"):
-        return list(_slot_prep(token, tuple(slot[5:].split("/")), light_object, grammar))
+    preps = slot_prepositions(slot)
+    if preps:
+        return list(_slot_prep(token, preps, light_object, grammar))
     if slot == EVALUATED_SLOT:
         return [light_object] if light_object is not None else []
     finder = SLOTS.get(slot)

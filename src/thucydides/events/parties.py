@@ -18,7 +18,7 @@ from ..model import Actor, Article, trusted_replace
 from ..nlp import children_of, entity_of, pos_of
 from ..petrarch.patterns import sequence_slot
 from .acts import POSSESSIVE_DETERMINERS, Act, ActMemory
-from .arguments import light_verb_of, place_tokens, reason_agents, slot_tokens
+from .arguments import light_verb_of, place_tokens, reason_agents, slot_prepositions, slot_tokens
 from .arguments import subjects as agent_tokens
 from .grammar import NOMINAL_POS, Grammar, is_passive, objects_of, prep_objects, with_conjuncts
 from .lexicon import CURATED
@@ -240,7 +240,7 @@ class Parties:
         actors: list[Actor] = []
         # a restriction in a city is on the place (a visit to a capital, dissent in it,
         # are to and against its government)
-        in_place = slot.startswith("prep:") and bool(set(slot[5:].split("/")) & self.grammar.place_preps) \
+        in_place = bool(self.grammar.place_preps.intersection(slot_prepositions(slot))) \
             and match.pattern.code.startswith(tuple(self.grammar.implied_people_codes))
         for head in heads:
             found = self._head_actors(head, match, article, dateline)
@@ -412,22 +412,25 @@ def source_unstated(match: Match, grammar: Grammar) -> bool:
             # unless it is a crowd ("members continued their strike")
             return not any(identifies_agent(s, grammar) for s in agent_tokens(light, grammar))
         # descriptive modifiers ("*street* protests") state no agent
-        stated = [h for slot in match.pattern.source if slot not in {"amod", "compound"}
-                  for h in slot_tokens(slot, predicate, grammar, match.light_object)]
-        return not any(identifies_agent(h, grammar) for h in stated)
+        return not _agent_in_source_slots(match, grammar, skipped=frozenset({"amod", "compound"}))
     if is_passive(predicate, grammar):
         # "killed *by a roadside bomb*": a weapon or an event is no agent.
         return not any(identifies_agent(o, grammar) for o in prep_objects(predicate, ("by",)))
     if "subj" in match.pattern.target:
         # "soldiers *came under fire*": a subject that undergoes the act is no agent
-        return not any(identifies_agent(h, grammar) for slot in match.pattern.source
-                       for h in slot_tokens(slot, predicate, grammar, match.light_object))
+        return not _agent_in_source_slots(match, grammar)
     subjects = agent_tokens(predicate, grammar)
     if not subjects:
         # "striking staff", "agreed to march": a modifier or an embedded verb
         # shares an agent that is stated elsewhere.
         return predicate.dep_ not in {"xcomp", "conj", "advcl", "pcomp", "amod", "compound"}
     return not any(identifies_agent(s, grammar) for s in subjects)
+
+
+def _agent_in_source_slots(match: Match, grammar: Grammar, skipped: frozenset[str] = frozenset()) -> bool:
+    """Whether the pattern's source slots (but `skipped`) state someone as the agent."""
+    return any(identifies_agent(h, grammar) for slot in match.pattern.source if slot not in skipped
+               for h in slot_tokens(slot, match.predicate, grammar, match.light_object))
 
 
 def identifies_agent(token: Token, grammar: Grammar) -> bool:
