@@ -164,7 +164,7 @@ class Pattern:
     def specificity(self) -> int:
         """Patterns with more constraints are tried first."""
         return (2 * bool(self.objects) + 2 * bool(self.subjects) + 2 * bool(self.complements) + 2 * bool(self.evaluation)
-                + 2 * bool(self.modals) + bool(self.preps) + bool(self.particle)
+                + 3 * bool(self.modals) + bool(self.preps) + bool(self.particle)
                 + (2 * self.phrase.size if self.phrase is not None else 0))
 
     @property

@@ -409,7 +409,11 @@ def _has_excluded_deps(token: Token, excluded: tuple[frozenset[str], ...]) -> bo
 
 def _modal(clause: Token, modals: tuple[str, ...], grammar: Grammar) -> bool:
     """Whether a that-clause states an obligation: "X *must* go", "X *needs to* go",
-    "X *has to* go", "X *should* go" (the modal may sit on a coordinated verb)."""
+    "X *has to* go", "X *should* go" (the modal may sit on a coordinated verb), or
+    is in the mandative subjunctive: "insisted that Russia *share* the cost", "that the
+    prisoners *be* released"."""
+    if _subjunctive(clause):
+        return True
     for verb in (clause, *conjuncts_of(clause)):
         if any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "MD" and c.lower_ in modals for c in children_of(verb)):
             return True
@@ -417,6 +421,22 @@ def _modal(clause: Token, modals: tuple[str, ...], grammar: Grammar) -> bool:
             # "NATO *would need* to remain strong" is a prediction, not an appeal.
             return not any(c.dep_ == "aux" and c.lower_ in grammar.predictive_aux for c in children_of(verb))
     return False
+
+
+def _subjunctive(clause: Token) -> bool:
+    """A bare verb after a singular noun ("that Russia *share*", which the tagger reads
+    as a present tense, VBP, or as VB), or a bare "be" of a passive ("that they *be*
+    released"): only a subjunctive has that form. A plural subject's bare verb is no
+    evidence ("that the rebels *want*" is indicative). The clause must open with "that":
+    a headline misparsed into clauses ("Paris *suspect* Abdeslam charged") has none."""
+    if not any(c.dep_ == "mark" and c.lower_ == "that" for c in children_of(clause)):
+        return False
+    auxiliaries = [c for c in children_of(clause) if c.dep_ in {"aux", "auxpass"}]
+    if auxiliaries:
+        return len(auxiliaries) == 1 and auxiliaries[0].dep_ == "auxpass" and auxiliaries[0].tag_ == "VB"
+    # a clause head tagged as a noun ("that Sudan *hand* over") is a bare verb the tagger missed
+    return clause.tag_ in {"VB", "VBP", "NN"} and any(c.dep_ == "nsubj" and c.tag_ in {"NN", "NNP"}
+                                                      for c in children_of(clause))
 
 
 def _temporal(prep: Token) -> bool:

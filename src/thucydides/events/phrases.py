@@ -20,7 +20,7 @@ from spacy.tokens import Token
 
 from ..nlp import children_of, conjuncts_of, sentence_of
 from ..petrarch.patterns import PhrasePattern, Term
-from .grammar import PASSIVE_SUBJECT_DEPS, Grammar, is_passive
+from .grammar import PASSIVE_SUBJECT_DEPS, Grammar, is_infinitive, is_passive
 
 # head word -> the modifier sequences that may go with it (() for the bare head)
 TermSet = dict[str, tuple[tuple[str, ...], ...]]
@@ -80,13 +80,13 @@ class VerbContext:
         """The verb phrase after the verb, up to the next clause; a passive's subject
         (the logical object: "aid *was rushed*") counts as after it."""
         out: list[Token] = []
-        queue = [c for c in children_of(self.verb) if c.i > self.verb.i and c.dep_ not in CLAUSE_BOUNDARIES]
+        queue = [c for c in children_of(self.verb) if c.i > self.verb.i and _in_phrase(c)]
         if is_passive(self.verb, self.grammar):
             queue += [c for c in children_of(self.verb) if c.dep_ in PASSIVE_SUBJECT_DEPS]
         while queue:
             token = queue.pop()
             out.append(token)
-            queue.extend(c for c in children_of(token) if c.dep_ not in CLAUSE_BOUNDARIES or c.dep_ == "conj")
+            queue.extend(c for c in children_of(token) if _in_phrase(c) or c.dep_ == "conj")
         return out
 
     @cached_property
@@ -129,6 +129,13 @@ class VerbContext:
     @cached_property
     def before_index(self) -> dict[str, list[Token]]:
         return _index(self.before)
+
+
+def _in_phrase(token: Token) -> bool:
+    """A word of the verb phrase, not of another clause; an infinitive the parser hangs
+    as a clause is the verb's complement ("ordered [MSF *to leave*]" read as a ccomp,
+    "ordered immigrants *to leave*" as a relative clause of the object)."""
+    return token.dep_ not in CLAUSE_BOUNDARIES or token.dep_ in {"ccomp", "relcl"} and is_infinitive(token)
 
 
 def _index(tokens: list[Token]) -> dict[str, list[Token]]:
