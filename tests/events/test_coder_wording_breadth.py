@@ -73,3 +73,39 @@ def test_light_verb_phrases_of_the_codebook(coded: Coded, text: str, code: str) 
 
 def test_walking_out_of_talks_is_no_labour_strike(coded: Coded) -> None:
     assert "143" not in codes(coded("The Ugandan delegation walked out of the peace talks with the rebels on Monday."))
+
+
+@pytest.mark.parametrize(("text", "event"), [
+    ("The Palestinian president turned to the European Union for money to pay salaries.", ("023", "PSEGOV", "IGOEUR")),
+    ("The U.S. envoy nudged Serbia's leaders to accept the plan.", ("020", "USAGOV", "SRBGOV")),
+    ("Indian Prime Minister Narendra Modi sat down with Chinese President Xi Jinping in Kazan.",
+     ("040", "INDGOV", "CHNGOV")),
+    ("Ethiopia and Eritrea resumed trade across their border.", ("061", "ETH", "ERI")),
+    ("Kenya legalised the opposition Forum for the Restoration of Democracy.", ("0812", "KEN", "KENOPP")),
+    ("Putin sent a message of condolence to the Turkish president.", ("018", "RUSGOV", "TURGOV")),
+])
+def test_cooperative_wordings_of_the_codebook(coded: Coded, text: str, event: tuple[str, str, str]) -> None:
+    assert event in coded(text), coded(text)
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("The Burmese junta has relaxed its censorship of newspapers.", "081"),
+    ("The African Union set up a commission of inquiry into the killings in Tigray.", "090"),
+    ("Kenyan police looked into reports of a shooting in Nairobi.", "090"),
+    ("Iranian negotiators haggled with European diplomats over the text.", "046"),
+])
+def test_cooperative_wordings_by_code(coded: Coded, text: str, code: str) -> None:
+    assert any(found.startswith(code) for found in codes(coded(text))), coded(text)
+
+
+@pytest.mark.parametrize(("text", "event"), [
+    ("Norway shared satellite data with Russia.", ("064", "NOR", "RUS")),  # "data" -> "datum"
+    ("Iraq returned the remains of Kuwaiti prisoners to Kuwait.", ("0842", "IRQ", "KWT")),  # "remains" -> "remain"
+])
+def test_an_object_is_known_by_its_word_when_the_model_lemmatizes_it_wrongly(
+        coded: Coded, text: str, event: tuple[str, str, str]) -> None:
+    assert event in coded(text), coded(text)
+
+
+def test_a_letter_sent_is_no_meeting(coded: Coded) -> None:
+    assert coded("France sent a letter to the UN Security Council on Monday.") == []

@@ -144,8 +144,11 @@ class PatternMatcher:
     def _light_use(self, pattern: Pattern, token: Token) -> bool:
         """A light verb whose object is an act the lexicon codes ("held a *rally*",
         "staged a *sit-in*") only carries that act; its own patterns that ask for no
-        particular object (the "hold" of an arrest) do not fit."""
-        if pattern.pos != "verb" or pattern.objects or pattern.evaluation or token.lemma_ not in self.grammar.light_verbs:
+        particular object (the "hold" of an arrest) do not fit. A curated phrase that
+        names the object ("* &letter (of &sympathy)") asks for one, as `objects` do; the
+        broad layer's ("sent *a letter*": 040) stay below the noun's event."""
+        if (pattern.pos != "verb" or pattern.objects or pattern.evaluation or token.lemma_ not in self.grammar.light_verbs
+                or pattern.layer == CURATED and pattern.compiled is not None and pattern.compiled.after):
             return False
         objects = [o for o in children_of(token) if o.dep_ == "dobj"]
         # what a container object holds: "held *a round of* negotiations"
@@ -202,7 +205,8 @@ class PatternMatcher:
             candidates += [w for o in candidates if o.lemma_.lower() in self.grammar.portion_words
                            for w in prep_objects(o, ("of",))]
         objects = [o for o in candidates
-                   if o.lemma_.lower() in wanted
+                   # the word as written too: the model lemmatizes "data" as "datum", "remains" as "remain"
+                   if o.lemma_.lower() in wanted or o.lower_ in wanted
                    or (PLACE_OBJECT in wanted and self._named_place(o))
                    # "captured Goma, *the largest city* in eastern Congo" (the tagger took a person)
                    or any(c.dep_ == "appos" and c.lemma_.lower() in wanted for c in children_of(o))
@@ -449,7 +453,7 @@ def _complement_lemmas(token: Token) -> set[str]:
     heads = [token] if token.dep_ != "prep" else [c for dep, c in labelled_children(token) if dep in {"pobj", "pcomp"}]
     lemmas = set()
     for head in heads:
-        lemmas.add(head.lemma_.lower())
+        lemmas.update((head.lemma_.lower(), head.lower_))  # "behind *bars*": the model's lemma is "bar"
         lemmas.update(o.lemma_.lower() for dep, o in labelled_children(head) if dep in OBJECT_DEPS | {"pobj"})
         # "vowed to go ahead *with* the march", "to respond *with* force"
         lemmas.update(o.lemma_.lower() for o in prep_objects(head, ("with",)))
