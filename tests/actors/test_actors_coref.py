@@ -305,3 +305,23 @@ def test_an_object_pronoun_of_a_purpose_clause_is_not_its_controller(resolve_in)
     text = "Thousands of Peruvians marched in Lima on Wednesday. Police used tear gas to stop them from reaching Congress."
     actor = resolve_in(text, "them", date="2025-11-15")
     assert actor is not None and actor.code == "PERCVL", actor
+
+
+def test_a_definite_role_phrase_takes_the_earlier_actor_with_the_same_head(resolve_in):
+    text = ("MANILA, May 2 (Reuters) - Indonesia's foreign ministry summoned the Australian ambassador on Monday. "
+            "The ministry also said it would review cooperation.")
+    assert resolve_in(text, "ministry", nth=1, date="2025-05-02").code == "IDNGOV"
+
+
+def test_a_pronoun_after_a_group_and_its_examples_takes_the_group(resolve_in):
+    text = ("The European Union sanctioned six Iranian officials, including a police commander and two judges, "
+            "accusing them of abuses.")
+    actor = resolve_in(text, "them", date="2025-05-02")
+    assert actor is not None and actor.code == "IRNGOV", actor
+
+
+def test_examples_of_a_group_that_names_no_actor_are_antecedents(resolve_in):
+    text = ("Several of the accused, including two former Tunisian ministers, have been held since 2023, "
+            "when police arrested them.")
+    actor = resolve_in(text, "them", date="2025-05-02")
+    assert actor is not None and actor.code == "TUNELI", actor  # former ministers: elites

@@ -563,3 +563,14 @@ def test_an_invasion_named_again_is_the_invaders_act(coded: Coded) -> None:
     events = coded("Russian troops crossed into Ukraine. Germany condemned the invasion.")
     assert ("111", "DEU", "RUSMIL") in events, events
     assert ("192", "RUS", None) in coded("Russia's invasion of Ukraine began in 2022.")
+
+
+def test_an_agentless_arrest_in_the_city_of_a_named_place_is_that_countrys(story) -> None:
+    # the tagger labels "Matagalpa" an organisation; "the city of" says it is a place
+    events = story("WASHINGTON, Sept 4 (Reuters) - The United States on Thursday imposed sanctions on nine "
+                   "Nicaraguan officials.\n\nThe Treasury Department said their assets in the United States would "
+                   "be frozen. A State Department spokesperson said Washington would respond.\n\nLast month, a "
+                   "Catholic priest was detained in the northern city of Matagalpa, the local diocese said.",
+                   "2025-09-04")
+    arrest = next(e for e in events if e.code == "173")
+    assert arrest.source is not None and arrest.source.code == "NICCOP", arrest.to_dict()

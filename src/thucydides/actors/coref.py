@@ -275,12 +275,33 @@ class DocMemory:
                 self._links[root.i] = (actors, _without_det(chunk, self.grammar.articles))
                 self._push_like(entries[0], root, sentence, actors)
                 return
+        earlier = self._same_head_before(chunk, root)
+        if earlier is not None:
+            self._links[root.i] = (earlier.actors, _without_det(chunk, self.grammar.articles))
+            self._push_like(earlier, root, sentence, earlier.actors)
+            return
         pending = _Pending(chunk, root, sentence, len(self._entries))
         self._entries.append(pending)
         if _names_person(root) or any(_bracketed_acronym(t) for t in chunk):
             self._expand(pending)  # later bare names and acronyms depend on it: now, in order
         else:
             self._pending_at[root.i] = pending
+
+    def _same_head_before(self, chunk: Span, root: Token) -> _Entry | None:
+        """ "*The ministry* also rejected the sanctions" after "Nicaragua's foreign
+        ministry ordered ...": a definite role phrase with no country of its own names
+        the latest earlier actor with the same head noun that has one (before the
+        article's country in focus is guessed for it)."""
+        if chunk[0].lower_ not in self.grammar.description_determiners or pos_of(root) == "PROPN" or root.ent_type_:
+            return None
+        if any(c.dep_ in _SPECIFYING_DEPS and not _in_key(c, chunk) for c in children_of(root)):
+            return None
+        found = self.base(root)
+        if found is None or found.actor.country or not found.actor.role:
+            return None
+        lemma = root.lemma_.lower()
+        return next((e for e in self._recent() if len(e.actors) == 1 and e.actors[0].country
+                     and e.actors[0].role == found.actor.role and self.doc[e.index].lemma_.lower() == lemma), None)
 
     def _expand(self, pending: _Pending) -> list[_Entry]:
         """The antecedent entries of a chunk (none, one, or two for "Russia and
@@ -411,6 +432,9 @@ class DocMemory:
             if entry.head in binders and entry.dep.startswith("nsubj"):
                 bound.update((a.code, a.name) for a in entry.actors)
                 continue  # "Erdogan met Rubio. Erdogan praised him": not Erdogan, here or before
+            group = _example_of(self.doc[entry.index])
+            if group is not None and self.base(group) is not None:
+                continue  # "nine officials, including *the police chief and two judges* ... accusing *them*"
             if not bound or not any((a.code, a.name) in bound for a in entry.actors):
                 yield entry
 
@@ -496,6 +520,20 @@ class DocMemory:
             if len(out) == anaphor.count:
                 return out
         return []
+
+
+_EXAMPLE_PREPS = frozenset({"including", "among", "like"})
+
+
+def _example_of(token: Token) -> Token | None:
+    """The group a member is named as an example of ("nine Nicaraguan officials,
+    *including the police chief and two judges*"), to which a later pronoun refers when
+    it names an actor ("several of the accused, including *two former ministers*" does not)."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    if token.dep_ == "pobj" and token.head.lower_ in _EXAMPLE_PREPS and token.head.head.i != token.head.i:
+        return token.head.head
+    return None
 
 
 def _aimed_at(pronoun: Token) -> bool:

@@ -47,8 +47,9 @@ class ImpliedActors:
         sent = sentence_of(predicate.doc, predicate.i)[1]
         dateline = doc_dateline_end(sent.doc) if sent.start == 0 else 0
         for ent in _ents_within(sent):
-            if ent.label_ in PLACE_LABELS and ent.start_char >= dateline and self._locative(ent) \
-                    and _in_clause_of(ent.root, predicate):
+            # "the city of *Matagalpa*" is a place whatever the tagger labelled it
+            if (ent.label_ in PLACE_LABELS or self._division_of(ent.root)) and ent.start_char >= dateline \
+                    and self._locative(ent) and _in_clause_of(ent.root, predicate):
                 country = self.resolver.country_of_name(ent.text)
                 if country:
                     return country
@@ -61,12 +62,18 @@ class ImpliedActors:
         root = ent.root
         while root.dep_ == "conj" and root.head.i != root.i:  # "of Rwanda, *France* and ..."
             root = root.head
-        owner = root.dep_ in OWNER_DEPS or (root.dep_ == "pobj" and root.head.lower_ == "of")  # "embassies *of Rwanda*"
+        # "embassies *of Rwanda*" (but "the city *of Matagalpa*" is the place itself)
+        owner = root.dep_ in OWNER_DEPS or (root.dep_ == "pobj" and root.head.lower_ == "of" and not self._division_of(root))
         if owner and not self.resolver.is_venue(ent.text):
             return False
         if root.dep_ == "pobj" and root.head.lower_ == "from":
             return False  # "rescued 104 people, most of them *from Syria*": where they came from
         return root.dep_ not in ARGUMENT_DEPS
+
+    def _division_of(self, name: Token) -> bool:
+        """A name in "the city / province / region *of* <name>"."""
+        of = name.head
+        return name.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() in self.grammar.division_nouns
 
     def placed(self, sources: list[Actor], targets: list[Actor], country: str | None,
                stated: bool, runner_up: str | None = None) -> tuple[list[Actor], list[Actor]]:
