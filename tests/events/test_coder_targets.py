@@ -574,3 +574,18 @@ def test_an_agentless_arrest_in_the_city_of_a_named_place_is_that_countrys(story
                    "2025-09-04")
     arrest = next(e for e in events if e.code == "173")
     assert arrest.source is not None and arrest.source.code == "NICCOP", arrest.to_dict()
+
+
+def test_a_release_demanded_by_someone_unnamed_is_not_a_release(coded) -> None:
+    # the demand codes nothing (no actor makes it); the release it asks for has not happened
+    assert coded("It demanded the release of the detained Kenyan activists on Monday.") == []
+
+
+def test_the_coalition_is_the_opposition_coalition_named_before(story) -> None:
+    events = story("CONAKRY, Oct 17 (Reuters) - Guinean security forces shot dead three protesters on Wednesday, "
+                   "an opposition coalition said.\n\nThe coalition demanded the release of those detained and "
+                   "called for an independent investigation into the deaths.", "2024-10-17")
+    dyads = {(e.code, e.source.code if e.source else None, e.target.code if e.target else None) for e in events}
+    assert ("1053", "GINOPP", "GINGOV") in dyads, dyads
+    assert any(code.startswith("02") and source == "GINOPP" for code, source, _ in dyads), dyads
+    assert not any(code == "0841" for code, _, _ in dyads), dyads

@@ -216,13 +216,15 @@ class DocMemory:
 
     def _candidate(self, chunk: Span, root: Token) -> bool:
         """Whether a chunk can be an antecedent: it has a name or an entity, or its head
-        is a dictionary role noun ("the talks", "prices" are skipped unresolved)."""
+        or a word before it is a dictionary role noun ("the talks", "prices" are skipped
+        unresolved)."""
         if doc_text(chunk.doc)[chunk.start_char:chunk.end_char].lower() in self.grammar.wire_services:  # chunk.text
             return False  # "told AFP": the agency is no party to the story
         if any(pos_of(t) == "PROPN" or t.ent_type_ for t in chunk):
             return True
         d = self.resolver.dictionary
-        return bool(d.role_term(words(root.lemma_)) or d.role_term(words(root.text)))
+        # a role word may qualify the head: "an *opposition* coalition"
+        return any(d.role_term(words(t.lemma_)) or d.role_term(words(t.text)) for t in chunk if t.i <= root.i)
 
     # --- the pass ------------------------------------------------------------------------
 
@@ -291,15 +293,19 @@ class DocMemory:
         """ "*The ministry* also rejected the sanctions" after "Nicaragua's foreign
         ministry ordered ...": a definite role phrase with no country of its own names
         the latest earlier actor with the same head noun that has one (before the
-        article's country in focus is guessed for it)."""
+        article's country in focus is guessed for it); a definite phrase that names no
+        actor at all, the latest actor with its head ("the coalition")."""
         if chunk[0].lower_ not in self.grammar.description_determiners or pos_of(root) == "PROPN" or root.ent_type_:
             return None
         if any(c.dep_ in _SPECIFYING_DEPS and not _in_key(c, chunk) for c in children_of(root)):
             return None
         found = self.base(root)
-        if found is None or found.actor.country or not found.actor.role:
+        if found is not None and (found.actor.country or not found.actor.role):
             return None
         lemma = root.lemma_.lower()
+        if found is None:  # "*The coalition* demanded ..." after "an opposition coalition said"
+            return next((e for e in self._recent() if len(e.actors) == 1
+                         and self.doc[e.index].lemma_.lower() == lemma), None)
         return next((e for e in self._recent() if len(e.actors) == 1 and e.actors[0].country
                      and e.actors[0].role == found.actor.role and self.doc[e.index].lemma_.lower() == lemma), None)
 

@@ -128,6 +128,7 @@ class Grammar:
     pending_marks: frozenset[str] = frozenset()
     commissive_verbs: frozenset[str] = frozenset()
     striving_verbs: frozenset[str] = frozenset()
+    requesting_verbs: frozenset[str] = frozenset()
     disciplined_roles: frozenset[str] = frozenset()
     portion_words: frozenset[str] = frozenset()
     death_verbs: frozenset[str] = frozenset()

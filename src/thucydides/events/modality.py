@@ -169,6 +169,12 @@ def _sought(noun: Token, grammar: Grammar) -> str | None:
     prep = noun.head
     if noun.dep_ == "pobj" and prep.lower_ == "for" and prep.head.lemma_.lower() in grammar.striving_verbs:
         return f"{prep.head.text} {prep.text}"
+    # "*demanded* the release of those detained", "*asked for* an investigation": asked
+    # for, not done, even when the request itself codes nothing (no one named makes it)
+    if noun.dep_ == "dobj" and prep.lemma_.lower() in grammar.requesting_verbs:
+        return prep.text
+    if noun.dep_ == "pobj" and prep.lower_ in {"for", "on"} and prep.head.lemma_.lower() in grammar.requesting_verbs:
+        return f"{prep.head.text} {prep.text}"
     return None
 
 
