@@ -129,3 +129,10 @@ def test_a_decision_welcomed_is_the_act_decided_not_a_reply_to_it(pipeline: Pipe
     events = [(e.code, e.source.code if e.source else None, e.target.code if e.target else None)
               for e in _events(pipeline, text)]
     assert ("051", "LTU", "IGOEUR") in events, events
+
+
+def test_the_clash_blamed_on_one_side_is_the_fighting_reported_before(story) -> None:
+    events = story("ISLAMABAD, March 12 (Reuters) - Indian and Pakistani troops exchanged artillery fire across the "
+                   "Line of Control on Tuesday, officials said.\n\nA Pakistani army spokesman said Indian troops "
+                   "had started the clash.", "2025-03-12")
+    assert [e.code[:2] for e in events].count("19") == 2, [e.to_dict()["rule"] for e in events]  # each side's fire

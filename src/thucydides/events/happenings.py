@@ -13,8 +13,9 @@ the same kind and dyad:
   target ("the arrest of X" ... "X was arrested");
 * two acts of one sentence with the same code and dyad are one ("set fire to a police
   post and clashed with police": one riot);
-* an attack named with no actors and only its root code ("condemned *the attack*")
-  joins the article's earlier violence of that root, whatever its code;
+* an attack named by only its root code ("condemned *the attack*", "said Pakistani
+  troops had started *the clash*") joins the article's earlier violence of that root,
+  whatever its code, when its actors agree with it;
 * a bare statement ("said", "told reporters": 010 with no target) bound to another
   event of its sentence is part of that event's telling, not a happening of its own
   ("Police arrested 20, the ministry *said*").
@@ -61,8 +62,9 @@ def _merged(group: list[Event]) -> Event:
 
 
 def _same_happening(doc: Doc, first: Event, later: Event, nominal: bool, grammar: Grammar) -> bool:
-    if nominal and _bare_attack(later, grammar) and first.code[:2] == later.code[:2]:
-        return True  # "gunmen opened fire ... the president condemned *the attack*"
+    if nominal and _residual_attack(later, grammar) and first.code[:2] == later.code[:2] \
+            and _agrees(first.source, later.source) and _agrees(first.target, later.target):
+        return True  # "gunmen opened fire ... condemned *the attack*", "... Pakistani troops started *the clash*"
     if first.code[:3] != later.code[:3]:
         return False
     if first.sentence_index == later.sentence_index and first.code == later.code \
@@ -82,11 +84,11 @@ def _code_of(actor: Actor | None) -> str | None:
     return actor.code if actor is not None else None
 
 
-def _bare_attack(event: Event, grammar: Grammar) -> bool:
-    """An attack named with no one's part in it and no more than its root ("the attack",
-    "the violence"): a mention of the violence of that root the article reported before."""
-    return event.source is None and event.target is None and event.code[:2] in grammar.attack_roots \
-        and is_residual(event.code)
+def _residual_attack(event: Event, grammar: Grammar) -> bool:
+    """An attack named by no more than its root ("the attack", "the violence", "the
+    clash"): a mention of the violence of that root the article reported before, when
+    it names no one its earlier mention does not agree with."""
+    return event.code[:2] in grammar.attack_roots and is_residual(event.code)
 
 
 def _agrees(first: Actor | None, later: Actor | None) -> bool:
