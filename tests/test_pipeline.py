@@ -158,3 +158,19 @@ def test_a_bare_statement_in_a_story_is_its_attribution_not_an_event() -> None:
     # a one-sentence wire item is the whole text, its dateline aside
     flash = "PORT-AU-PRINCE, Jan 5 (Reuters) - The main opposition Democratic Party said it expected calm."
     assert [e.code for e in Pipeline(load_settings()).code_text(flash, date="2024-01-05")] == ["010"]
+
+
+def test_the_dateline_is_a_sentence_of_its_own_so_the_lead_keeps_its_subject() -> None:
+    # parsed with the dateline, "KYIV" was the subject and "Russia and Ukraine" an apposition of "Reuters"
+    text = ("KYIV, May 22 (Reuters) - Russia and Ukraine each handed over 75 prisoners of war on Wednesday in an "
+            "exchange mediated by the United Arab Emirates.")
+    events = thucydides.code(text, date="2024-05-22")
+    assert {e.source.code for e in events if e.code == "0841" and e.source} == {"RUS", "UKR"}, [e.to_dict() for e in events]
+    assert all(e.sentence_text.startswith("Russia and Ukraine") for e in events)
+
+
+def test_a_country_split_off_before_its_own_actor_is_no_second_source() -> None:
+    text = ("PORT SUDAN, Feb 14 (Reuters) - Sudan's paramilitary Rapid Support Forces shelled a displacement camp "
+            "near El Fasher on Thursday, local activists said.")
+    events = [e for e in thucydides.code(text, date="2025-02-14") if e.code == "194"]
+    assert [e.source.code for e in events if e.source] == ["SDNREB"], [e.to_dict() for e in events]

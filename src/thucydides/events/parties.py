@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from ..dateline import doc_dateline_end
 from ..model import Actor, Article, trusted_replace
-from ..nlp import children_of, entity_of, pos_of
+from ..nlp import children_of, doc_text, entity_of, pos_of
 from ..petrarch.patterns import sequence_slot
 from .acts import POSSESSIVE_DETERMINERS, Act, ActMemory
 from .arguments import light_verb_of, place_tokens, reason_agents, slot_prepositions, slot_tokens
@@ -50,6 +50,7 @@ class Parties:
                    or (self._claimants(match.means, article) if match.means is not None else [])
                    or self._means_agent(match)
                    or self._means_partners(match, article))
+        sources = _without_describing_country(sources, match)
         roles = match.pattern.source_roles
         if not roles or not sources:
             return sources
@@ -465,3 +466,14 @@ def _own_forces(actor: Actor, sources: list[Actor]) -> bool:
     return actor.role in OWN_FORCE_ROLES and any(
         s.role not in OWN_FORCE_ROLES and (actor.country == s.country or (actor.country is None and s.country))
         for s in sources)  # ("the government deployed *the army*": neither placed yet, the same state's)
+
+
+def _without_describing_country(sources: list[Actor], match: Match) -> list[Actor]:
+    """A country the parser split off as a subject of its own right before one of its
+    actors ("[Sudan's paramilitary] [Rapid Support Forces] shelled"): it says whose the
+    actor is, it is no second source (a coordination has "and" or a comma between)."""
+    if len(sources) < 2:
+        return sources
+    text = doc_text(match.predicate.doc)
+    return [a for a in sources if not (a.role is None and a.country and any(
+        b.country == a.country and b.role and b.start > a.end and not text[a.end:b.start].strip() for b in sources))]
