@@ -336,3 +336,25 @@ def test_a_strike_beside_a_military_strike_is_one_of_them(coded) -> None:
     assert not any(code.startswith("14") for code, _, _ in coded(text)), coded(text)
     text = "Workers went on strike in Lagos on Monday, the latest in a series of strikes over fuel prices."
     assert any(code.startswith("143") for code, _, _ in coded(text)), coded(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Kyiv says more than 8,000 Ukrainians are held in Russian captivity.",  # a state
+    "Iran has seized several foreign tankers in the Gulf since 2019.",  # a tally of years
+    "Nicaragua has expelled dozens of foreign clergy and closed thousands of charities since 2018.",
+    "Rwandan troops, which support Mozambique's army in the province, pursued the attackers.",  # a description
+])
+def test_states_tallies_and_descriptions_are_no_events(coded, text: str) -> None:
+    assert coded(text) == [], coded(text)
+
+
+def test_a_crackdowns_tally_since_a_day_is_its_arrests(coded) -> None:
+    assert [code for code, _, _ in coded("Kenyan police have arrested 40 people since Monday.")] == ["173"]
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("China on Tuesday imposed provisional anti-dumping measures on steel from India.", "163"),
+    ('The European Commission on Friday called China\'s new tariffs "unfounded".', "111"),
+])
+def test_trade_remedies_and_their_rejection(coded, text: str, code: str) -> None:
+    assert code in [c for c, _, _ in coded(text)], coded(text)

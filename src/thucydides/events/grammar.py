@@ -129,6 +129,7 @@ class Grammar:
     commissive_verbs: frozenset[str] = frozenset()
     striving_verbs: frozenset[str] = frozenset()
     requesting_verbs: frozenset[str] = frozenset()
+    holding_verbs: frozenset[str] = frozenset()
     disciplined_roles: frozenset[str] = frozenset()
     portion_words: frozenset[str] = frozenset()
     death_verbs: frozenset[str] = frozenset()
