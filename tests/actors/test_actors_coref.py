@@ -325,3 +325,18 @@ def test_examples_of_a_group_that_names_no_actor_are_antecedents(resolve_in):
             "when police arrested them.")
     actor = resolve_in(text, "them", date="2025-05-02")
     assert actor is not None and actor.code == "TUNELI", actor  # former ministers: elites
+
+
+def test_the_militants_are_the_insurgents_named_by_role_before(resolve_in):
+    text = ("Islamist insurgents killed 11 villagers in Cabo Delgado on Monday. "
+            "The militants stormed the village shortly after dark.")
+    first = resolve_in(text, "insurgents", date="2025-12-10")
+    assert resolve_in(text, "militants", date="2025-12-10").code == first.code
+
+
+def test_the_attackers_and_a_count_of_them_are_the_fighters_named_before(resolve_in):
+    text = ("Islamist insurgents killed 11 villagers in Cabo Delgado on Monday. "
+            "Rwandan troops pursued the attackers and killed four of them.")
+    first = resolve_in(text, "insurgents", date="2025-12-10")
+    assert resolve_in(text, "attackers", date="2025-12-10").code == first.code
+    assert resolve_in(text, "them", date="2025-12-10").code == first.code  # not the troops, its verb's subject

@@ -589,3 +589,8 @@ def test_the_coalition_is_the_opposition_coalition_named_before(story) -> None:
     assert ("1053", "GINOPP", "GINGOV") in dyads, dyads
     assert any(code.startswith("02") and source == "GINOPP" for code, source, _ in dyads), dyads
     assert not any(code == "0841" for code, _, _ in dyads), dyads
+
+
+def test_a_count_of_them_is_aimed_at_those_the_pronoun_names(coded) -> None:
+    events = coded("Rwandan troops pursued the rebels and killed four of them in a clash on Tuesday.")
+    assert [(s, t) for c, s, t in events if c.startswith("19")] == [("RWAMIL", "RWAREB")], events

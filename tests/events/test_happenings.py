@@ -136,3 +136,9 @@ def test_the_clash_blamed_on_one_side_is_the_fighting_reported_before(story) -> 
                    "Line of Control on Tuesday, officials said.\n\nA Pakistani army spokesman said Indian troops "
                    "had started the clash.", "2025-03-12")
     assert [e.code[:2] for e in events].count("19") == 2, [e.to_dict()["rule"] for e in events]  # each side's fire
+
+
+def test_an_attack_the_organisation_claims_is_its_fighters_attack(story) -> None:
+    events = story("PEMBA, Dec 10 (AFP) - Islamic State-linked insurgents stormed a village in Cabo Delgado on "
+                   "Monday.\n\nIslamic State claimed responsibility for the attack on Tuesday.", "2025-12-10")
+    assert [e.code[:2] for e in events].count("19") == 1, [e.to_dict()["rule"] for e in events]

@@ -433,7 +433,8 @@ class DocMemory:
         """Possible antecedents, nearest first, within the pronoun window."""
         bound: set[tuple[str, str | None]] = set()  # who "him" cannot be
         # the verbs whose subject binds the pronoun, if it is an object (read once, not per entry)
-        binders = _binding_verbs(token) if token.dep_ in _BOUND_OBJECT_DEPS or _aimed_at(token) else set()
+        binders = _binding_verbs(token) if token.dep_ in _BOUND_OBJECT_DEPS or _aimed_at(token) or _part_of_object(token) \
+            else set()
         for entry in self._recent(before=before, since_sentence=sentence - PRONOUN_WINDOW):
             if entry.head in binders and entry.dep.startswith("nsubj"):
                 bound.update((a.code, a.name) for a in entry.actors)
@@ -549,11 +550,20 @@ def _aimed_at(pronoun: Token) -> bool:
     return pronoun.dep_ == "pobj" and head.lower_ in _AIM_PREPS and head.head.pos_ == "VERB"
 
 
+def _part_of_object(pronoun: Token) -> bool:
+    """ "killed *four of them*", "freed *some of them*": a pronoun naming the whole of
+    which a verb's object is a part is bound as that object is."""
+    of = pronoun.head
+    return pronoun.dep_ == "pobj" and of.lower_ == "of" and of.head.dep_ in _BOUND_OBJECT_DEPS
+
+
 def _binding_verbs(pronoun: Token) -> set[int]:
     """The verbs whose subject an object pronoun cannot be: its own, and the one whose
     subject its verb shares ("Mexico's president said ... and offered *him* asylum",
     "police used tear gas to stop *them*")."""
     verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
+    if _part_of_object(pronoun):
+        verb = verb.head  # "killed *four of them*": the verb of the part
     verbs = {verb.i}
     # ... and, for an infinitive or participle without a subject of its own, the verb
     # that controls it ("police used tear gas *to stop them*": not the police)
@@ -658,7 +668,9 @@ def _fits_actor(entry: _Entry, actor: Actor, anaphor: Anaphor) -> bool:
         return entry.kind == COUNTRY and actor.country is not None and actor.role in (None, "GOV")
     # an organisation's titled officer is a person too: "EU Commission *President* von der Leyen"
     officer = anaphor.kind == PERSON and entry.kind in (IGO, GROUP) and bool(entry.titles)
-    if entry.kind != anaphor.kind and not officer:
+    # fighters named by role are a group: "Islamic State-linked *insurgents* ... *The militants* stormed"
+    fighters = anaphor.kind == GROUP and entry.kind == ROLE and bool(anaphor.roles) and actor.role in anaphor.roles
+    if entry.kind != anaphor.kind and not officer and not fighters:
         return False
     if anaphor.ids and entry.org not in anaphor.ids:
         return False

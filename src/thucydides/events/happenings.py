@@ -102,6 +102,8 @@ def _agrees(first: Actor | None, later: Actor | None) -> bool:
         return later.implied
     if later.code == first.code or (later.role is None and later.country is not None and later.country == first.country):
         return True  # (a country alone, "Rojas's detention" of a Venezuelan named before, says no more)
+    if len(later.code) >= 3 and first.code.startswith(later.code):
+        return True  # the organisation of its fighters: "Islamic State" (IMGISI) after its insurgents (IMGISIREB)
     implied = later if later.implied else first if first.implied else None
     return implied is not None and later.country is not None and later.country == first.country \
         and (implied.role == GENERAL_PUBLIC or later.role == first.role)

@@ -277,6 +277,7 @@ class Parties:
         "Russia and China" give every actor."""
         actors: list[Actor] = []
         for t in (x for c in with_conjuncts(head) for x in _past_dateline(c, dateline)):
+            t = _counted_pronoun(t) or t  # "killed *four of them*": them
             found = (self.resolver.resolve_many(t, article.date) or unplaced_person(t)
                      or described_people(t, self.grammar))
             if pos_of(t) == "PRON":
@@ -477,3 +478,11 @@ def _without_describing_country(sources: list[Actor], match: Match) -> list[Acto
     text = doc_text(match.predicate.doc)
     return [a for a in sources if not (a.role is None and a.country and any(
         b.country == a.country and b.role and b.start > a.end and not text[a.end:b.start].strip() for b in sources))]
+
+
+def _counted_pronoun(head: Token) -> Token | None:
+    """The pronoun a number counts ("four *of them*"), whose antecedent the phrase names."""
+    if not head.like_num:
+        return None
+    return next((o for p in children_of(head) if p.dep_ == "prep" and p.lower_ == "of"
+                 for o in children_of(p) if o.dep_ == "pobj" and pos_of(o) == "PRON"), None)
