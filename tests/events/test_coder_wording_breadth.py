@@ -109,3 +109,13 @@ def test_an_object_is_known_by_its_word_when_the_model_lemmatizes_it_wrongly(
 
 def test_a_letter_sent_is_no_meeting(coded: Coded) -> None:
     assert coded("France sent a letter to the UN Security Council on Monday.") == []
+
+
+@pytest.mark.parametrize(("text", "event"), [
+    ("Russia laid the blame on Ukraine for the attack.", ("112", "RUS", "UKR")),
+    ("Uganda pointed the finger at Sudan for arming the rebels.", ("112", "UGA", "SDN")),
+    ("Israel ruled out talks with Hamas.", ("125", "ISR", "PSEREB")),
+    ("Saudi King Fahd brushed aside calls from dissident clerics for political reform.", ("1232", "SAUGOV", "SAUREL")),
+])
+def test_blame_and_refusal_in_their_idioms(coded: Coded, text: str, event: tuple[str, str, str]) -> None:
+    assert event in coded(text), coded(text)
