@@ -451,7 +451,7 @@ def _temporal(prep: Token) -> bool:
 def _complement_lemmas(token: Token) -> set[str]:
     """Lemmas that identify an embedded action: its verb and that verb's object."""
     heads = [token] if token.dep_ != "prep" else [c for dep, c in labelled_children(token) if dep in {"pobj", "pcomp"}]
-    lemmas = set()
+    lemmas: set[str] = set()
     for head in heads:
         lemmas.update((head.lemma_.lower(), head.lower_))  # "behind *bars*": the model's lemma is "bar"
         lemmas.update(o.lemma_.lower() for dep, o in labelled_children(head) if dep in OBJECT_DEPS | {"pobj"})
