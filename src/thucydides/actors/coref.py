@@ -303,11 +303,15 @@ class DocMemory:
         if found is not None and (found.actor.country or not found.actor.role):
             return None
         lemma = root.lemma_.lower()
-        if found is None:  # "*The coalition* demanded ..." after "an opposition coalition said"
-            return next((e for e in self._recent() if len(e.actors) == 1
-                         and self.doc[e.index].lemma_.lower() == lemma), None)
-        return next((e for e in self._recent() if len(e.actors) == 1 and e.actors[0].country
-                     and e.actors[0].role == found.actor.role and self.doc[e.index].lemma_.lower() == lemma), None)
+        role = found.actor.role if found is not None else None  # none: "*the coalition*" after "an opposition coalition"
+
+        def fits(entry: _Entry) -> bool:
+            if len(entry.actors) != 1 or self.doc[entry.index].lemma_.lower() != lemma:
+                return False
+            actor = entry.actors[0]
+            return role is None or (actor.country is not None and actor.role == role)
+
+        return next((e for e in self._recent() if fits(e)), None)
 
     def _expand(self, pending: _Pending) -> list[_Entry]:
         """The antecedent entries of a chunk (none, one, or two for "Russia and
