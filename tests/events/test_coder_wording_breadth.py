@@ -119,3 +119,12 @@ def test_a_letter_sent_is_no_meeting(coded: Coded) -> None:
 ])
 def test_blame_and_refusal_in_their_idioms(coded: Coded, text: str, event: tuple[str, str, str]) -> None:
     assert event in coded(text), coded(text)
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Iran let United Nations inspectors into the plant on Friday.", "086"),
+    ("Myanmar's government opened the Rakhine region to World Food Programme convoys on Monday.", "0863"),
+    ("The U.N. Security Council renewed the mandate of its peacekeeping force in Lebanon on Thursday.", "074"),
+])
+def test_letting_others_in_and_keeping_peacekeepers(coded: Coded, text: str, code: str) -> None:
+    assert any(found.startswith(code) for found in codes(coded(text))), coded(text)
