@@ -283,6 +283,13 @@ def pos_of(token: Token) -> str:
     return (doc.user_data.get(_TABLE_KEY) or token_table(doc)).pos[token.i]
 
 
+def named_after_place_noun(name: Token, place_nouns: frozenset[str]) -> bool:
+    """A name after "the city / province / ... of" ("the city of *Homs*"): a place,
+    whatever the tagger labelled it (it often says ORG)."""
+    of = name.head
+    return of.lower_ == "of" and of.head.lemma_.lower() in place_nouns
+
+
 def conjuncts_of(token: Token) -> tuple[Token, ...]:
     """`token.conjuncts` (spaCy's walk: up the "conj" arcs to the first conjunct, then
     down its right "conj" children), from the document's token table."""

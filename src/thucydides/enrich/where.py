@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Token
 from ..datafiles import load_yaml, read_data
 from ..dateline import PLACE as DATELINE_PLACE
 from ..model import Event, Location
-from ..nlp import children_of, doc_ents, doc_text, names_a_person, pos_of, token_table
+from ..nlp import children_of, doc_ents, doc_text, named_after_place_noun, names_a_person, pos_of, token_table
 from ..places import Gazetteer, Place
 from .parse import Sentences, clause_head, event_actors, governing_clauses, in_actor, predicate_token
 
@@ -144,7 +144,7 @@ def _mentions(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
         known = not initial and any(p.precision != "country" for p in gazetteer.candidates(name)[:1])
         # spaCy often tags towns as ORG ("the city of Homs"): an ORG counts when the
         # gazetteer knows it or a place noun introduces it.
-        of_place = tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in words.place_nouns
+        of_place = named_after_place_noun(tok, words.place_nouns)
         if tok.ent_type_ == "ORG" and not (known or of_place):
             continue
         if (tok.dep_ in {"pobj", "compound"} and _locative_head(tok) is not None) or known:

@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from ..dateline import doc_dateline_end
 from ..model import Actor
-from ..nlp import PLACE_LABELS, doc_ents, sentence_of
+from ..nlp import PLACE_LABELS, doc_ents, named_after_place_noun, sentence_of
 from .grammar import MODIFIER_DEPS, Grammar, is_passive
 from .match import ActorLookup, Match
 from .parties import UNPLACED, source_unstated
@@ -72,8 +72,7 @@ class ImpliedActors:
 
     def _division_of(self, name: Token) -> bool:
         """A name in "the city / province / region *of* <name>"."""
-        of = name.head
-        return name.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() in self.grammar.division_nouns
+        return name.dep_ == "pobj" and named_after_place_noun(name, self.grammar.division_nouns)
 
     def placed(self, sources: list[Actor], targets: list[Actor], country: str | None,
                stated: bool, runner_up: str | None = None) -> tuple[list[Actor], list[Actor]]:

@@ -435,7 +435,7 @@ def _subjunctive(clause: Token) -> bool:
     a headline misparsed into clauses ("Paris *suspect* Abdeslam charged") has none."""
     if not any(c.dep_ == "mark" and c.lower_ == "that" for c in children_of(clause)):
         return False
-    auxiliaries = [c for c in children_of(clause) if c.dep_ in {"aux", "auxpass"}]
+    auxiliaries = children(clause, {"aux", "auxpass"})
     if auxiliaries:
         return len(auxiliaries) == 1 and auxiliaries[0].dep_ == "auxpass" and auxiliaries[0].tag_ == "VB"
     # a clause head tagged as a noun ("that Sudan *hand* over") is a bare verb the tagger missed

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from ..nlp import children_of, conjuncts_of, labelled_children, sentence_of
-from .grammar import Grammar, governors, is_circumstance, is_definite
+from .grammar import Grammar, children, governors, is_circumstance, is_definite
 
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})  # a verb with a tense of its own
 ORDER = ("negated", "hypothetical", "generic", "question", "future", "reported", "asserted")
@@ -84,13 +84,13 @@ def _generic(noun: Token, grammar: Grammar) -> str | None:
 def _standing(verb: Token, grammar: Grammar) -> str | None:
     """Why a verb tells a state or a tally rather than one event, or None: a relative
     clause in the present simple describes its noun ("Rwandan troops, which *support*
-    Mozambique's army"); a present passive of holding ("8,000 Ukrainians *are held* in Russian captivity", `holding_verbs`)
-    is a state; an active present perfect since some time with a plural object ("Iran *has
-    seized* several tankers since 2019", "the insurgency *has killed* more than 6,000
-    people since 2017") a tally of many."""
+    Mozambique's army"); a present passive of holding ("8,000 Ukrainians *are held* in
+    Russian captivity", `holding_verbs`) is a state; an active present perfect since a
+    year with a plural object ("Iran *has seized* several tankers since 2019", "the
+    insurgency *has killed* more than 6,000 people since 2017") a tally of many."""
     if verb.pos_ not in {"VERB", "AUX"}:
         return None
-    auxiliaries = [c for c in children_of(verb) if c.dep_ in {"aux", "auxpass"}]
+    auxiliaries = children(verb, {"aux", "auxpass"})
     if verb.dep_ == "relcl" and verb.tag_ in {"VBZ", "VBP"} and not auxiliaries:
         return f"'{verb.text}' in the present, describing '{verb.head.text}'"  # "troops, which *support* the army"
     if verb.lemma_ in grammar.holding_verbs and len(auxiliaries) == 1 and auxiliaries[0].dep_ == "auxpass" \
@@ -98,12 +98,12 @@ def _standing(verb: Token, grammar: Grammar) -> str | None:
         return f"'{auxiliaries[0].text} {verb.text}': a state"
     # coordinated verbs share the auxiliary and the since-phrase ("has expelled ... and closed ... since 2018")
     first = verb.head if verb.dep_ == "conj" else verb
-    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in {"VBZ", "VBP"} for c in children_of(first))
+    if not any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in {"VBZ", "VBP"} for c in children_of(first)) \
+            or not any(c.dep_ == "dobj" and c.tag_ == "NNS" for c in children_of(verb)):
+        return None
     # since a year ("since 2019"), not since Monday: a tally of a crackdown's days is its arrests
-    since = any(c.dep_ == "prep" and c.lower_ == "since" and any(t.like_num and len(t.text) == 4 for t in c.subtree)
-                for v in (first, *conjuncts_of(first)) for c in children_of(v))
-    many = any(c.dep_ == "dobj" and c.tag_ == "NNS" for c in children_of(verb))
-    if perfect and since and many:
+    if any(c.dep_ == "prep" and c.lower_ == "since" and any(t.like_num and len(t.text) == 4 for t in c.subtree)
+           for v in (first, *conjuncts_of(first)) for c in children_of(v)):
         return f"'{verb.text}' since: a tally of many events"
     return None
 
